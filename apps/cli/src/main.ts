@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { SitrepError } from '@sitrep/schema/errors';
+
+const USAGE = `sitrep — conflict reporting in, structured record out
+
+Usage:
+  sitrep extract <files or folders...> [--format jsonl|json|pretty] [--strict]
+  sitrep ingest <files or folders...>        store articles (SITREP_DB or DATABASE_URL)
+  sitrep serve [--port 4000]                 GraphQL API over the store
+  sitrep digest --date YYYY-MM-DD --out DIR  daily situation report (also: --all, send, preview)
+  sitrep start                               ingest corpus/ if needed, then serve
+
+Run 'sitrep <command> --help' for a command's options.`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+/** Commands that live in packages run in this process. */
+const inProcess: Record<string, () => Promise<Command>> = {
+  extract: async () => (await import('@sitrep/extract/cli')).run,
+  ingest: async () => (await import('@sitrep/store/cli')).run,
+};
+
+/**
+ * Commands that are apps run as their own process: apps never import each other, and a
+ * server or a mail run is better off with a process of its own anyway.
+ */
+const apps: Record<string, string> = {
+  serve: '@sitrep/api/main',
+  digest: '@sitrep/digest/main',
+};
+
+function runApp(specifier: string, argv: string[]): Promise<number> {
+  const entry = fileURLToPath(import.meta.resolve(specifier));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...argv], { stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.once('SIGINT', forward).once('SIGTERM', forward);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === 'start') return await start(rest);
+    const load = inProcess[command];
+    if (load) return await (await load())(rest);
+    const app = apps[command];
+    if (app) return await runApp(app, rest);
+    console.error(`sitrep: unknown command "${command}". Run 'sitrep --help' for the list.`);
+    return 2;
+  } catch (error) {
+    if (error instanceof SitrepError) {
+      console.error(`sitrep ${command}: ${error.message} [${error.code}]`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** `npm start`: bring the store up to date with corpus/ (idempotent, so cheap when nothing changed), then serve. */
+async function start(argv: string[]): Promise<number> {
+  const corpus = fileURLToPath(new URL('../../../corpus', import.meta.url));
+  const ingest = await inProcess.ingest!();
+  const code = await ingest([corpus]);
+  if (code !== 0) return code;
+  return runApp(apps.serve!, argv);
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Span } from './primitives.ts';
+
+/**
+ * What a number counts. Casualty measures (killed, injured) are kept apart from everything
+ * else a war report counts, so "8,000 fled" or "20 airstrikes" can never be read as deaths.
+ */
+export const Measure = z.enum([
+  'killed',
+  'injured',
+  /** killed and injured together, when the text says "casualties" without splitting them */
+  'casualties',
+  'missing',
+  'detained',
+  'displaced',
+  'fled',
+  'evacuated',
+  'trapped',
+  'besieged',
+  'awaiting_evacuation',
+  'critical',
+  'in_need',
+  /** counts of things that happened: strikes, barrels, shells, resolutions vetoed */
+  'strikes',
+  'munitions',
+  'vetoes',
+  'votes_for',
+  'votes_against',
+  'abstentions',
+  'members',
+  'percent_territory',
+  'other',
+]);
+export type Measure = z.infer<typeof Measure>;
+
+/** Who (or what) is counted. */
+export const PersonGroup = z.enum([
+  'people',
+  'civilians',
+  'children',
+  'women',
+  'men',
+  'fighters',
+  'rebels',
+  'soldiers',
+  'troops',
+  'militants',
+  'medical_staff',
+  'journalists',
+  'aid_workers',
+  'staff',
+  'families',
+  /** non-person units: strikes, resolutions, percent of a city */
+  'things',
+]);
+export type PersonGroup = z.infer<typeof PersonGroup>;
+
+/**
+ * How the text hedges the number. `vague` is a word such as "dozens" or "hundreds": `best`
+ * then holds the smallest value the word allows and `low`/`high` the range it implies.
+ */
+export const Qualifier = z.enum([
+  'exact',
+  'at_least',
+  'more_than',
+  'about',
+  'nearly',
+  'up_to',
+  'less_than',
+  'vague',
+]);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+/** A reported figure as a range: `low <= best <= high`, all whole and non-negative. */
+export const Figure = z
+  .object({
+    best: z.number().nonnegative(),
+    low: z.number().nonnegative().nullable().default(null),
+    high: z.number().nonnegative().nullable().default(null),
+  })
+  .check((ctx) => {
+    const { best, low, high } = ctx.value;
+    if (low !== null && low > best)
+      ctx.issues.push({ code: 'custom', message: 'low must not exceed best', path: ['low'], input: low });
+    if (high !== null && high < best)
+      ctx.issues.push({
+        code: 'custom',
+        message: 'high must not be below best',
+        path: ['high'],
+        input: high,
+      });
+  });
+export type Figure = z.infer<typeof Figure>;
+
+/**
+ * One number in the text, typed by what it counts. `partOf` links a subgroup to its total
+ * within the same sentence ("Four children were among eight people killed": the children
+ * quantity has `partOf` = index of the eight), so totals are never summed twice.
+ */
+export const Quantity = z.object({
+  measure: Measure,
+  group: PersonGroup,
+  value: Figure,
+  qualifier: Qualifier,
+  /** the words the number was read from, e.g. "at least 84 civilians" */
+  text: z.string().min(1),
+  span: Span,
+  /** index, in the same claim's `quantities`, of the total this is a subgroup of */
+  partOf: z.int().nonnegative().nullable().default(null),
+  /** a running total for the whole war or a long period, not one day's event */
+  cumulative: z.boolean().default(false),
+});
+export type Quantity = z.infer<typeof Quantity>;
