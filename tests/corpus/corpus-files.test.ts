@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 const corpus = new URL('../../corpus/', import.meta.url);
 const seeds = new URL('../../../shared/corpus-seeds/', import.meta.url);
-const reports = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+const reports = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 describe('the shipped corpus', () => {
   it('holds the five Aleppo reports under their seed names', () => {
