@@ -1,0 +1,175 @@
+import { SitrepError } from '@sitrep/schema/errors';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Engine } from './tables.ts';
+
+/**
+ * Versioned migrations, defined in code so they ship with the package and run on every open
+ * (only the missing ones). Never edit a released migration: add the next number.
+ * Full text is the one place the engines differ: FTS5 on SQLite, tsvector + GIN on PostgreSQL.
+ */
+function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    '0001-initial': { up: (db) => initial(db, engine) },
+  };
+}
+
+async function initial(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const autoId =
+    engine === 'sqlite'
+      ? sql`integer primary key autoincrement`
+      : sql`bigint generated always as identity primary key`;
+  await db.schema
+    .createTable('articles')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('origin_key', 'text', (c) => c.notNull().unique())
+    .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('headline', 'text', (c) => c.notNull())
+    .addColumn('outlet_id', 'text')
+    .addColumn('published_date', 'text')
+    .addColumn('sort_date', 'text', (c) => c.notNull())
+    .addColumn('record', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('articles_sort').on('articles').columns(['sort_date', 'id']).execute();
+  await db.schema
+    .createIndex('articles_outlet')
+    .on('articles')
+    .columns(['outlet_id', 'sort_date', 'id'])
+    .execute();
+
+  await db.schema
+    .createTable('claims')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('ord', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('stance', 'text', (c) => c.notNull())
+    .addColumn('speaker_id', 'text')
+    .addColumn('said_on', 'text')
+    .addColumn('record', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('claims_article').on('claims').columns(['article_id', 'ord']).execute();
+
+  await db.schema
+    .createTable('events')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('ord', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'text')
+    .addColumn('end_date', 'text')
+    .addColumn('precision', 'text', (c) => c.notNull())
+    .addColumn('sort_date', 'text', (c) => c.notNull())
+    .addColumn('tense', 'text', (c) => c.notNull())
+    .addColumn('place_id', 'text')
+    .addColumn('killed', 'double precision')
+    .addColumn('injured', 'double precision')
+    .addColumn('severity', 'double precision', (c) => c.notNull())
+    .addColumn('disputed', 'integer', (c) => c.notNull())
+    .addColumn('outlet_id', 'text')
+    .addColumn('cluster_id', 'text')
+    .addColumn('record', 'text', (c) => c.notNull())
+    .execute();
+  // The orderings (keyset on (key, id)) and the most selective filters each get an index.
+  const eventIndexes: [string, string[]][] = [
+    ['events_date', ['sort_date', 'id']],
+    ['events_severity', ['severity', 'id']],
+    ['events_article', ['article_id', 'ord']],
+    ['events_kind_date', ['kind', 'sort_date', 'id']],
+    ['events_place_date', ['place_id', 'sort_date', 'id']],
+    ['events_outlet_date', ['outlet_id', 'sort_date', 'id']],
+    ['events_range', ['start_date', 'end_date']],
+    ['events_killed', ['killed']],
+    ['events_cluster', ['cluster_id']],
+  ];
+  for (const [name, columns] of eventIndexes)
+    await db.schema.createIndex(name).on('events').columns(columns).execute();
+
+  await db.schema
+    .createTable('event_actors')
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('actor_id', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('event_actors_pk', ['event_id', 'actor_id', 'role'])
+    .execute();
+  await db.schema
+    .createIndex('event_actors_actor')
+    .on('event_actors')
+    .columns(['actor_id', 'event_id'])
+    .execute();
+
+  for (const table of ['places', 'actors', 'outlets']) {
+    let create = db.schema
+      .createTable(table)
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull());
+    if (table === 'places') create = create.addColumn('parent_id', 'text');
+    await create
+      .addColumn('search_names', 'text', (c) => c.notNull())
+      .addColumn('record', 'text', (c) => c.notNull())
+      .execute();
+  }
+  await db.schema
+    .createTable('place_ancestors')
+    .addColumn('place_id', 'text', (c) => c.notNull())
+    .addColumn('ancestor_id', 'text', (c) => c.notNull())
+    .addColumn('depth', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('place_ancestors_pk', ['ancestor_id', 'place_id'])
+    .execute();
+
+  await db.schema
+    .createTable('search_docs')
+    .addColumn('id', autoId)
+    .addColumn('doc_type', 'text', (c) => c.notNull())
+    .addColumn('doc_id', 'text', (c) => c.notNull())
+    .addColumn('article_id', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('search_docs_article').on('search_docs').columns(['article_id']).execute();
+  await db.schema.createIndex('search_docs_doc').on('search_docs').columns(['doc_type', 'doc_id']).execute();
+  if (engine === 'sqlite') await sqliteFullText(db);
+  else await postgresFullText(db);
+
+  await db.schema
+    .createTable('send_log')
+    .addColumn('id', autoId)
+    .addColumn('issue_date', 'text', (c) => c.notNull())
+    .addColumn('recipient', 'text', (c) => c.notNull())
+    .addColumn('message_id', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text')
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('send_log_issue').on('send_log').columns(['issue_date', 'recipient']).execute();
+}
+
+/** An external-content FTS5 index over search_docs, kept in step by triggers. */
+async function sqliteFullText(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_docs', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+    INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END`.execute(db);
+  await sql`CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+    INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); END`.execute(db);
+}
+
+async function postgresFullText(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, body)) STORED`.execute(
+    db,
+  );
+  await sql`CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)`.execute(db);
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new SitrepError(
+      'STORE_UNAVAILABLE',
+      `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}. Check the database is writable and not used by an older Sitrep.`,
+      { cause: error },
+    );
+  }
+}

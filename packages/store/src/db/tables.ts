@@ -1,0 +1,124 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Every record is also kept whole as JSON in `record`, so
+ * what comes back is exactly what went in; the other columns exist to be filtered, sorted
+ * and joined on. Dates are ISO `YYYY-MM-DD` text in both engines (they sort as strings).
+ */
+export interface ArticlesTable {
+  id: string;
+  /** `ext:<externalId>`, `path:<path>` or `hash:<contentHash>`: what "the same article" means on re-ingest */
+  origin_key: string;
+  content_hash: string;
+  headline: string;
+  outlet_id: string | null;
+  published_date: string | null;
+  /** published_date or '' so keyset comparisons never meet NULL */
+  sort_date: string;
+  record: string;
+}
+
+export interface ClaimsTable {
+  id: string;
+  article_id: string;
+  ord: number;
+  kind: string;
+  stance: string;
+  speaker_id: string | null;
+  said_on: string | null;
+  record: string;
+}
+
+export interface EventsTable {
+  id: string;
+  article_id: string;
+  ord: number;
+  kind: string;
+  start_date: string | null;
+  end_date: string | null;
+  /** day, week, month, year or unknown (Occurred.precision) */
+  precision: string;
+  sort_date: string;
+  tense: string;
+  place_id: string | null;
+  killed: number | null;
+  injured: number | null;
+  /** killed first, then injured: killed * 1e6 + min(injured, 999999) */
+  severity: number;
+  disputed: number;
+  outlet_id: string | null;
+  /** filled by cross-article clustering (packages/cluster) once it is wired in */
+  cluster_id: string | null;
+  record: string;
+}
+
+export interface EventActorsTable {
+  event_id: string;
+  actor_id: string;
+  role: string;
+}
+
+export interface PlacesTable {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  /** lower-cased name and aliases joined by '|', for name search */
+  search_names: string;
+  record: string;
+}
+
+export interface PlaceAncestorsTable {
+  place_id: string;
+  ancestor_id: string;
+  depth: number;
+}
+
+export interface ActorsTable {
+  id: string;
+  name: string;
+  kind: string;
+  search_names: string;
+  record: string;
+}
+
+export interface OutletsTable {
+  id: string;
+  name: string;
+  kind: string;
+  search_names: string;
+  record: string;
+}
+
+export interface SearchDocsTable {
+  id: Generated<number>;
+  doc_type: string;
+  doc_id: string;
+  article_id: string;
+  body: string;
+}
+
+export interface SendLogTable {
+  id: Generated<number>;
+  issue_date: string;
+  recipient: string;
+  message_id: string | null;
+  status: string;
+  detail: string | null;
+  recorded_at: string;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  claims: ClaimsTable;
+  events: EventsTable;
+  event_actors: EventActorsTable;
+  places: PlacesTable;
+  place_ancestors: PlaceAncestorsTable;
+  actors: ActorsTable;
+  outlets: OutletsTable;
+  search_docs: SearchDocsTable;
+  send_log: SendLogTable;
+}
+
+export type Engine = 'sqlite' | 'postgres';

@@ -1,0 +1,182 @@
+import type { Claim } from '@sitrep/schema/claim';
+import { SitrepError } from '@sitrep/schema/errors';
+import type { Kysely, LogEvent } from 'kysely';
+import { sql } from 'kysely';
+import type { StoreConfig } from './config.ts';
+import { connect } from './db/connect.ts';
+import { migrateToLatest } from './db/migrations.ts';
+import type { Engine } from './db/tables.ts';
+import type { QueryEvent, StoreStats } from './query-types.ts';
+import { dailyAggregates, timeline } from './read/aggregates.ts';
+import { digestData } from './read/digest-data.ts';
+import { listNamed, recordsByIds, recordsForArticles } from './read/entities.ts';
+import { searchDocs } from './read/full-text.ts';
+import { listArticles } from './read/list-articles.ts';
+import { listEvents } from './read/list-events.ts';
+import { sendLog } from './send-log.ts';
+import type { SitrepStore } from './store.ts';
+import { ingestArticles } from './write/ingest-articles.ts';
+import { upsertActors, upsertOutlets, upsertPlaces } from './write/reference-data.ts';
+
+/** The one implementation of SitrepStore: Kysely over better-sqlite3 or pg. */
+export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore> {
+  const stats: StoreStats = { calls: 0, queries: 0 };
+  const listeners = new Set<(event: QueryEvent) => void>();
+  const onLog = (event: LogEvent) => {
+    stats.queries++;
+    if (listeners.size === 0) return;
+    const q = { sql: event.query.sql, durationMs: event.queryDurationMillis };
+    for (const l of listeners) l(q);
+  };
+  const { db, dispose } = await connect(config, onLog);
+  const engine: Engine = config.engine;
+  try {
+    await migrateToLatest(db as unknown as Kysely<unknown>, engine);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const call = () => {
+    stats.calls++;
+  };
+  const byIds = <T>(
+    table: 'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets',
+    ids: readonly string[],
+  ) => recordsByIds<T>(db, table, ids);
+
+  const store: SitrepStore = {
+    engine,
+    stats,
+    sendLog: sendLog(db, call),
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async ingestArticles(records) {
+      call();
+      return ingestArticles(db, records);
+    },
+    async upsertPlaces(places) {
+      call();
+      await upsertPlaces(db, places);
+    },
+    async upsertActors(actors) {
+      call();
+      await upsertActors(db, actors);
+    },
+    async upsertOutlets(outlets) {
+      call();
+      await upsertOutlets(db, outlets);
+    },
+    async listEvents(filter = {}, page = {}) {
+      call();
+      return listEvents(db, engine, filter, page);
+    },
+    async eventsByIds(ids) {
+      call();
+      return byIds('events', ids);
+    },
+    async listArticles(filter = {}, page = {}) {
+      call();
+      return listArticles(db, engine, filter, page);
+    },
+    async articlesByIds(ids) {
+      call();
+      return byIds('articles', ids);
+    },
+    async claimsByIds(ids) {
+      call();
+      return byIds('claims', ids);
+    },
+    async claimsForEvents(eventIds) {
+      call();
+      const events = await byIds<{ claimIds: string[] }>('events', eventIds);
+      const claims = await byIds<Claim>(
+        'claims',
+        events.flatMap((e) => e?.claimIds ?? []),
+      );
+      const byId = new Map(claims.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+      return events.map((e) => (e?.claimIds ?? []).flatMap((id) => byId.get(id) ?? []));
+    },
+    async claimsForArticles(articleIds) {
+      call();
+      return recordsForArticles(db, 'claims', articleIds);
+    },
+    async eventsForArticles(articleIds) {
+      call();
+      return recordsForArticles(db, 'events', articleIds);
+    },
+    async placesByIds(ids) {
+      call();
+      return byIds('places', ids);
+    },
+    async listPlaces(args = {}) {
+      call();
+      return listNamed(db, 'places', args);
+    },
+    async actorsByIds(ids) {
+      call();
+      return byIds('actors', ids);
+    },
+    async listActors(args = {}) {
+      call();
+      return listNamed(db, 'actors', args);
+    },
+    async outletsByIds(ids) {
+      call();
+      return byIds('outlets', ids);
+    },
+    async listOutlets() {
+      call();
+      return listNamed(db, 'outlets', { first: 5000 });
+    },
+    async search(text, first = 20) {
+      call();
+      return searchDocs(db, engine, text, first);
+    },
+    async timeline(args = {}) {
+      call();
+      return timeline(db, args);
+    },
+    async dailyAggregates(args = {}) {
+      call();
+      return dailyAggregates(db, args);
+    },
+    async digestData(date) {
+      call();
+      return digestData(db, (table, ids) => byIds(table, ids), date);
+    },
+    async counts() {
+      call();
+      const tables = ['articles', 'claims', 'events', 'places', 'actors', 'outlets'] as const;
+      const out = {} as Record<(typeof tables)[number], number>;
+      for (const t of tables) {
+        const row = await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        out[t] = Number(row.n);
+      }
+      return out;
+    },
+    async ping() {
+      call();
+      try {
+        await sql`select 1`.execute(db);
+      } catch (error) {
+        throw new SitrepError(
+          'STORE_UNAVAILABLE',
+          `the ${engine} database does not answer; check it is running`,
+          {
+            cause: error,
+          },
+        );
+      }
+    },
+    async close() {
+      await db.destroy();
+      await dispose();
+    },
+  };
+  return store;
+}

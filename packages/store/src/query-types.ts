@@ -1,0 +1,167 @@
+import type { Actor } from '@sitrep/schema/actor';
+import type { Article } from '@sitrep/schema/article';
+import type { Claim } from '@sitrep/schema/claim';
+import type { Event, EventKind } from '@sitrep/schema/event';
+import type { Outlet } from '@sitrep/schema/outlet';
+import type { Place } from '@sitrep/schema/place';
+
+/** Which events to return. Every field narrows the result; an empty filter returns everything. */
+export interface EventFilter {
+  kinds?: readonly EventKind[];
+  /** inclusive YYYY-MM-DD; events whose [start, end] overlaps [from, to] (undated events drop out) */
+  from?: string;
+  to?: string;
+  /** the place or any place inside it (a neighbourhood is in Aleppo), via the places table */
+  placeId?: string;
+  /** an actor taking part in any role */
+  actorId?: string;
+  /** the outlet id of the reporting article (or the outlet's name when it has no id) */
+  outlet?: string;
+  /** plain words, matched against the event's summary, place and evidence sentences */
+  text?: string;
+  /** killed.best at least this many */
+  minKilled?: number;
+  tense?: 'past' | 'scheduled';
+  /** true: events resting on a denied claim; false: the others */
+  disputed?: boolean;
+  articleId?: string;
+}
+
+export type EventOrder = 'DATE_DESC' | 'DATE_ASC' | 'SEVERITY';
+
+/** Which articles to return. */
+export interface ArticleFilter {
+  /** inclusive YYYY-MM-DD on the publication date (undated articles drop out) */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  text?: string;
+  /** articles reporting at least one event at this place or inside it */
+  placeId?: string;
+}
+
+export type ArticleOrder = 'PUBLISHED_DESC' | 'PUBLISHED_ASC';
+
+/**
+ * Relay-style page request. `first`/`after` pages forward, `last`/`before` backward. Cursors are
+ * opaque, tied to the ordering, and positional (keyset): no OFFSET, so page 1,000 costs what
+ * page 1 costs. `withTotal: false` skips the COUNT when the caller does not need it.
+ */
+export interface PageArgs<O extends string> {
+  first?: number;
+  after?: string | null;
+  last?: number;
+  before?: string | null;
+  orderBy?: O;
+  withTotal?: boolean;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  nodes: T[];
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  /** rows matching the filter, ignoring the page; -1 when `withTotal: false` */
+  totalCount: number;
+}
+
+export interface IngestCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+}
+
+export type SearchHitKind = 'article' | 'claim' | 'event';
+
+export interface SearchHit {
+  kind: SearchHitKind;
+  id: string;
+  articleId: string;
+  /** higher is better; comparable within one result list only */
+  score: number;
+  /** a short excerpt with the matched words between [ and ] */
+  snippet: string;
+}
+
+export interface TimelineArgs {
+  from?: string;
+  to?: string;
+  placeId?: string;
+  granularity?: 'day' | 'week';
+}
+
+/** One period: `period` is the day, or the Monday that starts the ISO week. */
+export interface TimelineBucket {
+  period: string;
+  events: number;
+  killed: number;
+  injured: number;
+}
+
+export interface DailyAggregate {
+  date: string;
+  /** null in the all-places total and for events with no known place */
+  placeId: string | null;
+  events: number;
+  killed: number;
+  injured: number;
+}
+
+export interface DailyAggregateArgs {
+  from?: string;
+  to?: string;
+  placeId?: string;
+  /** one row per day and place instead of one per day */
+  byPlace?: boolean;
+}
+
+/** Everything one day's digest shows, fetched in a fixed number of queries. */
+export interface DigestData {
+  date: string;
+  /** events whose dates include the day, most severe first */
+  events: Event[];
+  /** the articles those events come from, plus articles published that day */
+  articles: Article[];
+  /** the claims the events rest on */
+  claims: Claim[];
+  places: Place[];
+  actors: Actor[];
+  outlets: Outlet[];
+  totals: { events: number; killed: number; injured: number };
+  byPlace: DailyAggregate[];
+}
+
+export interface SendLogEntry {
+  issueDate: string;
+  recipient: string;
+  messageId: string | null;
+  status: 'sent' | 'failed';
+  detail?: string | null;
+}
+
+/** Makes digest sending idempotent and resumable. */
+export interface SendLog {
+  /** `${issueDate}:${recipient}` for every recipient already sent that issue */
+  sentKeys(issueDate: string): Promise<Set<string>>;
+  record(entry: SendLogEntry): Promise<void>;
+  entries(issueDate: string): Promise<(SendLogEntry & { recordedAt: string })[]>;
+}
+
+export interface QueryEvent {
+  sql: string;
+  durationMs: number;
+}
+
+/** Counters for tests (the API's N+1 test) and health checks. Reset by assigning 0. */
+export interface StoreStats {
+  /** calls to the store's public methods */
+  calls: number;
+  /** SQL statements sent to the engine */
+  queries: number;
+}

@@ -1,0 +1,62 @@
+import type { Connection, PageArgs } from '../query-types.ts';
+import { decodeCursor, encodeCursor, pageShape, type SortKey } from './cursor.ts';
+
+export type Comparison = '<' | '>' | '<=' | '>=';
+
+/** A position to compare rows against: `(key, id) op (at.key, at.id)`. */
+export interface Bound {
+  op: Comparison;
+  key: SortKey;
+  id: string;
+}
+
+export interface KeysetSource<T> {
+  /** rows after `bound` (or from the start), sorted by (key, id) in `dir`, at most `limit` */
+  fetch(
+    bound: Bound | null,
+    dir: 'asc' | 'desc',
+    limit: number,
+  ): Promise<{ key: SortKey; id: string; node: T }[]>;
+  count(): Promise<number>;
+}
+
+/**
+ * Keyset pagination over one ordering (a sort column plus id as the tie-breaker): the cursor
+ * is the last row seen, so every page is an index range scan whatever its depth. Backward
+ * pages read in the opposite direction and are reversed.
+ */
+export async function keysetPage<T>(
+  source: KeysetSource<T>,
+  page: PageArgs<string>,
+  order: { name: string; desc: boolean },
+): Promise<Connection<T>> {
+  const { forward, limit, cursor } = pageShape(page);
+  const at = cursor ? decodeCursor(cursor, order.name) : null;
+  // Reading forward in a descending order means moving to smaller keys.
+  const towardsSmaller = forward === order.desc;
+  const dir = towardsSmaller ? 'desc' : 'asc';
+  const bound: Bound | null = at ? { op: towardsSmaller ? '<' : '>', ...at } : null;
+  const [rows, totalCount, beyondCursor] = await Promise.all([
+    limit === 0 ? Promise.resolve([]) : source.fetch(bound, dir, limit + 1),
+    page.withTotal === false ? Promise.resolve(-1) : source.count(),
+    // Is there anything on the other side of the cursor (including the cursor row itself)?
+    at
+      ? source.fetch({ op: towardsSmaller ? '>=' : '<=', ...at }, towardsSmaller ? 'asc' : 'desc', 1)
+      : Promise.resolve([]),
+  ]);
+  const more = rows.length > limit;
+  const kept = rows.slice(0, limit);
+  if (!forward) kept.reverse();
+  const edges = kept.map((r) => ({ node: r.node, cursor: encodeCursor(order.name, r.key, r.id) }));
+  return {
+    nodes: edges.map((e) => e.node),
+    edges,
+    pageInfo: {
+      hasNextPage: forward ? more : beyondCursor.length > 0,
+      hasPreviousPage: forward ? beyondCursor.length > 0 : more,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

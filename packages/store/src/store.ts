@@ -1,0 +1,91 @@
+import type { Actor } from '@sitrep/schema/actor';
+import type { Article } from '@sitrep/schema/article';
+import type { Claim } from '@sitrep/schema/claim';
+import type { Event } from '@sitrep/schema/event';
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import type { Outlet } from '@sitrep/schema/outlet';
+import type { Place } from '@sitrep/schema/place';
+import { loadStoreConfig, type StoreConfig, validateStoreConfig } from './config.ts';
+import type {
+  ArticleFilter,
+  ArticleOrder,
+  Connection,
+  DailyAggregate,
+  DailyAggregateArgs,
+  DigestData,
+  EventFilter,
+  EventOrder,
+  IngestCounts,
+  PageArgs,
+  QueryEvent,
+  SearchHit,
+  SendLog,
+  StoreStats,
+  TimelineArgs,
+  TimelineBucket,
+} from './query-types.ts';
+
+export type { StoreConfig } from './config.ts';
+export type * from './query-types.ts';
+
+/**
+ * Sitrep's data, whatever the engine. Records come back as @sitrep/schema types so the
+ * GraphQL layer maps them directly. `...ByIds` methods are for dataloaders: one query per
+ * batch, results in the order of the ids asked for, `null` where an id is unknown.
+ */
+export interface SitrepStore {
+  readonly engine: 'sqlite' | 'postgres';
+
+  /** Transactional and idempotent by content hash; a changed origin replaces its claims and events. */
+  ingestArticles(records: readonly ExtractedArticle[]): Promise<IngestCounts>;
+  /** Reference data from the gazetteers; places also feed the nesting used by `placeId` filters. */
+  upsertPlaces(places: readonly Place[]): Promise<void>;
+  upsertActors(actors: readonly Actor[]): Promise<void>;
+  upsertOutlets(outlets: readonly Outlet[]): Promise<void>;
+
+  listEvents(filter?: EventFilter, page?: PageArgs<EventOrder>): Promise<Connection<Event>>;
+  eventsByIds(ids: readonly string[]): Promise<(Event | null)[]>;
+  listArticles(filter?: ArticleFilter, page?: PageArgs<ArticleOrder>): Promise<Connection<Article>>;
+  articlesByIds(ids: readonly string[]): Promise<(Article | null)[]>;
+  claimsByIds(ids: readonly string[]): Promise<(Claim | null)[]>;
+  /** the claims each event rests on, in the order of `eventIds` */
+  claimsForEvents(eventIds: readonly string[]): Promise<Claim[][]>;
+  claimsForArticles(articleIds: readonly string[]): Promise<Claim[][]>;
+  eventsForArticles(articleIds: readonly string[]): Promise<Event[][]>;
+
+  placesByIds(ids: readonly string[]): Promise<(Place | null)[]>;
+  /** places by name or alias (case-insensitive substring); all places when `search` is empty */
+  listPlaces(args?: { search?: string; within?: string; first?: number }): Promise<Place[]>;
+  actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]>;
+  listActors(args?: { search?: string; first?: number }): Promise<Actor[]>;
+  outletsByIds(ids: readonly string[]): Promise<(Outlet | null)[]>;
+  listOutlets(): Promise<Outlet[]>;
+
+  /** Full text over articles, claims and events; any user text is safe (read as plain words). */
+  search(text: string, first?: number): Promise<SearchHit[]>;
+  timeline(args?: TimelineArgs): Promise<TimelineBucket[]>;
+  dailyAggregates(args?: DailyAggregateArgs): Promise<DailyAggregate[]>;
+  /** everything for one day's digest, in a bounded number of queries (≤ 8) */
+  digestData(date: string): Promise<DigestData>;
+  readonly sendLog: SendLog;
+
+  /** row counts, for health checks and tests */
+  counts(): Promise<Record<'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets', number>>;
+  /** throws StoreUnavailableError-coded SitrepError when the engine does not answer */
+  ping(): Promise<void>;
+
+  /** `stats.calls` counts public method calls, `stats.queries` SQL statements; both only grow. */
+  readonly stats: StoreStats;
+  /** called after every SQL statement; returns an unsubscribe function */
+  onQuery(listener: (event: QueryEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and brings its tables up to date (migrations run on every open; they are
+ * versioned and only the missing ones run). Without a config, reads the environment.
+ */
+export async function openStore(config?: StoreConfig): Promise<SitrepStore> {
+  const { openKyselyStore } = await import('./kysely-store.ts');
+  return openKyselyStore(validateStoreConfig(config ?? loadStoreConfig()));
+}

@@ -1,0 +1,138 @@
+import type { Claim } from '@sitrep/schema/claim';
+import type { Event } from '@sitrep/schema/event';
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import type { Insertable } from 'kysely';
+import type {
+  ArticlesTable,
+  ClaimsTable,
+  EventActorsTable,
+  EventsTable,
+  SearchDocsTable,
+} from '../db/tables.ts';
+
+export interface ArticleRows {
+  article: Insertable<ArticlesTable>;
+  claims: Insertable<ClaimsTable>[];
+  events: Insertable<EventsTable>[];
+  eventActors: Insertable<EventActorsTable>[];
+  searchDocs: Insertable<SearchDocsTable>[];
+}
+
+/** What "the same article" means on re-ingest: its external id, else its file, else its text. */
+export function originKey(record: ExtractedArticle): string {
+  if (record.origin.externalId) return `ext:${record.origin.externalId}`;
+  if (record.origin.path) return `path:${record.origin.path}`;
+  return `hash:${record.contentHash}`;
+}
+
+/** The outlet an article is filed under: the outlet's id, else its name as given. */
+export function outletKey(record: ExtractedArticle): string | null {
+  return record.outlet ? (record.outlet.id ?? record.outlet.name) : null;
+}
+
+export function severityOf(killed: number | null, injured: number | null): number {
+  return (killed ?? 0) * 1e6 + Math.min(injured ?? 0, 999_999);
+}
+
+/** The Article alone: claims, events and mentions are stored in their own rows. */
+function articleRecord(record: ExtractedArticle): string {
+  const { claims: _c, events: _e, mentions: _m, ...article } = record;
+  return JSON.stringify(article);
+}
+
+function eventRow(
+  event: Event,
+  ord: number,
+  outlet: string | null,
+  denied: Set<string>,
+): Insertable<EventsTable> {
+  const killed = event.casualties.killed?.best ?? null;
+  const injured = event.casualties.injured?.best ?? null;
+  return {
+    id: event.id,
+    article_id: event.articleId,
+    ord,
+    kind: event.kind,
+    start_date: event.occurred.start,
+    end_date: event.occurred.end,
+    precision: event.occurred.precision,
+    sort_date: event.occurred.start ?? '',
+    tense: event.occurred.tense,
+    place_id: event.location?.placeId ?? null,
+    killed,
+    injured,
+    severity: severityOf(killed, injured),
+    disputed: event.claimIds.some((id) => denied.has(id)) ? 1 : 0,
+    outlet_id: outlet,
+    cluster_id: null,
+    record: JSON.stringify(event),
+  };
+}
+
+function claimRow(claim: Claim, ord: number): Insertable<ClaimsTable> {
+  return {
+    id: claim.id,
+    article_id: claim.articleId,
+    ord,
+    kind: claim.kind,
+    stance: claim.stance,
+    speaker_id: claim.speaker?.actor?.id ?? null,
+    said_on: claim.saidOn,
+    record: JSON.stringify(claim),
+  };
+}
+
+/** The words each record can be found by: what a reader would type to find it. */
+function searchDocs(record: ExtractedArticle): Insertable<SearchDocsTable>[] {
+  const articleBody = [record.headline, record.standfirst, ...record.paragraphs.map((p) => p.text)]
+    .filter(Boolean)
+    .join('\n');
+  const docs: Insertable<SearchDocsTable>[] = [
+    { doc_type: 'article', doc_id: record.id, article_id: record.id, body: articleBody },
+  ];
+  for (const c of record.claims) {
+    const who = [c.speaker?.text, c.speaker?.actor?.name].filter(Boolean).join(' ');
+    docs.push({
+      doc_type: 'claim',
+      doc_id: c.id,
+      article_id: record.id,
+      body: `${who}\n${c.text}\n${c.sentence}`,
+    });
+  }
+  for (const e of record.events) {
+    const sentences = [...new Set(e.evidence.map((x) => x.sentence))].join('\n');
+    const body = [e.summary, e.location?.name, ...e.participants.map((p) => p.actor.name), sentences]
+      .filter(Boolean)
+      .join('\n');
+    docs.push({ doc_type: 'event', doc_id: e.id, article_id: record.id, body });
+  }
+  return docs;
+}
+
+export function articleRows(record: ExtractedArticle): ArticleRows {
+  const outlet = outletKey(record);
+  const denied = new Set(record.claims.filter((c) => c.stance === 'deny').map((c) => c.id));
+  const eventActors = new Map<string, Insertable<EventActorsTable>>();
+  for (const e of record.events)
+    for (const p of e.participants)
+      if (p.actor.id) {
+        const row = { event_id: e.id, actor_id: p.actor.id, role: p.role };
+        eventActors.set(`${row.event_id}\u0000${row.actor_id}\u0000${row.role}`, row);
+      }
+  return {
+    article: {
+      id: record.id,
+      origin_key: originKey(record),
+      content_hash: record.contentHash,
+      headline: record.headline,
+      outlet_id: outlet,
+      published_date: record.publishedAt.date,
+      sort_date: record.publishedAt.date ?? '',
+      record: articleRecord(record),
+    },
+    claims: record.claims.map((c, i) => claimRow(c, i)),
+    events: record.events.map((e, i) => eventRow(e, i, outlet, denied)),
+    eventActors: [...eventActors.values()],
+    searchDocs: searchDocs(record),
+  };
+}

@@ -1,0 +1,104 @@
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database, OutletsTable } from '../db/tables.ts';
+import type { IngestCounts } from '../query-types.ts';
+import { type ArticleRows, articleRows, originKey, outletKey } from './article-rows.ts';
+import { chunkIds, chunksFor } from './chunks.ts';
+
+/**
+ * Stores a batch in ONE transaction, so a crash leaves the batch either fully in or fully out.
+ * Idempotent by content hash: text already stored (under any origin) is "unchanged" and
+ * nothing is written for it. An origin (file or external id) seen before with other text is
+ * "changed": the old article goes (claims, events and their search rows with it) and the new
+ * one comes in, so no duplicates and no orphans are left.
+ */
+export async function ingestArticles(
+  db: Kysely<Database>,
+  records: readonly ExtractedArticle[],
+): Promise<IngestCounts> {
+  if (records.length === 0) return { new: 0, changed: 0, unchanged: 0 };
+  return db.transaction().execute(async (trx) => {
+    const storedHashes = new Set<string>();
+    for (const part of chunkIds([...new Set(records.map((r) => r.contentHash))])) {
+      const rows = await trx
+        .selectFrom('articles')
+        .select('content_hash')
+        .where('content_hash', 'in', part)
+        .execute();
+      for (const r of rows) storedHashes.add(r.content_hash);
+    }
+    const fresh = records.filter((r) => !storedHashes.has(r.contentHash));
+    const storedByOrigin = new Map<string, string>();
+    for (const part of chunkIds([...new Set(fresh.map(originKey))])) {
+      const rows = await trx
+        .selectFrom('articles')
+        .select(['id', 'origin_key'])
+        .where('origin_key', 'in', part)
+        .execute();
+      for (const r of rows) storedByOrigin.set(r.origin_key, r.id);
+    }
+
+    // The same text twice in one batch is stored once; for one origin the later record wins.
+    const byOrigin = new Map<string, ExtractedArticle>();
+    const seenHashes = new Set<string>();
+    for (const r of fresh) {
+      if (seenHashes.has(r.contentHash)) continue;
+      seenHashes.add(r.contentHash);
+      byOrigin.set(originKey(r), r);
+    }
+    const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0 };
+    const replaced: string[] = [];
+    for (const key of byOrigin.keys()) {
+      const old = storedByOrigin.get(key);
+      if (old) {
+        replaced.push(old);
+        counts.changed++;
+      } else counts.new++;
+    }
+    counts.unchanged = records.length - counts.new - counts.changed;
+
+    for (const part of chunkIds(replaced)) {
+      await trx.deleteFrom('search_docs').where('article_id', 'in', part).execute();
+      await trx.deleteFrom('articles').where('id', 'in', part).execute();
+    }
+    await insertRows(trx, [...byOrigin.values()].map(articleRows));
+    await insertOutlets(trx, [...byOrigin.values()]);
+    return counts;
+  });
+}
+
+async function insertRows(trx: Transaction<Database>, all: ArticleRows[]): Promise<void> {
+  for (const rows of chunksFor(all.map((a) => a.article)))
+    await trx.insertInto('articles').values(rows).execute();
+  for (const rows of chunksFor(all.flatMap((a) => a.claims)))
+    await trx.insertInto('claims').values(rows).execute();
+  for (const rows of chunksFor(all.flatMap((a) => a.events)))
+    await trx.insertInto('events').values(rows).execute();
+  for (const rows of chunksFor(all.flatMap((a) => a.eventActors)))
+    await trx.insertInto('event_actors').values(rows).execute();
+  for (const rows of chunksFor(all.flatMap((a) => a.searchDocs)))
+    await trx.insertInto('search_docs').values(rows).execute();
+}
+
+/** Outlets named by articles but absent from the reference list are recorded as "unknown" kind. */
+async function insertOutlets(trx: Transaction<Database>, records: ExtractedArticle[]): Promise<void> {
+  const rows = new Map<string, Insertable<OutletsTable>>();
+  for (const r of records) {
+    const id = outletKey(r);
+    if (!id || !r.outlet || rows.has(id)) continue;
+    const outlet = { id, name: r.outlet.name, kind: 'unknown', country: null, aliases: [], url: null };
+    rows.set(id, {
+      id,
+      name: outlet.name,
+      kind: outlet.kind,
+      search_names: outlet.name.toLowerCase(),
+      record: JSON.stringify(outlet),
+    });
+  }
+  for (const part of chunksFor([...rows.values()]))
+    await trx
+      .insertInto('outlets')
+      .values(part)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+}

@@ -1,0 +1,79 @@
+import type { Actor } from '@sitrep/schema/actor';
+import type { Outlet } from '@sitrep/schema/outlet';
+import type { Place } from '@sitrep/schema/place';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { chunksFor } from './chunks.ts';
+
+type Named = { id: string; name: string; kind: string; aliases: readonly string[] };
+
+function searchNames(r: Named): string {
+  return [r.name, ...r.aliases].map((n) => n.toLowerCase()).join('|');
+}
+
+function rowOf(r: Named) {
+  return { id: r.id, name: r.name, kind: r.kind, search_names: searchNames(r), record: JSON.stringify(r) };
+}
+
+async function upsert(
+  db: Kysely<Database>,
+  table: 'actors' | 'outlets',
+  records: readonly Named[],
+): Promise<void> {
+  for (const part of chunksFor(records.map(rowOf)))
+    await db
+      .insertInto(table)
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          kind: eb.ref('excluded.kind'),
+          search_names: eb.ref('excluded.search_names'),
+          record: eb.ref('excluded.record'),
+        })),
+      )
+      .execute();
+}
+
+export const upsertActors = (db: Kysely<Database>, actors: readonly Actor[]) => upsert(db, 'actors', actors);
+export const upsertOutlets = (db: Kysely<Database>, outlets: readonly Outlet[]) =>
+  upsert(db, 'outlets', outlets);
+
+/**
+ * Places, then the closure of their hierarchy (every place with each of its ancestors and
+ * itself), so "events in Aleppo" is one indexed lookup however deep the nesting goes.
+ */
+export async function upsertPlaces(db: Kysely<Database>, places: readonly Place[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const part of chunksFor(places.map((p) => ({ ...rowOf(p), parent_id: p.parentId }))))
+      await trx
+        .insertInto('places')
+        .values(part)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            kind: eb.ref('excluded.kind'),
+            parent_id: eb.ref('excluded.parent_id'),
+            search_names: eb.ref('excluded.search_names'),
+            record: eb.ref('excluded.record'),
+          })),
+        )
+        .execute();
+    const all = await trx.selectFrom('places').select(['id', 'parent_id']).execute();
+    const parent = new Map(all.map((p) => [p.id, p.parent_id]));
+    const closure: { place_id: string; ancestor_id: string; depth: number }[] = [];
+    for (const { id } of all) {
+      const seen = new Set<string>();
+      for (
+        let at: string | null | undefined = id, depth = 0;
+        at && !seen.has(at);
+        at = parent.get(at), depth++
+      ) {
+        seen.add(at); // a cycle in bad reference data stops here instead of looping
+        closure.push({ place_id: id, ancestor_id: at, depth });
+      }
+    }
+    await trx.deleteFrom('place_ancestors').execute();
+    for (const part of chunksFor(closure)) await trx.insertInto('place_ancestors').values(part).execute();
+  });
+}
