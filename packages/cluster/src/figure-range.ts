@@ -1,0 +1,92 @@
+import type { FigureRange, FigureReport } from '@sitrep/schema/canonical-event';
+import type { EventMention } from './event-mention.ts';
+import { originalSourceOf } from './source-names.ts';
+
+export type CasualtyMeasure = 'killed' | 'injured' | 'missing';
+
+/** Two figures further apart than this share of the lower one disagree (30 vs 38 does; 30 vs 36 does not). */
+export const FIGURE_TOLERANCE = 0.25;
+/** ...and by at least this many people: 2 against 3 is noise, not a dispute. */
+export const FIGURE_MIN_GAP = 3;
+
+export const FIGURE_RULE =
+  'low = lowest credible figure (conservative, as ACLED); best = figure given by the most independent ' +
+  'sources, ties to the lower; high = highest credible figure; vague words ("dozens") count only when no ' +
+  `report gives a number; disputed when two figures differ by more than ${FIGURE_TOLERANCE * 100}% ` +
+  `and ${FIGURE_MIN_GAP}, unless the higher one was published later (a rising toll)`;
+
+/** Who gave the figure: the speaker of the claim that carries it, else the outlet. */
+function reporter(m: EventMention, measure: CasualtyMeasure): string {
+  for (const claim of m.claims) {
+    if (!claim.speaker || !claim.quantities.some((q) => q.measure === measure)) continue;
+    const s = claim.speaker;
+    return (s.affiliation ?? s.actor)?.name ?? s.text;
+  }
+  return m.outlet?.name ?? originalSourceOf(m)?.name ?? `article ${m.articleId}`;
+}
+
+function disagree(a: number, b: number): boolean {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  return hi - lo >= FIGURE_MIN_GAP && hi - lo > lo * FIGURE_TOLERANCE;
+}
+
+function risingToll(a: FigureReport, b: FigureReport): boolean {
+  if (a.publishedAt === null || b.publishedAt === null || a.publishedAt === b.publishedAt) return false;
+  const [earlier, later] = a.publishedAt < b.publishedAt ? [a, b] : [b, a];
+  return later.value > earlier.value;
+}
+
+/** The range of one casualty measure across the mentions, or null when no mention gives it. */
+export function figureRange(mentions: readonly EventMention[], measure: CasualtyMeasure): FigureRange | null {
+  const reports: FigureReport[] = [];
+  const sourceOf = new Map<FigureReport, string>();
+  for (const m of mentions) {
+    const figure = m.casualties[measure];
+    if (!figure) continue;
+    const report: FigureReport = {
+      value: figure.best,
+      qualifier: figure.qualifier,
+      reportedBy: reporter(m, measure),
+      articleId: m.articleId,
+      eventId: m.id,
+      publishedAt: m.publishedAt.precision === 'day' ? m.publishedAt.date : null,
+    };
+    reports.push(report);
+    sourceOf.set(report, originalSourceOf(m)?.key ?? report.reportedBy);
+  }
+  if (reports.length === 0) return null;
+  reports.sort((a, b) => a.value - b.value || (a.eventId < b.eventId ? -1 : 1));
+  const exact = reports.filter((r) => r.qualifier !== 'vague');
+  const credible = exact.length > 0 ? exact : reports;
+  const values = credible.map((r) => r.value);
+  const support = new Map<number, Set<string>>();
+  for (const r of credible) {
+    const set = support.get(r.value) ?? new Set<string>();
+    set.add(sourceOf.get(r) as string);
+    support.set(r.value, set);
+  }
+  let best = values[0] as number;
+  for (const [value, sources] of support)
+    if (
+      sources.size > (support.get(best) as Set<string>).size ||
+      (sources.size === (support.get(best) as Set<string>).size && value < best)
+    )
+      best = value;
+  let disputed = false;
+  for (let i = 0; i < credible.length && !disputed; i++)
+    for (let j = i + 1; j < credible.length && !disputed; j++) {
+      const a = credible[i] as FigureReport;
+      const b = credible[j] as FigureReport;
+      if (disagree(a.value, b.value) && !risingToll(a, b)) disputed = true;
+    }
+  return {
+    low: Math.min(...values),
+    best,
+    high: Math.max(...credible.map((r) => r.value)),
+    rule: FIGURE_RULE,
+    disputed,
+    competing: disputed ? credible : [],
+    reports,
+  };
+}

@@ -1,0 +1,41 @@
+import type { EventKindName } from '@sitrep/schema/event-kinds';
+
+/**
+ * Which event kinds can name the same real event, kept as data.
+ *
+ * Where the groups come from: ACLED's Codebook (2023, section 3) files air/drone strikes,
+ * shelling and chemical weapons under one event type, "Explosions/Remote violence", and battles
+ * (armed clashes, territory changes) under another; reports of one bombardment routinely
+ * disagree on the means ("air strikes", "barrel bombs", "shelling"), so those kinds may merge.
+ * IEDs and car or suicide bombs are their own sub-event type and stay apart. A veto is the
+ * outcome of a Security Council vote; a ceasefire violation is often reported as its collapse.
+ * `GENERIC_KINDS` say only that something violent happened ("attack", ACLED's "Attack" when the
+ * means are not reported) and may join any kind of their family.
+ */
+export const KIND_GROUPS: readonly (readonly EventKindName[])[] = [
+  ['airstrike', 'barrel_bomb', 'shelling', 'chemical_attack'],
+  ['armed_clash', 'territorial_change'],
+  ['bombing'],
+  ['siege', 'aid_delivery'],
+  ['evacuation', 'displacement', 'humanitarian_pause'],
+  ['detention', 'disappearance'],
+  ['ceasefire_declared'],
+  ['ceasefire_violated', 'ceasefire_collapsed'],
+  ['un_vote', 'veto'],
+  ['statement', 'accusation'],
+];
+
+export const GENERIC_KINDS: readonly EventKindName[] = ['attack', 'property_destruction'];
+
+const groupOf = new Map<string, number>();
+KIND_GROUPS.forEach((kinds, i) => {
+  for (const kind of kinds) groupOf.set(kind, i);
+});
+
+/** Whether two kinds (of the same family) can describe one event. */
+export function kindsCompatible(a: EventKindName, b: EventKindName): boolean {
+  if (a === b) return true;
+  if (GENERIC_KINDS.includes(a) || GENERIC_KINDS.includes(b)) return true;
+  const ga = groupOf.get(a);
+  return ga !== undefined && ga === groupOf.get(b);
+}

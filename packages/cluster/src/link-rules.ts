@@ -1,0 +1,90 @@
+import { windowsOverlap } from './date-window.ts';
+import { kindsCompatible } from './kind-groups.ts';
+import type { MentionFeatures } from './mention-features.ts';
+import { quotesNearIdentical } from './quote-text.ts';
+
+/**
+ * The pairwise rules. `compatible` is what can never be violated inside one cluster;
+ * `linked` adds the positive evidence needed to join two mentions. Both are symmetric and
+ * look only at the two mentions, so clusters do not depend on the order of ingestion.
+ */
+
+/** Killed figures further apart than this ratio count against a link (tolls rise, but not tenfold). */
+const FIGURE_CONFLICT_RATIO = 6;
+/** Killed figures within this ratio agree. */
+const FIGURE_AGREE_RATIO = 1.25;
+
+export function sharesQuote(a: MentionFeatures, b: MentionFeatures): boolean {
+  for (const qa of a.quotes) for (const qb of b.quotes) if (quotesNearIdentical(qa, qb)) return true;
+  return false;
+}
+
+/** One place is the other or lies within it (al-Kalaseh is within Aleppo). */
+export function placesNested(a: MentionFeatures, b: MentionFeatures): boolean {
+  const pa = a.placeLine[0];
+  const pb = b.placeLine[0];
+  if (pa === undefined || pb === undefined) return false;
+  return a.placeLine.includes(pb) || b.placeLine.includes(pa);
+}
+
+function datesConflict(a: MentionFeatures, b: MentionFeatures): boolean {
+  return a.window !== null && b.window !== null && !windowsOverlap(a.window, b.window);
+}
+
+function perpetratorsDisjoint(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.perpetrators.size === 0 || b.perpetrators.size === 0) return false;
+  for (const p of a.perpetrators) if (b.perpetrators.has(p)) return false;
+  return true;
+}
+
+function figureRatio(a: MentionFeatures, b: MentionFeatures): number | null {
+  if (a.killed === null || b.killed === null) return null;
+  const lo = Math.min(a.killed, b.killed);
+  const hi = Math.max(a.killed, b.killed);
+  return lo === 0 ? (hi === 0 ? 1 : Number.POSITIVE_INFINITY) : hi / lo;
+}
+
+/** An article that names two events means two events, unless it simply repeats one (headline and body). */
+function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
+  const ma = a.mention;
+  const mb = b.mention;
+  return (
+    ma.kind === mb.kind &&
+    ma.occurred.start === mb.occurred.start &&
+    ma.occurred.end === mb.occurred.end &&
+    a.killed !== null &&
+    a.killed === b.killed
+  );
+}
+
+export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.mention.articleId === b.mention.articleId && !sameArticleRepeat(a, b)) return false;
+  if (sharesQuote(a, b)) return !datesConflict(a, b);
+  return (
+    a.family === b.family &&
+    kindsCompatible(a.mention.kind, b.mention.kind) &&
+    !datesConflict(a, b) &&
+    (a.placeLine.length === 0 || b.placeLine.length === 0 || placesNested(a, b)) &&
+    !perpetratorsDisjoint(a, b)
+  );
+}
+
+export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (!compatible(a, b)) return false;
+  if (sharesQuote(a, b)) return true;
+  if (a.window === null || b.window === null || !placesNested(a, b)) return false;
+  const ratio = figureRatio(a, b);
+  const sameKind = a.mention.kind === b.mention.kind;
+  const figuresAgree = ratio !== null && ratio <= FIGURE_AGREE_RATIO;
+  // Undated mentions borrow a week-long window from their article: only a matching figure ties them.
+  if (a.window.inferred || b.window.inferred) return sameKind && figuresAgree;
+  const sameDay =
+    a.mention.occurred.precision === 'day' &&
+    b.mention.occurred.precision === 'day' &&
+    a.mention.occurred.start === b.mention.occurred.start &&
+    a.mention.occurred.end === b.mention.occurred.end;
+  let score = sameKind ? 2 : 1;
+  if (figuresAgree || sameDay) score += 1;
+  if (ratio !== null && ratio > FIGURE_CONFLICT_RATIO) score -= 1;
+  return score >= 2;
+}

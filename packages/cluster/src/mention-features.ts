@@ -1,0 +1,61 @@
+import { type EventFamily, eventKindInfo } from '@sitrep/schema/event-kinds';
+import { type DayWindow, mentionWindow } from './date-window.ts';
+import type { EventMention } from './event-mention.ts';
+import { MIN_QUOTE_WORDS, quoteWords } from './quote-text.ts';
+
+/** Parents of a place id, nearest first (the gazetteer's `ancestorsOf`). */
+export type AncestorsOf = (placeId: string) => readonly string[];
+
+/** What the link rules look at, computed once per mention. */
+export interface MentionFeatures {
+  mention: EventMention;
+  id: string;
+  family: EventFamily;
+  window: DayWindow | null;
+  /** the place key then its ancestors, nearest first; empty when the place is too coarse to block on */
+  placeLine: readonly string[];
+  perpetrators: ReadonlySet<string>;
+  /** quoted words of the event's claims, long enough to tie two reports */
+  quotes: readonly (readonly string[])[];
+  killed: number | null;
+}
+
+/** Countries and regions hold too many events to say two reports are about the same one. */
+const COARSE_PRECISIONS = new Set(['country', 'region', 'unknown']);
+
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function placeKey(m: EventMention): string | null {
+  const loc = m.location;
+  if (!loc || COARSE_PRECISIONS.has(loc.precision)) return null;
+  return loc.placeId ?? `name:${normalizeName(loc.name)}`;
+}
+
+export function mentionFeatures(m: EventMention, ancestorsOf: AncestorsOf): MentionFeatures {
+  const key = placeKey(m);
+  const placeLine = key === null ? [] : [key, ...(key.startsWith('name:') ? [] : ancestorsOf(key))];
+  const perpetrators = new Set<string>();
+  for (const p of m.participants)
+    if (p.role === 'perpetrator' && p.actor.id !== null) perpetrators.add(p.actor.id);
+  const quotes = m.claims
+    .filter((c) => c.kind === 'quote')
+    .map((c) => quoteWords(c.text))
+    .filter((w) => w.length >= MIN_QUOTE_WORDS);
+  return {
+    mention: m,
+    id: m.id,
+    family: eventKindInfo(m.kind).family,
+    window: mentionWindow(m),
+    placeLine,
+    perpetrators,
+    quotes,
+    killed:
+      m.casualties.killed && m.casualties.killed.qualifier !== 'vague' ? m.casualties.killed.best : null,
+  };
+}

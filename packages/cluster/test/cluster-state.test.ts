@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { clusterMentions } from '../src/cluster-mentions.ts';
+import { addMentions, clusterMembers, createClusterState } from '../src/cluster-state.ts';
+import { mention, toyAncestors } from './make-mention.ts';
+
+const corpus = [
+  mention({ article: 'reuters', place: 'al-Kalaseh', placePrecision: 'neighbourhood', killed: 13 }),
+  mention({ article: 'trt', killed: 13 }),
+  mention({ article: 'aa', place: 'Bustan al-Qasr', placePrecision: 'neighbourhood', killed: 4 }),
+  mention({ article: 'sana', kind: 'shelling', on: '2016-12-01', killed: 8 }),
+  mention({ article: 'rferl', kind: 'shelling', on: '2016-12-01', killed: 8 }),
+  mention({
+    article: 'ahram',
+    place: 'Manbij',
+    on: '2016-07-18',
+    killed: 21,
+    perpetrators: ['actor:us-coalition'],
+  }),
+  mention({ article: 'manar', place: 'Manbij', on: '2016-07-18', killed: 21 }),
+  mention({
+    article: 'alalam',
+    place: 'Manbij',
+    on: '2016-07-18',
+    killed: 21,
+    perpetrators: ['actor:russia'],
+  }),
+  mention({ article: 'afp', kind: 'evacuation', killed: null }),
+];
+
+/** A deterministic shuffle (a small LCG), so the test is the same on every run. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function membersByArticleOutlet(events: ReturnType<typeof clusterMentions>): string[][] {
+  return events.map((e) => e.mentions.map((m) => m.outlet ?? '').sort()).sort();
+}
+
+describe('clustering', () => {
+  const options = { ancestorsOf: toyAncestors };
+
+  it('groups reports of one event and keeps different events apart', () => {
+    expect(membersByArticleOutlet(clusterMentions(corpus, options))).toEqual([
+      ['aa'],
+      ['afp'],
+      ['ahram', 'manar'],
+      ['alalam'],
+      ['reuters', 'trt'],
+      ['rferl', 'sana'],
+    ]);
+  });
+
+  it.each([1, 2, 3, 4, 5])('yields the same clusters and ids in any order (shuffle %i)', (seed) => {
+    const ids = clusterMentions(corpus, options).map((e) => e.id);
+    expect(clusterMentions(shuffled(corpus, seed), options).map((e) => e.id)).toEqual(ids);
+  });
+
+  it('yields the same clusters whether mentions arrive in one batch or one at a time', () => {
+    const state = createClusterState(options);
+    for (const m of shuffled(corpus, 7)) addMentions(state, [m]);
+    expect([...state.clusters.keys()].sort()).toEqual(clusterMentions(corpus, options).map((e) => e.id));
+  });
+
+  it('reports only the clusters a new mention joins or creates', () => {
+    const state = createClusterState(options);
+    addMentions(state, corpus);
+    const before = new Set(state.clusters.keys());
+    const trtCluster = state.clusterOfMention.get(corpus[1]?.id ?? '') as string;
+    const change = addMentions(state, [mention({ article: 'bbc', killed: 13 })]);
+    expect(change.removed).toEqual([trtCluster]);
+    expect(change.changed).toHaveLength(1);
+    expect(
+      clusterMembers(state, change.changed[0] as string)
+        .map((m) => m.outlet?.name)
+        .sort(),
+    ).toEqual(['bbc', 'reuters', 'trt']);
+    const untouched = [...state.clusters.keys()].filter((id) => !change.changed.includes(id));
+    expect(untouched.every((id) => before.has(id))).toBe(true);
+  });
+
+  it('ignores a mention it has already seen', () => {
+    const state = createClusterState(options);
+    addMentions(state, corpus);
+    expect(addMentions(state, corpus.slice(0, 3))).toEqual({ changed: [], removed: [] });
+  });
+
+  it('splits a chain through a city-wide report instead of merging two neighbourhoods', () => {
+    const chain = [
+      mention({ article: 'x', place: 'al-Kalaseh', placePrecision: 'neighbourhood' }),
+      mention({ article: 'y', place: 'Bustan al-Qasr', placePrecision: 'neighbourhood' }),
+      mention({ article: 'z' }),
+    ];
+    const events = clusterMentions(chain, options);
+    expect(events).toHaveLength(2);
+    expect(events.every((e) => e.mentions.length <= 2)).toBe(true);
+  });
+
+  it('nests places only through the ancestors it is given', () => {
+    const pair = [
+      mention({ article: 'x', place: 'al-Kalaseh', placePrecision: 'neighbourhood' }),
+      mention({ article: 'y' }),
+    ];
+    expect(clusterMentions(pair, options)).toHaveLength(1);
+    expect(clusterMentions(pair)).toHaveLength(2);
+  });
+});
