@@ -1,0 +1,62 @@
+import { BadInputError } from '@sitrep/schema/errors';
+import { decodeStream, streamLines } from './decode-stream.ts';
+import { MAX_ARTICLE_BYTES } from './decode-text.ts';
+import { emptyHints, emptyMeta, field, type RawArticle } from './raw-article.ts';
+import type { ReadItem } from './read-item.ts';
+
+/**
+ * JSON Lines: one `{ "text", "headline"?, "url"?, "outlet"?, "publishedAt"?, "id"?,
+ * "location"?, "label"? }` per line. A bad line is reported and skipped; the rest is read.
+ */
+export async function* readJsonLines(path: string, source: string): AsyncGenerator<ReadItem> {
+  let count = 0;
+  for await (const { line, text } of streamLines(decodeStream(path, source))) {
+    if (text.trim() === '') continue;
+    const at = `${source}:${line}`;
+    if (text.length > MAX_ARTICLE_BYTES) {
+      yield { ok: false, error: new BadInputError(at, 'line is too large for one article; split it') };
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      yield { ok: false, error: new BadInputError(at, `is not valid JSON (${(error as Error).message})`) };
+      continue;
+    }
+    const raw = rawFromObject(value, path, line);
+    if (typeof raw === 'string') yield { ok: false, error: new BadInputError(at, raw) };
+    else {
+      count++;
+      yield { ok: true, raw };
+    }
+  }
+  if (count === 0)
+    yield { ok: false, error: new BadInputError(source, 'holds no article lines; nothing to extract') };
+}
+
+function rawFromObject(value: unknown, path: string, line: number): RawArticle | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'each line must be a JSON object such as {"text": "..."}';
+  const record = value as Record<string, unknown>;
+  if (typeof record.text !== 'string' || record.text.trim() === '')
+    return 'has no "text" (a non-empty string); the article text is required';
+  const meta = emptyMeta();
+  meta.headline = field(record.headline ?? record.title);
+  meta.url = field(record.url);
+  meta.outlet = field(record.outlet);
+  meta.publishedAt = field(record.publishedAt);
+  meta.language = field(record.language);
+  const hints = emptyHints();
+  hints.location = field(record.location);
+  hints.label = field(record.label);
+  const externalId = field(record.id ?? record.externalId);
+  const text = record.text.charCodeAt(0) === 0xfeff ? record.text.slice(1) : record.text;
+  return {
+    text,
+    bodyStart: 0,
+    origin: { path, line, ...(externalId ? { externalId } : {}) },
+    meta,
+    hints,
+  };
+}

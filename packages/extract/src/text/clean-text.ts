@@ -1,0 +1,94 @@
+/**
+ * Text after cleaning, with a map back to the original: `map[i]` is the offset in the
+ * original text of cleaned character `i`, and `map[text.length]` is the original end. Every
+ * span Sitrep reports is computed through this map, so evidence points at the real bytes.
+ */
+export interface CleanText {
+  text: string;
+  map: Int32Array;
+}
+
+/** Characters replaced one-for-one: spacing variants and typographic quotes. */
+const REPLACE: Record<string, string> = {
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\t': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2026': '...',
+};
+
+/** Invisible characters that only get in the way of matching. */
+const DROP = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
+
+function isSpace(ch: string): boolean {
+  return (
+    ch === ' ' ||
+    ch === '\n' ||
+    ch === '\r' ||
+    ch === '\t' ||
+    ch === '\u00a0' ||
+    ch === '\u2009' ||
+    ch === '\u202f' ||
+    ch === '\u2007'
+  );
+}
+
+/**
+ * Cleans `original[start, end)`: replaces NBSP and typographic quotes, drops invisible
+ * characters, collapses runs of white space (line breaks inside a paragraph included) into
+ * one space and trims both ends.
+ */
+export function cleanRange(original: string, start: number, end: number): CleanText {
+  let text = '';
+  const offsets: number[] = [];
+  let pendingSpace = -1;
+  for (let i = start; i < end; i++) {
+    const ch = original[i] as string;
+    if (DROP.has(ch)) continue;
+    if (isSpace(ch)) {
+      if (pendingSpace === -1) pendingSpace = i;
+      continue;
+    }
+    if (pendingSpace !== -1) {
+      if (text.length > 0) {
+        text += ' ';
+        offsets.push(pendingSpace);
+      }
+      pendingSpace = -1;
+    }
+    const out = REPLACE[ch] ?? ch;
+    for (let k = 0; k < out.length; k++) offsets.push(i);
+    text += out;
+  }
+  const map = new Int32Array(offsets.length + 1);
+  map.set(offsets);
+  // The end maps to just after the last kept character, so trailing space stays outside spans.
+  map[offsets.length] = offsets.length > 0 ? (offsets[offsets.length - 1] as number) + 1 : start;
+  return { text, map };
+}
+
+/** Span in the original text of cleaned `[from, to)`. */
+export function originalSpan(clean: CleanText, from: number, to: number): { start: number; end: number } {
+  if (to <= from) {
+    const at = clean.map[from] ?? clean.map[clean.map.length - 1] ?? 0;
+    return { start: at, end: at };
+  }
+  return { start: clean.map[from] as number, end: (clean.map[to - 1] as number) + 1 };
+}
+
+/** Cleans a short string with no map (headlines, captions), for display. */
+export function cleanString(value: string): string {
+  return cleanRange(value, 0, value.length).text;
+}

@@ -1,0 +1,97 @@
+import type { Article, Credit, Paragraph } from '@sitrep/schema/article';
+import { contentHash, stableId } from '@sitrep/schema/ids';
+import { resolvePublishedAt } from '../dates/resolve-published-at.ts';
+import type { PreparedDocument, Sentence } from '../prepared-document.ts';
+import type { RawArticle } from '../read/raw-article.ts';
+import { type CleanText, cleanRange, cleanString } from './clean-text.ts';
+import { detectLanguage } from './detect-language.ts';
+import { addCredit, readLayout } from './layout.ts';
+import { wordCount } from './line-shape.ts';
+import { outletRef } from './outlets.ts';
+import { splitSentences } from './split-sentences.ts';
+import { trimParagraphs } from './trim-paragraphs.ts';
+
+/** An agency writing about its own staff ("a Reuters journalist said") is the outlet. */
+const SELF_REFERENCE =
+  /\ba (Reuters|AFP|AP) (?:journalist|reporter|correspondent|witness|photographer|cameraman)\b/;
+
+/**
+ * Raw text → the article record (headline, kicker, captions, credits, outlet, publication
+ * date...) and clean body sentences whose offsets point into the original text. Pure and
+ * deterministic: the same raw input always gives the same document.
+ */
+export function prepareDocument(raw: RawArticle): PreparedDocument {
+  const original = raw.text;
+  const hash = contentHash(original);
+  const id = stableId('art', hash);
+  const layout = readLayout(original, raw.bodyStart, raw.meta.headline);
+  const trimmed = trimParagraphs(original, layout.paragraphs, raw.meta.headline, layout.dateline !== null);
+  const dateline = layout.dateline ?? trimmed.dateline;
+  const credits: Credit[] = [];
+  for (const credit of [...layout.credits, ...trimmed.credits]) addCredit(credits, credit);
+
+  const cleaned: CleanText[] = trimmed.segments.map((s) => cleanRange(original, s.start, s.end));
+  const paragraphs: Paragraph[] = cleaned.map((c) => ({
+    text: c.text,
+    span: { start: c.map[0] as number, end: c.map[c.text.length] as number },
+  }));
+  const sentences: Sentence[] = [];
+  cleaned.forEach((clean, paragraph) => {
+    for (const { start, end } of splitSentences(clean.text))
+      sentences.push(sentenceOf(clean, start, end, paragraph));
+  });
+
+  const body = paragraphs.map((p) => p.text).join('\n');
+  const outletName = raw.meta.outlet ?? trimmed.outletName ?? SELF_REFERENCE.exec(body)?.[1] ?? null;
+  const article: Article = {
+    id,
+    headline: headlineOf(raw.meta.headline, layout.headline, sentences, raw.origin.path),
+    kicker: layout.kicker,
+    standfirst: layout.standfirst,
+    byline: layout.byline,
+    dateline: dateline ? cleanString(dateline.text) || null : null,
+    outlet: outletName ? outletRef(outletName) : null,
+    url: raw.meta.url,
+    credits,
+    publishedAt: resolvePublishedAt({
+      metadata: raw.meta.publishedAt,
+      dateline,
+      hint: raw.hints.publishedAt,
+      captions: layout.captions,
+      paragraphs: cleaned,
+    }),
+    captions: layout.captions.map((c) => c.caption),
+    paragraphs,
+    language: raw.meta.language ?? detectLanguage(body),
+    wordCount: paragraphs.reduce((n, p) => n + wordCount(p.text), 0),
+    contentHash: hash,
+    origin: raw.origin,
+    hints: { ...raw.hints },
+  };
+  return { article, original, sentences };
+}
+
+function sentenceOf(clean: CleanText, start: number, end: number, paragraph: number): Sentence {
+  const { map } = clean;
+  return {
+    text: clean.text.slice(start, end),
+    span: { start: map[start] as number, end: (map[end - 1] as number) + 1 },
+    paragraph,
+    toOriginal(offset: number): number {
+      const at = Math.max(0, Math.min(start + offset, end));
+      // The end of a substring maps to just after its last character.
+      return at === end ? (map[end - 1] as number) + 1 : (map[at] as number);
+    },
+  };
+}
+
+/** The printed headline; failing that, the first sentence (a headline is required). */
+function headlineOf(
+  meta: string | null,
+  printed: string | null,
+  sentences: Sentence[],
+  path?: string,
+): string {
+  const headline = (meta ? cleanString(meta) : null) || printed || sentences[0]?.text || path || 'Untitled';
+  return headline.length > 300 ? `${headline.slice(0, 297)}...` : headline;
+}
