@@ -31,7 +31,11 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
   const { db, dispose } = await connect(config, onLog);
   const engine: Engine = config.engine;
   try {
-    await migrateToLatest(db as unknown as Kysely<unknown>, engine);
+    await migrateToLatest(
+      db as unknown as Kysely<unknown>,
+      engine,
+      config.engine === 'postgres' ? (config.schema ?? 'public') : undefined,
+    );
   } catch (error) {
     await db.destroy();
     throw error;

@@ -161,9 +161,17 @@ async function postgresFullText(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)`.execute(db);
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<void> {
+/**
+ * `schema`: the PostgreSQL schema in use. Kysely looks for its bookkeeping tables across all
+ * schemas, so they must be named with theirs or another schema's copy would be mistaken for ours.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new SitrepError(
