@@ -1,0 +1,67 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import type { SitrepContext } from './context.ts';
+
+/** Query-cost limits. Connections cost their page size times their selection; other lists cost once. */
+export const COST_LIMITS = { complexity: 20_000, depth: 12, breadth: 400 } as const;
+
+/**
+ * The Pothos builder and its plugins; it defines no types (those live in schema/<domain>.ts).
+ * Fields are non-null unless they say otherwise: the schema states which values can be missing.
+ */
+export const builder = new SchemaBuilder<{
+  Context: SitrepContext;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: { totalCount: number };
+}>({
+  // Errors wraps resolvers first so typed errors are caught after every other plugin ran.
+  plugins: [ErrorsPlugin, RelayPlugin, ComplexityPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false, description: 'The items on this page with their cursors.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    nodeQueryOptions: {
+      description: 'Any object by its global ID (Relay).',
+      args: { id: { description: 'A global ID, as returned by an `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Objects by their global IDs, in order; null where an ID is unknown.',
+      args: { ids: { description: 'Global IDs, as returned by `id` fields.' } },
+    },
+    firstArgOptions: { description: 'Items after `after`, 1 to 100 (default 20).' },
+    afterArgOptions: { description: 'Start after this cursor.' },
+    lastArgOptions: { description: 'Items before `before`, counted from the end, 1 to 100.' },
+    beforeArgOptions: { description: 'End before this cursor.' },
+    nodeTypeOptions: { description: 'An object with a global ID (Relay).' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay).' },
+    idFieldOptions: { description: 'Global ID: pass it to `node(id:)` to fetch this object again.' },
+    cursorFieldOptions: { description: 'Opaque position of this edge; pass it as `after` or `before`.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge, null on an empty page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge, null on an empty page.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether more pages exist.' },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    // Lists inside one record are short (participants, claims); connections set their own multiplier.
+    defaultListMultiplier: 1,
+    limit: COST_LIMITS,
+    complexityError: (kind, result) => {
+      const key = kind.toLowerCase() as keyof typeof COST_LIMITS;
+      return new GraphQLError(
+        `Query ${key} ${result[key]} is over the limit of ${COST_LIMITS[key]}; ask for smaller pages (first/last) or fewer fields.`,
+        { extensions: { code: 'QUERY_TOO_COMPLEX' } },
+      );
+    },
+  },
+  errors: { defaultTypes: [] },
+});

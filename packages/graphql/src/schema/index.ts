@@ -1,0 +1,26 @@
+import { builder } from '../builder.ts';
+import './connection.ts';
+import './place.ts';
+import './actor.ts';
+import './outlet.ts';
+import './article.ts';
+import './claim.ts';
+import './casualties.ts';
+import './event.ts';
+import './event-filter.ts';
+import './events-query.ts';
+import './search.ts';
+import './timeline.ts';
+import './ingest.ts';
+import './subscription.ts';
+
+builder.queryType({
+  description: 'Read Sitrep’s record: events, articles, claims, places, actors, outlets.',
+});
+builder.mutationType({ description: 'Change the record; every mutation needs an API key.' });
+builder.subscriptionType({
+  description: 'Hear about changes as they happen (Server-Sent Events over HTTP).',
+});
+
+/** The whole schema, built once per process. */
+export const schema = builder.toSchema({ sortSchema: true });

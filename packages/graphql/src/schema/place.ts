@@ -1,0 +1,94 @@
+import { LocationPrecision, type Place, PlaceKind } from '@sitrep/schema/place';
+import { builder } from '../builder.ts';
+import type { SitrepContext } from '../context.ts';
+import { enumFrom } from '../enum-from.ts';
+import { listLimit, present } from '../page-args.ts';
+
+export const PlaceKindEnum = enumFrom(
+  'PlaceKind',
+  'What sort of place: from region down to landmark.',
+  PlaceKind.options,
+);
+export const LocationPrecisionEnum = enumFrom(
+  'LocationPrecision',
+  'How precisely an event is placed: an exact spot, a neighbourhood, a city, and so on up.',
+  LocationPrecision.options,
+);
+
+const Coordinates = builder.objectRef<{ lat: number; lon: number }>('Coordinates').implement({
+  description: 'A point in WGS 84 degrees.',
+  fields: (t) => ({
+    lat: t.exposeFloat('lat', { description: 'Latitude in degrees, north positive.' }),
+    lon: t.exposeFloat('lon', { description: 'Longitude in degrees, east positive.' }),
+  }),
+});
+
+export const PlaceNode = builder.loadableNode('Place', {
+  description: "A named place from Sitrep's gazetteer, nested in the places that contain it.",
+  id: { resolve: (place) => place.id },
+  load: (ids: string[], ctx: SitrepContext) => ctx.store.placesByIds(ids).then(present),
+  sort: (place) => place.id,
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: "The gazetteer's own id, e.g. `aleppo`." }),
+    name: t.exposeString('name', { description: 'The usual English name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other spellings and names the text may use.' }),
+    kind: t.expose('kind', { type: PlaceKindEnum, description: 'What sort of place this is.' }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    coordinates: t.field({
+      type: Coordinates,
+      nullable: true,
+      description: 'Where it is, or null when the gazetteer has no point for it.',
+      resolve: (p) => (p.lat === null || p.lon === null ? null : { lat: p.lat, lon: p.lon }),
+    }),
+  }),
+});
+
+builder.objectFields(PlaceNode, (t) => ({
+  parent: t.field({
+    type: PlaceNode,
+    nullable: true,
+    description: 'The place directly containing this one (a neighbourhood’s city).',
+    resolve: (p) => p.parentId,
+  }),
+  parents: t.field({
+    type: [PlaceNode],
+    description: 'Every containing place, nearest first (neighbourhood → city → governorate → country).',
+    resolve: (p, _args, ctx) => ancestors(p, ctx),
+  }),
+}));
+
+/** Walks up one level per batch, so a page of places costs one query per nesting level, not per place. */
+async function ancestors(place: Place, ctx: SitrepContext): Promise<Place[]> {
+  const chain: Place[] = [];
+  const seen = new Set([place.id]);
+  let next = place.parentId;
+  while (next && !seen.has(next)) {
+    seen.add(next);
+    const parent = await PlaceNode.getDataloader(ctx).load(next);
+    if (!parent) break;
+    chain.push(parent);
+    next = parent.parentId;
+  }
+  return chain;
+}
+
+builder.queryFields((t) => ({
+  places: t.field({
+    type: [PlaceNode],
+    description: 'Places by name or alias (any part of it), optionally only those inside another place.',
+    args: {
+      search: t.arg.string({ description: 'Part of a name or alias, any case.' }),
+      within: t.arg.id({ description: 'Only places inside this place (its slug).' }),
+      first: t.arg.int({ defaultValue: 50, description: 'How many, 1 to 100.' }),
+    },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? 50 }),
+    resolve: (_root, args, ctx) => {
+      const first = listLimit(args.first, 50);
+      return ctx.store.listPlaces({
+        ...(args.search ? { search: args.search } : {}),
+        ...(args.within ? { within: String(args.within) } : {}),
+        first,
+      });
+    },
+  }),
+}));

@@ -1,0 +1,48 @@
+import type { TimelineBucket } from '@sitrep/store/store';
+import { builder } from '../builder.ts';
+import { dateArg } from '../dates.ts';
+import { localId } from '../local-id.ts';
+
+const Granularity = builder.enumType('Granularity', {
+  description: 'How long each timeline period is.',
+  values: {
+    DAY: { value: 'day', description: 'One calendar day.' },
+    WEEK: { value: 'week', description: 'One ISO week, Monday to Sunday.' },
+  } as const,
+});
+
+const Period = builder.objectRef<TimelineBucket>('TimelinePeriod').implement({
+  description: 'Events and reported casualties in one period.',
+  fields: (t) => ({
+    period: t.exposeString('period', {
+      description: 'The day, or the Monday that starts the week (YYYY-MM-DD).',
+    }),
+    eventCount: t.exposeInt('events', { description: 'Events in the period.' }),
+    killed: t.exposeInt('killed', { description: 'Sum of best killed figures (running totals excluded).' }),
+    injured: t.exposeInt('injured', { description: 'Sum of best injured figures.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  timeline: t.field({
+    type: [Period],
+    description: 'Events and killed/injured per day or week, oldest first.',
+    args: {
+      from: t.arg.string({ description: 'First day (YYYY-MM-DD).' }),
+      to: t.arg.string({ description: 'Last day (YYYY-MM-DD).' }),
+      place: t.arg.id({ description: 'Only this place and the places inside it (slug or global ID).' }),
+      granularity: t.arg({ type: Granularity, defaultValue: 'day', description: 'Day (default) or week.' }),
+    },
+    complexity: { field: 5, multiplier: 30 },
+    resolve: (_root, args, ctx) => {
+      const from = dateArg('from', args.from);
+      const to = dateArg('to', args.to);
+      return ctx.store.timeline({
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(args.place ? { placeId: localId(args.place, 'Place') } : {}),
+        granularity: args.granularity ?? 'day',
+      });
+    },
+  }),
+}));
