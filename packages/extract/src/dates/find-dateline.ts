@@ -12,7 +12,7 @@ export interface Dateline {
 }
 
 const LEAD =
-  /^(?:(?:Posted|Published|Updated|Last updated)(?:\s+(?:on|at|:))?:?\s*|Date of publication:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?/i;
+  /^(?:(?:AFP|Reuters|AP|AA|SANA|TASS|DPA),?\s+)?(?:(?:Posted|Published|Updated|Last updated)(?:\s+(?:on|at|:))?:?\s*|Date of publication:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?/i;
 
 /**
  * A publication date printed at the start of a text ("Wed 05 Apr 2017", "Published June 8

@@ -51,10 +51,34 @@ function isSpace(ch: string): boolean {
  * one space and trims both ends.
  */
 export function cleanRange(original: string, start: number, end: number): CleanText {
-  let text = '';
-  const offsets: number[] = [];
+  const parts: string[] = [];
+  // Up to three cleaned characters per original one ("…" → "...").
+  const offsets = new Int32Array((end - start) * 3 + 1);
+  let length = 0;
   let pendingSpace = -1;
+  let runStart = -1;
+  const flush = (at: number) => {
+    if (runStart === -1) return;
+    parts.push(original.slice(runStart, at));
+    for (let k = runStart; k < at; k++) offsets[length++] = k;
+    runStart = -1;
+  };
   for (let i = start; i < end; i++) {
+    const code = original.charCodeAt(i);
+    // Plain printable ASCII other than space is kept as is: the common case, kept fast.
+    if (code > 32 && code < 127) {
+      if (pendingSpace !== -1) {
+        if (length > 0 || runStart !== -1) {
+          flush(i);
+          parts.push(' ');
+          offsets[length++] = pendingSpace;
+        }
+        pendingSpace = -1;
+      }
+      if (runStart === -1) runStart = i;
+      continue;
+    }
+    flush(i);
     const ch = original[i] as string;
     if (DROP.has(ch)) continue;
     if (isSpace(ch)) {
@@ -62,21 +86,21 @@ export function cleanRange(original: string, start: number, end: number): CleanT
       continue;
     }
     if (pendingSpace !== -1) {
-      if (text.length > 0) {
-        text += ' ';
-        offsets.push(pendingSpace);
+      if (length > 0) {
+        parts.push(' ');
+        offsets[length++] = pendingSpace;
       }
       pendingSpace = -1;
     }
     const out = REPLACE[ch] ?? ch;
-    for (let k = 0; k < out.length; k++) offsets.push(i);
-    text += out;
+    parts.push(out);
+    for (let k = 0; k < out.length; k++) offsets[length++] = i;
   }
-  const map = new Int32Array(offsets.length + 1);
-  map.set(offsets);
+  flush(end);
+  const map = offsets.slice(0, length + 1);
   // The end maps to just after the last kept character, so trailing space stays outside spans.
-  map[offsets.length] = offsets.length > 0 ? (offsets[offsets.length - 1] as number) + 1 : start;
-  return { text, map };
+  map[length] = length > 0 ? (offsets[length - 1] as number) + 1 : start;
+  return { text: parts.join(''), map };
 }
 
 /** Span in the original text of cleaned `[from, to)`. */
