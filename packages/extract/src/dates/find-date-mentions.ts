@@ -1,6 +1,10 @@
 import type { PublishedAt } from '@sitrep/schema/article';
 import type { DatePrecision, IsoDate, Span } from '@sitrep/schema/primitives';
+import * as chrono from 'chrono-node';
 import type { Sentence } from '../prepared-document.ts';
+import { addDays } from './calendar.ts';
+import { type Found, type Reference, readChronoResult } from './read-chrono-result.ts';
+import { tenseAt } from './tense.ts';
 
 /** A date expression in a sentence, resolved against the article's publication date. */
 export interface DateMention {
@@ -17,10 +21,113 @@ export interface DateMention {
   reason: string | null;
 }
 
+const YEAR_ONLY =
+  /\b(?:in|since|from|until|by|of|early|late|mid-?|before|after|throughout)\s*((?:19|20)\d\d)\b(?!\s*[-/.]\d)/g;
+const RANGE_JOIN = /^\s*(?:and|to|through|until|-|\u2013)\s*$/;
+
 /**
- * Every date expression in the sentence, in order of appearance.
- * PLACEHOLDER (foundation): returns nothing until the dates module lands.
+ * Every date expression in the sentence, in order of appearance. chrono-node finds them;
+ * Sitrep's rules decide what they mean: bare weekdays look back in past-tense context and
+ * forward after future words, a date without a year is never reported as year-certain, and
+ * relative expressions without a publication day to anchor them are null with a reason.
  */
-export function findDateMentions(_sentence: Sentence, _publishedAt: PublishedAt): DateMention[] {
-  return [];
+export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): DateMention[] {
+  const reference = referenceOf(publishedAt);
+  const text = sentence.text;
+  const instant = new Date(`${reference.day ?? '2000-01-01'}T12:00:00Z`);
+  const found: Found[] = [];
+  for (const result of chrono.en.GB.parse(text, { instant, timezone: 0 })) {
+    const read = readChronoResult(text, result, reference);
+    if (read) found.push(read);
+  }
+  addYearsAlone(text, found);
+  found.sort((a, b) => a.index - b.index);
+  const merged = mergeRanges(text, found);
+  extendOvernight(text, merged, reference);
+  return merged.map((f) => ({
+    text: f.text,
+    span: { start: sentence.toOriginal(f.index), end: sentence.toOriginal(f.index + f.text.length) },
+    start: f.start,
+    end: f.end,
+    precision: f.start === null ? 'unknown' : f.precision,
+    tense: f.tense,
+    reason: f.reason,
+  }));
+}
+
+function referenceOf(p: PublishedAt): Reference {
+  if (!p.date) return { day: null, year: null, yearInferred: false };
+  return {
+    day: p.precision === 'day' ? p.date : null,
+    year: Number(p.date.slice(0, 4)),
+    yearInferred: p.basis !== 'metadata' && p.basis !== 'dateline',
+  };
+}
+
+function addYearsAlone(text: string, found: Found[]): void {
+  YEAR_ONLY.lastIndex = 0;
+  for (let m = YEAR_ONLY.exec(text); m !== null; m = YEAR_ONLY.exec(text)) {
+    const year = m[1] as string;
+    const index = m.index + m[0].lastIndexOf(year);
+    if (found.some((f) => index < f.index + f.text.length && index + 4 > f.index)) continue;
+    found.push({
+      index,
+      text: year,
+      start: `${year}-01-01`,
+      end: `${year}-12-31`,
+      precision: 'year',
+      tense: 'past',
+      reason: null,
+    });
+  }
+}
+
+/** "on Tuesday and Wednesday" is one mention: a range of two days. */
+function mergeRanges(text: string, found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    const bothDays =
+      last?.start && f.start && last.end && f.end && last.precision === 'day' && f.precision === 'day';
+    const bothOpen = last && last.start === null && f.start === null && last.precision === f.precision;
+    if (last && (bothDays || bothOpen)) {
+      const between = text.slice(last.index + last.text.length, f.index);
+      if (RANGE_JOIN.test(between) && (bothOpen || (f.start as string) >= (last.start as string))) {
+        last.text = text.slice(last.index, f.index + f.text.length);
+        last.end = f.end;
+        if (bothOpen) last.reason = `no publication date to resolve "${last.text}" against`;
+        continue;
+      }
+    }
+    out.push({ ...f });
+  }
+  return out;
+}
+
+/** "overnight into Thursday" starts the day before; a bare "overnight" is the night before the day in view. */
+function extendOvernight(text: string, found: Found[], reference: Reference): void {
+  const re = /\bovernight(?:\s+into)?\b/gi;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    const next = found.find((f) => f.index >= end && f.index - end <= 4);
+    if (next && /into$/i.test(m[0])) {
+      next.text = text.slice(m.index, next.index + next.text.length);
+      next.index = m.index;
+      if (next.start) next.start = addDays(next.start, -1);
+      continue;
+    }
+    const anchor =
+      [...found].reverse().find((f) => f.index < m!.index && f.precision === 'day' && f.end)?.end ??
+      reference.day;
+    found.push({
+      index: m.index,
+      text: 'overnight',
+      start: anchor ? addDays(anchor, -1) : null,
+      end: anchor,
+      precision: 'day',
+      tense: tenseAt(text, m.index, m[0]),
+      reason: anchor ? null : 'no publication date to resolve "overnight" against',
+    });
+    found.sort((a, b) => a.index - b.index);
+  }
 }

@@ -1,0 +1,170 @@
+import type { DatePrecision } from '@sitrep/schema/primitives';
+import type { ParsedResult } from 'chrono-node';
+import { addDays, daysBetween, isoDate, monthRange, weekRange } from './calendar.ts';
+import { resolveWeekday } from './relative-day.ts';
+import { tenseAt } from './tense.ts';
+
+/** The publication date as an anchor: the day when known, else only its year. */
+export interface Reference {
+  day: string | null;
+  year: number | null;
+  /** the year itself was inferred (caption, body), not printed */
+  yearInferred: boolean;
+}
+
+export interface Found {
+  index: number;
+  text: string;
+  start: string | null;
+  end: string | null;
+  precision: DatePrecision;
+  tense: 'past' | 'scheduled';
+  reason: string | null;
+}
+
+const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
+const NUMERIC_DATE = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
+const TIME_MARK =
+  /\d:\d|\b[ap]\.?m\b|\bnoon\b|\bmidnight\b|o'clock|\bmorning\b|\bevening\b|\bnight\b|\bafternoon\b/i;
+const WEEKDAY_PHRASE = /\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+/** Relative to another event, not to the publication day ("after three months"), or not a date. */
+const NOT_A_DATE =
+  /^(?:now|right now|an?\s+day\s+(?:after|before|later|earlier)|(?:after|before|within|for)\s+.*\b(?:days?|weeks?|months?|years?)(?:\s+\w+)?)$/i;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+
+/** One chrono result → a resolved mention, or null when it is not a date at all. */
+export function readChronoResult(sentence: string, r: ParsedResult, ref: Reference): Found | null {
+  let text = r.text.replace(/[\s,.;:]+$/, '');
+  let index = r.index;
+  if (NOT_A_DATE.test(text) || /\bborn\s+$/.test(sentence.slice(0, index))) return null;
+  // "a road sat a woman": a weekday is capitalised in English prose.
+  if (/^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$/.test(text)) return null;
+  if (/\bweekend\b/i.test(text) && !/\b(?:this|last|next|the|over the)\s+$/i.test(sentence.slice(0, index)))
+    return null;
+  const known = (k: 'year' | 'month' | 'day' | 'weekday' | 'hour') => r.start.isCertain(k);
+  // "122 to 13 on Friday" was read as a time range: keep the day words only.
+  if (known('hour') && !TIME_MARK.test(text)) {
+    const day = WEEKDAY_PHRASE.exec(text);
+    if (!day) return null;
+    index += day.index;
+    text = day[0];
+  }
+  const tense = tenseAt(sentence, index, text);
+  const found = (
+    start: string | null,
+    end: string | null,
+    precision: DatePrecision,
+    reason: string | null = null,
+  ): Found => ({
+    index,
+    text,
+    start,
+    end,
+    precision,
+    tense,
+    reason,
+  });
+  if (MONTH_WORD.test(text) || NUMERIC_DATE.test(text)) return explicit(r, text, ref, found, tense);
+  if (!ref.day) return found(null, null, 'unknown', `no publication date to resolve "${text}" against`);
+  const lower = text.toLowerCase();
+  const hours = /(\d+|an?|one|two|three)\s+(hours|days)/.exec(lower);
+  if (hours) {
+    const n = Number(hours[1]) || NUMBER_WORDS[hours[1] as string] || 1;
+    return found(addDays(ref.day, -(hours[2] === 'hours' ? Math.ceil(n / 24) : n)), ref.day, 'day');
+  }
+  if (/\bweekend\b/.test(lower)) {
+    const saturday = resolveWeekday(ref.day, 6, tense);
+    return found(saturday, addDays(saturday, 1), 'day');
+  }
+  if (/\b(?:last|previous)\s+week\b/.test(lower))
+    return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, -7)) };
+  if (/\bpast\s+week\b/.test(lower)) return found(addDays(ref.day, -7), ref.day, 'week');
+  if (/\bnext\s+week\b/.test(lower))
+    return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, 7)) };
+  if (/\bthis\s+week\b/.test(lower)) return found(weekRange(ref.day).start, ref.day, 'week');
+  const month = /\b(last|past|previous|next|this)\s+month\b/.exec(lower);
+  if (month) {
+    const shift = month[1] === 'next' ? 1 : month[1] === 'this' ? 0 : -1;
+    const base = new Date(`${ref.day}T00:00:00Z`);
+    base.setUTCDate(1);
+    base.setUTCMonth(base.getUTCMonth() + shift);
+    return { ...found(null, null, 'month'), ...monthRange(base.getUTCFullYear(), base.getUTCMonth() + 1) };
+  }
+  if (known('weekday') && !known('day')) {
+    const day = resolveWeekday(ref.day, r.start.get('weekday') as number, tense);
+    return found(day, day, 'day');
+  }
+  const start = componentsIso(r.start);
+  if (!start) return null;
+  const end = r.end ? (componentsIso(r.end) ?? start) : start;
+  return found(start, end < start ? start : end, 'day');
+}
+
+type Make = (
+  start: string | null,
+  end: string | null,
+  precision: DatePrecision,
+  reason?: string | null,
+) => Found;
+
+function explicit(
+  r: ParsedResult,
+  text: string,
+  ref: Reference,
+  found: Make,
+  tense: 'past' | 'scheduled',
+): Found | null {
+  const hasYear = /\b(?:19|20)\d\d\b|\d[./-]\d{2}$/.test(text);
+  let day = r.start.isCertain('day') ? (r.start.get('day') as number) : null;
+  const month = r.start.get('month') as number;
+  // chrono reads "Nov. 30" as November 2030: a two-digit number after a month is a day.
+  if (!hasYear && day === null && r.start.isCertain('year')) {
+    const n = (r.start.get('year') as number) % 100;
+    if (n >= 1 && n <= 31) day = n;
+  }
+  if (hasYear) {
+    const year = r.start.get('year') as number;
+    if (day === null) return { ...found(null, null, 'month'), ...monthRange(year, month) };
+    const start = isoDate(year, month, day);
+    if (!start) return null;
+    const end = r.end?.isCertain('day')
+      ? isoDate(year, (r.end.get('month') as number) ?? month, r.end.get('day') as number)
+      : null;
+    return found(start, end && end >= start ? end : start, 'day');
+  }
+  if (day === null) return null;
+  if (ref.year === null)
+    return found(null, null, 'unknown', `"${text}" gives no year and the publication date is unknown`);
+  let year = ref.year;
+  let start = isoDate(year, month, day);
+  // A past event dated after the publication day belongs to the year before (a January paper on "December 28").
+  if (start && ref.day && tense === 'past' && daysBetween(ref.day, start) > 7) {
+    year -= 1;
+    start = isoDate(year, month, day);
+  }
+  if (!start) return null;
+  const endDay = r.end?.isCertain('day') ? (r.end.get('day') as number) : null;
+  const end = endDay ? isoDate(year, (r.end?.get('month') as number) ?? month, endDay) : start;
+  const reason =
+    ref.day && !ref.yearInferred
+      ? null
+      : `year ${year} taken from the publication date, which is itself inferred`;
+  return found(start, end && end >= start ? end : start, 'day', reason);
+}
+
+function componentsIso(c: ParsedResult['start']): string | null {
+  const y = c.get('year');
+  const m = c.get('month');
+  const d = c.get('day');
+  return y && m && d ? isoDate(y, m, d) : null;
+}
