@@ -1,0 +1,155 @@
+/**
+ * DayData → IssueModel: the editorial choices of the digest in one place (what leads, how
+ * figures and dates are worded, which sources are cited and in what order).
+ */
+import { eventKindInfo } from '@sitrep/schema/event-kinds';
+import { buildChart, chartTotal } from './build-chart.ts';
+import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts';
+import type { DayData, DayEvent } from './day-data.ts';
+import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
+import { corroboration, rankStories } from './rank-stories.ts';
+import { deathRange, figureLines } from './word-figures.ts';
+
+export interface IssueOptions {
+  /** absolute base URL of the public archive, e.g. https://sitrep.example.org/digests */
+  archiveUrl: string;
+  title?: string;
+  /** how many stories lead the issue; the rest are left out */
+  maxStories?: number;
+}
+
+const number = new Intl.NumberFormat('en-GB');
+
+function matchKeys(e: DayEvent): MatchKeys {
+  return { kind: e.kind, places: e.place ? [e.place.name, ...e.place.within] : [], actors: e.actors };
+}
+
+function voteLine(vote: DayEvent['vote']): string | null {
+  if (!vote) return null;
+  const parts = [
+    vote.yes === null ? null : `${number.format(vote.yes)} in favour`,
+    vote.no === null ? null : `${number.format(vote.no)} against`,
+    vote.abstain === null ? null : `${number.format(vote.abstain)} abstaining`,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(', ') : null;
+}
+
+function diplomacyStatus(e: DayEvent): Pick<DiplomacyView, 'status' | 'statusLabel'> {
+  if (e.kind === 'un_vote') return { status: 'vote', statusLabel: 'UN vote' };
+  if (e.kind === 'veto') return { status: 'veto', statusLabel: 'Veto' };
+  const what = e.kind === 'phone_call' ? 'Phone call' : e.kind === 'diplomatic_meeting' ? 'Talks' : null;
+  if (e.tense === 'scheduled')
+    return { status: 'scheduled', statusLabel: `${what ?? eventKindInfo(e.kind).label} scheduled` };
+  if (what) return { status: 'held', statusLabel: `${what} held` };
+  return { status: 'statement', statusLabel: eventKindInfo(e.kind).label };
+}
+
+/** Numbers sources in the order the issue first cites them, so footnotes read 1, 2, 3 down the page. */
+class SourceIndex {
+  readonly order: string[] = [];
+  ref(articleIds: readonly string[]): number[] {
+    return [...new Set(articleIds)]
+      .map((id) => {
+        let i = this.order.indexOf(id);
+        if (i < 0) i = this.order.push(id) - 1;
+        return i + 1;
+      })
+      .sort((a, b) => a - b);
+  }
+}
+
+export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
+  const sources = new SourceIndex();
+  const ranked = rankStories(day.events).slice(0, options.maxStories ?? 8);
+  const stories: StoryView[] = ranked.map((e, i) => {
+    const figures = figureLines(e.casualties);
+    const first = figures[0];
+    return {
+      key: `s${i}`,
+      id: e.id,
+      kindLabel: eventKindInfo(e.kind).label,
+      summary: e.summary,
+      placeLabel: e.place?.name ?? null,
+      dateLabel: spanLabel(e.start, e.end),
+      figures,
+      range: deathRange(e.casualties),
+      corroboration: `${corroboration(e)} ${corroboration(e) === 1 ? 'report' : 'reports'}`,
+      sourceRefs: sources.ref(e.articleIds),
+      headlineFigure: first ? `${first.text}${e.place ? ` in ${e.place.name}` : ''}` : null,
+      match: matchKeys(e),
+      sourceKeys: [],
+    };
+  });
+  const diplomaticEvents = [
+    ...day.events.filter((e) => eventKindInfo(e.kind).family === 'diplomacy'),
+    ...day.upcoming.filter((e) => eventKindInfo(e.kind).family === 'diplomacy'),
+  ];
+  const diplomacy: DiplomacyView[] = diplomaticEvents.map((e, i) => ({
+    key: `d${i}`,
+    label: eventKindInfo(e.kind).label,
+    summary: e.summary,
+    ...diplomacyStatus(e),
+    placeLabel: e.place?.name ?? null,
+    dateLabel: spanLabel(e.start, e.end) ?? e.dateText,
+    voteLine: voteLine(e.vote),
+    sourceRefs: sources.ref(e.articleIds),
+    match: matchKeys(e),
+    sourceKeys: [],
+  }));
+  const upcoming = [...day.upcoming].sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999'));
+  const next: NextView[] = upcoming.map((e, i) => ({
+    key: `n${i}`,
+    whenLabel: e.start
+      ? (spanLabel(e.start, e.end) ?? dayMonthLabel(e.start))
+      : (e.dateText ?? 'date not reported'),
+    summary: e.summary,
+    placeLabel: e.place?.name ?? null,
+    sourceRefs: sources.ref(e.articleIds),
+    match: matchKeys(e),
+    sourceKeys: [],
+  }));
+  const quote = day.quotes[0] ?? null;
+  const quoteRef = quote ? sources.ref([quote.articleId])[0]! : null;
+
+  const articles = new Map(day.articles.map((a) => [a.id, a]));
+  const sourceViews: SourceView[] = sources.order.map((id, i) => {
+    const a = articles.get(id);
+    return {
+      key: `src${i}`,
+      n: i + 1,
+      outlet: a?.outlet ?? 'Outlet not stated',
+      headline: a?.headline ?? id,
+      href: a?.url && /^https?:\/\//.test(a.url) ? a.url : null,
+      corpusPath: a?.url ? null : (a?.corpusPath ?? null),
+    };
+  });
+  for (const item of [...stories, ...diplomacy, ...next])
+    item.sourceKeys = item.sourceRefs.map((n) => `src${n - 1}`);
+
+  const issueUrl = `${options.archiveUrl.replace(/\/$/, '')}/${day.date}.html`;
+  return {
+    lang: 'en',
+    date: day.date,
+    dateLabel: longDate(day.date),
+    shortDateLabel: shortDate(day.date),
+    title: options.title ?? 'Sitrep: Syria daily situation report',
+    headlineFigure: stories.find((s) => s.headlineFigure)?.headlineFigure ?? null,
+    stories,
+    diplomacy,
+    next,
+    quote: quote
+      ? { text: quote.text, speaker: quote.speaker, title: quote.title, sourceRef: quoteRef }
+      : null,
+    chart: {
+      bars: buildChart(day.deaths, day.date),
+      caption: `Reported deaths, ${shortDate(day.deaths[0]?.date ?? day.date)} to ${shortDate(day.date)}`,
+      total: chartTotal(day.deaths),
+    },
+    sources: sourceViews,
+    links: { archive: `${options.archiveUrl.replace(/\/$/, '')}/index.html`, issue: issueUrl },
+  };
+}
+
+/** A day with nothing new: no stories, no diplomacy, nothing announced. */
+export const isEmptyIssue = (issue: IssueModel) =>
+  issue.stories.length === 0 && issue.diplomacy.length === 0 && issue.next.length === 0;

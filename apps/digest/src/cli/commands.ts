@@ -1,0 +1,78 @@
+/** The three things `sitrep digest` does, each printing one line per outcome a person needs to see. */
+
+import { BadInputError } from '@sitrep/schema/errors';
+import { buildIssue } from '../build-issue.ts';
+import type { DigestConfig } from '../config.ts';
+import { startPreview } from '../preview/preview-server.ts';
+import { compileIssue } from '../render/compile-issue.ts';
+import { sendDigest } from '../send/send-digest.ts';
+import { smtpTransport } from '../send/smtp-transport.ts';
+import { loadSubscribers } from '../subscribers/load-subscribers.ts';
+import { writeAll, writeDigest } from '../write-digests.ts';
+import { openDaySource } from './open-day-source.ts';
+import type { DigestArgs } from './parse-args.ts';
+
+export async function runWrite(args: DigestArgs, config: DigestConfig): Promise<number> {
+  const { source, close } = await openDaySource(args, config);
+  try {
+    const options = { source, config, out: args.out, force: args.force };
+    const results = args.all ? await writeAll(options) : [await writeDigest(args.date!, options)];
+    for (const r of results)
+      console.log(
+        'written' in r ? `${r.date}: wrote ${r.written.join(', ')}` : `${r.date}: no email — ${r.skipped}`,
+      );
+    if (args.all) console.log(`wrote ${args.out}/index.html`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+export async function runSend(args: DigestArgs, config: DigestConfig): Promise<number> {
+  const smtp = args.smtp ?? config.smtpUrl;
+  if (!smtp)
+    throw new BadInputError('sitrep digest send', 'give --smtp smtp://host:port or set SITREP_SMTP_URL');
+  const subscribers = await loadSubscribers(args.subscribers!);
+  const { source, store, close } = await openDaySource(args, config, { needStore: true });
+  const transport = smtpTransport(smtp, args.concurrency);
+  try {
+    const day = await source.day(args.date!);
+    const issue = buildIssue(day, { archiveUrl: `${config.publicUrl}/digests` });
+    if (issue.stories.length + issue.diplomacy.length + issue.next.length === 0 && !args.force) {
+      console.log(`${args.date}: nothing new on this day; no email sent (use --force to send anyway)`);
+      return 0;
+    }
+    const report = await sendDigest({
+      issue: await compileIssue(issue),
+      subscribers,
+      transport,
+      log: store!.sendLog,
+      from: config.from,
+      links: config,
+      dkim: config.dkim,
+      concurrency: args.concurrency,
+      backoff: { attempts: args.attempts, baseMs: 1_000, maxMs: 60_000 },
+      onEvent: (e) => {
+        if (e.type === 'retry')
+          console.error(`retry ${e.email} in ${e.delayMs} ms (attempt ${e.attempt}): ${e.reason}`);
+        if (e.type === 'failed') console.error(`failed ${e.email}: ${e.reason}`);
+      },
+    });
+    console.log(
+      `${args.date}: ${report.sent.length} sent, ${report.alreadySent.length} already sent, ${report.empty.length} with nothing matching, ${report.failed.length} failed`,
+    );
+    return report.failed.length ? 1 : 0;
+  } finally {
+    transport.close();
+    await close();
+  }
+}
+
+export async function runPreview(args: DigestArgs, config: DigestConfig): Promise<number> {
+  const { source, close } = await openDaySource(args, config);
+  const { server, url } = await startPreview({ source, config, port: args.port ?? config.previewPort });
+  console.log(`Digest preview on ${url} (archive at /, an issue at /YYYY-MM-DD.html). Ctrl-C stops it.`);
+  const stop = () => server.close(() => void close());
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  return -1;
+}

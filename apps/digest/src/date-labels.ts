@@ -1,0 +1,49 @@
+/** Dates as a British newsroom writes them. Dates are calendar days: everything is read in UTC. */
+
+const long = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const short = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dayMonth = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const weekdayDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+
+const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** "Friday 9 December 2016" (Intl puts a comma after the weekday; newsrooms do not). */
+export const longDate = (iso: string) => long.format(at(iso)).replace(',', '');
+/** "9 Dec 2016" */
+export const shortDate = (iso: string) => short.format(at(iso));
+/** "Sat 10 Dec" */
+export const dayMonthLabel = (iso: string) => dayMonth.format(at(iso)).replace(',', '');
+/** "Fri 9" */
+export const weekdayDayLabel = (iso: string) => weekdayDay.format(at(iso)).replace(',', '');
+
+/** `iso` moved by `days` calendar days. */
+export function addDays(iso: string, days: number): string {
+  const d = at(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A day or a range of days: "Fri 9 Dec", "Wed 7 – Thu 8 Dec". */
+export function spanLabel(start: string | null, end: string | null): string | null {
+  if (!start) return null;
+  if (!end || end === start) return dayMonthLabel(start);
+  return `${weekdayDayLabel(start)} – ${dayMonthLabel(end)}`;
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,135 @@
+/**
+ * The view model of one day's issue: every string the templates print, already worded for a
+ * reader. Templates hold layout only; wording lives in `build-issue.ts`, where it is tested.
+ *
+ * Items that subscribers can filter carry a short `key` ("s0", "d1", "n0", "src2"): the
+ * compiled template wraps each in `{{#if show.<key>}}`, so one compiled issue serves every
+ * recipient and a recipient's render only decides which keys are on.
+ */
+
+/** What a subscriber's filters are matched against. Names are compared case-insensitively. */
+export interface MatchKeys {
+  kind: string;
+  /** the place and the places it lies within, e.g. ['East Aleppo', 'Aleppo', 'Syria'] */
+  places: string[];
+  actors: string[];
+}
+
+/** One report of a toll: "46 civilians killed, 230 injured" — "White Helmets, via Reuters". */
+export interface FigureLine {
+  text: string;
+  attribution: string;
+}
+
+export interface StoryView {
+  key: string;
+  id: string;
+  kindLabel: string;
+  summary: string;
+  placeLabel: string | null;
+  dateLabel: string | null;
+  figures: FigureLine[];
+  /** "Reported deaths range from 13 to 46 across 3 reports" when the reports disagree */
+  range: string | null;
+  /** "3 reports" */
+  corroboration: string;
+  /** footnote numbers into `sources` */
+  sourceRefs: number[];
+  /** the figure a subject line can lead with: "46 civilians killed in east Aleppo" */
+  headlineFigure: string | null;
+  match: MatchKeys;
+  sourceKeys: string[];
+}
+
+export interface DiplomacyView {
+  key: string;
+  label: string;
+  summary: string;
+  status: 'held' | 'scheduled' | 'vote' | 'veto' | 'statement';
+  statusLabel: string;
+  placeLabel: string | null;
+  dateLabel: string | null;
+  /** "122 in favour, 13 against" */
+  voteLine: string | null;
+  sourceRefs: number[];
+  match: MatchKeys;
+  sourceKeys: string[];
+}
+
+export interface NextView {
+  key: string;
+  /** "Sat 10 Dec" or the words of the text when the date is not resolved */
+  whenLabel: string;
+  summary: string;
+  placeLabel: string | null;
+  sourceRefs: number[];
+  match: MatchKeys;
+  sourceKeys: string[];
+}
+
+export interface QuoteView {
+  text: string;
+  speaker: string;
+  title: string | null;
+  sourceRef: number | null;
+}
+
+export interface ChartBar {
+  /** "Fri 9" */
+  label: string;
+  date: string;
+  /** the number shown, or "no report" */
+  valueLabel: string;
+  killed: number | null;
+  /** bar width in percent of the widest bar, 0 when nothing was reported */
+  widthPct: number;
+  /** the remainder of the row, so the table always spans 100 % */
+  restPct: number;
+  isIssueDay: boolean;
+}
+
+export interface SourceView {
+  key: string;
+  n: number;
+  outlet: string;
+  headline: string;
+  /** absolute https link when the article has one */
+  href: string | null;
+  /** the corpus file when it has no public link */
+  corpusPath: string | null;
+}
+
+export interface IssueModel {
+  lang: string;
+  date: string;
+  /** "Friday 9 December 2016" */
+  dateLabel: string;
+  /** "9 Dec 2016" */
+  shortDateLabel: string;
+  title: string;
+  /** the lead figure of the whole issue, used when every item is visible */
+  headlineFigure: string | null;
+  stories: StoryView[];
+  diplomacy: DiplomacyView[];
+  next: NextView[];
+  quote: QuoteView | null;
+  chart: { bars: ChartBar[]; caption: string; total: string };
+  sources: SourceView[];
+  /** links the issue itself points at (absolute) */
+  links: { archive: string; issue: string };
+}
+
+/** What a recipient's render adds to the compiled issue. */
+export interface RecipientContext {
+  name: string;
+  email: string;
+  subject: string;
+  /** the first item's lead, printed large at the top of the issue */
+  lead: string;
+  preheader: string;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+  /** "You follow: Aleppo; air strikes" or null for the full issue */
+  filterNote: string | null;
+  show: Record<string, boolean>;
+}

@@ -1,0 +1,83 @@
+/**
+ * Everything a recipient's render adds to the compiled issue: subject and preheader led by
+ * the first item they receive, signed unsubscribe and preference links, and the `show` map.
+ */
+import { createHmac } from 'node:crypto';
+import type { IssueModel, RecipientContext } from './issue-model.ts';
+import { isEmptyFor, showMap } from './subscribers/match-filters.ts';
+import { hasFilters, type Subscriber } from './subscribers/subscriber.ts';
+
+export interface LinkSettings {
+  publicUrl: string;
+  linkSecret: string;
+  unsubscribeMailto: string;
+}
+
+const token = (email: string, secret: string) =>
+  createHmac('sha256', secret).update(email.toLowerCase()).digest('base64url').slice(0, 22);
+
+export function recipientLinks(email: string, links: LinkSettings) {
+  const q = `u=${encodeURIComponent(email)}&t=${token(email, links.linkSecret)}`;
+  return {
+    unsubscribeUrl: `${links.publicUrl}/unsubscribe?${q}`,
+    preferencesUrl: `${links.publicUrl}/preferences?${q}`,
+    unsubscribeMailto: `mailto:${links.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${email}`)}`,
+  };
+}
+
+/** The leads of the items a recipient gets, by section, in page order. */
+function leads(issue: IssueModel, show: Record<string, boolean>): string[][] {
+  const stories: string[] = [];
+  const diplomacy: string[] = [];
+  const next: string[] = [];
+  for (const s of issue.stories)
+    if (show[s.key])
+      stories.push(s.headlineFigure ?? `${s.kindLabel}${s.placeLabel ? ` in ${s.placeLabel}` : ''}`);
+  for (const d of issue.diplomacy)
+    if (show[d.key])
+      diplomacy.push(
+        d.voteLine
+          ? `${d.statusLabel}: ${d.voteLine}`
+          : `${d.statusLabel}${d.placeLabel ? ` in ${d.placeLabel}` : ''}`,
+      );
+  for (const n of issue.next) if (show[n.key]) next.push(`${n.placeLabel ?? 'Ahead'}, ${n.whenLabel}`);
+  return [stories, diplomacy, next];
+}
+
+function filterNote(s: Subscriber): string | null {
+  if (!hasFilters(s.filters)) return null;
+  const parts = [
+    ...s.filters.places,
+    ...s.filters.actors,
+    ...s.filters.kinds.map((k) => k.replaceAll('_', ' ')),
+  ];
+  return `Your edition follows ${parts.join(', ')}`;
+}
+
+/** The context for one subscriber, or null when nothing in the issue matches what they follow. */
+export function recipientContext(
+  issue: IssueModel,
+  s: Subscriber,
+  links: LinkSettings,
+  options: { allowEmpty?: boolean } = {},
+): RecipientContext | null {
+  const show = showMap(issue, s.filters);
+  if (isEmptyFor(show) && !options.allowEmpty) return null;
+  const [stories, diplomacy, next] = leads(issue, show);
+  const ordered = [...stories!, ...diplomacy!, ...next!];
+  const lead = ordered[0] ?? 'Nothing new was reported';
+  // The preheader reaches past the lead to the other sections: one more story, the top diplomacy, what is next.
+  const rest = [stories![1], diplomacy![0], next![0]].filter((x): x is string => !!x && x !== lead);
+  const l = recipientLinks(s.email, links);
+  return {
+    name: s.name,
+    email: s.email,
+    subject: `Sitrep ${issue.shortDateLabel}: ${lead}`,
+    lead,
+    preheader: rest.length ? `Also: ${rest.join(' · ')}` : issue.dateLabel,
+    unsubscribeUrl: l.unsubscribeUrl,
+    preferencesUrl: l.preferencesUrl,
+    filterNote: filterNote(s),
+    show,
+  };
+}

@@ -1,0 +1,30 @@
+/** Helpers for the plain-text issue: written for a 72-column mail reader, not stripped HTML. */
+import type { HelperDelegate } from 'handlebars';
+
+const WIDTH = 72;
+
+/** Word-wraps `text` to 72 columns with every line indented by `indent` spaces. */
+export function wrap(text: string, indent: number): string {
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && pad.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(pad + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(pad + line);
+  return lines.join('\n');
+}
+
+/** A bar of up to 30 characters; a day with nothing reported gets a dotted rule. */
+export const bar = (widthPct: number) =>
+  widthPct > 0 ? '█'.repeat(Math.max(1, Math.round((widthPct / 100) * 30))).padEnd(30) : '·'.padEnd(30);
+
+export const TEXT_HELPERS: Record<string, HelperDelegate> = {
+  wrap: (text: unknown, indent: unknown) => wrap(String(text), typeof indent === 'number' ? indent : 0),
+  quoted: (text: unknown) => `“${String(text)}”`,
+  pad: (text: unknown, width: unknown) => String(text).padEnd(typeof width === 'number' ? width : 0),
+  bar: (widthPct: unknown) => bar(typeof widthPct === 'number' ? widthPct : 0),
+};

@@ -1,0 +1,108 @@
+/**
+ * Subscribers from a JSON array or a CSV file with a header row. CSV list columns (kinds,
+ * places, actors) hold values separated by `;`. Every row is checked; all problems are
+ * reported together with their row, so a list with ten typos needs one fix-up round, not ten.
+ */
+import { readFile } from 'node:fs/promises';
+import { BadInputError } from '@sitrep/schema/errors';
+import { parse } from 'csv-parse/sync';
+import type { Subscriber } from './subscriber.ts';
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function list(value: unknown, where: string, problems: string[]): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  if (typeof value === 'string')
+    return value
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v) => v.trim());
+  problems.push(`${where}: expected a list of names`);
+  return [];
+}
+
+function toSubscriber(raw: Record<string, unknown>, where: string, problems: string[]): Subscriber | null {
+  const email = typeof raw['email'] === 'string' ? raw['email'].trim() : '';
+  const before = problems.length;
+  if (!EMAIL.test(email)) problems.push(`${where}: "${email}" is not an email address`);
+  const timezone =
+    typeof raw['timezone'] === 'string' && raw['timezone'].trim() ? raw['timezone'].trim() : 'UTC';
+  if (!isTimeZone(timezone))
+    problems.push(`${where}: "${timezone}" is not an IANA time zone (e.g. Europe/London)`);
+  const filters =
+    raw['filters'] && typeof raw['filters'] === 'object' ? (raw['filters'] as Record<string, unknown>) : raw;
+  const subscriber: Subscriber = {
+    name: typeof raw['name'] === 'string' ? raw['name'].trim() : '',
+    email,
+    timezone,
+    filters: {
+      kinds: list(filters['kinds'], `${where} kinds`, problems),
+      places: list(filters['places'], `${where} places`, problems),
+      actors: list(filters['actors'], `${where} actors`, problems),
+    },
+  };
+  return problems.length === before ? subscriber : null;
+}
+
+export function parseSubscribers(text: string, format: 'json' | 'csv', source: string): Subscriber[] {
+  let rows: unknown;
+  try {
+    rows =
+      format === 'json'
+        ? JSON.parse(text)
+        : parse(text, { columns: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    throw new BadInputError(
+      source,
+      `cannot be read as ${format.toUpperCase()}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (!Array.isArray(rows)) throw new BadInputError(source, 'expected a JSON array of subscribers');
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const subscribers: Subscriber[] = [];
+  for (const [i, row] of rows.entries()) {
+    const where = format === 'csv' ? `row ${i + 2}` : `entry ${i + 1}`;
+    if (!row || typeof row !== 'object') {
+      problems.push(`${where}: expected an object`);
+      continue;
+    }
+    const s = toSubscriber(row as Record<string, unknown>, where, problems);
+    if (!s) continue;
+    const key = s.email.toLowerCase();
+    if (seen.has(key)) {
+      problems.push(`${where}: ${s.email} is listed twice`);
+      continue;
+    }
+    seen.add(key);
+    subscribers.push(s);
+  }
+  if (problems.length)
+    throw new BadInputError(
+      source,
+      `fix these subscriber entries and run again:\n  - ${problems.join('\n  - ')}`,
+    );
+  return subscribers;
+}
+
+export async function loadSubscribers(path: string): Promise<Subscriber[]> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new BadInputError(path, `cannot read the subscriber file (${error.code ?? error.message})`, {
+      cause: error,
+    });
+  });
+  return parseSubscribers(text, path.toLowerCase().endsWith('.csv') ? 'csv' : 'json', path);
+}

@@ -1,0 +1,84 @@
+/**
+ * `sitrep digest --date D --out DIR` and `--all`: each day's issue as DIR/D.html, D.txt and
+ * D.eml, addressed to the archive reader (the public web edition), plus DIR/index.html.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildIssue, isEmptyIssue } from './build-issue.ts';
+import type { DigestConfig } from './config.ts';
+import type { DaySource } from './data/day-source.ts';
+import { buildMessage } from './mail/build-message.ts';
+import { emlBytes } from './mail/write-eml.ts';
+import { renderArchiveIndex } from './preview/archive-index.ts';
+import { recipientContext, recipientLinks } from './recipient-context.ts';
+import { compileIssue, renderFor } from './render/compile-issue.ts';
+import { NO_FILTERS, type Subscriber } from './subscribers/subscriber.ts';
+
+export interface WriteOptions {
+  source: DaySource;
+  config: DigestConfig;
+  out: string;
+  /** write the issue even when the day has nothing new */
+  force?: boolean;
+  /** the addressee of the written .eml; defaults to the archive reader */
+  reader?: Subscriber;
+}
+
+export type WriteResult = { date: string; written: string[] } | { date: string; skipped: string };
+
+export function archiveReader(config: DigestConfig): Subscriber {
+  const domain = /@([^>\s]+)>?\s*$/.exec(config.from)?.[1] ?? 'localhost';
+  return { name: '', email: `readers@${domain}`, timezone: 'UTC', filters: NO_FILTERS };
+}
+
+export async function writeDigest(date: string, o: WriteOptions): Promise<WriteResult> {
+  const day = await o.source.day(date);
+  const issue = buildIssue(day, { archiveUrl: `${o.config.publicUrl}/digests` });
+  if (isEmptyIssue(issue) && !o.force)
+    return { date, skipped: 'nothing new on this day (use --force to write it anyway)' };
+  const compiled = await compileIssue(issue);
+  const reader = o.reader ?? archiveReader(o.config);
+  const links = { ...o.config };
+  const ctx = recipientContext(issue, reader, links, { allowEmpty: true })!;
+  const rendered = renderFor(compiled, ctx);
+  const eml = await emlBytes(
+    buildMessage(
+      {
+        issueDate: date,
+        from: o.config.from,
+        to: { name: reader.name, email: reader.email },
+        subject: ctx.subject,
+        rendered,
+        unsubscribeUrl: ctx.unsubscribeUrl,
+        unsubscribeMailto: recipientLinks(reader.email, links).unsubscribeMailto,
+      },
+      o.config.dkim,
+    ),
+  );
+  await mkdir(o.out, { recursive: true });
+  const files = { html: rendered.html, txt: rendered.text, eml };
+  const written: string[] = [];
+  for (const [ext, body] of Object.entries(files)) {
+    const path = join(o.out, `${date}.${ext}`);
+    await writeFile(path, body);
+    written.push(path);
+  }
+  return { date, written };
+}
+
+export async function writeAll(o: WriteOptions): Promise<WriteResult[]> {
+  const results: WriteResult[] = [];
+  for (const date of await o.source.daysWithEvents()) results.push(await writeDigest(date, o));
+  const written = results.filter((r): r is Extract<WriteResult, { written: string[] }> => 'written' in r);
+  const days = await Promise.all(
+    written.map(async (r) =>
+      buildIssue(await o.source.day(r.date), { archiveUrl: `${o.config.publicUrl}/digests` }),
+    ),
+  );
+  await mkdir(o.out, { recursive: true });
+  await writeFile(
+    join(o.out, 'index.html'),
+    renderArchiveIndex(days, (d) => `${d}.html`),
+  );
+  return results;
+}
