@@ -1,7 +1,13 @@
 import type { Claim } from '@sitrep/schema/claim';
 import type { Event } from '@sitrep/schema/event';
 import type { EntityRef } from '@sitrep/schema/primitives';
-import type { PreparedDocument } from '../prepared-document.ts';
+import { buildClaims } from '../claims/build-claims.ts';
+import { findQuotes } from '../claims/find-quotes.ts';
+import { actorById, findActors, findPlaces, placeById } from '../entities/gazetteer.ts';
+import { findEvents } from '../events/find-events.ts';
+import { type LocalPlace, locationOf } from '../events/pick-location.ts';
+import { findQuantities } from '../numbers/find-quantities.ts';
+import type { PreparedDocument, Sentence } from '../prepared-document.ts';
 
 export interface Analysis {
   claims: Claim[];
@@ -9,10 +15,68 @@ export interface Analysis {
   mentions: { actors: EntityRef[]; places: EntityRef[] };
 }
 
-/**
- * Sentences in, claims / events / entity mentions out.
- * PLACEHOLDER (foundation): returns nothing until the analysis module lands.
- */
-export function analyseDocument(_doc: PreparedDocument): Analysis {
-  return { claims: [], events: [], mentions: { actors: [], places: [] } };
+/** Quoted words blanked to spaces, so offsets still line up with the sentence. */
+function maskQuotes(sentences: readonly Sentence[]): string[] {
+  const masked = sentences.map((s) => s.text.split(''));
+  for (const p of findQuotes(sentences)) {
+    for (let k = p.from.sentence; k <= p.to.sentence; k++) {
+      const chars = masked[k] as string[];
+      const from = k === p.from.sentence ? p.from.offset : 0;
+      const to = k === p.to.sentence ? p.to.offset : chars.length;
+      for (let i = from; i < to; i++) chars[i] = ' ';
+    }
+  }
+  return masked.map((chars) => chars.join(''));
+}
+
+/** Places in a sentence, minus those inside a longer actor name ("... Cooperation in Europe"). */
+function placesIn(text: string): LocalPlace[] {
+  const actorSpans = findActors(text);
+  return findPlaces(text)
+    .filter(
+      (p) =>
+        !actorSpans.some((a) => a.start <= p.start && a.end >= p.end && a.end - a.start > p.end - p.start),
+    )
+    .flatMap((p) => {
+      const place = placeById(p.id);
+      return place ? [{ place, start: p.start, end: p.end }] : [];
+    });
+}
+
+function unique(refs: EntityRef[]): EntityRef[] {
+  const seen = new Set<string | null>();
+  return refs.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
+/** Sentences in, claims / events / entity mentions out. Deterministic: same document, same ids. */
+export function analyseDocument(doc: PreparedDocument): Analysis {
+  const { article, sentences } = doc;
+  const quantities = sentences.map((s) => findQuantities(s.text));
+  const { claims, bySentence } = buildClaims(article.id, sentences, quantities);
+  const places = sentences.map((s) => placesIn(s.text));
+  const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
+  const events = findEvents({
+    articleId: article.id,
+    publishedAt: article.publishedAt,
+    sentences,
+    masked: maskQuotes(sentences),
+    quantities,
+    places,
+    claimBySentence: bySentence,
+    fallback: firstSyrian ? locationOf(firstSyrian.place) : null,
+  });
+  const actors = sentences.flatMap((s) =>
+    findActors(s.text).flatMap((m) => {
+      const a = actorById(m.id);
+      return a ? [{ id: a.id, name: a.name }] : [];
+    }),
+  );
+  return {
+    claims,
+    events,
+    mentions: {
+      actors: unique(actors),
+      places: unique(places.flat().map((p) => ({ id: p.place.id, name: p.place.name }))),
+    },
+  };
 }

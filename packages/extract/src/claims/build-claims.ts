@@ -1,0 +1,140 @@
+import type { Claim, ClaimKind } from '@sitrep/schema/claim';
+import { stableId } from '@sitrep/schema/ids';
+import type { Quantity } from '@sitrep/schema/quantity';
+import type { SentenceQuantity } from '../numbers/find-quantities.ts';
+import type { Sentence } from '../prepared-document.ts';
+import { DENY_VERBS } from './attribution-words.ts';
+import { type Attribution, findAttribution } from './find-attribution.ts';
+import { findQuotes, type QuotePassage } from './find-quotes.ts';
+import { emptyMemory, remember, resolveSpeaker } from './resolve-speaker.ts';
+
+export interface BuiltClaims {
+  claims: Claim[];
+  /** for each sentence, the claim that covers it (or null) */
+  bySentence: (string | null)[];
+}
+
+/** A passage shorter than this is a scare quote ("dire", "halted"), not a quotation. */
+const MIN_QUOTE_WORDS = 4;
+
+function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number): Quantity[] {
+  return qs.map((q) => ({
+    measure: q.measure,
+    group: q.group,
+    value: q.value,
+    qualifier: q.qualifier,
+    text: q.text,
+    span: { start: s.toOriginal(q.start), end: s.toOriginal(q.end) },
+    partOf: q.partOf === null ? null : q.partOf + base,
+    cumulative: q.cumulative,
+  }));
+}
+
+function reportedWords(text: string, a: Attribution): string {
+  const after = text
+    .slice(a.verbEnd)
+    .replace(
+      /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*|that\s+|reporters\s+|journalists\s+)+/i,
+      '',
+    )
+    .trim();
+  const inverted = a.speakerStart > a.verbStart;
+  const before = text
+    .slice(0, Math.min(a.speakerStart, a.verbStart))
+    .replace(/[\s,:;—-]+$/, '')
+    .trim();
+  const words = (s: string) => (s ? s.split(/\s+/).length : 0);
+  const useAfter =
+    !inverted && !/^,/.test(text.slice(a.verbEnd).trimStart()) && words(after) >= 4 && words(before) < 6;
+  return (useAfter ? after : before) || text;
+}
+
+/** Quotes and reported speech, sentence by sentence, with speakers remembered across them. */
+export function buildClaims(
+  articleId: string,
+  sentences: readonly Sentence[],
+  quantities: readonly SentenceQuantity[][],
+): BuiltClaims {
+  const claims: Claim[] = [];
+  const bySentence: (string | null)[] = sentences.map(() => null);
+  const passages = findQuotes(sentences);
+  const memory = emptyMemory();
+  let si = 0;
+  let previous: { paragraph: number; speaker: Claim['speaker'] } | null = null;
+  while (si < sentences.length) {
+    const starting = passages.filter((p) => p.from.sentence === si);
+    const last = Math.max(si, ...starting.map((p) => p.to.sentence));
+    const group = sentences.slice(si, last + 1);
+    const ranges = (k: number): [number, number][] =>
+      passages
+        .filter((p) => p.from.sentence <= k && p.to.sentence >= k)
+        .map((p) => [
+          p.from.sentence === k ? p.from.offset : 0,
+          p.to.sentence === k ? p.to.offset : Number.MAX_SAFE_INTEGER,
+        ]);
+    let attribution: Attribution | null = null;
+    let at = si;
+    for (let k = si; k <= last && !attribution; k++) {
+      attribution = findAttribution((sentences[k] as Sentence).text, ranges(k));
+      at = k;
+    }
+    const quote: QuotePassage[] = starting.filter((p) => p.text.split(/\s+/).length >= MIN_QUOTE_WORDS);
+    const qs = group.flatMap((s, i) => {
+      const before = group.slice(0, i).reduce((n, _s, j) => n + (quantities[si + j]?.length ?? 0), 0);
+      return toQuantities(s, quantities[si + i] ?? [], before);
+    });
+    if (attribution || quote.length || qs.length) {
+      const speaker: Claim['speaker'] = attribution
+        ? resolveSpeaker(attribution.words, memory, attribution.appositive)
+        : quote.length
+          ? previous && previous.paragraph === (sentences[si] as Sentence).paragraph
+            ? previous.speaker
+            : (memory.person ?? memory.organisation)
+          : null;
+      if (speaker && attribution) remember(memory, speaker);
+      const first = group[0] as Sentence;
+      const lastSentence = group[group.length - 1] as Sentence;
+      const span = quote.length
+        ? {
+            start: (sentences[(quote[0] as QuotePassage).from.sentence] as Sentence).toOriginal(
+              (quote[0] as QuotePassage).from.offset,
+            ),
+            end: (sentences[(quote[quote.length - 1] as QuotePassage).to.sentence] as Sentence).toOriginal(
+              (quote[quote.length - 1] as QuotePassage).to.offset,
+            ),
+          }
+        : { start: first.span.start, end: lastSentence.span.end };
+      const kind: ClaimKind = qs.some((q) => q.cumulative)
+        ? 'cumulative_toll'
+        : quote.length
+          ? 'quote'
+          : attribution
+            ? 'reported'
+            : 'narrative';
+      const text = quote.length
+        ? quote.map((p) => p.text).join(' … ')
+        : attribution
+          ? reportedWords((sentences[at] as Sentence).text, attribution)
+          : group.map((s) => s.text).join(' ');
+      const id = stableId('clm', articleId, span.start, span.end);
+      claims.push({
+        id,
+        articleId,
+        kind,
+        speaker,
+        via: attribution?.via ?? [],
+        verb: attribution?.verb ?? null,
+        stance: attribution && DENY_VERBS.test(attribution.verb) ? 'deny' : 'assert',
+        text,
+        sentence: group.map((s) => s.text).join(' '),
+        span,
+        saidOn: null,
+        quantities: qs,
+      });
+      for (let k = si; k <= last; k++) bySentence[k] = id;
+      if (speaker) previous = { paragraph: lastSentence.paragraph, speaker };
+    }
+    si = last + 1;
+  }
+  return { claims, bySentence };
+}

@@ -1,0 +1,179 @@
+import type { EntityRef } from '@sitrep/schema/primitives';
+import { actorById, findActors } from '../entities/gazetteer.ts';
+import {
+  LEADING_FILLER,
+  NOT_A_SPEAKER,
+  ROLE_NOUNS,
+  SAY_VERBS,
+  TRAILING_FILLER,
+} from './attribution-words.ts';
+
+/** "X said" / "said X" / "according to X" found in one sentence, quotes excluded. */
+export interface Attribution {
+  /** the words naming the speaker */
+  words: string;
+  /** an apposition naming the speaker's role: "Rupert Colville, the spokesman for ..." */
+  appositive: string | null;
+  verb: string;
+  /** offsets in the sentence */
+  speakerStart: number;
+  verbStart: number;
+  verbEnd: number;
+  /** the speaker comes before the reported words ("X said that ...") rather than after them */
+  speakerFirst: boolean;
+  via: EntityRef[];
+}
+
+const CHUNK_BREAK = /[,;:"“”—(]|\bthat\b/g;
+const MAX_SPEAKER_WORDS = 14;
+
+function inside(ranges: readonly [number, number][], at: number): boolean {
+  return ranges.some(([a, b]) => at >= a && at < b);
+}
+
+/** Media named after "told" or in "according to" relay the statement: they are `via`, not the speaker. */
+function relays(text: string, from: number): EntityRef[] {
+  const via: EntityRef[] = [];
+  const told = /^\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)/.exec(text.slice(from));
+  const according = /according to (?:an?\s+|the\s+)?([^,.;]+)/.exec(text.slice(from));
+  for (const words of [told?.[1], according?.[1]]) {
+    if (!words) continue;
+    for (const m of findActors(words)) {
+      const a = actorById(m.id);
+      if (a && (a.kind === 'media' || a.kind === 'government_body') && !via.some((v) => v.id === a.id))
+        via.push({ id: a.id, name: a.name });
+    }
+  }
+  return via;
+}
+
+function chunks(before: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let last = 0;
+  for (const m of before.matchAll(CHUNK_BREAK)) {
+    out.push({ text: before.slice(last, m.index), start: last });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: before.slice(last), start: last });
+  return out;
+}
+
+function clean(words: string): { text: string; offset: number } {
+  const lead = LEADING_FILLER.exec(words.trimStart())?.[0].length ?? 0;
+  const skipped = words.length - words.trimStart().length + lead;
+  const text = words.slice(skipped).replace(TRAILING_FILLER, '').trim();
+  return { text, offset: skipped };
+}
+
+function subjectOf(text: string): { words: string; start: number } | null {
+  const first = findActors(text.slice(0, 60))[0];
+  return first && first.start < 20 ? { words: first.text, start: first.start } : null;
+}
+
+/** The first attribution in `text` whose speaker can be found; `quotes` are ranges to skip. */
+export function findAttribution(text: string, quotes: readonly [number, number][]): Attribution | null {
+  const according = /\baccording to (?:the\s+)?([^,.;]+?)(?:,\s+(a|an)\s+[^,.;]+)?[.;]?$/.exec(text);
+  for (const m of text.matchAll(SAY_VERBS)) {
+    if (inside(quotes, m.index)) continue;
+    const verb = m[0];
+    const verbEnd = m.index + verb.length;
+    const via = relays(text, verbEnd);
+    const before = text.slice(0, m.index);
+    const parts = chunks(before);
+    const lastPart = parts[parts.length - 1] as { text: string; start: number };
+    if (!clean(lastPart.text).text) {
+      // inverted ("..., said the Syrian Observatory (SOHR)") or a participle (", saying ...")
+      if (/^saying|adding$/.test(verb)) {
+        const subject = subjectOf(text);
+        if (subject)
+          return {
+            words: subject.words,
+            appositive: null,
+            verb,
+            speakerStart: subject.start,
+            verbStart: m.index,
+            verbEnd,
+            speakerFirst: true,
+            via,
+          };
+        continue;
+      }
+      const after = /^\s+((?:the\s+)?[^,.;(]+)/i.exec(text.slice(verbEnd));
+      const named = after?.[1] as string | undefined;
+      const inverted =
+        named !== undefined &&
+        /^(?:[A-Z]|the\s+[A-Z])/.test(named) &&
+        named.trim().split(/\s+/).length <= 8 &&
+        /^\s*(?:[.,;(]|$)/.test(text.slice(verbEnd + (after?.[0].length ?? 0)));
+      if (after && inverted) {
+        const words = (after[1] as string).trim();
+        const appositive =
+          /^,\s*([^,.;]+)/.exec(text.slice(verbEnd + (after[0] as string).length))?.[1] ?? null;
+        return {
+          words,
+          appositive,
+          verb,
+          speakerStart: verbEnd + (after[0].length - (after[1] as string).length),
+          verbStart: m.index,
+          verbEnd,
+          speakerFirst: false,
+          via,
+        };
+      }
+      if (/["\u201d]\s*,?\s*$/.test(before)) continue;
+    }
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i] as { text: string; start: number };
+      const { text: words, offset } = clean(part.text);
+      if (NOT_A_SPEAKER.test(words)) continue;
+      if (words.split(/\s+/).length > MAX_SPEAKER_WORDS) break;
+      // "Rupert Colville, the spokesman for ...": the name before the apposition is the speaker
+      const prev = parts[i - 1];
+      if (
+        prev &&
+        ROLE_NOUNS.test(words) &&
+        !findActors(words).some((a) => actorById(a.id)?.kind === 'person')
+      ) {
+        const name = clean(prev.text);
+        const named = findActors(name.text).find((a) => actorById(a.id)?.kind === 'person');
+        if (named && named.end === name.text.length && name.text.split(/\s+/).length <= 5)
+          return {
+            words: name.text,
+            appositive: words,
+            verb,
+            speakerStart: prev.start + name.offset,
+            verbStart: m.index,
+            verbEnd,
+            speakerFirst: prev.start === 0,
+            via,
+          };
+      }
+      return {
+        words,
+        appositive: null,
+        verb,
+        speakerStart: part.start + offset,
+        verbStart: m.index,
+        verbEnd,
+        speakerFirst:
+          part.start + offset < 3 ||
+          /^(?:\w+\s*,\s*)?$/.test(before.slice(0, part.start + offset).replace(LEADING_FILLER, '')),
+        via,
+      };
+    }
+  }
+  if (according) {
+    const start = according.index + according[0].indexOf(according[1] as string);
+    return {
+      words: according[1] as string,
+      appositive: according[2] ? (according[0].split(',')[1]?.trim() ?? null) : null,
+      verb: 'according to',
+      speakerStart: start,
+      verbStart: according.index,
+      verbEnd: according.index + 12,
+      speakerFirst: false,
+      via: [],
+    };
+  }
+  return null;
+}

@@ -1,0 +1,156 @@
+import type { PublishedAt } from '@sitrep/schema/article';
+import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
+import { stableId } from '@sitrep/schema/ids';
+import type { Measure } from '@sitrep/schema/quantity';
+import { findDateMentions } from '../dates/find-date-mentions.ts';
+import { actorById, findActors } from '../entities/gazetteer.ts';
+import type { SentenceQuantity } from '../numbers/find-quantities.ts';
+import type { Sentence } from '../prepared-document.ts';
+import { isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
+import { localDates, pickDate } from './pick-date.ts';
+import { type LocalPlace, pickPlace } from './pick-location.ts';
+
+export interface EventInput {
+  articleId: string;
+  publishedAt: PublishedAt;
+  sentences: readonly Sentence[];
+  /** each sentence with quoted words blanked out: events are what the outlet reports, not what a speaker says */
+  masked: readonly string[];
+  quantities: readonly SentenceQuantity[][];
+  places: readonly LocalPlace[][];
+  claimBySentence: readonly (string | null)[];
+  /** where violence is when a sentence names no place: the article's first Syrian place */
+  fallback: EventLocation | null;
+}
+
+const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
+const CITY_ANAPHOR =
+  /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b/i;
+/** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
+const NOT_HAPPENING =
+  /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
+const ATTACK: Trigger = {
+  kind: 'attack',
+  pattern: /$^/,
+  date: 'near',
+  place: true,
+  localOnly: false,
+  needs: null,
+  counts: false,
+};
+/** The quantity that counts the event itself: "at least 20 airstrikes", "vetoed six resolutions". */
+const COUNTED: Partial<Record<Event['kind'], Measure>> = {
+  veto: 'vetoes',
+  airstrike: 'strikes',
+  chemical_attack: 'munitions',
+  barrel_bomb: 'munitions',
+  shelling: 'munitions',
+};
+
+function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFigure | null {
+  const total = qs.find((q) => q.measure === measure && q.partOf === null && !q.cumulative);
+  if (!total) return null;
+  const index = qs.indexOf(total);
+  const breakdown: CasualtyFigure['breakdown'] = {};
+  for (const q of qs) if (q.partOf === index) breakdown[q.group] = q.value.best;
+  return { ...total.value, qualifier: total.qualifier, group: total.group, breakdown };
+}
+
+function participants(text: string, at: number, violent: boolean): Participant[] {
+  const seen = new Set<string>();
+  const out: Participant[] = [];
+  for (const m of findActors(text)) {
+    const actor = actorById(m.id);
+    if (!actor || actor.kind === 'media' || seen.has(actor.id)) continue;
+    seen.add(actor.id);
+    const role = violent ? (m.start < at ? 'perpetrator' : 'target') : 'participant';
+    out.push({ actor: { id: actor.id, name: actor.name }, role });
+  }
+  return out;
+}
+
+/** Typed events sentence by sentence, each with its date, place, casualties and evidence. */
+export function findEvents(input: EventInput): Event[] {
+  const { articleId, sentences } = input;
+  const events: Event[] = [];
+  let lastViolencePlace: { paragraph: number; location: EventLocation } | null = null;
+  sentences.forEach((sentence, si) => {
+    const text = input.masked[si] ?? sentence.text;
+    const qs = input.quantities[si] ?? [];
+    const dates = localDates(sentence.text, findDateMentions(sentence, input.publishedAt), (o) =>
+      sentence.toOriginal(o),
+    );
+    const hits: { trigger: Trigger; at: number; end: number }[] = [];
+    for (const trigger of TRIGGERS) {
+      const m = trigger.pattern.exec(text);
+      if (!m) continue;
+      if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
+      if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+      hits.push({ trigger, at: m.index, end: m.index + m[0].length });
+    }
+    const hasCasualties = qs.some(
+      (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative,
+    );
+    const casualtyOwner = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at)[0];
+    if (hasCasualties && !casualtyOwner) {
+      const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
+      hits.push({ trigger: ATTACK, at: first.start, end: first.end });
+    }
+    for (const hit of hits) {
+      const { trigger } = hit;
+      const owner = hit === casualtyOwner || trigger === ATTACK;
+      const violent = isViolence(trigger.kind);
+      let location = trigger.place
+        ? pickPlace(sentence.text, input.places[si] ?? [], hit.at, {
+            syriaOnly: violent,
+            strict: trigger.localOnly,
+          })
+        : null;
+      const vague =
+        location?.precision === 'country' && input.fallback?.placeId?.startsWith(`${location.placeId}:`);
+      if ((!location || vague) && !trigger.localOnly && trigger.place) {
+        // "the city", "opposition-held areas": the article's place, never assumed otherwise
+        if (lastViolencePlace?.paragraph === sentence.paragraph) location = lastViolencePlace.location;
+        else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
+      }
+      if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, location };
+      const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
+      const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
+      const casualties = {
+        killed: owner ? casualty(qs, 'killed') : null,
+        injured: owner ? casualty(qs, 'injured') : null,
+        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing') : null,
+      };
+      for (const q of qs)
+        if (owner && CASUALTY.includes(q.measure) && !q.cumulative)
+          evidence.push({
+            articleId,
+            field: `casualties.${q.measure}`,
+            sentence: sentence.text,
+            span: { start: sentence.toOriginal(q.start), end: sentence.toOriginal(q.end) },
+          });
+      const occurred = pickDate(sentence.text, hit.at, hit.end, dates, trigger);
+      const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
+      const votes = (m: Measure) => qs.find((q) => q.measure === m)?.value.best ?? null;
+      const claimId = input.claimBySentence[si];
+      events.push({
+        id: stableId('evt', articleId, trigger.kind, span.start, span.end),
+        articleId,
+        kind: trigger.kind,
+        summary: sentence.text,
+        occurred,
+        location,
+        participants: participants(text, hit.at, violent),
+        casualties,
+        count: counted ? counted.value.best : null,
+        vote:
+          trigger.kind === 'un_vote'
+            ? { yes: votes('votes_for'), no: votes('votes_against'), abstain: votes('abstentions') }
+            : null,
+        claimIds: claimId ? [claimId] : [],
+        evidence,
+      });
+    }
+  });
+  return events;
+}

@@ -1,0 +1,122 @@
+import type { Qualifier } from '@sitrep/schema/quantity';
+import { FRACTIONS, SCALES, UNITS, VAGUE } from './number-words.ts';
+
+/** A number as written, before anyone decides what it counts. */
+export interface NumberMention {
+  /** offsets in the text searched, hedge words included */
+  start: number;
+  end: number;
+  /** where the number itself starts (after the hedge) */
+  numberStart: number;
+  text: string;
+  best: number;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  /** written in words ("eight") rather than digits */
+  inWords: boolean;
+}
+
+const HEDGES: Record<string, Qualifier> = {
+  'at least': 'at_least',
+  'no fewer than': 'at_least',
+  'more than': 'more_than',
+  over: 'more_than',
+  nearly: 'nearly',
+  almost: 'nearly',
+  about: 'about',
+  around: 'about',
+  approximately: 'about',
+  roughly: 'about',
+  some: 'about',
+  'an estimated': 'about',
+  'up to': 'up_to',
+  'as many as': 'up_to',
+  'less than': 'less_than',
+  'fewer than': 'less_than',
+};
+
+const unitWords = Object.keys(UNITS).sort((a, b) => b.length - a.length);
+const WORD_NUM = `(?:(?:${unitWords.join('|')})(?:-(?:${unitWords.slice(0).join('|')}))?(?:\\s+(?:hundred|thousand|million)(?:\\s+and\\s+(?:${unitWords.join('|')}))?)?)`;
+const DIGITS = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(?:thousand|million))?`;
+const FRACTION = `(?:${Object.keys(FRACTIONS).join('|')})\\s+(?:thousand|million)`;
+const VAGUE_RE = `(?:${Object.keys(VAGUE)
+  .sort((a, b) => b.length - a.length)
+  .join('|')}|a\\s+dozen)`;
+const HEDGE_RE = `(?:(${Object.keys(HEDGES)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\s+)?`;
+
+/** One pass over the text; alternatives ordered so the longest reading wins at each position. */
+const NUMBER = new RegExp(
+  `(?<![\\p{L}\\p{N},.-])${HEDGE_RE}(${FRACTION}|${VAGUE_RE}|${DIGITS}|${WORD_NUM})(?![\\p{L}\\p{N}]|-(?!\\s)|,\\d)`,
+  'giu',
+);
+
+function wordValue(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const w of words.toLowerCase().split(/[\s-]+/)) {
+    if (w === 'and') continue;
+    const unit = UNITS[w];
+    const scale = SCALES[w];
+    if (unit !== undefined) current += unit;
+    else if (scale === 100) current *= 100;
+    else if (scale !== undefined) {
+      total += current * scale;
+      current = 0;
+    }
+  }
+  return total + current;
+}
+
+function readValue(raw: string): { best: number; low: number | null; high: number | null; inWords: boolean } {
+  const lower = raw.toLowerCase().replace(/\s+/g, ' ');
+  const vague = VAGUE[lower];
+  if (vague) return { ...vague, inWords: true };
+  if (lower === 'a dozen') return { best: 12, low: null, high: null, inWords: true };
+  for (const [words, fraction] of Object.entries(FRACTIONS)) {
+    if (lower.startsWith(words)) {
+      const scale = SCALES[lower.slice(words.length).trim()] ?? 1;
+      return { best: fraction * scale, low: null, high: null, inWords: true };
+    }
+  }
+  const digits = /^([\d,.]+)(?: (thousand|million))?$/.exec(lower);
+  if (digits) {
+    const n = Number((digits[1] as string).replace(/,/g, ''));
+    return { best: n * (digits[2] ? (SCALES[digits[2]] ?? 1) : 1), low: null, high: null, inWords: false };
+  }
+  return { best: wordValue(lower), low: null, high: null, inWords: true };
+}
+
+/** Every number in `text` with the hedge in front of it, in order. */
+export function findNumbers(text: string): NumberMention[] {
+  const found: NumberMention[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const hedge = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+    const raw = m[2] as string;
+    const v = readValue(raw);
+    if (!Number.isFinite(v.best)) continue;
+    const vague = VAGUE[raw.toLowerCase().replace(/\s+/g, ' ')] !== undefined;
+    let qualifier: Qualifier = hedge ? (HEDGES[hedge] ?? 'exact') : vague ? 'vague' : 'exact';
+    if (vague) qualifier = 'vague';
+    let { low, high } = v;
+    if (!vague) {
+      if (qualifier === 'at_least' || qualifier === 'more_than') low = v.best;
+      if (qualifier === 'up_to' || qualifier === 'nearly' || qualifier === 'less_than') high = v.best;
+    }
+    const start = m.index;
+    found.push({
+      start,
+      end: start + m[0].length,
+      numberStart: start + m[0].length - raw.length,
+      text: m[0],
+      best: v.best,
+      low,
+      high,
+      qualifier,
+      inWords: v.inWords,
+    });
+  }
+  return found;
+}

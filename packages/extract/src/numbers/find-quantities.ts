@@ -1,0 +1,148 @@
+import type { Measure, PersonGroup, Qualifier } from '@sitrep/schema/quantity';
+import { findNumbers, type NumberMention } from './find-numbers.ts';
+import {
+  CUMULATIVE_AFTER,
+  CUMULATIVE_BEFORE,
+  DATE_AFTER,
+  DATE_BEFORE,
+  GROUP_NOUNS,
+  MEASURE_AFTER,
+  MEASURE_BEFORE,
+  NOT_A_COUNT_AFTER,
+  NOT_A_COUNT_BEFORE,
+} from './quantity-words.ts';
+
+/** A typed number in one sentence; offsets are into the sentence text. */
+export interface SentenceQuantity {
+  measure: Measure;
+  group: PersonGroup;
+  value: { best: number; low: number | null; high: number | null };
+  qualifier: Qualifier;
+  text: string;
+  start: number;
+  end: number;
+  /** index in the same sentence's list of the total this is a subgroup of */
+  partOf: number | null;
+  cumulative: boolean;
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+const VOTE = /\bvoted\s+(\d+)\s+(?:to|-)\s+(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
+const SUBGROUP_BEFORE = /\b(?:including|among them|of whom|of them)\s+$/i;
+const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
+const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
+
+function isNotACount(text: string, n: NumberMention): boolean {
+  const before = text.slice(Math.max(0, n.start - 40), n.start);
+  const after = text.slice(n.end, n.end + 30);
+  if (YEAR.test(n.text) && n.qualifier === 'exact') return true;
+  if (NOT_A_COUNT_AFTER.test(after) || DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return true;
+  return n.qualifier === 'exact' && NOT_A_COUNT_BEFORE.test(before);
+}
+
+/** Words that may stand between a number and its noun: "dozens of displaced civilians". */
+const ADJECTIVE =
+  /^(?:displaced|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|[A-Z][a-z]+|[\w]+-(?:backed|held|led|based))$/;
+
+function groupAfter(after: string): { group: PersonGroup; measure: Measure | null; length: number } | null {
+  const lead = /^\s*(?:of\s+(?:the\s+)?)?/.exec(after)?.[0].length ?? 0;
+  let at = lead;
+  for (let skip = 0; skip <= 2; skip++) {
+    const rest = after.slice(at);
+    for (const [re, group, measure] of GROUP_NOUNS) {
+      const m = re.exec(rest);
+      if (m) return { group, measure, length: at + m[0].length };
+    }
+    const word = /^([\w-]+)\s+/.exec(rest);
+    if (!word || !ADJECTIVE.test(word[1] as string)) return null;
+    at += word[0].length;
+  }
+  return null;
+}
+
+function firstMeasure(window: string): Measure | null {
+  let best: { at: number; measure: Measure } | null = null;
+  for (const [re, measure] of MEASURE_AFTER) {
+    const m = re.exec(window);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, measure };
+  }
+  return best?.measure ?? null;
+}
+
+/** Every number in the sentence typed by what it counts; numbers that count nothing are dropped. */
+export function findQuantities(text: string): SentenceQuantity[] {
+  const numbers = findNumbers(text).filter((n) => !isNotACount(text, n));
+  const out: SentenceQuantity[] = [];
+  const vote = VOTE.exec(text);
+  const claimed = new Set<number>();
+  if (vote) {
+    const measures: Measure[] = ['votes_for', 'votes_against', 'abstentions'];
+    let from = vote.index;
+    vote.slice(1).forEach((digits, i) => {
+      if (!digits) return;
+      const start = text.indexOf(digits, from);
+      from = start + digits.length;
+      claimed.add(start);
+      const measure = measures[i] as Measure;
+      out.push({
+        measure,
+        group: 'things',
+        value: { best: Number(digits), low: null, high: null },
+        qualifier: 'exact',
+        text: digits,
+        start,
+        end: start + digits.length,
+        partOf: null,
+        cumulative: false,
+      });
+    });
+  }
+  const typed: (SentenceQuantity & { explicitGroup: boolean; measureKnown: boolean })[] = [];
+  numbers.forEach((n, i) => {
+    if (claimed.has(n.numberStart)) return;
+    const next = numbers[i + 1];
+    const after = text.slice(n.end, next ? next.start : text.length);
+    const before = text.slice(i > 0 ? (numbers[i - 1] as NumberMention).end : 0, n.start);
+    const noun = groupAfter(after);
+    if (/^one$/i.test(n.text) && !noun) return;
+    let measure: Measure | null = noun?.measure ?? null;
+    if (!measure) measure = MEASURE_BEFORE.find(([re]) => re.test(before))?.[1] ?? null;
+    if (!measure) measure = firstMeasure(after);
+    if (
+      measure === 'percent_territory' &&
+      !/\b(?:re)?(?:claimed|captured|took|taken|control|held|seized)/i.test(text)
+    )
+      measure = 'other';
+    if (!measure && !noun && !AMONG_AFTER.test(after)) return;
+    const endOfText = n.end + (noun?.length ?? 0);
+    typed.push({
+      measure: measure ?? 'other',
+      group: noun?.group ?? 'people',
+      value: { best: n.best, low: n.low, high: n.high },
+      qualifier: n.qualifier,
+      text: text.slice(n.start, endOfText),
+      start: n.start,
+      end: endOfText,
+      partOf: null,
+      cumulative: CUMULATIVE_BEFORE.test(before) || CUMULATIVE_AFTER.test(after),
+      explicitGroup: noun !== null,
+      measureKnown: measure !== null,
+    });
+    const me = typed.length - 1;
+    if (SUBGROUP_BEFORE.test(before) && me > 0) typed[me]!.partOf = me - 1;
+    const prev = typed[me - 1];
+    if (prev && AMONG_BETWEEN.test(text.slice(prev.end, n.start))) prev.partOf = me;
+  });
+  // a subgroup and its total count the same thing; a group-less figure counts what the one before it did
+  typed.forEach((q, i) => {
+    const total = q.partOf !== null ? typed[q.partOf] : undefined;
+    if (total && !q.measureKnown && total.measureKnown) q.measure = total.measure;
+    if (total && q.measureKnown && !total.measureKnown) total.measure = q.measure;
+    const prev = typed[i - 1];
+    if (!q.explicitGroup && prev?.explicitGroup && prev.group !== 'things') q.group = prev.group;
+  });
+  const base = out.length;
+  for (const { explicitGroup: _g, measureKnown: _m, ...q } of typed)
+    out.push({ ...q, partOf: q.partOf === null ? null : q.partOf + base });
+  return out.filter((q) => q.measure !== 'other' || q.group !== 'people' || q.qualifier !== 'exact');
+}

@@ -1,0 +1,47 @@
+/**
+ * English number words as the wire services write them. Vague words ("dozens") carry the
+ * range they imply; `best` is the smallest value the word allows (schema Qualifier `vague`).
+ */
+export const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+export const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+
+export const VAGUE: Record<string, { best: number; low: number; high: number }> = {
+  dozens: { best: 24, low: 24, high: 99 },
+  scores: { best: 40, low: 40, high: 199 },
+  hundreds: { best: 200, low: 200, high: 999 },
+  thousands: { best: 2000, low: 2000, high: 9999 },
+  'tens of thousands': { best: 20_000, low: 20_000, high: 99_999 },
+  'hundreds of thousands': { best: 200_000, low: 200_000, high: 999_999 },
+};
+
+export const FRACTIONS: Record<string, number> = { 'a quarter of a': 0.25, 'half a': 0.5, 'a half': 0.5 };

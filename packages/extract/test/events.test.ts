@@ -1,0 +1,149 @@
+import type { Article } from '@sitrep/schema/article';
+import { Event } from '@sitrep/schema/event';
+import { describe, expect, it } from 'vitest';
+import { analyseDocument } from '../src/analyse/analyse-document.ts';
+import { plainSentences } from './plain-sentences.ts';
+
+const article: Article = {
+  id: 'art_0000000000000001',
+  headline: 'Test',
+  kicker: null,
+  standfirst: null,
+  byline: null,
+  dateline: null,
+  outlet: null,
+  url: null,
+  credits: [],
+  publishedAt: {
+    date: null,
+    precision: 'unknown',
+    basis: 'unknown',
+    confidence: 0,
+    reason: 'a test',
+    evidence: null,
+  },
+  captions: [],
+  paragraphs: [],
+  language: 'en',
+  wordCount: 0,
+  contentHash: '0'.repeat(64),
+  origin: {},
+  hints: { publishedAt: null, location: null, label: null },
+};
+
+function eventsOf(...paragraphs: string[][]) {
+  const sentences = plainSentences(...paragraphs);
+  const original = paragraphs.map((p) => p.join(' ')).join('\n\n');
+  return analyseDocument({ article, original, sentences }).events;
+}
+
+const brief = (e: Event) => [e.kind, e.location?.placeId ?? null];
+
+describe('events', () => {
+  it.each([
+    [
+      'Four children were among eight people killed in rebel shelling on government-held parts of western Aleppo.',
+      ['shelling', 'place:sy:aleppo:west'],
+    ],
+    [
+      'Regime warplanes conducted at least 20 airstrikes on the rebel-held neighborhoods in eastern Aleppo.',
+      ['airstrike', 'place:sy:aleppo:east'],
+    ],
+    ['There were intense clashes in Sheikh Saeed district.', ['armed_clash', 'place:sy:aleppo:sheikh-saeed']],
+    [
+      'Syrian government forces have recaptured around 75 percent of eastern Aleppo.',
+      ['territorial_change', 'place:sy:aleppo:east'],
+    ],
+    [
+      'The group alleged that three barrels of chlorine gas were dropped on Douma.',
+      ['chemical_attack', 'place:sy:douma'],
+    ],
+    [
+      'Lavrov and Kerry have had brief meetings on the sidelines of the conference in Hamburg.',
+      ['diplomatic_meeting', 'place:de:hamburg'],
+    ],
+    ['Ayrault spoke with his Russian counterpart, Sergey Lavrov, by phone.', ['phone_call', null]],
+    ['Putin had canceled a planned visit to France.', ['visit_cancelled', 'place:fr']],
+    [
+      'The United States decided to ease restrictions on providing arms to rebels in Syria.',
+      ['arms_policy', null],
+    ],
+    ['A ceasefire in Syria brokered by the US and Russia collapsed.', ['ceasefire_collapsed', 'place:sy']],
+    [
+      'The government resumed fighting in Aleppo after a brief humanitarian pause.',
+      ['armed_clash', 'place:sy:aleppo'],
+    ],
+  ])('types %s', (sentence, expected) => {
+    const events = eventsOf([sentence]);
+    expect(events.map(brief)).toContainEqual(expected);
+    for (const e of events) expect(Event.safeParse(e).success).toBe(true);
+  });
+
+  it('counts a vote and a run of vetoes', () => {
+    const [vote] = eventsOf(['The U.N. General Assembly voted 122 to 13 to demand a halt.']);
+    expect(vote).toMatchObject({ kind: 'un_vote', vote: { yes: 122, no: 13, abstain: null } });
+    const [veto] = eventsOf(['Russia has vetoed six resolutions in the council.']);
+    expect(veto).toMatchObject({ kind: 'veto', count: 6 });
+  });
+
+  it('puts casualties with their breakdown on the violent event, never summed', () => {
+    const [e] = eventsOf([
+      'Four children were among eight people killed in rebel shelling on western Aleppo.',
+    ]);
+    expect(e?.casualties.killed).toMatchObject({
+      best: 8,
+      qualifier: 'exact',
+      group: 'people',
+      breakdown: { children: 4 },
+    });
+  });
+
+  it('reads two figures of one event as killed and injured', () => {
+    const [e] = eventsOf(['46 civilians were killed and 230 were left injured in east Aleppo.']);
+    expect(e?.kind).toBe('attack');
+    expect([e?.casualties.killed?.best, e?.casualties.injured?.best, e?.casualties.injured?.group]).toEqual([
+      46,
+      230,
+      'civilians',
+    ]);
+  });
+
+  it('does not make events of quoted words, wishes or war-long tolls', () => {
+    expect(
+      eventsOf(['"Helicopters, warplanes and rocket shelling like every day," a fighter told Reuters.']),
+    ).toEqual([]);
+    expect(
+      eventsOf(['France put forward a resolution aimed at ending Syrian regime airstrikes on Aleppo.']),
+    ).toEqual([]);
+    expect(eventsOf(['Russia backs Assad in a civil war that has killed more than 250,000 people.'])).toEqual(
+      [],
+    );
+  });
+
+  it('leaves the date null with a reason when the sentence gives none', () => {
+    const [e] = eventsOf(['There were intense clashes in Sheikh Saeed district.']);
+    expect(e?.occurred).toMatchObject({ start: null, end: null, precision: 'unknown' });
+    expect(e?.occurred.reason).toBeTruthy();
+  });
+
+  it('points evidence at the exact words in the original text', () => {
+    const first = 'Nothing happened here.';
+    const second = 'Air strikes killed 13 people in al-Kalaseh.';
+    const [e] = eventsOf([first, second]);
+    const original = `${first} ${second}`;
+    const kind = e?.evidence.find((x) => x.field === 'kind');
+    const killed = e?.evidence.find((x) => x.field === 'casualties.killed');
+    expect(original.slice(kind?.span.start, kind?.span.end)).toBe('Air strikes');
+    expect(original.slice(killed?.span.start, killed?.span.end)).toBe('13 people');
+    expect(e?.location).toEqual({
+      name: 'al-Kalaseh',
+      placeId: 'place:sy:aleppo:al-kalaseh',
+      precision: 'neighbourhood',
+    });
+  });
+
+  it('is deterministic', () => {
+    const s = ['Air strikes killed 13 people in al-Kalaseh.'];
+    expect(eventsOf(s)).toEqual(eventsOf(s));
+  });
+});

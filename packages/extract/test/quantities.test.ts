@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from '../src/numbers/find-quantities.ts';
+
+type Row = [string, string[]];
+const brief = (text: string) =>
+  findQuantities(text).map(
+    (q) =>
+      `${q.measure}/${q.group}/${q.qualifier}/${q.value.best}${q.partOf !== null ? `<${q.partOf}` : ''}${q.cumulative ? '/cumulative' : ''}`,
+  );
+
+describe('findQuantities', () => {
+  it.each<Row>([
+    [
+      'Four children were among eight people killed Wednesday in rebel shelling.',
+      ['killed/children/exact/4<1', 'killed/people/exact/8'],
+    ],
+    [
+      'Seven children were among 71 civilians killed in opposition-held areas.',
+      ['killed/children/exact/7<1', 'killed/civilians/exact/71'],
+    ],
+    [
+      '46 civilians were killed and 230 were left injured in east Aleppo on Thursday.',
+      ['killed/civilians/exact/46', 'injured/civilians/exact/230'],
+    ],
+    [
+      'at least 13 people were killed and more than 25 injured after airstrikes.',
+      ['killed/people/at_least/13', 'injured/people/more_than/25'],
+    ],
+    [
+      'There were 71 casualties on Tuesday and Wednesday, including seven children.',
+      ['casualties/people/exact/71', 'casualties/children/exact/7<0'],
+    ],
+    [
+      'The days-long deal crumbled after a strike on a Syrian army post killed dozens of troops.',
+      ['killed/troops/vague/24'],
+    ],
+    [
+      'Severe bombardment has killed at least 84 civilians including children, the monitor said.',
+      ['killed/civilians/at_least/84'],
+    ],
+  ])('types casualties and their structure: %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
+  it.each<Row>([
+    [
+      'as of Friday morning, nearly 8,000 civilians, including 3,000 children, fled from the city.',
+      ['fled/civilians/nearly/8000', 'fled/children/exact/3000<0'],
+    ],
+    [
+      'The U.N. human rights office said hundreds of men from eastern Aleppo were missing.',
+      ['missing/men/vague/200'],
+    ],
+    [
+      'Up to 300,000 people are still believed to be trapped in the besieged parts of the city.',
+      ['trapped/people/up_to/300000'],
+    ],
+    [
+      '"More than 200 are in critical situation, but I also heard the figure of 400 children that need to be evacuated," he said.',
+      ['critical/people/more_than/200', 'awaiting_evacuation/children/exact/400'],
+    ],
+    [
+      'Hundreds of people are awaiting medical evacuation from eastern Aleppo.',
+      ['awaiting_evacuation/people/vague/200'],
+    ],
+    [
+      'regime warplanes conducted at least 20 airstrikes on the rebel-held neighborhoods.',
+      ['strikes/things/at_least/20'],
+    ],
+    [
+      'The U.N. General Assembly voted 122 to 13 on Friday.',
+      ['votes_for/things/exact/122', 'votes_against/things/exact/13'],
+    ],
+    ['Russia has vetoed six resolutions in the council.', ['vetoes/things/exact/6']],
+    [
+      'The group alleged that three barrels of chlorine gas was dropped on the city.',
+      ['munitions/things/exact/3'],
+    ],
+    [
+      'Syrian soldiers have reclaimed about 75 percent of the war-ravaged city.',
+      ['percent_territory/things/about/75'],
+    ],
+    [
+      'Dozens of displaced civilians, including children, had gathered in the road.',
+      ['displaced/civilians/vague/24'],
+    ],
+    [
+      'The United Nations estimates about 100,000 people are now squeezed into a pocket.',
+      ['trapped/people/about/100000'],
+    ],
+    ['Officials said a quarter of a million people were trapped.', ['trapped/people/exact/250000']],
+    ['Officials said a dozen people were killed.', ['killed/people/exact/12']],
+  ])('types other figures as what they count: %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
+  it('marks a war-long toll as cumulative', () => {
+    expect(brief('a civil war that has killed more than 250,000 people.')).toEqual([
+      'killed/people/more_than/250000/cumulative',
+    ]);
+  });
+
+  it.each([
+    'Maher Tashtash, aged nine, said the bombardment had been frightening.',
+    'His brother Mohammed, 12, said they had hidden in a cellar.',
+    'My son was born after three months of siege.',
+    'the worst catastrophe since World War Two itself.',
+    'The nonbinding resolution passed by the 193-member assembly.',
+    'Rebels had controlled the area since 2012.',
+    'a draft put to a vote on December 5 demanding a week-long cease-fire.',
+    'civilians have died in the past 48 hours.',
+    'This one will end the same way the other one did.',
+  ])('finds no count in: %s', (text) => {
+    expect(findQuantities(text)).toEqual([]);
+  });
+
+  it('keeps spans on the words the number was read from', () => {
+    const text = 'Air strikes killed 13 people on Thursday.';
+    const [q] = findQuantities(text);
+    expect(text.slice(q?.start, q?.end)).toBe('13 people');
+  });
+});
