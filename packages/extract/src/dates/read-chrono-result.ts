@@ -30,6 +30,7 @@ const WEEKDAY_PHRASE = /\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
 /** Relative to another event, not to the publication day ("after three months"), or not a date. */
 const NOT_A_DATE =
   /^(?:now|right now|an?\s+day\s+(?:after|before|later|earlier)|(?:after|before|within|for)\s+.*\b(?:days?|weeks?|months?|years?)(?:\s+\w+)?)$/i;
+const DURATION = /(\d+|an?|one|two|three)\s+(hours|days)/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -53,7 +54,7 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
     return null;
   const known = (k: 'year' | 'month' | 'day' | 'weekday' | 'hour') => r.start.isCertain(k);
   // "122 to 13 on Friday" was read as a time range: keep the day words only.
-  if (known('hour') && !TIME_MARK.test(text)) {
+  if (known('hour') && !TIME_MARK.test(text) && !DURATION.test(text)) {
     const day = WEEKDAY_PHRASE.exec(text);
     if (!day) return null;
     index += day.index;
@@ -77,7 +78,7 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   if (MONTH_WORD.test(text) || NUMERIC_DATE.test(text)) return explicit(r, text, ref, found, tense);
   if (!ref.day) return found(null, null, 'unknown', `no publication date to resolve "${text}" against`);
   const lower = text.toLowerCase();
-  const hours = /(\d+|an?|one|two|three)\s+(hours|days)/.exec(lower);
+  const hours = DURATION.exec(lower);
   if (hours) {
     const n = Number(hours[1]) || NUMBER_WORDS[hours[1] as string] || 1;
     return found(addDays(ref.day, -(hours[2] === 'hours' ? Math.ceil(n / 24) : n)), ref.day, 'day');
@@ -107,7 +108,7 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   const start = componentsIso(r.start);
   if (!start) return null;
   const end = r.end ? (componentsIso(r.end) ?? start) : start;
-  return found(start, end < start ? start : end, 'day');
+  return found(start, end.localeCompare(start) < 0 ? start : end, 'day');
 }
 
 type Make = (

@@ -37,17 +37,14 @@ export function decodeArticleBytes(bytes: Uint8Array, source: string): string {
 
 /** Offset of the first byte that breaks UTF-8, for a message a person can act on. */
 export function firstInvalidByte(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on prefixes: decoding a valid prefix never throws in stream mode.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const extra = lead < 0x80 ? 0 : lead >> 5 === 6 ? 1 : lead >> 4 === 14 ? 2 : lead >> 3 === 30 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++)
+      if (i + k >= bytes.length || (bytes[i + k] as number) >> 6 !== 2) return i;
+    i += extra + 1;
   }
-  return lo;
+  return bytes.length;
 }

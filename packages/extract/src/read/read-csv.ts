@@ -49,15 +49,17 @@ interface Row {
  */
 export async function* readCsv(path: string, source: string): AsyncGenerator<ReadItem> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  pipeline(Readable.from(decodeStream(path, source)), parser, () => {});
+  const lines = new LineCounter();
+  pipeline(Readable.from(lines.watch(decodeStream(path, source))), parser, () => {});
   let header: string[] | null = null;
   let previousEnd = 0;
   let count = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
       const { record, info } = item;
-      const line = previousEnd + 1;
-      previousEnd = info.lines;
+      // csv-parse's own line count is off for CRLF inside quoted fields; count newlines before the record.
+      const line = lines.lineAt(previousEnd);
+      previousEnd = info.bytes;
       if (header === null) {
         header = record.map((name) => name.trim().toLowerCase());
         if (!header.some((name) => COLUMNS[name] === 'text'))
@@ -85,7 +87,7 @@ export async function* readCsv(path: string, source: string): AsyncGenerator<Rea
         continue;
       }
       count++;
-      yield { ok: true, raw: toRaw(row, path, line) };
+      yield { ok: true, raw: toRaw(row, source, line) };
     }
   } catch (error) {
     if (error instanceof BadInputError) throw error;
@@ -93,6 +95,31 @@ export async function* readCsv(path: string, source: string): AsyncGenerator<Rea
   }
   if (count === 0)
     yield { ok: false, error: new BadInputError(source, 'holds no article rows; nothing to extract') };
+}
+
+/** Newline offsets of the text seen so far, dropped once passed, so memory stays flat. */
+class LineCounter {
+  private offsets: number[] = [];
+  private seen = 0;
+  private passed = 0;
+
+  async *watch(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+    for await (const chunk of chunks) {
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1))
+        this.offsets.push(this.seen + i);
+      this.seen += chunk.length;
+      yield chunk;
+    }
+  }
+
+  /** 1-based line of the character at `offset` (offsets only ever grow). */
+  lineAt(offset: number): number {
+    let drop = 0;
+    while (drop < this.offsets.length && (this.offsets[drop] as number) < offset) drop++;
+    this.passed += drop;
+    this.offsets.splice(0, drop);
+    return this.passed + 1;
+  }
 }
 
 function toRow(header: string[], record: string[]): Row {

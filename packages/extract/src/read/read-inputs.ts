@@ -33,7 +33,9 @@ export async function* readInputs(paths: readonly string[], cwd = process.cwd())
     const files = info.isDirectory() ? await listFiles(absolute) : [absolute];
     if (info.isDirectory() && files.length === 0)
       yield { ok: false, error: new BadInputError(path, 'holds no .txt, .md, .csv or .jsonl files') };
-    for (const file of files) yield* readFile(file, relative(cwd, file) || file);
+    // Files are named as the person wrote the path: relative stays relative, absolute stays absolute.
+    for (const file of files)
+      yield* readFile(file, file === absolute ? path : join(path, relative(absolute, file)));
   }
 }
 

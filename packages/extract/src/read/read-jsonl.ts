@@ -24,7 +24,7 @@ export async function* readJsonLines(path: string, source: string): AsyncGenerat
       yield { ok: false, error: new BadInputError(at, `is not valid JSON (${(error as Error).message})`) };
       continue;
     }
-    const raw = rawFromObject(value, path, line);
+    const raw = rawFromObject(value, source, line);
     if (typeof raw === 'string') yield { ok: false, error: new BadInputError(at, raw) };
     else {
       count++;
