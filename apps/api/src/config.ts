@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '@sitrep/schema/errors';
+
+/** Where the store lives: an embedded SQLite file, or a PostgreSQL server shared by many API processes. */
+export type DatabaseConfig =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string; schema?: string };
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** keys allowed to call mutations; empty means no mutation is allowed */
+  apiKeys: readonly string[];
+  /** shared response cache and subscription fan-out across processes; null keeps both in memory */
+  redisUrl: string | null;
+  /** namespace for Redis keys and channels, so deployments (and test runs) sharing a Redis stay apart */
+  redisPrefix: string;
+  production: boolean;
+  /** introspection and GraphiQL: on in development, off in production unless SITREP_INTROSPECTION=true */
+  introspection: boolean;
+  /** origins allowed by CORS; `*` allows any, empty sends no CORS headers */
+  corsOrigins: readonly string[];
+  maxBodyBytes: number;
+  responseCache: boolean;
+  /** seconds a cached answer lives when no mutation invalidates it first */
+  responseCacheTtlSeconds: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Overrides a person gives on the command line (`sitrep serve --port 5000`) win over the environment. */
+export interface ConfigOverrides {
+  port?: number;
+}
+
+/** The only place the API reads `process.env`; every bad value is rejected with what to write instead. */
+export function readConfig(env: Env = process.env, overrides: ConfigOverrides = {}): ApiConfig {
+  const production = env.NODE_ENV === 'production';
+  const port = overrides.port ?? integer(env, 'PORT', 4000, 0, 65535);
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { engine: 'postgres', url: postgresUrl(env.DATABASE_URL), ...pgSchema(env.SITREP_PG_SCHEMA) }
+    : { engine: 'sqlite', file: resolve(env.SITREP_DB || 'data/sitrep.db') };
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    database,
+    apiKeys: list(env.SITREP_API_KEYS),
+    redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
+    redisPrefix: env.SITREP_REDIS_PREFIX || 'sitrep:',
+    production,
+    introspection: flag(env, 'SITREP_INTROSPECTION', !production),
+    corsOrigins: list(env.SITREP_CORS_ORIGINS ?? (production ? '' : '*')),
+    maxBodyBytes: integer(env, 'SITREP_MAX_BODY_BYTES', 1_000_000, 1, 100_000_000),
+    responseCache: flag(env, 'SITREP_RESPONSE_CACHE', true),
+    responseCacheTtlSeconds: integer(env, 'SITREP_RESPONSE_CACHE_TTL', 300, 1, 86_400),
+  };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(
+      name,
+      `"${raw}" is not a whole number from ${min} to ${max}; unset it for ${fallback}.`,
+    );
+  return n;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `"${raw}" is not a switch; write true or false.`);
+}
+
+function postgresUrl(raw: string): string {
+  if (!/^postgres(ql)?:\/\//.test(raw))
+    throw new ConfigError(
+      'DATABASE_URL',
+      `"${raw}" is not a PostgreSQL URL; write postgres://user@host:5432/db.`,
+    );
+  return raw;
+}
+
+function redisUrl(raw: string): string {
+  if (!/^rediss?:\/\//.test(raw))
+    throw new ConfigError('REDIS_URL', `"${raw}" is not a Redis URL; write redis://127.0.0.1:6379.`);
+  return raw;
+}
+
+/** A PostgreSQL schema to live in, so tests and side-by-side deployments share one database. */
+function pgSchema(raw: string | undefined): { schema?: string } {
+  if (!raw) return {};
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
+    throw new ConfigError(
+      'SITREP_PG_SCHEMA',
+      `"${raw}" is not a plain lower-case identifier such as sitrep_test.`,
+    );
+  return { schema: raw };
+}

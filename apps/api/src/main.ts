@@ -1,0 +1,48 @@
+// `sitrep serve [--port N]`: the API as its own process (apps/cli spawns this file).
+import { parseArgs } from 'node:util';
+import { SitrepError } from '@sitrep/schema/errors';
+import { readConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+const HELP = `sitrep serve — GraphQL API over the store
+
+Usage: sitrep serve [--port 4000]
+
+Environment: PORT, SITREP_DB or DATABASE_URL, SITREP_API_KEYS, REDIS_URL, NODE_ENV
+(more in apps/api/README.md).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
+    throw new SitrepError('BAD_CONFIG', `--port: "${values.port}" is not a port number from 0 to 65535.`);
+  const config = readConfig(undefined, port === undefined ? {} : { port });
+  const server = await startServer(config);
+  const where = config.database.engine === 'postgres' ? 'PostgreSQL' : config.database.file;
+  console.log(
+    `Sitrep API on ${server.url} (store: ${where}${config.redisUrl ? ', shared state: Redis' : ''})`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve).once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof SitrepError) {
+      console.error(`sitrep serve: ${error.message} [${error.code}]`);
+      process.exit(1);
+    }
+    throw error;
+  },
+);

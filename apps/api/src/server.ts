@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openStore, type SitrepStore } from '@sitrep/store/store';
+import { limitRequestBody } from './body-limit.ts';
+import type { ApiConfig } from './config.ts';
+import { createSharedState } from './shared-state.ts';
+import { createSitrepYoga, type SitrepYoga } from './yoga.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  yoga: SitrepYoga;
+  store: SitrepStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (unless given one), connects the shared state and listens. `port: 0` picks a
+ * free port, which is what tests do. Closing stops listening first, then lets go of Redis and the
+ * store, so no request sees a half-closed server.
+ */
+export async function startServer(
+  config: ApiConfig,
+  given?: { store?: SitrepStore },
+): Promise<RunningServer> {
+  const store = given?.store ?? (await openStore(config.database));
+  const shared = createSharedState({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  const yoga = createSitrepYoga({
+    config,
+    store,
+    events: shared.events,
+    cache: config.responseCache ? shared.cache : null,
+    invalidate: shared.invalidate,
+    ready: shared.ping,
+  });
+  const server = createServer(limitRequestBody(config.maxBodyBytes, yoga));
+  // Keep-alive longer than common load balancers' idle timeout, so they close connections first.
+  server.keepAliveTimeout = 65_000;
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    yoga,
+    store,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shared.close();
+      await yoga.dispose();
+      if (!given?.store) await store.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphql/context';
+import { schema } from '@sitrep/graphql/schema';
+import type { SitrepStore } from '@sitrep/store/store';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import {
+  createYoga,
+  type Plugin,
+  useReadinessCheck,
+  type YogaServerInstance,
+  type YogaServerOptions,
+} from 'graphql-yoga';
+import { apiKeyChecker } from './api-key.ts';
+import type { ApiConfig } from './config.ts';
+import { useCsrfPrevention } from './csrf-prevention.ts';
+import { maskSitrepError, useErrorCodes } from './error-codes.ts';
+import { safetyLimits } from './safety-limits.ts';
+
+export interface YogaOptions {
+  config: ApiConfig;
+  store: SitrepStore;
+  events: EventBus;
+  /** the response cache (in memory or Redis); null turns caching off */
+  cache: Cache | null;
+  /** drops stale cached answers after a mutation, in every process */
+  invalidate(): Promise<void>;
+  /** extra readiness checks (Redis) */
+  ready?: () => Promise<void>;
+}
+
+export type SitrepYoga = YogaServerInstance<Record<string, unknown>, SitrepContext>;
+
+/** The GraphQL-over-HTTP handler. It never listens: server.ts does, and tests call `yoga.fetch`. */
+export function createSitrepYoga(options: YogaOptions): SitrepYoga {
+  const { config, store } = options;
+  const canMutate = apiKeyChecker(config.apiKeys);
+  const plugins: NonNullable<YogaServerOptions<Record<string, unknown>, SitrepContext>['plugins']> = [
+    // Compiles each operation once into plain JavaScript; the biggest lever on execution time.
+    // It replaces `execute`, so it comes before the response cache, which wraps whatever runs.
+    useGraphQlJit(),
+    useCsrfPrevention(),
+    useErrorCodes({ hideSuggestions: config.production }),
+    ...safetyLimits(),
+    useReadinessCheck({
+      endpoint: '/ready',
+      check: async () => {
+        await store.ping();
+        await options.ready?.();
+      },
+    }),
+  ];
+  if (!config.introspection) plugins.push(hideIntrospection());
+  if (options.cache)
+    plugins.splice(
+      1,
+      0,
+      useResponseCache({
+        // Sitrep's data is public: one cache for everyone.
+        session: () => null,
+        cache: options.cache,
+        ttl: config.responseCacheTtlSeconds * 1000,
+        // Answers that may be empty lists carry no entity to invalidate; keep them short-lived.
+        ttlPerSchemaCoordinate: { 'Query.search': 60_000, 'Query.timeline': 60_000 },
+        includeExtensionMetadata: !config.production,
+      }),
+    );
+
+  return createYoga<Record<string, unknown>, SitrepContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: config.introspection ? { title: 'Sitrep GraphQL', subscriptionsProtocol: 'SSE' } : false,
+    cors:
+      config.corsOrigins.length === 0
+        ? false
+        : {
+            origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
+            methods: ['GET', 'POST', 'OPTIONS'],
+            allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'],
+          },
+    maskedErrors: { maskError: maskSitrepError, isDev: !config.production },
+    logging: config.production ? 'info' : 'warn',
+    batching: false,
+    context: ({ request }) =>
+      createContext({
+        store,
+        canMutate: canMutate(request.headers),
+        events: options.events,
+        dataChanged: options.invalidate,
+      }),
+    plugins,
+  });
+}
+
+/** Production answers no `__schema`/`__type` queries unless SITREP_INTROSPECTION=true. */
+function hideIntrospection(): Plugin {
+  return { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) };
+}
