@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseSubscribers } from '../src/subscribers/load-subscribers.ts';
+
+describe('subscriber files', () => {
+  it('reads JSON with nested filters', () => {
+    const [s] = parseSubscribers(
+      JSON.stringify([
+        { name: 'Ana', email: 'ana@example.org', timezone: 'Europe/London', filters: { places: ['Aleppo'] } },
+      ]),
+      'json',
+      'subs.json',
+    );
+    expect(s).toEqual({
+      name: 'Ana',
+      email: 'ana@example.org',
+      timezone: 'Europe/London',
+      filters: { kinds: [], places: ['Aleppo'], actors: [] },
+    });
+  });
+
+  it('reads CSV with ;-separated lists and defaults the time zone to UTC', () => {
+    const csv =
+      'name,email,timezone,kinds,places,actors\nBo,bo@example.org,,airstrike;shelling,Aleppo; Idlib,Russia\n';
+    expect(parseSubscribers(csv, 'csv', 'subs.csv')).toEqual([
+      {
+        name: 'Bo',
+        email: 'bo@example.org',
+        timezone: 'UTC',
+        filters: { kinds: ['airstrike', 'shelling'], places: ['Aleppo', 'Idlib'], actors: ['Russia'] },
+      },
+    ]);
+  });
+
+  it('reports every bad row at once, with its row number', () => {
+    const csv =
+      'name,email,timezone\nA,not-an-email,UTC\nB,b@example.org,Mars/Olympus\nC,c@example.org,UTC\nD,C@example.org,UTC\n';
+    expect(() => parseSubscribers(csv, 'csv', 'subs.csv')).toThrow(
+      /row 2: "not-an-email" is not an email address\n {2}- row 3: "Mars\/Olympus" is not an IANA time zone.*\n {2}- row 5: C@example.org is listed twice/,
+    );
+  });
+
+  it.each([
+    ['{"email": "x@example.org"}', /expected a JSON array/],
+    ['[{"email": "x@example.org", "filters": {"places": 3}}]', /entry 1 places: expected a list of names/],
+    ['[oops', /cannot be read as JSON/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseSubscribers(text, 'json', 'subs.json')).toThrow(message);
+  });
+});
