@@ -36,7 +36,10 @@ export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): 
   const text = sentence.text;
   const instant = new Date(`${reference.day ?? '2000-01-01'}T12:00:00Z`);
   const found: Found[] = [];
-  for (const result of chrono.en.GB.parse(text, { instant, timezone: 0 })) {
+  // "voted 122 to 13 on Friday": chrono reads "122 to 13" as a time range. Blank such counts
+  // (same length, so offsets hold) before parsing.
+  const masked = text.replace(/\b\d+\s+to\s+\d+\b/g, (m) => ' '.repeat(m.length));
+  for (const result of chrono.en.GB.parse(masked, { instant, timezone: 0 })) {
     const read = readChronoResult(text, result, reference);
     if (read) found.push(read);
   }
@@ -44,6 +47,7 @@ export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): 
   found.sort((a, b) => a.index - b.index);
   const merged = mergeRanges(text, found);
   extendOvernight(text, merged, reference);
+  addDayBefore(text, merged, reference);
   return merged.map((f) => ({
     text: f.text,
     span: { start: sentence.toOriginal(f.index), end: sentence.toOriginal(f.index + f.text.length) },
@@ -127,6 +131,28 @@ function extendOvernight(text: string, found: Found[], reference: Reference): vo
       precision: 'day',
       tense: tenseAt(text, m.index, m[0]),
       reason: anchor ? null : 'no publication date to resolve "overnight" against',
+    });
+    found.sort((a, b) => a.index - b.index);
+  }
+}
+
+/** "the previous day" / "the day before": the day before the date in view (the sentence's, else the paper's). */
+function addDayBefore(text: string, found: Found[], reference: Reference): void {
+  const re = /\bthe (?:previous day|day before)\b(?!\s+(?:the|a|an|\w+ed)\b)/gi;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const at = m.index;
+    const anchor =
+      [...found].reverse().find((f) => f.index < at && f.precision === 'day' && f.start)?.start ??
+      reference.day;
+    const day = anchor ? addDays(anchor, -1) : null;
+    found.push({
+      index: at,
+      text: m[0],
+      start: day,
+      end: day,
+      precision: 'day',
+      tense: 'past',
+      reason: anchor ? null : `no publication date to resolve "${m[0]}" against`,
     });
     found.sort((a, b) => a.index - b.index);
   }

@@ -1,0 +1,174 @@
+import { findDateMentions } from '@sitrep/extract/dates';
+import type { Sentence } from '@sitrep/extract/prepared-document';
+import type { PublishedAt } from '@sitrep/schema/article';
+import { describe, expect, it } from 'vitest';
+
+/** A sentence that is its own original text: offsets map one to one. */
+const sentence = (text: string): Sentence => ({
+  text,
+  span: { start: 0, end: text.length },
+  paragraph: 0,
+  toOriginal: (o) => o,
+});
+
+const published = (date: string | null, precision: PublishedAt['precision'] = 'day'): PublishedAt => ({
+  date,
+  precision: date ? precision : 'unknown',
+  basis: date ? 'dateline' : 'unknown',
+  confidence: date ? 0.95 : 0,
+  reason: date ? null : 'no date in the text',
+  evidence: null,
+});
+
+const THU = '2016-10-13';
+
+describe('findDateMentions rules', () => {
+  it.each([
+    [
+      'On Saturday, Russia vetoed a UN resolution.',
+      THU,
+      'On Saturday',
+      '2016-10-08',
+      '2016-10-08',
+      'day',
+      'past',
+    ],
+    [
+      'Kerry will meet Lavrov in Lausanne on Saturday.',
+      THU,
+      'on Saturday',
+      '2016-10-15',
+      '2016-10-15',
+      'day',
+      'scheduled',
+    ],
+    [
+      'Officials said on Wednesday that talks had stalled.',
+      THU,
+      'on Wednesday',
+      '2016-10-12',
+      '2016-10-12',
+      'day',
+      'past',
+    ],
+    [
+      'Seven children were among 71 killed on Tuesday and Wednesday.',
+      THU,
+      'on Tuesday and Wednesday',
+      '2016-10-11',
+      '2016-10-12',
+      'day',
+      'past',
+    ],
+    [
+      'The observatory said the rebels were shelled on Thursday.',
+      THU,
+      'on Thursday',
+      THU,
+      THU,
+      'day',
+      'past',
+    ],
+    ['Moscow stepped up its strikes earlier this week.', THU, 'this week', '2016-10-10', THU, 'week', 'past'],
+    ['A ceasefire collapsed last month.', THU, 'last month', '2016-09-01', '2016-09-30', 'month', 'past'],
+    ['Russia, last week, vetoed a resolution.', THU, 'last week', '2016-10-03', '2016-10-09', 'week', 'past'],
+    [
+      'Putin canceled a planned visit to France next week.',
+      THU,
+      'next week',
+      '2016-10-17',
+      '2016-10-23',
+      'week',
+      'scheduled',
+    ],
+    [
+      'Rebels used chemical arms on 24.08.2013 near Damascus.',
+      null,
+      '24.08.2013',
+      '2013-08-24',
+      '2013-08-24',
+      'day',
+      'past',
+    ],
+    ['The attack on 05-09-2013 killed four.', null, '05-09-2013', '2013-09-05', '2013-09-05', 'day', 'past'],
+    [
+      'In his Nov. 30 briefing, he pleaded for access.',
+      '2016-12-09',
+      'Nov. 30',
+      '2016-11-30',
+      '2016-11-30',
+      'day',
+      'past',
+    ],
+    [
+      'The army advanced on December 28.',
+      '2017-01-03',
+      'December 28',
+      '2016-12-28',
+      '2016-12-28',
+      'day',
+      'past',
+    ],
+    [
+      'The assembly voted 122 to 13 on Friday.',
+      '2016-12-09',
+      'on Friday',
+      '2016-12-09',
+      '2016-12-09',
+      'day',
+      'past',
+    ],
+    ['At least 70 fighters were killed in 24 hours.', THU, 'in 24 hours', '2016-10-12', THU, 'day', 'past'],
+    ['Warplanes bombed the city overnight.', THU, 'overnight', '2016-10-12', THU, 'day', 'past'],
+    [
+      'Regime warplanes struck overnight into Thursday.',
+      THU,
+      'overnight into Thursday',
+      '2016-10-12',
+      THU,
+      'day',
+      'past',
+    ],
+    [
+      'The offensive began in September 2015.',
+      null,
+      'September 2015',
+      '2015-09-01',
+      '2015-09-30',
+      'month',
+      'past',
+    ],
+    ['Rebels had controlled the area since 2012.', null, '2012', '2012-01-01', '2012-12-31', 'year', 'past'],
+  ] as const)('%s (published %s)', (text, date, words, start, end, precision, tense) => {
+    const found = findDateMentions(sentence(text), published(date));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ text: words, start, end, precision, tense });
+    expect(text.slice(found[0]?.span.start, found[0]?.span.end)).toBe(words);
+  });
+
+  it.each([
+    ['The army advanced on December 9.', null, /"December 9" gives no year/],
+    ['Lavrov said Thursday that talks went on.', null, /no publication date to resolve "Thursday"/],
+    ['Lavrov said Thursday that talks went on.', '2016', /no publication date to resolve "Thursday"/],
+  ])('never guesses: %s (published %s)', (text, date, reason) => {
+    const [mention] = findDateMentions(
+      sentence(text),
+      date === '2016' ? published('2016-01-01', 'year') : published(date),
+    );
+    expect(mention).toMatchObject({
+      start: null,
+      end: null,
+      precision: 'unknown',
+      reason: expect.stringMatching(reason),
+    });
+  });
+
+  it.each([
+    'At the side of a road sat a woman in her late 20s.',
+    'My son was born after three months of siege.',
+    "I'm not born yesterday.",
+    'About 100,000 people are now squeezed into a pocket.',
+  ])('finds no date in: %s', (text) => {
+    expect(findDateMentions(sentence(text), published('2016-12-09'))).toEqual([]);
+  });
+});
