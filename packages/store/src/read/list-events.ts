@@ -36,7 +36,8 @@ export function eventWhere(
   if (filter.kinds?.length) all.push(eb('events.kind', 'in', [...filter.kinds]));
   // Overlap of [start, end] with [from, to]; an undated event cannot overlap anything.
   if (filter.from) all.push(eb('events.end_date', '>=', filter.from));
-  if (filter.to) all.push(eb('events.start_date', '<=', filter.to));
+  // sort_date is start_date ('' when undated), so these two ride on the events_date index.
+  if (filter.to) all.push(eb('events.sort_date', '<=', filter.to), eb('events.sort_date', '>', ''));
   if (filter.placeId) all.push(eb('events.place_id', 'in', placeAndInside(filter.placeId)));
   if (filter.actorId)
     all.push(
@@ -54,7 +55,11 @@ export function eventWhere(
     all.push(eb('events.id', 'in', matchingDocIds(engine, 'event', plainWords(filter.text))));
   if (filter.minKilled !== undefined) {
     if (!(filter.minKilled >= 0)) throw badInput('minKilled must be zero or more');
-    all.push(eb('events.killed', '>=', filter.minKilled));
+    // The severity bound is implied by the killed one; it is there so events_severity can be used.
+    all.push(
+      eb('events.killed', '>=', filter.minKilled),
+      eb('events.severity', '>=', filter.minKilled * 1e6),
+    );
   }
   if (filter.tense) all.push(eb('events.tense', '=', filter.tense));
   if (filter.disputed !== undefined) all.push(eb('events.disputed', '=', filter.disputed ? 1 : 0));

@@ -3,7 +3,7 @@ import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { chunksFor } from './chunks.ts';
+import { chunkIds, chunksFor } from './chunks.ts';
 
 type Named = { id: string; name: string; kind: string; aliases: readonly string[] };
 
@@ -15,12 +15,26 @@ function rowOf(r: Named) {
   return { id: r.id, name: r.name, kind: r.kind, search_names: searchNames(r), record: JSON.stringify(r) };
 }
 
+/** Rows whose stored record differs (or is missing): re-seeding unchanged data writes nothing. */
+async function changedOnly<R extends { id: string; record: string }>(
+  db: Kysely<Database>,
+  table: 'places' | 'actors' | 'outlets',
+  rows: R[],
+): Promise<R[]> {
+  const stored = new Map<string, string>();
+  for (const part of chunkIds(rows.map((r) => r.id))) {
+    const found = await db.selectFrom(table).select(['id', 'record']).where('id', 'in', part).execute();
+    for (const f of found) stored.set(f.id, f.record);
+  }
+  return rows.filter((r) => stored.get(r.id) !== r.record);
+}
+
 async function upsert(
   db: Kysely<Database>,
   table: 'actors' | 'outlets',
   records: readonly Named[],
 ): Promise<void> {
-  for (const part of chunksFor(records.map(rowOf)))
+  for (const part of chunksFor(await changedOnly(db, table, records.map(rowOf))))
     await db
       .insertInto(table)
       .values(part)
@@ -45,7 +59,13 @@ export const upsertOutlets = (db: Kysely<Database>, outlets: readonly Outlet[]) 
  */
 export async function upsertPlaces(db: Kysely<Database>, places: readonly Place[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const part of chunksFor(places.map((p) => ({ ...rowOf(p), parent_id: p.parentId }))))
+    const changed = await changedOnly(
+      trx,
+      'places',
+      places.map((p) => ({ ...rowOf(p), parent_id: p.parentId })),
+    );
+    if (changed.length === 0) return;
+    for (const part of chunksFor(changed))
       await trx
         .insertInto('places')
         .values(part)

@@ -1,0 +1,94 @@
+import type { ExtractedArticle as ExtractedArticleType } from '@sitrep/schema/extracted-article';
+import { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { formatIssues } from '@sitrep/schema/validate';
+import type { IngestCounts } from './query-types.ts';
+import type { SitrepStore } from './store.ts';
+
+/** One record to store, or one input that could not become a record (named, with the reason). */
+export type IngestItem =
+  | { ok: true; record: ExtractedArticleType }
+  | { ok: false; source: string; message: string };
+
+export interface IngestProgress {
+  /** items seen so far (stored, unchanged or failed) */
+  done: number;
+  counts: IngestCounts;
+  failed: number;
+}
+
+export interface IngestOptions {
+  /** records per transaction: a crash loses at most one batch, which the next run redoes */
+  batchSize?: number;
+  onProgress?: (progress: IngestProgress) => void;
+  onProblem?: (source: string, message: string) => void;
+}
+
+export interface IngestSummary extends IngestCounts {
+  failed: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 200;
+
+/**
+ * Streams items into the store in batches, each batch one transaction. Re-running after a
+ * crash is the recovery: committed batches come back "unchanged", the lost one is redone, so
+ * the database ends exactly as after an uninterrupted run. Records are validated against the
+ * schema first: one bad record is reported and skipped, it does not sink its batch.
+ */
+export async function ingestItems(
+  store: SitrepStore,
+  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0 };
+  let failed = 0;
+  let done = 0;
+  let batch: ExtractedArticleType[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await store.ingestArticles(batch);
+    counts.new += result.new;
+    counts.changed += result.changed;
+    counts.unchanged += result.unchanged;
+    done += batch.length;
+    batch = [];
+    options.onProgress?.({ done, counts: { ...counts }, failed });
+  };
+  for await (const item of items) {
+    if (!item.ok) {
+      failed++;
+      done++;
+      options.onProblem?.(item.source, item.message);
+      continue;
+    }
+    const checked = ExtractedArticle.safeParse(item.record);
+    if (!checked.success) {
+      failed++;
+      done++;
+      const where = item.record.origin?.path ?? item.record.origin?.externalId ?? item.record.id;
+      options.onProblem?.(
+        String(where),
+        `extracted record is not valid: ${formatIssues(checked.error).join('; ')}`,
+      );
+      continue;
+    }
+    batch.push(checked.data);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return { ...counts, failed };
+}
+
+/** Public contract 4: the last line of `sitrep ingest`. */
+export function summaryLine(summary: IngestSummary): string {
+  const line = `${summary.new} new, ${summary.changed} changed, ${summary.unchanged} unchanged`;
+  return summary.failed ? `${summary.failed} failed; ${line}` : line;
+}
+
+/** How many items a source holds, for a progress bar's total. */
+export async function countItems(items: AsyncIterable<IngestItem>): Promise<number> {
+  let n = 0;
+  for await (const _ of items) n++;
+  return n;
+}
