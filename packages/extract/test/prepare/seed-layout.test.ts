@@ -30,7 +30,9 @@ describe.each(seeds)('seed %s', (seed, doc) => {
     expect(a.captions.map((c) => ({ credit: c.credit, date: c.date }))).toEqual(
       gold.captions.map(({ credit, date }) => ({ credit, date })),
     );
-    expect(a.captions.map((c, i) => c.text.startsWith(gold.captions[i]?.startsWith ?? '\0'))).not.toContain(false);
+    expect(a.captions.map((c, i) => c.text.startsWith(gold.captions[i]?.startsWith ?? '\0'))).not.toContain(
+      false,
+    );
     for (const c of a.captions)
       expect(doc.original.slice(c.span.start, c.span.end).replace(/\u00a0/g, ' ')).toContain(
         c.text.slice(0, 20),
