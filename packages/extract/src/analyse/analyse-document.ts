@@ -8,6 +8,7 @@ import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
 import { findQuantities } from '../numbers/find-quantities.ts';
 import type { PreparedDocument, Sentence } from '../prepared-document.ts';
+import { standfirstSentences } from './standfirst-sentences.ts';
 
 export interface Analysis {
   claims: Claim[];
@@ -50,7 +51,8 @@ function unique(refs: EntityRef[]): EntityRef[] {
 
 /** Sentences in, claims / events / entity mentions out. Deterministic: same document, same ids. */
 export function analyseDocument(doc: PreparedDocument): Analysis {
-  const { article, sentences } = doc;
+  const { article } = doc;
+  const sentences = [...standfirstSentences(doc), ...doc.sentences];
   const quantities = sentences.map((s) => findQuantities(s.text));
   const { claims, bySentence } = buildClaims(article.id, sentences, quantities);
   const places = sentences.map((s) => placesIn(s.text));

@@ -3,7 +3,7 @@
  * guides (Reuters Handbook of Journalism, "Attribution"). Kept here so a new verb is one line.
  */
 export const SAY_VERBS =
-  /\b(said|says|say|saying|told|tells|added|adding|alleged|reported|stated|announced|confirmed|acknowledged|denied|deny|denies|dismissed|warned|claimed(?! the lives)|estimates|estimated|expressed concern|blamed|accused|termed|insisted|stressed)\b/g;
+  /\b(said|says|say|saying|told|tells|added|adding|alleged|reported|stated|announced|confirmed|acknowledged|denied|deny|denies|dismissed|warned|claimed(?! the lives)|estimates|estimated|expressed concern|blamed|pointed the finger|accused|termed|insisted|stressed|suggested)\b/g;
 
 /** Verbs whose statement rejects the claim it carries: "dismissed ... as fabrications". */
 export const DENY_VERBS = /^(?:denied|deny|denies|dismissed)$/;

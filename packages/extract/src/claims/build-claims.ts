@@ -14,6 +14,8 @@ export interface BuiltClaims {
   bySentence: (string | null)[];
 }
 
+const TOLD_WHOM = /^\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*)+(?=\s|$)/;
+
 /** A passage shorter than this is a scare quote ("dire", "halted"), not a quotation. */
 const MIN_QUOTE_WORDS = 4;
 
@@ -31,8 +33,10 @@ function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number
 }
 
 function reportedWords(text: string, a: Attribution): string {
+  // "told the Security Council on Thursday there were signs ...": the audience is not the words
+  const audience = a.verb === 'told' ? (TOLD_WHOM.exec(text.slice(a.verbEnd))?.[0].length ?? 0) : 0;
   const after = text
-    .slice(a.verbEnd)
+    .slice(a.verbEnd + audience)
     .replace(
       /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*|that\s+|reporters\s+|journalists\s+)+/i,
       '',
@@ -44,8 +48,12 @@ function reportedWords(text: string, a: Attribution): string {
     .replace(/[\s,:;—-]+$/, '')
     .trim();
   const words = (s: string) => (s ? s.split(/\s+/).length : 0);
+  const thatBefore = /\bthat\s*$/.test(text.slice(0, a.speakerStart));
   const useAfter =
-    !inverted && !/^,/.test(text.slice(a.verbEnd).trimStart()) && words(after) >= 4 && words(before) < 6;
+    !inverted &&
+    !/^,/.test(text.slice(a.verbEnd).trimStart()) &&
+    words(after) >= 4 &&
+    (words(before) < 6 || thatBefore);
   return (useAfter ? after : before) || text;
 }
 

@@ -78,6 +78,13 @@ export function findAttribution(text: string, quotes: readonly [number, number][
     const verb = m[0];
     const verbEnd = m.index + verb.length;
     const via = relays(text, verbEnd);
+    // "X told the Council there were signs ..., diplomats said": the last speaker relays the first
+    const relay = /,\s+((?:[\w.'-]+\s+){0,4}?[\w.'-]+)\s+(?:said|reported)\.?$/.exec(text.slice(verbEnd));
+    if (relay && !/^(?:he|she|it|they)$/i.test(relay[1] as string)) {
+      const known = findActors(relay[1] as string)[0];
+      const actor = known ? actorById(known.id) : null;
+      via.push(actor ? { id: actor.id, name: actor.name } : { id: null, name: relay[1] as string });
+    }
     const before = text.slice(0, m.index);
     const parts = chunks(before);
     const lastPart = parts[parts.length - 1] as { text: string; start: number };

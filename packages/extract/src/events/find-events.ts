@@ -25,7 +25,7 @@ export interface EventInput {
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
 const CITY_ANAPHOR =
-  /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b/i;
+  /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
@@ -74,6 +74,7 @@ export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
   const events: Event[] = [];
   let lastViolencePlace: { paragraph: number; location: EventLocation } | null = null;
+  const sentenceOf: number[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -89,7 +90,7 @@ export function findEvents(input: EventInput): Event[] {
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
     const hasCasualties = qs.some(
-      (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative,
+      (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative && q.value.best > 0,
     );
     const casualtyOwner = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at)[0];
     if (hasCasualties && !casualtyOwner) {
@@ -133,6 +134,7 @@ export function findEvents(input: EventInput): Event[] {
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const votes = (m: Measure) => qs.find((q) => q.measure === m)?.value.best ?? null;
       const claimId = input.claimBySentence[si];
+      sentenceOf.push(si);
       events.push({
         id: stableId('evt', articleId, trigger.kind, span.start, span.end),
         articleId,
@@ -151,6 +153,14 @@ export function findEvents(input: EventInput): Event[] {
         evidence,
       });
     }
+  });
+  // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
+  events.forEach((e, i) => {
+    if (e.kind !== 'diplomatic_meeting' || e.location) return;
+    const next = events.find(
+      (f, j) => j > i && f.kind === e.kind && f.location && (sentenceOf[j] ?? 0) - (sentenceOf[i] ?? 0) <= 2,
+    );
+    if (next) e.location = next.location;
   });
   return events;
 }

@@ -1,6 +1,6 @@
 import type { EventLocation } from '@sitrep/schema/event';
 import type { LocationPrecision, Place } from '@sitrep/schema/place';
-import { placeById } from '../entities/gazetteer.ts';
+import { governorateOf, placeById } from '../entities/gazetteer.ts';
 
 /** A gazetteer place found in a sentence, offsets in the sentence. */
 export interface LocalPlace {
@@ -39,6 +39,7 @@ const RANK: Record<Place['kind'], number> = {
   region: 7,
 };
 
+const OUTSIDE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$/i;
 const PLACE_PREPOSITION = /\b(?:in|at|to|on)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
@@ -82,5 +83,8 @@ export function pickPlace(
   const before = usable.filter((p) => p.end <= at);
   const specific = before.sort((a, b) => RANK[a.place.kind] - RANK[b.place.kind] || a.start - b.start)[0];
   const chosen = after[0] ?? specific;
-  return chosen ? locationOf(chosen.place) : null;
+  if (!chosen) return null;
+  // "northeast of Aleppo" is outside the city: the governorate is as precise as the text allows
+  const governorate = OUTSIDE.test(text.slice(0, chosen.start)) ? governorateOf(chosen.place.id) : null;
+  return locationOf(governorate ?? chosen.place);
 }

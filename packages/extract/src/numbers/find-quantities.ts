@@ -28,6 +28,7 @@ export interface SentenceQuantity {
 
 const YEAR = /^(?:19|20)\d\d$/;
 const VOTE = /\bvoted\s+(\d+)\s+(?:to|-)\s+(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
+const NONE = /\b[Nn]one of the ((?:[\w-]+\s+){0,2}[\w-]+) (?:were|was) (killed|injured|wounded|hurt)\b/;
 const SUBGROUP_BEFORE = /\b(?:including|among them|of whom|of them)\s+$/i;
 const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
 const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
@@ -141,6 +142,24 @@ export function findQuantities(text: string): SentenceQuantity[] {
     const prev = typed[i - 1];
     if (!q.explicitGroup && prev?.explicitGroup && prev.group !== 'things') q.group = prev.group;
   });
+  // "None of the Embassy staff were injured" is a figure too: zero
+  const none = NONE.exec(text);
+  if (none) {
+    const noun = groupAfter(` ${none[1]}`);
+    const measure = firstMeasure(none[2] as string);
+    if (noun && measure)
+      out.push({
+        measure,
+        group: noun.group,
+        value: { best: 0, low: null, high: null },
+        qualifier: 'exact',
+        text: none[0],
+        start: none.index,
+        end: none.index + none[0].length,
+        partOf: null,
+        cumulative: false,
+      });
+  }
   const base = out.length;
   for (const { explicitGroup: _g, measureKnown: _m, ...q } of typed)
     out.push({ ...q, partOf: q.partOf === null ? null : q.partOf + base });
