@@ -24,13 +24,14 @@ export async function startServer(
   given?: { store?: SitrepStore },
 ): Promise<RunningServer> {
   const store = given?.store ?? (await openStore(config.database));
-  const shared = createSharedState({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  const shared = await createSharedState({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
   const yoga = createSitrepYoga({
     config,
     store,
     events: shared.events,
     cache: config.responseCache ? shared.cache : null,
     invalidate: shared.invalidate,
+    generation: shared.generation,
     ready: shared.ping,
   });
   const server = createServer(limitRequestBody(config.maxBodyBytes, yoga));

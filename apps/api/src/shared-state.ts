@@ -9,72 +9,86 @@ import { Redis } from 'ioredis';
  * State that API processes must agree on: the response cache and the subscription fan-out.
  * Without Redis both live in this process; with it, every process reads the same cache and
  * hears every other process's new events, so two processes behave as one.
+ *
+ * Invalidation is by generation: cache keys start with a number that an ingest bumps (INCR in
+ * Redis, announced on the same pub/sub), so one change drops every cached answer everywhere.
+ * Entity-based invalidation cannot do that here: a new event is in no cached answer yet, and
+ * the answers it belongs in (lists, counts, timelines) name no entity to invalidate.
  */
 export interface SharedState {
   events: EventBus;
   cache: Cache;
-  /** Drops cached answers that a data change may have made stale, in every process. */
+  /** the current cache generation; part of every cache key */
+  generation(): number;
+  /** Drops every cached answer, in every process. */
   invalidate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Types whose cached answers an ingest can change; lists without ids are caught through these. */
-const CHANGED_BY_INGEST = [
-  'Event',
-  'Article',
-  'Claim',
-  'EventConnection',
-  'ArticleConnection',
-  'SearchHit',
-  'TimelinePeriod',
-];
+type Topics = { [topic: string]: [EventBatch | number] };
 
-export function createSharedState(options: { redisUrl: string | null; prefix: string }): SharedState {
-  const topic = `${options.prefix}events:added`;
+export async function createSharedState(options: {
+  redisUrl: string | null;
+  prefix: string;
+}): Promise<SharedState> {
+  const eventsTopic = `${options.prefix}events:added`;
+  const generationTopic = `${options.prefix}cache:generation`;
+  let generation = 0;
   if (!options.redisUrl) {
-    const pubSub = createPubSub<Record<string, [EventBatch]>>();
-    const cache = createInMemoryCache();
+    const pubSub = createPubSub<Topics>();
     return {
-      events: eventBus(pubSub, topic),
-      cache,
-      invalidate: async () => cache.invalidate(CHANGED_BY_INGEST.map((typename) => ({ typename }))),
+      events: eventBus(pubSub, eventsTopic),
+      cache: createInMemoryCache(),
+      generation: () => generation,
+      invalidate: async () => {
+        generation += 1;
+      },
       ping: async () => {},
       close: async () => {},
     };
   }
-  // A subscribed Redis connection can do nothing else, hence three clients.
-  const publishClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  // A subscribed Redis connection can do nothing else, hence a client per role.
+  const publishClient = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const subscribeClient = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const cacheClient = new Redis(options.redisUrl, {
     keyPrefix: `${options.prefix}cache:`,
     maxRetriesPerRequest: 2,
   });
-  const pubSub = createPubSub<Record<string, [EventBatch]>>({
+  const pubSub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });
-  const cache = createRedisCache({ redis: cacheClient }) as Cache;
+  const counterKey = `${options.prefix}cache-generation`;
+  generation = Number(await publishClient.get(counterKey)) || 0;
+  const heard = pubSub.subscribe(generationTopic);
+  void (async () => {
+    for await (const g of heard) if (typeof g === 'number' && g > generation) generation = g;
+  })();
   return {
-    events: eventBus(pubSub, topic),
-    cache,
+    events: eventBus(pubSub, eventsTopic),
+    cache: createRedisCache({ redis: cacheClient }) as Cache,
+    generation: () => generation,
     invalidate: async () => {
-      await cache.invalidate(CHANGED_BY_INGEST.map((typename) => ({ typename })));
+      generation = Math.max(generation + 1, await publishClient.incr(counterKey));
+      await pubSub.publish(generationTopic, generation);
     },
     ping: async () => {
       await publishClient.ping();
     },
     close: async () => {
+      await heard.return?.();
       await Promise.all([publishClient.quit(), subscribeClient.quit(), cacheClient.quit()]);
     },
   };
 }
 
-function eventBus(
-  pubSub: ReturnType<typeof createPubSub<Record<string, [EventBatch]>>>,
-  topic: string,
-): EventBus {
+function eventBus(pubSub: ReturnType<typeof createPubSub<Topics>>, topic: string): EventBus {
   return {
     publish: (batch) => pubSub.publish(topic, batch),
-    subscribe: () => pubSub.subscribe(topic),
+    subscribe: () => filterBatches(pubSub.subscribe(topic)),
   };
+}
+
+async function* filterBatches(source: AsyncIterable<EventBatch | number>): AsyncGenerator<EventBatch> {
+  for await (const item of source) if (typeof item === 'object') yield item;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphql/context';
@@ -25,6 +26,8 @@ export interface YogaOptions {
   cache: Cache | null;
   /** drops stale cached answers after a mutation, in every process */
   invalidate(): Promise<void>;
+  /** the cache generation, bumped by `invalidate`; part of every cache key */
+  generation?: () => number;
   /** extra readiness checks (Redis) */
   ready?: () => Promise<void>;
 }
@@ -59,6 +62,13 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         // Sitrep's data is public: one cache for everyone.
         session: () => null,
         cache: options.cache,
+        // The generation first, so an ingest anywhere retires every earlier key at once.
+        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
+          `${options.generation?.() ?? 0}:${createHash('sha256')
+            .update(
+              `${documentString}\u0000${JSON.stringify(variableValues ?? {})}\u0000${operationName ?? ''}`,
+            )
+            .digest('base64url')}`,
         ttl: config.responseCacheTtlSeconds * 1000,
         // Answers that may be empty lists carry no entity to invalidate; keep them short-lived.
         ttlPerSchemaCoordinate: { 'Query.search': 60_000, 'Query.timeline': 60_000 },

@@ -18,7 +18,7 @@ const codeOf = (body: Body) => body.errors?.[0]?.extensions?.code;
 
 describe('health and readiness', () => {
   it.each(['/health', '/ready'])('%s answers 200', async (path) => {
-    const res = await testYoga(store).fetch(`http://sitrep.test${path}`);
+    const res = await (await testYoga(store)).fetch(`http://sitrep.test${path}`);
     expect(res.status).toBe(200);
   });
 });
@@ -26,17 +26,17 @@ describe('health and readiness', () => {
 describe('CSRF prevention', () => {
   const url = 'http://sitrep.test/graphql?query=%7B__typename%7D';
   it('refuses a GET a browser could send cross-site', async () => {
-    const res = await testYoga(store).fetch(url);
+    const res = await (await testYoga(store)).fetch(url);
     expect(res.status).toBe(403);
     expect(codeOf((await res.json()) as Body)).toBe('CSRF_PREVENTED');
   });
   it('accepts the same GET with the preflight header', async () => {
-    const res = await testYoga(store).fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
+    const res = await (await testYoga(store)).fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Body).data).toEqual({ __typename: 'Query' });
   });
   it('refuses a text/plain POST (a form post)', async () => {
-    const res = await testYoga(store).fetch('http://sitrep.test/graphql', {
+    const res = await (await testYoga(store)).fetch('http://sitrep.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: '{ __typename }' }),
@@ -59,16 +59,18 @@ describe('safety limits', () => {
     ['an unknown field', '{ evnts { totalCount } }', 'GRAPHQL_VALIDATION_FAILED'],
     ['too costly a query', costly(), 'QUERY_TOO_COMPLEX'],
   ])('refuses %s with a code', async (_name, query, code) => {
-    const res = await testYoga(store).fetch(...post(query));
+    const res = await (await testYoga(store)).fetch(...post(query));
     const body = (await res.json()) as Body;
     expect(body.errors?.length).toBeGreaterThan(0);
     expect(codeOf(body)).toBe(code);
   });
 
   it('hides "Did you mean" suggestions in production', async () => {
-    const dev = (await (await testYoga(store).fetch(...post('{ evnts { totalCount } }'))).json()) as Body;
+    const dev = (await (
+      await (await testYoga(store)).fetch(...post('{ evnts { totalCount } }'))
+    ).json()) as Body;
     const prod = (await (
-      await testYoga(store, { NODE_ENV: 'production' }).fetch(...post('{ evnts { totalCount } }'))
+      await (await testYoga(store, { NODE_ENV: 'production' })).fetch(...post('{ evnts { totalCount } }'))
     ).json()) as Body;
     expect(dev.errors?.[0]?.message).toMatch(/Did you mean "events"/);
     expect(prod.errors?.[0]?.message).not.toMatch(/Did you mean/);
@@ -77,10 +79,10 @@ describe('safety limits', () => {
   it('turns introspection off in production unless enabled', async () => {
     const query = '{ __schema { queryType { name } } }';
     const prod = (await (
-      await testYoga(store, { NODE_ENV: 'production' }).fetch(...post(query))
+      await (await testYoga(store, { NODE_ENV: 'production' })).fetch(...post(query))
     ).json()) as Body;
     expect(codeOf(prod)).toBe('GRAPHQL_VALIDATION_FAILED');
-    const enabled = testYoga(store, { NODE_ENV: 'production', SITREP_INTROSPECTION: 'true' });
+    const enabled = await testYoga(store, { NODE_ENV: 'production', SITREP_INTROSPECTION: 'true' });
     const body = (await (await enabled.fetch(...post(query))).json()) as Body;
     expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
@@ -95,7 +97,7 @@ describe('errors', () => {
   it('masks unexpected errors and keeps the code', async () => {
     const broken = await openSyntheticStore(4);
     await broken.store.close();
-    const res = await testYoga(broken.store).fetch(...post('{ events(first: 1) { totalCount } }'));
+    const res = await (await testYoga(broken.store)).fetch(...post('{ events(first: 1) { totalCount } }'));
     const body = (await res.json()) as Body;
     expect(body.errors?.[0]?.message).toBe('Unexpected error.');
     expect(codeOf(body)).toBe('INTERNAL_SERVER_ERROR');
@@ -108,14 +110,16 @@ describe('errors', () => {
     ['a wrong x-api-key', { 'x-api-key': 'nope' }],
   ])('refuses ingestArticle with %s as UNAUTHENTICATED', async (_name, headers) => {
     const mutation = 'mutation { ingestArticle(input: { text: "x" }) { __typename } }';
-    const body = (await (await testYoga(store).fetch(...post(mutation, {}, headers))).json()) as Body;
+    const body = (await (await (await testYoga(store)).fetch(...post(mutation, {}, headers))).json()) as Body;
     expect(codeOf(body)).toBe('UNAUTHENTICATED');
     expect(body.errors?.[0]?.message).toMatch(/SITREP_API_KEYS/);
   });
 
   it('lets a keyed caller through to input checks', async () => {
     const mutation = 'mutation { ingestArticle(input: { text: "  " }) { __typename ... on Error { code } } }';
-    const res = await testYoga(store).fetch(...post(mutation, {}, { authorization: `Bearer ${API_KEY}` }));
+    const res = await (await testYoga(store)).fetch(
+      ...post(mutation, {}, { authorization: `Bearer ${API_KEY}` }),
+    );
     const body = (await res.json()) as Body;
     expect(body.data).toEqual({ ingestArticle: { __typename: 'BadInputError', code: 'BAD_INPUT' } });
   });
@@ -123,7 +127,7 @@ describe('errors', () => {
 
 describe('CORS', () => {
   it('answers a preflight from an allowed origin', async () => {
-    const yoga = testYoga(store, { SITREP_CORS_ORIGINS: 'https://sitrep.example' });
+    const yoga = await testYoga(store, { SITREP_CORS_ORIGINS: 'https://sitrep.example' });
     const res = await yoga.fetch('http://sitrep.test/graphql', {
       method: 'OPTIONS',
       headers: { origin: 'https://sitrep.example', 'access-control-request-method': 'POST' },

@@ -6,15 +6,16 @@ import { createSitrepYoga } from '../src/yoga.ts';
 export const API_KEY = 'test-key-1';
 
 /** The real yoga factory over a store, configured as the environment `env` would configure it. */
-export function testYoga(store: SitrepStore, env: Record<string, string> = {}) {
+export async function testYoga(store: SitrepStore, env: Record<string, string> = {}) {
   const config: ApiConfig = readConfig({ SITREP_API_KEYS: API_KEY, ...env });
-  const shared = createSharedState({ redisUrl: null, prefix: 'test:' });
+  const shared = await createSharedState({ redisUrl: null, prefix: 'test:' });
   return createSitrepYoga({
     config,
     store,
     events: shared.events,
     cache: config.responseCache ? shared.cache : null,
     invalidate: shared.invalidate,
+    generation: shared.generation,
   });
 }
 

@@ -1,0 +1,135 @@
+// `npm run bench -w @sitrep/api`: Sitrep's HTTP throughput against a plain node:http ceiling.
+// Loopback only, bounded in time (BENCH_SECONDS per run, default 8). Each server runs in its own
+// process; autocannon runs here. Prints req/s, p50/p99 latency and each ratio to the ceiling.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { openStore } from '@sitrep/store/store';
+import {
+  syntheticActors,
+  syntheticArticles,
+  syntheticOutlets,
+  syntheticPlaces,
+} from '@sitrep/store/synthetic';
+import autocannon from 'autocannon';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const EVENTS_QUERY = `{ events(first: 20) { totalCount edges { node { slug kind summary occurred { start precision }
+  article { headline outletName publishedAt { date } }
+  location { name place { name coordinates { lat lon } } }
+  casualties { killed { best low high civilians children } injured { best } } } } } }`;
+const TYPENAME_QUERY = '{ __typename }';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+const dbFile = join(dir, 'sitrep.db');
+const children: ChildProcess[] = [];
+
+async function main() {
+  const store = await openStore({ engine: 'sqlite', file: dbFile });
+  await store.upsertPlaces(syntheticPlaces());
+  await store.upsertActors(syntheticActors());
+  await store.upsertOutlets(syntheticOutlets());
+  await store.ingestArticles([...syntheticArticles({ events: 10_000, seed: 11 })]);
+  await store.close();
+  console.log(`synthetic store: 10,000 events; ${SECONDS}s per run, ${CONNECTIONS} connections, loopback\n`);
+
+  const uncached = await server('sitrep');
+  const cached = await server('sitrep-cached');
+  const eventsBody = await answer(uncached, EVENTS_QUERY);
+  const bodyFile = join(dir, 'events-body.json');
+  writeFileSync(bodyFile, eventsBody);
+  const ceiling = await server('ceiling', bodyFile);
+
+  const rows: Row[] = [];
+  const base = await measure('node:http, fixed events JSON (ceiling)', ceiling, EVENTS_QUERY);
+  rows.push(base);
+  rows.push(await measure('Sitrep events(first: 20), cache off', uncached, EVENTS_QUERY));
+  rows.push(await measure('Sitrep events(first: 20), cache on', cached, EVENTS_QUERY));
+  rows.push(await measure('Sitrep { __typename }, cache off', uncached, TYPENAME_QUERY));
+  rows.push(await measure('Sitrep { __typename }, cache on', cached, TYPENAME_QUERY));
+  print(rows, base.rps);
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(name: string, port: number, query: string): Promise<Row> {
+  const options = {
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query }),
+    connections: CONNECTIONS,
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, caches, V8
+  const r = await autocannon({ ...options, duration: SECONDS });
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
+}
+
+function print(rows: Row[], ceiling: number) {
+  console.log('| scenario | req/s | p50 ms | p99 ms | of ceiling | errors |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${((100 * r.rps) / ceiling).toFixed(1)}% | ${r.errors} |`,
+    );
+}
+
+async function answer(port: number, query: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query }),
+  });
+  const text = await res.text();
+  if (!res.ok || text.includes('"errors"')) throw new Error(`bench query failed: ${text.slice(0, 500)}`);
+  return text;
+}
+
+function server(mode: string, bodyFile?: string): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL('./bench-server.ts', import.meta.url).pathname,
+      mode,
+      dbFile,
+      ...(bodyFile ? [bodyFile] : []),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { port: number }).port),
+    );
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const child of children) child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
