@@ -25,5 +25,6 @@ export function buildChart(days: readonly DayDeaths[], issueDate: string): Chart
 export function chartTotal(days: readonly DayDeaths[]): string {
   const reported = days.filter((d) => d.killed !== null);
   const sum = reported.reduce((n, d) => n + (d.killed ?? 0), 0);
+  if (reported.length === 0) return `No deaths reported in these ${days.length} days`;
   return `${number.format(sum)} deaths reported on ${reported.length} of ${days.length} days`;
 }

@@ -1,0 +1,96 @@
+/**
+ * The digest's data through the API: every operation validates against @sitrep/graphql's
+ * schema, and the corpus ingested into a real SQLite store comes back as a day's issue —
+ * in process, and over HTTP through the remote executor, with the same result.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createContext } from '@sitrep/graphql/context';
+import { schema } from '@sitrep/graphql/schema';
+import { run as ingest } from '@sitrep/store/cli';
+import { openStore, type SitrepStore } from '@sitrep/store/store';
+import { graphql, parse, validate } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIssue } from '../src/build-issue.ts';
+import { inProcessExecutor, remoteExecutor } from '../src/data/executors.ts';
+import { graphqlSource } from '../src/data/graphql-source.ts';
+import { OPERATIONS } from '../src/data/operations.ts';
+
+const corpus = fileURLToPath(new URL('../../../corpus', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-digest-gql-'));
+let store: SitrepStore;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  const file = join(dir, 'sitrep.db');
+  expect(await ingest([corpus, '--db', file, '--no-progress'])).toBe(0);
+  store = await openStore({ engine: 'sqlite', file });
+  server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
+    const result = await graphql({
+      schema,
+      source: query,
+      variableValues: variables,
+      contextValue: createContext({ store }),
+    });
+    res.writeHead(200, { 'content-type': 'application/graphql-response+json' }).end(JSON.stringify(result));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the GraphQL operations', () => {
+  it.each(Object.entries(OPERATIONS))('%s validates against the schema', (_, source) => {
+    expect(validate(schema, parse(source)).map((e) => e.message)).toEqual([]);
+  });
+});
+
+describe('a day from the ingested corpus', () => {
+  it('lists the days that have events, 9 December 2016 among them', async () => {
+    const days = await graphqlSource(inProcessExecutor(store)).daysWithEvents();
+    expect(days).toContain('2016-12-09');
+    expect([...days].sort()).toEqual(days);
+  });
+
+  it('builds the issue of 9 December 2016 with the UN vote counted and the Geneva talks ahead', async () => {
+    const day = await graphqlSource(inProcessExecutor(store)).day('2016-12-09');
+    const issue = buildIssue(day, { archiveUrl: 'https://sitrep.example.org/digests' });
+    expect(issue.diplomacy.find((d) => d.status === 'vote')?.voteLine).toBe('122 in favour, 13 against');
+    expect(issue.next.some((n) => n.whenLabel === 'Sat 10 Dec' && n.placeLabel === 'Geneva')).toBe(true);
+    expect(issue.sources.every((s) => s.href !== null || s.corpusPath?.startsWith('corpus/'))).toBe(true);
+    expect(day.deaths.map((d) => d.date)).toEqual([
+      '2016-12-03',
+      '2016-12-04',
+      '2016-12-05',
+      '2016-12-06',
+      '2016-12-07',
+      '2016-12-08',
+      '2016-12-09',
+    ]);
+  });
+
+  it('reads the same day over HTTP as in process', async () => {
+    const local = await graphqlSource(inProcessExecutor(store)).day('2016-12-09');
+    const remote = await graphqlSource(remoteExecutor(url)).day('2016-12-09');
+    expect(remote).toEqual(local);
+  });
+
+  it('says what to do when the remote API is down', async () => {
+    await expect(graphqlSource(remoteExecutor('http://127.0.0.1:9')).day('2016-12-09')).rejects.toThrow(
+      /cannot reach http:\/\/127\.0\.0\.1:9\/graphql: .*is the API running\?/,
+    );
+  });
+});
