@@ -2,8 +2,8 @@ import type { Claim } from '@sitrep/schema/claim';
 import type { Event } from '@sitrep/schema/event';
 import type { EntityRef } from '@sitrep/schema/primitives';
 import { buildClaims } from '../claims/build-claims.ts';
-import { findQuotes } from '../claims/find-quotes.ts';
-import { actorById, findActors, findPlaces, placeById } from '../entities/gazetteer.ts';
+import { findQuotes, type QuotePassage } from '../claims/find-quotes.ts';
+import { actorById, type EntityMatch, findActors, findPlaces, placeById } from '../entities/gazetteer.ts';
 import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
 import { findQuantities } from '../numbers/find-quantities.ts';
@@ -17,22 +17,21 @@ export interface Analysis {
 }
 
 /** Quoted words blanked to spaces, so offsets still line up with the sentence. */
-function maskQuotes(sentences: readonly Sentence[]): string[] {
-  const masked = sentences.map((s) => s.text.split(''));
-  for (const p of findQuotes(sentences)) {
+function maskQuotes(sentences: readonly Sentence[], passages: readonly QuotePassage[]): string[] {
+  const masked = sentences.map((s) => s.text);
+  for (const p of passages) {
     for (let k = p.from.sentence; k <= p.to.sentence; k++) {
-      const chars = masked[k] as string[];
+      const text = masked[k] as string;
       const from = k === p.from.sentence ? p.from.offset : 0;
-      const to = k === p.to.sentence ? p.to.offset : chars.length;
-      for (let i = from; i < to; i++) chars[i] = ' ';
+      const to = Math.min(text.length, k === p.to.sentence ? p.to.offset : text.length);
+      masked[k] = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
     }
   }
-  return masked.map((chars) => chars.join(''));
+  return masked;
 }
 
 /** Places in a sentence, minus those inside a longer actor name ("... Cooperation in Europe"). */
-function placesIn(text: string): LocalPlace[] {
-  const actorSpans = findActors(text);
+function placesIn(text: string, actorSpans: readonly EntityMatch[]): LocalPlace[] {
   return findPlaces(text)
     .filter(
       (p) =>
@@ -54,25 +53,26 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
   const { article } = doc;
   const sentences = [...standfirstSentences(doc), ...doc.sentences];
   const quantities = sentences.map((s) => findQuantities(s.text));
-  const { claims, bySentence } = buildClaims(article.id, sentences, quantities);
-  const places = sentences.map((s) => placesIn(s.text));
+  const passages = findQuotes(sentences);
+  const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages);
+  const actorMatches = sentences.map((s) => findActors(s.text));
+  const places = sentences.map((s, i) => placesIn(s.text, actorMatches[i] ?? []));
   const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
   const events = findEvents({
     articleId: article.id,
     publishedAt: article.publishedAt,
     sentences,
-    masked: maskQuotes(sentences),
+    masked: maskQuotes(sentences, passages),
+    actors: actorMatches,
     quantities,
     places,
     claimBySentence: bySentence,
     fallback: firstSyrian ? locationOf(firstSyrian.place) : null,
   });
-  const actors = sentences.flatMap((s) =>
-    findActors(s.text).flatMap((m) => {
-      const a = actorById(m.id);
-      return a ? [{ id: a.id, name: a.name }] : [];
-    }),
-  );
+  const actors = actorMatches.flat().flatMap((m) => {
+    const a = actorById(m.id);
+    return a ? [{ id: a.id, name: a.name }] : [];
+  });
   return {
     claims,
     events,

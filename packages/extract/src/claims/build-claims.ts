@@ -62,10 +62,10 @@ export function buildClaims(
   articleId: string,
   sentences: readonly Sentence[],
   quantities: readonly SentenceQuantity[][],
+  passages: readonly QuotePassage[] = findQuotes(sentences),
 ): BuiltClaims {
   const claims: Claim[] = [];
   const bySentence: (string | null)[] = sentences.map(() => null);
-  const passages = findQuotes(sentences);
   const memory = emptyMemory();
   let si = 0;
   let previous: { paragraph: number; speaker: Claim['speaker'] } | null = null;

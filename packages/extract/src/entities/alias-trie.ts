@@ -23,7 +23,13 @@ const node = (): TrieNode => ({ next: new Map(), id: null });
 const fold = (ch: string): string => (ch === '\u2019' || ch === '\u2018' ? "'" : ch);
 
 const WORD = /[\p{L}\p{N}]/u;
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
+/** ASCII answered by char code (most of the text); the Unicode class only for the rest. */
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD.test(ch);
+}
 
 export class AliasTrie {
   private readonly root = node();

@@ -3,7 +3,7 @@ import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/
 import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
 import { findDateMentions } from '../dates/find-date-mentions.ts';
-import { actorById, findActors } from '../entities/gazetteer.ts';
+import { actorById, type EntityMatch } from '../entities/gazetteer.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
@@ -18,11 +18,20 @@ export interface EventInput {
   masked: readonly string[];
   quantities: readonly SentenceQuantity[][];
   places: readonly LocalPlace[][];
+  /** known actors named in each sentence */
+  actors: readonly EntityMatch[][];
   claimBySentence: readonly (string | null)[];
   /** where violence is when a sentence names no place: the article's first Syrian place */
   fallback: EventLocation | null;
 }
 
+/**
+ * Every date expression the date finder reads contains a year, a numeric date, an ordinal or one
+ * of these words (a bare count such as "13 people" is not one); a sentence with none is not
+ * worth its (costly) parse.
+ */
+const DATE_WORD =
+  /\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:yesterday|today|tonight|overnight|ago|day|days|week|weeks|weekend|month|months|year|years|morning|night|evening|afternoon|dawn|noon|midnight|earlier|later|last|next|recent)\b/i;
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
@@ -56,12 +65,19 @@ function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFi
   return { ...total.value, qualifier: total.qualifier, group: total.group, breakdown };
 }
 
-function participants(text: string, at: number, violent: boolean): Participant[] {
+function participants(
+  matches: readonly EntityMatch[],
+  masked: string,
+  at: number,
+  violent: boolean,
+): Participant[] {
   const seen = new Set<string>();
   const out: Participant[] = [];
-  for (const m of findActors(text)) {
+  for (const m of matches) {
     const actor = actorById(m.id);
-    if (!actor || actor.kind === 'media' || seen.has(actor.id)) continue;
+    // a name inside a quotation is someone speaking of them, not taking part
+    if (!actor || actor.kind === 'media' || seen.has(actor.id) || masked.slice(m.start, m.end) !== m.text)
+      continue;
     seen.add(actor.id);
     const role = violent ? (m.start < at ? 'perpetrator' : 'target') : 'participant';
     out.push({ actor: { id: actor.id, name: actor.name }, role });
@@ -78,9 +94,7 @@ export function findEvents(input: EventInput): Event[] {
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
-    const dates = localDates(sentence.text, findDateMentions(sentence, input.publishedAt), (o) =>
-      sentence.toOriginal(o),
-    );
+
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     for (const trigger of TRIGGERS) {
       const m = trigger.pattern.exec(text);
@@ -97,6 +111,13 @@ export function findEvents(input: EventInput): Event[] {
       const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
     }
+    // date parsing is the costly part: only sentences that report something pay for it
+    const dates =
+      hits.length && DATE_WORD.test(sentence.text)
+        ? localDates(sentence.text, findDateMentions(sentence, input.publishedAt), (o) =>
+            sentence.toOriginal(o),
+          )
+        : [];
     for (const hit of hits) {
       const { trigger } = hit;
       const owner = hit === casualtyOwner || trigger === ATTACK;
@@ -142,7 +163,7 @@ export function findEvents(input: EventInput): Event[] {
         summary: sentence.text,
         occurred,
         location,
-        participants: participants(text, hit.at, violent),
+        participants: participants(input.actors[si] ?? [], text, hit.at, violent),
         casualties,
         count: counted ? counted.value.best : null,
         vote:
