@@ -51,34 +51,35 @@ function isSpace(ch: string): boolean {
  * one space and trims both ends.
  */
 export function cleanRange(original: string, start: number, end: number): CleanText {
-  const parts: string[] = [];
-  // Up to three cleaned characters per original one ("…" → "...").
+  // Up to three cleaned characters per original one ("\u2026" → "...").
   const offsets = new Int32Array((end - start) * 3 + 1);
+  let text = '';
   let length = 0;
   let pendingSpace = -1;
   let runStart = -1;
-  const flush = (at: number) => {
-    if (runStart === -1) return;
-    parts.push(original.slice(runStart, at));
-    for (let k = runStart; k < at; k++) offsets[length++] = k;
-    runStart = -1;
-  };
-  for (let i = start; i < end; i++) {
-    const code = original.charCodeAt(i);
-    // Plain printable ASCII other than space is kept as is: the common case, kept fast.
-    if (code > 32 && code < 127) {
-      if (pendingSpace !== -1) {
-        if (length > 0 || runStart !== -1) {
-          flush(i);
-          parts.push(' ');
+  for (let i = start; i <= end; i++) {
+    const code = i < end ? original.charCodeAt(i) : -1;
+    // Plain printable ASCII, and single spaces between such characters, is copied as one run.
+    if (
+      (code > 32 && code < 127) ||
+      (code === 32 && runStart !== -1 && isPlain(original.charCodeAt(i + 1)) && i + 1 < end)
+    ) {
+      if (runStart === -1) {
+        if (pendingSpace !== -1 && length > 0) {
+          text += ' ';
           offsets[length++] = pendingSpace;
         }
         pendingSpace = -1;
+        runStart = i;
       }
-      if (runStart === -1) runStart = i;
       continue;
     }
-    flush(i);
+    if (runStart !== -1) {
+      text += original.slice(runStart, i);
+      for (let k = runStart; k < i; k++) offsets[length++] = k;
+      runStart = -1;
+    }
+    if (code === -1) break;
     const ch = original[i] as string;
     if (DROP.has(ch)) continue;
     if (isSpace(ch)) {
@@ -87,20 +88,23 @@ export function cleanRange(original: string, start: number, end: number): CleanT
     }
     if (pendingSpace !== -1) {
       if (length > 0) {
-        parts.push(' ');
+        text += ' ';
         offsets[length++] = pendingSpace;
       }
       pendingSpace = -1;
     }
     const out = REPLACE[ch] ?? ch;
-    parts.push(out);
+    text += out;
     for (let k = 0; k < out.length; k++) offsets[length++] = i;
   }
-  flush(end);
   const map = offsets.slice(0, length + 1);
   // The end maps to just after the last kept character, so trailing space stays outside spans.
   map[length] = length > 0 ? (offsets[length - 1] as number) + 1 : start;
-  return { text: parts.join(''), map };
+  return { text, map };
+}
+
+function isPlain(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 /** Span in the original text of cleaned `[from, to)`. */

@@ -9,7 +9,11 @@ const ENGLISH = new Set(
  * "und" (undetermined, BCP 47): Sitrep reads English and says so rather than guess.
  */
 export function detectLanguage(text: string): string {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .slice(0, 3000)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return 'und';
   let hits = 0;
   for (const word of words.slice(0, 400)) if (ENGLISH.has(word)) hits++;
