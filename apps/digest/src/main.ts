@@ -1,20 +1,28 @@
 /**
  * `sitrep digest ...`: apps/cli spawns this file with the arguments after `digest`.
- * Exit codes: 0 done, 1 a run that did not fully succeed (failed recipients, bad input), 2 usage.
+ * Exit codes: 0 done, 1 the run did not fully succeed (failed recipients, bad input files or
+ * settings), 2 the command line itself is wrong.
  */
 import { SitrepError } from '@sitrep/schema/errors';
 import { runPreview, runSend, runWrite } from './cli/commands.ts';
-import { parseDigestArgs } from './cli/parse-args.ts';
+import { type DigestArgs, parseDigestArgs } from './cli/parse-args.ts';
 import { USAGE } from './cli/usage.ts';
 import { loadConfig } from './config.ts';
 
+/** Resolves to the exit code, or to -1 while the preview server keeps running. */
 export async function main(argv: string[]): Promise<number> {
+  let args: DigestArgs;
   try {
-    const args = parseDigestArgs(argv);
-    if (args.command === 'help') {
-      console.log(USAGE);
-      return 0;
-    }
+    args = parseDigestArgs(argv);
+  } catch (error) {
+    console.error(`sitrep digest: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
     const config = loadConfig();
     if (args.command === 'send') return await runSend(args, config);
     if (args.command === 'preview') return await runPreview(args, config);
@@ -22,14 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof SitrepError) {
       console.error(`sitrep digest: ${error.message} [${error.code}]`);
-      return error.code === 'BAD_INPUT' &&
-        /give --date|unknown subcommand|unexpected arguments/.test(error.message)
-        ? 2
-        : 1;
-    }
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(`sitrep digest: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return 1;
     }
     throw error;
   }
@@ -38,7 +39,6 @@ export async function main(argv: string[]): Promise<number> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   main(process.argv.slice(2)).then(
     (code) => {
-      // The preview server keeps the process alive on purpose; everything else ends here.
       if (code !== -1) process.exitCode = code;
     },
     (error: unknown) => {

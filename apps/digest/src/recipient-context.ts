@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IssueModel, RecipientContext } from './issue-model.ts';
+import { TEXT_LITERALS } from './render/protect-braces.ts';
 import { isEmptyFor, showMap } from './subscribers/match-filters.ts';
 import { hasFilters, type Subscriber } from './subscribers/subscriber.ts';
 
@@ -54,6 +55,52 @@ function filterNote(s: Subscriber): string | null {
   return `Your edition follows ${parts.join(', ')}`;
 }
 
+/** What every subscriber with the same filters gets: worked out once per issue and filter set, then shared. */
+interface Edition {
+  show: Record<string, boolean>;
+  empty: boolean;
+  subject: string;
+  lead: string;
+  preheader: string;
+  filterNote: string | null;
+}
+
+const editions = new WeakMap<IssueModel, Map<string, Edition>>();
+
+function editionFor(issue: IssueModel, s: Subscriber): Edition {
+  let byFilters = editions.get(issue);
+  if (!byFilters) {
+    byFilters = new Map();
+    editions.set(issue, byFilters);
+  }
+  const f = s.filters;
+  const key = [f.kinds, f.places, f.actors]
+    .map((xs) =>
+      xs
+        .map((x) => x.toLowerCase())
+        .sort()
+        .join('\u0001'),
+    )
+    .join('\u0002');
+  const cached = byFilters.get(key);
+  if (cached) return cached;
+  const show = showMap(issue, f);
+  const [stories, diplomacy, next] = leads(issue, show);
+  const lead = [...stories!, ...diplomacy!, ...next!][0] ?? 'Nothing new was reported';
+  // The preheader reaches past the lead to the other sections: one more story, the top diplomacy, what is next.
+  const rest = [stories![1], diplomacy![0], next![0]].filter((x): x is string => !!x && x !== lead);
+  const edition: Edition = {
+    show,
+    empty: isEmptyFor(show),
+    subject: `Sitrep ${issue.shortDateLabel}: ${lead}`,
+    lead,
+    preheader: rest.length ? `Also: ${rest.join(' · ')}` : issue.dateLabel,
+    filterNote: filterNote(s),
+  };
+  byFilters.set(key, edition);
+  return edition;
+}
+
 /** The context for one subscriber, or null when nothing in the issue matches what they follow. */
 export function recipientContext(
   issue: IssueModel,
@@ -61,23 +108,19 @@ export function recipientContext(
   links: LinkSettings,
   options: { allowEmpty?: boolean } = {},
 ): RecipientContext | null {
-  const show = showMap(issue, s.filters);
-  if (isEmptyFor(show) && !options.allowEmpty) return null;
-  const [stories, diplomacy, next] = leads(issue, show);
-  const ordered = [...stories!, ...diplomacy!, ...next!];
-  const lead = ordered[0] ?? 'Nothing new was reported';
-  // The preheader reaches past the lead to the other sections: one more story, the top diplomacy, what is next.
-  const rest = [stories![1], diplomacy![0], next![0]].filter((x): x is string => !!x && x !== lead);
+  const e = editionFor(issue, s);
+  if (e.empty && !options.allowEmpty) return null;
   const l = recipientLinks(s.email, links);
   return {
     name: s.name,
     email: s.email,
-    subject: `Sitrep ${issue.shortDateLabel}: ${lead}`,
-    lead,
-    preheader: rest.length ? `Also: ${rest.join(' · ')}` : issue.dateLabel,
+    subject: e.subject,
+    lead: e.lead,
+    preheader: e.preheader,
     unsubscribeUrl: l.unsubscribeUrl,
     preferencesUrl: l.preferencesUrl,
-    filterNote: filterNote(s),
-    show,
+    filterNote: e.filterNote,
+    show: e.show,
+    literal: TEXT_LITERALS,
   };
 }
