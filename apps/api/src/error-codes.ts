@@ -12,6 +12,8 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
   if (original instanceof SitrepError && error instanceof GraphQLError) {
     return new GraphQLError(original.message, {
       nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
       path: error.path,
       extensions: { ...error.extensions, code: original.code },
     });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphql/context';
@@ -13,6 +12,7 @@ import {
   type YogaServerOptions,
 } from 'graphql-yoga';
 import { apiKeyChecker } from './api-key.ts';
+import { responseCacheKey } from './cache-key.ts';
 import type { ApiConfig } from './config.ts';
 import { useCsrfPrevention } from './csrf-prevention.ts';
 import { maskSitrepError, useErrorCodes } from './error-codes.ts';
@@ -64,11 +64,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         cache: options.cache,
         // The generation first, so an ingest anywhere retires every earlier key at once.
         buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
-          `${options.generation?.() ?? 0}:${createHash('sha256')
-            .update(
-              `${documentString}\u0000${JSON.stringify(variableValues ?? {})}\u0000${operationName ?? ''}`,
-            )
-            .digest('base64url')}`,
+          responseCacheKey(options.generation?.() ?? 0, documentString, variableValues, operationName),
         ttl: config.responseCacheTtlSeconds * 1000,
         // Answers that may be empty lists carry no entity to invalidate; keep them short-lived.
         ttlPerSchemaCoordinate: { 'Query.search': 60_000, 'Query.timeline': 60_000 },

@@ -1,0 +1,95 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Cache } from '@graphql-yoga/plugin-response-cache';
+import { responseCacheKey } from './cache-key.ts';
+
+export interface FrontDoorOptions {
+  cache: Cache;
+  generation: () => number;
+  /** add `extensions.responseCache: { hit: true }`, as yoga's plugin does in development */
+  metadata: boolean;
+}
+
+/** The largest body the front door reads itself; bigger queries go straight to yoga. */
+const MAX_FRONT_DOOR_BODY = 64 * 1024;
+
+/**
+ * Answers cache hits in the node:http layer, before yoga builds a Fetch Request, runs its
+ * plugin chain and a Response; that machinery costs more than a cached answer is worth. It reads
+ * the same cache (in memory or Redis) with the same keys as yoga's response-cache plugin, which
+ * alone decides what is cached. Anything unusual — not a JSON POST to /graphql, a CORS origin,
+ * an SSE accept header, a body of unknown length — goes to yoga untouched. A miss hands yoga the
+ * body already read (as `req.body`, which @whatwg-node/server uses instead of the stream).
+ */
+export function cacheFrontDoor(options: FrontDoorOptions, next: RequestListener): RequestListener {
+  return (req, res) => {
+    const type = frontDoorType(req);
+    if (!type) return next(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      (req as IncomingMessage & { body?: Buffer }).body = body;
+      void answerFromCache(options, body, type, res).then(
+        (answered) => answered || next(req, res),
+        () => next(req, res),
+      );
+    });
+  };
+}
+
+/** The response content type the front door would send, or null when yoga should decide. */
+function frontDoorType(req: IncomingMessage): string | null {
+  if (req.method !== 'POST' || req.url !== '/graphql' || req.headers.origin) return null;
+  const length = Number(req.headers['content-length']);
+  if (!(length > 0 && length <= MAX_FRONT_DOOR_BODY)) return null;
+  if (!req.headers['content-type']?.startsWith('application/json')) return null;
+  const accept = req.headers.accept ?? '*/*';
+  if (accept.includes('text/event-stream') || accept.includes('multipart/mixed')) return null;
+  if (accept.includes('application/graphql-response+json')) return 'application/graphql-response+json';
+  if (accept.includes('application/json') || accept.includes('*/*')) return 'application/json';
+  return null;
+}
+
+async function answerFromCache(
+  options: FrontDoorOptions,
+  body: Buffer,
+  type: string,
+  res: ServerResponse,
+): Promise<boolean> {
+  const params = JSON.parse(body.toString('utf8')) as {
+    query?: unknown;
+    variables?: unknown;
+    operationName?: unknown;
+  };
+  if (typeof params.query !== 'string') return false;
+  const operationName = typeof params.operationName === 'string' ? params.operationName : null;
+  const key = responseCacheKey(options.generation(), params.query, params.variables, operationName);
+  const cached = await options.cache.get(key);
+  if (!cached || cached.errors?.length) return false;
+  const payload = serialized(cached, options.metadata);
+  res.writeHead(200, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-length': Buffer.byteLength(payload),
+    etag: key,
+  });
+  res.end(payload);
+  return true;
+}
+
+/** In memory the cache hands back the same object each time: serialize it once. */
+const strings = new WeakMap<object, string>();
+function serialized(
+  result: { data?: unknown; extensions?: Record<string, unknown> },
+  metadata: boolean,
+): string {
+  let text = strings.get(result);
+  if (text === undefined) {
+    const { http: _http, responseCache: _meta, ...rest } = result.extensions ?? {};
+    const extensions = metadata ? { ...rest, responseCache: { hit: true } } : rest;
+    text = JSON.stringify(
+      Object.keys(extensions).length ? { data: result.data, extensions } : { data: result.data },
+    );
+    strings.set(result, text);
+  }
+  return text;
+}
