@@ -14,7 +14,7 @@ export const LEADING_FILLER =
 
 /** Adverbs and dates between a speaker and the verb: "also said Thursday", "reportedly added". */
 export const TRAILING_FILLER =
-  /(?:\s+(?:also|reportedly|earlier|later|previously|separately|had|has|have|on|for their part|for its part|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}))+\s*$/i;
+  /(?:\s+(?:also|reportedly|repeatedly|again|earlier|later|previously|separately|had|has|have|was|were|on|for their part|for its part|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}))+\s*$/i;
 
 /** A comma chunk that cannot be a speaker: "aged nine", "12", "speaking on December 8", "who has invested". */
 export const NOT_A_SPEAKER = /^\s*(?:aged\b|\d+$|speaking\b|who\b|which\b|where\b|when\b|$)/i;

@@ -48,7 +48,9 @@ function reportedWords(text: string, a: Attribution): string {
     .replace(/[\s,:;—-]+$/, '')
     .trim();
   const words = (s: string) => (s ? s.split(/\s+/).length : 0);
-  const thatBefore = /\bthat\s*$/.test(text.slice(0, a.speakerStart));
+  // "Western governments say ...", "Hollande, who suggested ...": the words come after the verb
+  const thatBefore =
+    /\bthat\s*$/.test(text.slice(0, a.speakerStart)) || /\bwho\s+$/.test(text.slice(0, a.verbStart));
   const useAfter =
     !inverted &&
     !/^,/.test(text.slice(a.verbEnd).trimStart()) &&

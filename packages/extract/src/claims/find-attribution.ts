@@ -26,6 +26,8 @@ export interface Attribution {
 
 const CHUNK_BREAK = /[,;:"“”—(]|\bthat\b/g;
 const MAX_SPEAKER_WORDS = 14;
+/** A finite verb inside the words before "said": they are a clause, and the speaker is at its end. */
+const FINITE = /\b(?:is|are|was|were|has|have|had|been|will|would|could|did|does)\b/i;
 
 function inside(ranges: readonly [number, number][], at: number): boolean {
   return ranges.some(([a, b]) => at >= a && at < b);
@@ -70,6 +72,23 @@ function subjectOf(text: string): { words: string; start: number } | null {
   return first && first.start < 20 ? { words: first.text, start: first.start } : null;
 }
 
+/**
+ * Where the speaker starts in a long run of words with no comma before the verb ("... the
+ * bombing the Observatory said", "... in Harasta he said"): a pronoun, a known actor or a
+ * capitalised name at the very end. Null when the end is none of these.
+ */
+function speakerAtEnd(words: string): number | null {
+  const pronoun = /\b(?:he|she|it|they)$/i.exec(words);
+  if (pronoun) return pronoun.index;
+  const last = findActors(words).pop();
+  if (last && last.end === words.length) {
+    const the = /\bthe\s+$/i.exec(words.slice(0, last.start));
+    return the ? the.index : last.start;
+  }
+  const name = /(?:\b[A-Z][\w'-]+\s+){0,3}\b[A-Z][\w'-]+$/.exec(words);
+  return name && name.index > 0 ? name.index : null;
+}
+
 /** The first attribution in `text` whose speaker can be found; `quotes` are ranges to skip. */
 export function findAttribution(text: string, quotes: readonly [number, number][]): Attribution | null {
   const according = /\baccording to (?:the\s+)?([^,.;]+?)(?:,\s+(a|an)\s+[^,.;]+)?[.;]?$/.exec(text);
@@ -85,7 +104,8 @@ export function findAttribution(text: string, quotes: readonly [number, number][
       const actor = known ? actorById(known.id) : null;
       via.push(actor ? { id: actor.id, name: actor.name } : { id: null, name: relay[1] as string });
     }
-    const before = text.slice(0, m.index);
+    // "(SOHR)" between a name and its verb is an aside: blanked, so offsets stay put
+    const before = text.slice(0, m.index).replace(/\([^()]*\)/g, (aside) => ' '.repeat(aside.length));
     const parts = chunks(before);
     const lastPart = parts[parts.length - 1] as { text: string; start: number };
     if (!clean(lastPart.text).text) {
@@ -133,6 +153,20 @@ export function findAttribution(text: string, quotes: readonly [number, number][
       const part = parts[i] as { text: string; start: number };
       const { text: words, offset } = clean(part.text);
       if (NOT_A_SPEAKER.test(words)) continue;
+      const count = words.split(/\s+/).length;
+      const clause = count > 12 || (count > 4 && FINITE.test(words));
+      const tail = clause ? speakerAtEnd(words) : null;
+      if (tail !== null)
+        return {
+          words: words.slice(tail),
+          appositive: null,
+          verb,
+          speakerStart: part.start + offset + tail,
+          verbStart: m.index,
+          verbEnd,
+          speakerFirst: false,
+          via,
+        };
       if (words.split(/\s+/).length > MAX_SPEAKER_WORDS) break;
       // "Rupert Colville, the spokesman for ...": the name before the apposition is the speaker
       const prev = parts[i - 1];

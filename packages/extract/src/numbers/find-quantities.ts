@@ -43,7 +43,7 @@ function isNotACount(text: string, n: NumberMention): boolean {
 
 /** Words that may stand between a number and its noun: "dozens of displaced civilians". */
 const ADJECTIVE =
-  /^(?:displaced|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|[A-Z][a-z]+|[\w]+-(?:backed|held|led|based))$/;
+  /^(?:displaced|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][a-z]+|[\w]+-(?:backed|held|led|based))$/;
 
 function groupAfter(after: string): { group: PersonGroup; measure: Measure | null; length: number } | null {
   const lead = /^\s*(?:of\s+(?:the\s+)?)?/.exec(after)?.[0].length ?? 0;
@@ -105,10 +105,14 @@ export function findQuantities(text: string): SentenceQuantity[] {
     const after = text.slice(n.end, next ? next.start : text.length);
     const before = text.slice(i > 0 ? (numbers[i - 1] as NumberMention).end : 0, n.start);
     const noun = groupAfter(after);
-    if (/^one$/i.test(n.text) && !noun) return;
+    if (/^one$/i.test(n.text) && (!noun || /^\s+of\b/i.test(after))) return;
     let measure: Measure | null = noun?.measure ?? null;
     if (!measure) measure = MEASURE_BEFORE.find(([re]) => re.test(before))?.[1] ?? null;
     if (!measure) measure = firstMeasure(after);
+    // "killed 50 militants and eight civilians": a figure joined by "and" shares the verb before it
+    const last = typed[typed.length - 1];
+    if (last?.measureKnown && /^\s*(?:,\s*)?(?:and\s+)?$/.test(text.slice(last.end, n.start)))
+      measure ??= last.measure;
     if (
       measure === 'percent_territory' &&
       !/\b(?:re)?(?:claimed|captured|took|taken|control|held|seized)/i.test(text)
@@ -137,10 +141,13 @@ export function findQuantities(text: string): SentenceQuantity[] {
   // a subgroup and its total count the same thing; a group-less figure counts what the one before it did
   typed.forEach((q, i) => {
     const total = q.partOf !== null ? typed[q.partOf] : undefined;
-    if (total && !q.measureKnown && total.measureKnown) q.measure = total.measure;
+    // a subgroup counts what its total counts ("killed 16 civilians including one child and wounded 22")
+    if (total?.measureKnown) q.measure = total.measure;
     if (total && q.measureKnown && !total.measureKnown) total.measure = q.measure;
     const prev = typed[i - 1];
     if (!q.explicitGroup && prev?.explicitGroup && prev.group !== 'things') q.group = prev.group;
+    // "the conflict has claimed the lives of 470,000 people, injured 1.9 million others": one running toll
+    if (prev?.cumulative) q.cumulative = true;
   });
   // "None of the Embassy staff were injured" is a figure too: zero
   const none = NONE.exec(text);

@@ -6,7 +6,12 @@ import type { Measure, PersonGroup } from '@sitrep/schema/quantity';
  * "need to be evacuated" must be tried before "evacuated".
  */
 export const GROUP_NOUNS: [RegExp, PersonGroup, Measure | null][] = [
-  [/^(?:people|persons|residents|individuals|inhabitants|others)\b/i, 'people', null],
+  [
+    /^(?:people|persons|residents|individuals|inhabitants|citizens|others|protesters|victims|members|officers|policemen)\b/i,
+    'people',
+    null,
+  ],
+  [/^(?:towns|villages|areas|neighbou?rhoods|districts)\b/i, 'things', null],
   [/^civilians?\b/i, 'civilians', null],
   [/^(?:children|child|kids|babies|minors)\b/i, 'children', null],
   [/^women\b/i, 'women', null],
@@ -14,7 +19,7 @@ export const GROUP_NOUNS: [RegExp, PersonGroup, Measure | null][] = [
   [/^(?:fighters|combatants|gunmen)\b/i, 'fighters', null],
   [/^(?:rebels|insurgents)\b/i, 'rebels', null],
   [/^soldiers\b/i, 'soldiers', null],
-  [/^troops\b/i, 'troops', null],
+  [/^(?:troops|forces)\b/i, 'troops', null],
   [/^(?:militants|jihadists|terrorists)\b/i, 'militants', null],
   [
     /^(?:doctors|medics|nurses|paramedics|health workers|medical (?:staff|workers))\b/i,
@@ -35,7 +40,7 @@ export const GROUP_NOUNS: [RegExp, PersonGroup, Measure | null][] = [
 
 export const MEASURE_AFTER: [RegExp, Measure][] = [
   [/\b(?:need(?:s|ing)?|awaiting|waiting)\s+(?:to\s+be\s+)?(?:medical\s+)?evacuat/i, 'awaiting_evacuation'],
-  [/\b(?:killed|dead|died|deaths?|lost their lives|massacred|executed|slain)\b/i, 'killed'],
+  [/\b(?:killed|dead|died|deaths?|lost their lives|massacred|executed|slain|martyred)\b/i, 'killed'],
   [/\b(?:injured|wounded|hurt)\b/i, 'injured'],
   [/\bcasualties\b/i, 'casualties'],
   [/\b(?:missing|disappeared)\b/i, 'missing'],
@@ -50,12 +55,23 @@ export const MEASURE_AFTER: [RegExp, Measure][] = [
 ];
 
 /** A verb just before the number: "killed 13 civilians", "vetoed six resolutions". */
+const FILLER = String.raw`(?:\s+(?:a|an|the|some|a total of|a confirmed|another|at least))*\s+$`;
 export const MEASURE_BEFORE: [RegExp, Measure][] = [
-  [/\b(?:killed|kill|kills|killing|claimed the lives of)\s+$/i, 'killed'],
-  [/\b(?:injured|wounded|injuring|wounding)\s+$/i, 'injured'],
+  [
+    new RegExp(
+      String.raw`\b(?:killed|kill|kills|killing|killing of|deaths of|death of|claimed the lives of|beheaded|executed|shot dead|massacred|bodies of)` +
+        FILLER,
+      'i',
+    ),
+    'killed',
+  ],
+  [new RegExp(String.raw`\b(?:injured|wounded|injuring|wounding)` + FILLER, 'i'), 'injured'],
   [/\bvetoed\s+$/i, 'vetoes'],
-  [/\b(?:evacuated|evacuating)\s+$/i, 'evacuated'],
-  [/\b(?:detained|arrested)\s+$/i, 'detained'],
+  [new RegExp(String.raw`\b(?:evacuated|evacuating|evacuation of)` + FILLER, 'i'), 'evacuated'],
+  [
+    new RegExp(String.raw`\b(?:detained|arrested|detaining|arresting|abducted|kidnapped)` + FILLER, 'i'),
+    'detained',
+  ],
 ];
 
 /** Words after a number that make it a duration, a distance or an age, never a count of people. */
@@ -72,6 +88,6 @@ export const NOT_A_COUNT_BEFORE =
 
 /** A war-long running total rather than one day's toll. */
 export const CUMULATIVE_BEFORE =
-  /\b(?:war|conflict|uprising|crisis)\b[^.;]*\b(?:has|have|had)\s+(?:so far\s+)?(?:killed|claimed)[^.;]*$/i;
+  /\b(?:war|conflict|uprising|crisis)\b[^.;]*\b(?:has|have|had)\s+(?:so far\s+)?(?:killed|claimed)[^.;]*$|\bsince the (?:start|beginning|outbreak)\b[^.;]*$/i;
 export const CUMULATIVE_AFTER =
-  /^[^.;]*\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:19|20)\d\d|it began)/i;
+  /^[^.;]*\bsince\s+(?:the\s+(?:start|beginning|outbreak|conflict|war|uprising|crisis)|(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|it began)|^[^.;]*\bin (?:more than |nearly |almost )?\w+ years of (?:conflict|war|fighting)/i;
