@@ -71,6 +71,8 @@ async function answerFromCache(
     'content-type': `${type}; charset=utf-8`,
     'content-length': Buffer.byteLength(payload),
     etag: key,
+    // says which layer answered, for tests and for people reading headers
+    'x-cache': 'HIT',
   });
   res.end(payload);
   return true;
