@@ -33,7 +33,8 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number | null, stri
     read: (m) => [m[3] ? Number(m[3]) : null, m[2] as string, m[1] as string],
   },
   {
-    re: /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b/g,
+    // (?!\d) rather than \b: Sputnik glues the next word on ("21.08.2013Get short URL").
+    re: /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)/g,
     read: (m) => [Number(m[3]), m[2] as string, m[1] as string],
   },
 ];

@@ -20,7 +20,8 @@ export function agencyName(raw: string): string {
 export function creditsFromList(list: string, offset: number, role: CreditRole): Credit[] {
   const credits: Credit[] = [];
   const push = (from: number, to: number) => {
-    const raw = list.slice(from, to);
+    // "Khaled Yacoub Oweis, Amman newsroom": the newsroom is a place, not a name.
+    const raw = list.slice(from, to).replace(/,?\s+\S+ newsroom\s*$/i, '');
     const name = raw.trim();
     if (!name) return;
     const start = offset + from + raw.indexOf(name);

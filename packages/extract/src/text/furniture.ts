@@ -17,6 +17,7 @@ export interface TailRule {
 export interface Furniture {
   lines: RegExp[];
   linkListHeadings: RegExp[];
+  leads: RegExp[];
   tails: TailRule[];
   inline: RegExp;
 }
@@ -32,6 +33,7 @@ export function loadFurniture(): Furniture {
   cache = {
     lines: compile('lines'),
     linkListHeadings: compile('linkListHeadings'),
+    leads: compile('leads'),
     // Tails are case-sensitive: "- REUTERS" is a sign-off, "- reuters" mid-sentence is not.
     tails: (data.tails ?? []).map((e) => ({
       re: new RegExp(e.pattern),

@@ -57,15 +57,17 @@ export function readLayout(original: string, bodyStart: number, metaHeadline: st
       roles[h] = 'headline';
   } else if (h !== -1 && lines.length > 1) {
     const next = firstLine(h + 1);
-    if (next !== -1 && wordCount(line(h).text) <= 3 && !endsLikeSentence(line(h).text)) {
+    const nextLine = next === -1 ? null : line(next);
+    // A section label sits above a headline or a photo, never directly above body text.
+    const aboveTitle =
+      nextLine !== null &&
+      (!endsLikeSentence(nextLine.text) || readCaption(nextLine.text, nextLine.start, true) !== null);
+    if (aboveTitle && wordCount(line(h).text) <= 3 && !endsLikeSentence(line(h).text)) {
       roles[h] = 'kicker';
       layout.kicker = cleanString(line(h).text);
       h = next;
     }
-    if (
-      !readCaption(line(h).text, line(h).start, true) &&
-      (!endsLikeSentence(line(h).text) || wordCount(line(h).text) <= 20)
-    ) {
+    if (!endsLikeSentence(line(h).text) && !readCaption(line(h).text, line(h).start, true)) {
       roles[h] = 'headline';
       layout.headline = cleanString(line(h).text);
     } else h -= 1;

@@ -7,9 +7,21 @@ import { type CleanText, cleanRange, cleanString } from './clean-text.ts';
 import { detectLanguage } from './detect-language.ts';
 import { addCredit, readLayout } from './layout.ts';
 import { wordCount } from './line-shape.ts';
-import { outletRef } from './outlets.ts';
+import { findOutlet, outletRef } from './outlets.ts';
 import { splitSentences } from './split-sentences.ts';
 import { trimParagraphs } from './trim-paragraphs.ts';
+
+const PERSON = /^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}$/u;
+
+/** Headlines as sources give them carry site names and labels: "… | Jordan Times", "title: …". */
+function sourceHeadline(headline: string): string {
+  return (
+    headline
+      .replace(/^title:\s*/i, '')
+      .replace(/\s+\|\s+[^|]{2,60}$/, '')
+      .trim() || headline
+  );
+}
 
 /** An agency writing about its own staff ("a Reuters journalist said") is the outlet. */
 const SELF_REFERENCE =
@@ -24,11 +36,10 @@ export function prepareDocument(raw: RawArticle): PreparedDocument {
   const original = raw.text;
   const hash = contentHash(original);
   const id = stableId('art', hash);
-  const layout = readLayout(original, raw.bodyStart, raw.meta.headline);
-  const trimmed = trimParagraphs(original, layout.paragraphs, raw.meta.headline, layout.dateline !== null);
+  const metaHeadline = raw.meta.headline ? sourceHeadline(raw.meta.headline) : null;
+  const layout = readLayout(original, raw.bodyStart, metaHeadline);
+  const trimmed = trimParagraphs(original, layout.paragraphs, metaHeadline, layout.dateline !== null);
   const dateline = layout.dateline ?? trimmed.dateline;
-  const credits: Credit[] = [];
-  for (const credit of [...layout.credits, ...trimmed.credits]) addCredit(credits, credit);
 
   const cleaned: CleanText[] = trimmed.segments.map((s) => cleanRange(original, s.start, s.end));
   const paragraphs: Paragraph[] = cleaned.map((c) => ({
@@ -43,14 +54,21 @@ export function prepareDocument(raw: RawArticle): PreparedDocument {
 
   const body = paragraphs.map((p) => p.text).join('\n');
   const outletName = raw.meta.outlet ?? trimmed.outletName ?? SELF_REFERENCE.exec(body)?.[1] ?? null;
+  const outlet = outletName ? outletRef(outletName) : null;
+  const credits: Credit[] = [];
+  for (const credit of [...layout.credits, ...trimmed.credits]) {
+    // "Reporting by Angus McDowall" credits a person of the outlet, not an agency.
+    if (findOutlet(credit.agency) || !PERSON.test(credit.agency)) addCredit(credits, credit);
+    else if (outlet) addCredit(credits, { ...credit, agency: outlet.name, person: credit.agency });
+  }
   const article: Article = {
     id,
-    headline: headlineOf(raw.meta.headline, layout.headline, sentences, raw.origin.path),
+    headline: headlineOf(metaHeadline, layout.headline, sentences, raw.origin.path),
     kicker: layout.kicker,
     standfirst: layout.standfirst,
     byline: layout.byline,
     dateline: dateline ? cleanString(dateline.text) || null : null,
-    outlet: outletName ? outletRef(outletName) : null,
+    outlet,
     url: raw.meta.url,
     credits,
     publishedAt: resolvePublishedAt({

@@ -17,8 +17,12 @@ export interface Trimmed {
   outletName: string | null;
 }
 
-const TIME = /^\s*(?:at\s+)?\d{1,2}:?\d{2}(?:\s*(?:UTC|GMT|KSA)\s*[+-]?\d*)?(?=\s)/;
+/** "at 0914", "10:59", "2037 UTC+3" — but not "135" in "07 December 2016 135 Civilians Killed". */
+const TIME =
+  /^\s*(?:at\s+\d{1,2}:?\d{2}|\d{1,2}:\d{2}|\d{4}(?=\s*(?:UTC|GMT)))(?:\s*(?:UTC|GMT|KSA)\s*[+-]?\d*)?(?=\s)/;
 const AGENCY_DATELINE = /^((?:\p{Lu}[\p{Lu} .'-]*,?\s*)?\((Reuters|AFP|AP|AA)\))\s*[-\u2013\u2014]+\s*/u;
+/** SANA's "Aleppo, SANA –" / "SANA-" opening; "SANA reporter said" is prose and stays. */
+const SANA_DATELINE = /^((?:\p{Lu}[\p{L}' -]*?,?\s+)?(SANA))\s*(?:[-\u2013\u2014]\s*|(?=\p{Lu}))/u;
 const TAIL_WINDOW = 600;
 
 /**
@@ -83,13 +87,19 @@ function trimLead(
     }
     if (wanted) {
       const clean = cleanRange(original, at, Math.min(p.end, at + wanted.length + 40));
-      if (wanted.length > 0 && clean.text.toLowerCase().startsWith(wanted)) {
+      const boundary = !/[\p{L}\p{N}]/u.test(clean.text.charAt(wanted.length));
+      if (wanted.length > 0 && boundary && clean.text.toLowerCase().startsWith(wanted)) {
         at = skip(original, clean.map[wanted.length] ?? at, p.end);
         wanted = null;
         continue;
       }
     }
-    const agency = AGENCY_DATELINE.exec(rest);
+    const lead = loadFurniture().leads.find((re) => re.test(rest));
+    if (lead) {
+      at = skip(original, at + (lead.exec(rest)?.[0].length ?? 0), p.end);
+      continue;
+    }
+    const agency = AGENCY_DATELINE.exec(rest) ?? SANA_DATELINE.exec(rest);
     if (agency) {
       if (out.dateline === null && !hasDateline)
         out.dateline = {
