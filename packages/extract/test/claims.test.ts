@@ -67,6 +67,18 @@ describe('buildClaims', () => {
     expect(claim?.via.map((v) => v.id)).toEqual(via);
   });
 
+  it.each([
+    ['Air raids hit the town, the Syrian Observatory for Human Rights (SOHR) said.', 'actor:mon:sohr'],
+    ['The evacuation process was resumed after the bombing the Observatory said.', 'actor:mon:sohr'],
+    [
+      'The move was a snub to French President François Hollande, who suggested Moscow was guilty of war crimes.',
+      'actor:person:francois-hollande',
+    ],
+  ])('finds the speaker where commas are missing or an aside intervenes: %s', (sentence, speaker) => {
+    const [claim] = claimsOf([sentence]);
+    expect(claim ? who(claim) : null).toBe(speaker);
+  });
+
   it('reads denials as stance deny', () => {
     const [government, rebels] = claimsOf([
       'The government has dismissed reports of mass arrests as fabrications.',

@@ -94,6 +94,36 @@ describe('findQuantities', () => {
     expect(brief(text)).toEqual(expected);
   });
 
+  it.each<Row>([
+    ['the Syrian Armed Forces killed a confirmed 33 militants on Sunday.', ['killed/militants/exact/33']],
+    [
+      'US air strikes killed 50 Al-Qaeda militants and eight civilians on Tuesday.',
+      ['killed/militants/exact/50', 'killed/civilians/exact/8'],
+    ],
+    ['Three citizens were martyred in the bombing.', ['killed/people/exact/3']],
+    [
+      'raids killed 16 civilians including at least one child and wounded 22, it said.',
+      ['killed/civilians/exact/16', 'killed/children/at_least/1<0', 'injured/civilians/exact/22'],
+    ],
+    ['A photographer saw the bodies of four children.', ['killed/children/exact/4']],
+    ['At least 85 Syrian army troops were killed.', ['killed/troops/at_least/85']],
+  ])('reads wire-service phrasing: %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
+  it.each<Row>([
+    [
+      'More than 320,000 people have been killed in Syria since the conflict began in March 2011.',
+      ['killed/people/more_than/320000/cumulative'],
+    ],
+    [
+      'the conflict has claimed the lives of over 470,000 people, injured 1.9 million others.',
+      ['killed/people/more_than/470000/cumulative', 'injured/people/exact/1900000/cumulative'],
+    ],
+  ])('keeps running tolls apart: %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
   it('marks a war-long toll as cumulative', () => {
     expect(brief('a civil war that has killed more than 250,000 people.')).toEqual([
       'killed/people/more_than/250000/cumulative',
@@ -110,6 +140,7 @@ describe('findQuantities', () => {
     'a draft put to a vote on December 5 demanding a week-long cease-fire.',
     'civilians have died in the past 48 hours.',
     'This one will end the same way the other one did.',
+    'Activists said that one of the airstrikes targeted the town.',
   ])('finds no count in: %s', (text) => {
     expect(findQuantities(text)).toEqual([]);
   });

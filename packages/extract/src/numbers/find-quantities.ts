@@ -43,7 +43,7 @@ function isNotACount(text: string, n: NumberMention): boolean {
 
 /** Words that may stand between a number and its noun: "dozens of displaced civilians". */
 const ADJECTIVE =
-  /^(?:displaced|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][a-z]+|[\w]+-(?:backed|held|led|based))$/;
+  /^(?:displaced|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][\w'-]+|[\w]+-(?:backed|held|led|based))$/;
 
 function groupAfter(after: string): { group: PersonGroup; measure: Measure | null; length: number } | null {
   const lead = /^\s*(?:of\s+(?:the\s+)?)?/.exec(after)?.[0].length ?? 0;
@@ -145,7 +145,12 @@ export function findQuantities(text: string): SentenceQuantity[] {
     if (total?.measureKnown) q.measure = total.measure;
     if (total && q.measureKnown && !total.measureKnown) total.measure = q.measure;
     const prev = typed[i - 1];
-    if (!q.explicitGroup && prev?.explicitGroup && prev.group !== 'things') q.group = prev.group;
+    // "46 civilians were killed and 230 were left injured": the group of the last total before it
+    const lastTotal = typed
+      .slice(0, i)
+      .reverse()
+      .find((t) => t.explicitGroup && t.partOf === null && t.group !== 'things');
+    if (!q.explicitGroup && lastTotal) q.group = lastTotal.group;
     // "the conflict has claimed the lives of 470,000 people, injured 1.9 million others": one running toll
     if (prev?.cumulative) q.cumulative = true;
   });
