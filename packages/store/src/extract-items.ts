@@ -1,31 +1,19 @@
-import { analyseDocument } from '@sitrep/extract/analyse';
-import { prepareDocument } from '@sitrep/extract/prepare';
-import { type RawArticle, readInputs } from '@sitrep/extract/read';
-import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { extractAll } from '@sitrep/extract/extract-article';
+import { readInputs } from '@sitrep/extract/read';
 import type { IngestItem } from './ingest.ts';
-
-/** Raw article in, extracted record out: the extractor's two halves, composed. */
-export function extractRaw(raw: RawArticle): ExtractedArticle {
-  const doc = prepareDocument(raw);
-  return { ...doc.article, ...analyseDocument(doc) };
-}
 
 /**
  * The files and folders given, read by the extractor's streaming readers and extracted one
- * at a time, so memory stays flat however large the input. A file that cannot be read or
- * extracted becomes one failed item naming it; the rest go on.
+ * at a time (extractAll), so memory stays flat however large the input. A file that cannot be
+ * read or extracted becomes one failed item naming it; the rest go on. extractArticle has
+ * already validated each record against the schema, so ingest does not do it twice.
  */
 export async function* extractedItems(paths: readonly string[], cwd?: string): AsyncGenerator<IngestItem> {
-  for await (const item of readInputs(paths, cwd)) {
-    if (!item.ok) {
-      yield { ok: false, source: item.error.source, message: item.error.message };
-      continue;
-    }
-    const source = item.raw.origin.path ?? item.raw.origin.externalId ?? '(input)';
-    try {
-      yield { ok: true, record: extractRaw(item.raw) };
-    } catch (error) {
-      yield { ok: false, source, message: `extraction failed: ${(error as Error).message}` };
+  for await (const item of extractAll(readInputs(paths, cwd))) {
+    if (item.ok) yield { ok: true, record: item.article, validated: true };
+    else {
+      const source = 'source' in item.error ? String(item.error.source) : 'input';
+      yield { ok: false, source, message: item.error.message };
     }
   }
 }

@@ -6,7 +6,8 @@ import type { SitrepStore } from './store.ts';
 
 /** One record to store, or one input that could not become a record (named, with the reason). */
 export type IngestItem =
-  | { ok: true; record: ExtractedArticleType }
+  /** `validated`: the producer already checked the record against the schema (extractArticle does) */
+  | { ok: true; record: ExtractedArticleType; validated?: boolean }
   | { ok: false; source: string; message: string };
 
 export interface IngestProgress {
@@ -60,6 +61,11 @@ export async function ingestItems(
       failed++;
       done++;
       options.onProblem?.(item.source, item.message);
+      continue;
+    }
+    if (item.validated) {
+      batch.push(item.record);
+      if (batch.length >= batchSize) await flush();
       continue;
     }
     const checked = ExtractedArticle.safeParse(item.record);

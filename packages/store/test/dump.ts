@@ -11,6 +11,7 @@ const TABLES: [string, string][] = [
   ['articles', 'id'],
   ['claims', 'id'],
   ['events', 'id'],
+  ['event_records', 'id'],
   ['event_actors', 'event_id, actor_id, role'],
   ['places', 'id'],
   ['place_ancestors', 'ancestor_id, place_id'],

@@ -49,6 +49,14 @@ export interface EventsTable {
   outlet_id: string | null;
   /** filled by cross-article clustering (packages/cluster) once it is wired in */
   cluster_id: string | null;
+}
+
+/**
+ * Events kept narrow (filter and sort columns only) so counting and filtering 100k of them
+ * stays in cache; the JSON record lives here and is read only for the rows a page returns.
+ */
+export interface EventRecordsTable {
+  id: string;
   record: string;
 }
 
@@ -112,6 +120,7 @@ export interface Database {
   articles: ArticlesTable;
   claims: ClaimsTable;
   events: EventsTable;
+  event_records: EventRecordsTable;
   event_actors: EventActorsTable;
   places: PlacesTable;
   place_ancestors: PlaceAncestorsTable;

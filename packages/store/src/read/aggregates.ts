@@ -24,9 +24,10 @@ export async function dailyAggregates(
       eb.fn.coalesce(eb.fn.sum('events.injured'), eb.lit(0)).as('injured'),
     ])
     .$if(Boolean(args.byPlace), (q) => q.select('events.place_id').groupBy('events.place_id'))
-    .where('events.start_date', 'is not', null)
-    .$if(Boolean(args.from), (q) => q.where('events.start_date', '>=', args.from!))
-    .$if(Boolean(args.to), (q) => q.where('events.start_date', '<=', args.to!))
+    // sort_date is the start date ('' when undated): the events_date index serves the range.
+    .where('events.sort_date', '>', '')
+    .$if(Boolean(args.from), (q) => q.where('events.sort_date', '>=', args.from!))
+    .$if(Boolean(args.to), (q) => q.where('events.sort_date', '<=', args.to!))
     .$if(Boolean(args.placeId), (q) => q.where('events.place_id', 'in', placeAndInside(args.placeId!)))
     .groupBy('events.start_date')
     .execute();

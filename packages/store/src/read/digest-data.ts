@@ -10,6 +10,9 @@ import type { DigestData } from '../query-types.ts';
 import { dailyAggregates } from './aggregates.ts';
 import { checkDate } from './list-events.ts';
 
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 const present = <T>(x: T | null): x is T => x !== null;
 
 /**
@@ -28,13 +31,17 @@ export async function digestData(
   checkDate(date, 'date');
   const eventRows = await db
     .selectFrom('events')
-    .select('record')
-    .where('start_date', '<=', date)
+    .innerJoin('event_records', 'event_records.id', 'events.id')
+    .select('event_records.record')
+    // Through the events_date index: a day-precise event spanning more than a month is not
+    // daily news, so looking back 31 days bounds the scan without losing any digest item.
+    .where('sort_date', '<=', date)
+    .where('sort_date', '>=', addDays(date, -31))
     .where('end_date', '>=', date)
     // "in December" is not news on every day of December: only day-precise dates make a digest.
     .where('precision', '=', 'day')
     .orderBy('severity', 'desc')
-    .orderBy('id')
+    .orderBy('events.id')
     .execute();
   const events = eventRows.map((r) => JSON.parse(r.record) as Event);
 
@@ -43,7 +50,7 @@ export async function digestData(
     .select('record')
     .where((eb) =>
       eb.or([
-        eb('published_date', '=', date),
+        eb('sort_date', '=', date), // sort_date is published_date, indexed
         eb('id', 'in', [...new Set(events.map((e) => e.articleId)), '']),
       ]),
     )

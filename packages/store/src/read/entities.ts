@@ -13,7 +13,11 @@ export async function recordsByIds<T>(
 ): Promise<(T | null)[]> {
   const found = new Map<string, T>();
   for (const part of chunkIds([...new Set(ids)])) {
-    const rows = await db.selectFrom(table).select(['id', 'record']).where('id', 'in', part).execute();
+    const rows = await db
+      .selectFrom(table === 'events' ? 'event_records' : table)
+      .select(['id', 'record'])
+      .where('id', 'in', part)
+      .execute();
     for (const r of rows) found.set(r.id, JSON.parse(r.record) as T);
   }
   return ids.map((id) => found.get(id) ?? null);
@@ -27,13 +31,23 @@ export async function recordsForArticles<T>(
 ): Promise<T[][]> {
   const grouped = new Map<string, T[]>();
   for (const part of chunkIds([...new Set(articleIds)])) {
-    const rows = await db
-      .selectFrom(table)
-      .select(['article_id', 'record'])
-      .where('article_id', 'in', part)
-      .orderBy('article_id')
-      .orderBy('ord')
-      .execute();
+    const rows =
+      table === 'claims'
+        ? await db
+            .selectFrom('claims')
+            .select(['article_id', 'record'])
+            .where('article_id', 'in', part)
+            .orderBy('article_id')
+            .orderBy('ord')
+            .execute()
+        : await db
+            .selectFrom('events')
+            .innerJoin('event_records', 'event_records.id', 'events.id')
+            .select(['events.article_id', 'event_records.record'])
+            .where('events.article_id', 'in', part)
+            .orderBy('events.article_id')
+            .orderBy('events.ord')
+            .execute();
     for (const r of rows) {
       const list = grouped.get(r.article_id) ?? [];
       list.push(JSON.parse(r.record) as T);

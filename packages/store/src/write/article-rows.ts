@@ -6,6 +6,7 @@ import type {
   ArticlesTable,
   ClaimsTable,
   EventActorsTable,
+  EventRecordsTable,
   EventsTable,
   SearchDocsTable,
 } from '../db/tables.ts';
@@ -14,6 +15,7 @@ export interface ArticleRows {
   article: Insertable<ArticlesTable>;
   claims: Insertable<ClaimsTable>[];
   events: Insertable<EventsTable>[];
+  eventRecords: Insertable<EventRecordsTable>[];
   eventActors: Insertable<EventActorsTable>[];
   searchDocs: Insertable<SearchDocsTable>[];
 }
@@ -65,7 +67,6 @@ function eventRow(
     disputed: event.claimIds.some((id) => denied.has(id)) ? 1 : 0,
     outlet_id: outlet,
     cluster_id: null,
-    record: JSON.stringify(event),
   };
 }
 
@@ -132,6 +133,7 @@ export function articleRows(record: ExtractedArticle): ArticleRows {
     },
     claims: record.claims.map((c, i) => claimRow(c, i)),
     events: record.events.map((e, i) => eventRow(e, i, outlet, denied)),
+    eventRecords: record.events.map((e) => ({ id: e.id, record: JSON.stringify(e) })),
     eventActors: [...eventActors.values()],
     searchDocs: searchDocs(record),
   };

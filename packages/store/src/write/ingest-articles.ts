@@ -74,6 +74,8 @@ async function insertRows(trx: Transaction<Database>, all: ArticleRows[]): Promi
     await trx.insertInto('claims').values(rows).execute();
   for (const rows of chunksFor(all.flatMap((a) => a.events)))
     await trx.insertInto('events').values(rows).execute();
+  for (const rows of chunksFor(all.flatMap((a) => a.eventRecords)))
+    await trx.insertInto('event_records').values(rows).execute();
   for (const rows of chunksFor(all.flatMap((a) => a.eventActors)))
     await trx.insertInto('event_actors').values(rows).execute();
   for (const rows of chunksFor(all.flatMap((a) => a.searchDocs)))

@@ -1,0 +1,81 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../src/cli.ts';
+
+const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
+  vi.spyOn(console, 'error').mockImplementation((line: unknown) => void err.push(String(line)));
+});
+afterEach(() => vi.restoreAllMocks());
+
+/** Rows pointing at an article that is not there: must always be zero. */
+function orphans(file: string): Record<string, number> {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      claims: count('select count(*) as n from claims where article_id not in (select id from articles)'),
+      events: count('select count(*) as n from events where article_id not in (select id from articles)'),
+      eventRecords: count('select count(*) as n from event_records where id not in (select id from events)'),
+      searchDocs: count(
+        'select count(*) as n from search_docs where article_id not in (select id from articles)',
+      ),
+      ftsRows: count('select count(*) as n from search_fts') - count('select count(*) as n from search_docs'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('sitrep ingest over the corpus', () => {
+  it('stores the five reports once, skips them when unchanged and replaces a changed one cleanly', async () => {
+    const corpus = join(dir, 'corpus');
+    cpSync(CORPUS, corpus, { recursive: true });
+    const db = join(dir, 'sitrep.db');
+
+    expect(await run(['--db', db, corpus])).toBe(0);
+    expect(out.at(-1)).toBe('5 new, 0 changed, 0 unchanged');
+    expect(await run(['--db', db, corpus])).toBe(0);
+    expect(out.at(-1)).toBe('0 new, 0 changed, 5 unchanged');
+
+    appendFileSync(
+      join(corpus, '003_7e8356547cb68094.txt'),
+      '\n\nThree civilians were killed in Aleppo on Monday, activists said.\n',
+    );
+    expect(await run(['--db', db, corpus])).toBe(0);
+    expect(out.at(-1)).toBe('0 new, 1 changed, 4 unchanged');
+    expect(orphans(db)).toEqual({ claims: 0, events: 0, eventRecords: 0, searchDocs: 0, ftsRows: 0 });
+    const articles = new BetterSqlite3(db, { readonly: true })
+      .prepare('select count(*) as n from articles')
+      .get();
+    expect(articles).toEqual({ n: 5 });
+  }, 60_000);
+
+  it.each([
+    [['--batch-size', '0', 'x'], 2, /--batch-size/],
+    [[], 2, /at least one file/],
+    [['--nope', 'x'], 2, /Unknown option/],
+  ])('rejects %j with exit code %i', async (argv, code, message) => {
+    expect(await run(argv)).toBe(code);
+    expect(err.join('\n')).toMatch(message);
+  });
+
+  it('reports an unreadable path, stores the rest and exits 1', async () => {
+    const db = join(dir, 'partial.db');
+    expect(await run(['--db', db, join(dir, 'missing'), join(CORPUS, '001_5bae0838f8ec4212.txt')])).toBe(1);
+    expect(err.join('\n')).toMatch(/missing.*does not exist/);
+    expect(out.at(-1)).toBe('1 failed; 1 new, 0 changed, 0 unchanged');
+  }, 30_000);
+});
