@@ -4,6 +4,7 @@ import { type CleanText, originalSpan } from '../text/clean-text.ts';
 import { addDays, isoDate } from './calendar.ts';
 import { explicitIso, findExplicitDates } from './explicit-dates.ts';
 import type { Dateline } from './find-dateline.ts';
+import { tenseAt } from './tense.ts';
 
 export interface PublicationEvidence {
   /** trusted metadata (front matter, JSONL): YYYY-MM-DD, YYYY-MM or YYYY */
@@ -66,8 +67,17 @@ export function resolvePublishedAt(e: PublicationEvidence): PublishedAt {
       evidence: { text: c.caption.text, span: c.caption.span },
     };
   }
+  // A date announced for the future ("talks set for 30 March 2017") says nothing about publication.
   const full = body
-    .filter(({ d }) => d.year !== null)
+    .filter(
+      ({ d, clean }) =>
+        d.year !== null &&
+        tenseAt(
+          clean.text.slice(Math.max(0, d.index - 120), d.index),
+          d.index - Math.max(0, d.index - 120),
+          d.text,
+        ) === 'past',
+    )
     .sort((a, b) => ((explicitIso(a.d) ?? '') < (explicitIso(b.d) ?? '') ? 1 : -1))[0];
   if (full) {
     const date = explicitIso(full.d) as string;
