@@ -42,6 +42,11 @@ describe('findPlaces', () => {
     ['Deir ez-Zor', 'place:sy:deir-ez-zor'],
     ['Deir Ezzor', 'place:sy:deir-ez-zor'],
     ['Deir Ezour', 'place:sy:deir-ez-zor'],
+    ['Deir az-Zour', 'place:sy:deir-ez-zor'],
+    ['Raqa', 'place:sy:raqqa'],
+    ['Hassakeh', 'place:sy:hasakah'],
+    ['Abu Kamal', 'place:sy:albu-kamal'],
+    ['al-Fouaa', 'place:sy:fuaa'],
     ['Lattakia', 'place:sy:lattakia'],
     ['Latakia', 'place:sy:lattakia'],
     ['Idleb', 'place:sy:idleb'],
@@ -68,6 +73,11 @@ describe('findPlaces', () => {
       'place:sy:aleppo:old-city',
     ]);
     expect(findPlaces('Aleppoans and Homsi people')).toEqual([]);
+  });
+
+  it('names a governorate however the press writes it', () => {
+    expect(findPlaces('in Hasakeh Province').map((m) => m.id)).toEqual(['place:sy:gov:al-hasakeh']);
+    expect(findPlaces('in Idlib province').map((m) => m.id)).toEqual(['place:sy:gov:idleb']);
   });
 
   it('walks the hierarchy', () => {

@@ -78,7 +78,13 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
     events,
     mentions: {
       actors: unique(actors),
-      places: unique(places.flat().map((p) => ({ id: p.place.id, name: p.place.name }))),
+      // the headline names places too, and names them first ("Suicide bomber kills 16 in Syria's Hasakah")
+      places: unique(
+        [...placesIn(article.headline, findActors(article.headline)), ...places.flat()].map((p) => ({
+          id: p.place.id,
+          name: p.place.name,
+        })),
+      ),
     },
   };
 }
