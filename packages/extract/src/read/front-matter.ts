@@ -47,6 +47,12 @@ export function rawArticleFromText(
     meta.url = field(record.url);
     meta.outlet = field(record.outlet);
     meta.publishedAt = publishedField(record.publishedAt);
+    if (meta.publishedAt !== null && !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(meta.publishedAt)) {
+      warnings.push(
+        `${source}: front matter publishedAt "${meta.publishedAt}" is not YYYY-MM-DD, YYYY-MM or YYYY; it is ignored`,
+      );
+      meta.publishedAt = null;
+    }
     meta.language = field(record.language);
     meta.headline = field(record.headline);
     hints.location = field(record.location);

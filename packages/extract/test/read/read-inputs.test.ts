@@ -49,6 +49,16 @@ describe('text files', () => {
     expect(item.warnings).toEqual([expect.stringContaining('front matter key "authro" is not used')]);
   });
 
+  it('ignores a front matter date it cannot read, and says so', async () => {
+    file('baddate.md', '---\npublishedAt: last Friday\n---\nHeadline\n\nBody.\n');
+    const [item] = await readAll('baddate.md');
+    if (!item?.ok) throw new Error('expected an article');
+    expect(item.raw.meta.publishedAt).toBeNull();
+    expect(item.warnings).toEqual([
+      'baddate.md: front matter publishedAt "last Friday" is not YYYY-MM-DD, YYYY-MM or YYYY; it is ignored',
+    ]);
+  });
+
   it('keeps U+FFFD marks already in valid UTF-8 text', async () => {
     file('fffd.txt', 'Title\n\nAssad\uFFFDs forces advanced.\n');
     expect(articles(await readAll('fffd.txt'))[0]?.text).toContain('Assad\uFFFDs');
@@ -91,6 +101,13 @@ describe('CSV', () => {
     expect(problems(items)).toEqual([
       'short.csv:3: row has 3 of 6 columns (missing source, date, location); check for a cut line or an unbalanced quote',
     ]);
+  });
+
+  it('reports an unbalanced quote once, after the rows before it', async () => {
+    file('quote.csv', 'id,text\n1,Fine row.\n2,"Never closed\n3,Lost.\n');
+    const items = await readAll('quote.csv');
+    expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
+    expect(problems(items)).toEqual([expect.stringMatching(/^quote.csv: cannot be read as CSV \(.*quote/i)]);
   });
 
   it('refuses a CSV without a text column', async () => {
