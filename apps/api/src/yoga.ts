@@ -1,6 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphql/context';
+import { RecordCache } from '@sitrep/graphql/record-cache';
 import { schema } from '@sitrep/graphql/schema';
 import type { SitrepStore } from '@sitrep/store/store';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -38,6 +39,10 @@ export type SitrepYoga = YogaServerInstance<Record<string, unknown>, SitrepConte
 export function createSitrepYoga(options: YogaOptions): SitrepYoga {
   const { config, store } = options;
   const canMutate = apiKeyChecker(config.apiKeys);
+  const records = new RecordCache({
+    ttlMs: 60_000,
+    ...(options.generation ? { generation: options.generation } : {}),
+  });
   const plugins: NonNullable<YogaServerOptions<Record<string, unknown>, SitrepContext>['plugins']> = [
     // Compiles each operation once into plain JavaScript; the biggest lever on execution time.
     // It replaces `execute`, so it comes before the response cache, which wraps whatever runs.
@@ -95,6 +100,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         canMutate: canMutate(request.headers),
         events: options.events,
         dataChanged: options.invalidate,
+        records,
       }),
     plugins,
   });

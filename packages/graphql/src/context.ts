@@ -1,5 +1,6 @@
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { SitrepStore } from '@sitrep/store/store';
+import type { RecordCache } from './record-cache.ts';
 
 /** What `ingestArticle` receives: the text and what the caller knows about it. */
 export interface IngestInput {
@@ -34,6 +35,8 @@ export interface SitrepContext {
   /** called after a mutation changed data, so cached answers are dropped everywhere */
   dataChanged(): Promise<void>;
   extract(input: IngestInput): Promise<ExtractedArticle>;
+  /** a per-process cache of articles and reference records; null in short-lived programs */
+  records: RecordCache | null;
 }
 
 export interface ContextOptions {
@@ -42,6 +45,7 @@ export interface ContextOptions {
   events?: EventBus;
   dataChanged?: () => Promise<void>;
   extract?: SitrepContext['extract'];
+  records?: RecordCache | null;
 }
 
 /** A context for in-process execution (the digest, tests): read-only unless told otherwise. */
@@ -52,6 +56,7 @@ export function createContext(options: ContextOptions): SitrepContext {
     events: options.events ?? createMemoryEventBus(),
     dataChanged: options.dataChanged ?? (async () => {}),
     extract: options.extract ?? extractWithSitrep,
+    records: options.records ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { SitrepError } from '@sitrep/schema/errors';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { SitrepContext } from './context.ts';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
@@ -70,4 +71,14 @@ export function listLimit(first: number | null | undefined, fallback = DEFAULT_P
 /** Drops the store's nulls for unknown ids; dataloaders sorted by id then answer null for them. */
 export function present<T>(rows: readonly (T | null)[]): T[] {
   return rows.filter((row): row is T => row !== null);
+}
+
+/** `xByIds` through the context's record cache when it has one, straight to the store otherwise. */
+export function cachedByIds<T>(
+  ctx: SitrepContext,
+  kind: string,
+  ids: readonly string[],
+  load: (ids: readonly string[]) => Promise<(T | null)[]>,
+): Promise<T[]> {
+  return (ctx.records ? ctx.records.byIds(kind, ids, load) : load(ids)).then(present);
 }

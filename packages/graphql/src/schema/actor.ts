@@ -2,7 +2,7 @@ import { ActorKind } from '@sitrep/schema/actor';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { enumFrom } from '../enum-from.ts';
-import { listLimit, present } from '../page-args.ts';
+import { cachedByIds, listLimit } from '../page-args.ts';
 
 export const ActorKindEnum = enumFrom(
   'ActorKind',
@@ -13,7 +13,8 @@ export const ActorKindEnum = enumFrom(
 export const ActorNode = builder.loadableNode('Actor', {
   description: 'Anyone who acts or speaks in a report: a minister, a rebel group, a state, the UN.',
   id: { resolve: (actor) => actor.id },
-  load: (ids: string[], ctx: SitrepContext) => ctx.store.actorsByIds(ids).then(present),
+  load: (ids: string[], ctx: SitrepContext) =>
+    cachedByIds(ctx, 'actor', ids, (missing) => ctx.store.actorsByIds(missing)),
   sort: (actor) => actor.id,
   fields: (t) => ({
     slug: t.exposeString('id', { description: "The curated list's own id, e.g. `sohr`." }),

@@ -5,7 +5,7 @@ import type { SitrepContext } from '../context.ts';
 import { dateArg } from '../dates.ts';
 import { enumFrom } from '../enum-from.ts';
 import { localId } from '../local-id.ts';
-import { pageArgs, pageCost, present } from '../page-args.ts';
+import { cachedByIds, pageArgs, pageCost } from '../page-args.ts';
 import { OutletNode } from './outlet.ts';
 
 const DateBasisEnum = enumFrom(
@@ -45,7 +45,8 @@ const PublishedAt = builder.objectRef<Article['publishedAt']>('PublishedAt').imp
 export const ArticleNode = builder.loadableNode('Article', {
   description: 'One news report as Sitrep stored it; every claim and event points back into its text.',
   id: { resolve: (article) => article.id },
-  load: (ids: string[], ctx: SitrepContext) => ctx.store.articlesByIds(ids).then(present),
+  load: (ids: string[], ctx: SitrepContext) =>
+    cachedByIds(ctx, 'article', ids, (missing) => ctx.store.articlesByIds(missing)),
   sort: (article) => article.id,
   fields: (t) => ({
     slug: t.exposeString('id', {

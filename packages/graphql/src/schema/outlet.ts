@@ -2,7 +2,7 @@ import { OutletKind } from '@sitrep/schema/outlet';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { enumFrom } from '../enum-from.ts';
-import { present } from '../page-args.ts';
+import { cachedByIds } from '../page-args.ts';
 
 export const OutletKindEnum = enumFrom(
   'OutletKind',
@@ -13,7 +13,8 @@ export const OutletKindEnum = enumFrom(
 export const OutletNode = builder.loadableNode('Outlet', {
   description: 'A publisher or news agency.',
   id: { resolve: (outlet) => outlet.id },
-  load: (ids: string[], ctx: SitrepContext) => ctx.store.outletsByIds(ids).then(present),
+  load: (ids: string[], ctx: SitrepContext) =>
+    cachedByIds(ctx, 'outlet', ids, (missing) => ctx.store.outletsByIds(missing)),
   sort: (outlet) => outlet.id,
   fields: (t) => ({
     slug: t.exposeString('id', { description: "The curated list's own id, e.g. `reuters`." }),

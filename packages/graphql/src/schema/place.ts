@@ -2,7 +2,7 @@ import { LocationPrecision, type Place, PlaceKind } from '@sitrep/schema/place';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { enumFrom } from '../enum-from.ts';
-import { listLimit, present } from '../page-args.ts';
+import { cachedByIds, listLimit } from '../page-args.ts';
 
 export const PlaceKindEnum = enumFrom(
   'PlaceKind',
@@ -26,7 +26,8 @@ const Coordinates = builder.objectRef<{ lat: number; lon: number }>('Coordinates
 export const PlaceNode = builder.loadableNode('Place', {
   description: "A named place from Sitrep's gazetteer, nested in the places that contain it.",
   id: { resolve: (place) => place.id },
-  load: (ids: string[], ctx: SitrepContext) => ctx.store.placesByIds(ids).then(present),
+  load: (ids: string[], ctx: SitrepContext) =>
+    cachedByIds(ctx, 'place', ids, (missing) => ctx.store.placesByIds(missing)),
   sort: (place) => place.id,
   fields: (t) => ({
     slug: t.exposeString('id', { description: "The gazetteer's own id, e.g. `aleppo`." }),

@@ -1,0 +1,52 @@
+/**
+ * A per-process cache of records by id, for the lookups every page repeats (the articles and
+ * places behind a page of events). Article, claim and event ids are content hashes, so a record
+ * under an id never changes; places, actors and outlets change only when reference data is
+ * reloaded. Entries live `ttlMs` at most, and everything is dropped when the data generation
+ * moves (any ingest through the API, in any process), so a replaced article is not served
+ * after its replacement is visible.
+ */
+export class RecordCache {
+  readonly #entries = new Map<string, { value: unknown; expires: number }>();
+  readonly #ttlMs: number;
+  readonly #max: number;
+  readonly #generation: () => number;
+  #seen: number;
+
+  constructor(options: { ttlMs?: number; max?: number; generation?: () => number } = {}) {
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    this.#max = options.max ?? 20_000;
+    this.#generation = options.generation ?? (() => 0);
+    this.#seen = this.#generation();
+  }
+
+  /** Records for `ids` in order (null where unknown), asking `load` only for the ones not cached. */
+  async byIds<T>(
+    kind: string,
+    ids: readonly string[],
+    load: (ids: readonly string[]) => Promise<(T | null)[]>,
+  ): Promise<(T | null)[]> {
+    const generation = this.#generation();
+    if (generation !== this.#seen) {
+      this.#entries.clear();
+      this.#seen = generation;
+    }
+    const now = Date.now();
+    const found: (T | null | undefined)[] = ids.map((id) => {
+      const entry = this.#entries.get(`${kind}\u0000${id}`);
+      return entry && entry.expires > now ? (entry.value as T) : undefined;
+    });
+    const missing = ids.filter((_, i) => found[i] === undefined);
+    if (missing.length === 0) return found as (T | null)[];
+    const loaded = await load(missing);
+    if (this.#entries.size + missing.length > this.#max) this.#entries.clear();
+    const byId = new Map<string, T | null>();
+    missing.forEach((id, i) => {
+      const value = loaded[i] ?? null;
+      byId.set(id, value);
+      // unknown ids are not cached: the next ingest may add them
+      if (value !== null) this.#entries.set(`${kind}\u0000${id}`, { value, expires: now + this.#ttlMs });
+    });
+    return ids.map((id, i) => (found[i] === undefined ? (byId.get(id) ?? null) : (found[i] as T | null)));
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { RecordCache } from '../src/record-cache.ts';
+
+/** A loader over a fixed table that records which ids it was asked for. */
+function table(rows: Record<string, string>) {
+  const asked: string[][] = [];
+  const load = async (ids: readonly string[]) => {
+    asked.push([...ids]);
+    return ids.map((id) => rows[id] ?? null);
+  };
+  return { asked, load };
+}
+
+describe('RecordCache', () => {
+  it('asks the store only for ids it has not seen, and keeps answers in order', async () => {
+    const cache = new RecordCache();
+    const { asked, load } = table({ a: 'A', b: 'B', c: 'C' });
+    expect(await cache.byIds('x', ['a', 'b'], load)).toEqual(['A', 'B']);
+    expect(await cache.byIds('x', ['c', 'a', 'b'], load)).toEqual(['C', 'A', 'B']);
+    expect(asked).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('does not remember unknown ids', async () => {
+    const cache = new RecordCache();
+    const rows: Record<string, string> = {};
+    const { asked, load } = table(rows);
+    expect(await cache.byIds('x', ['n'], load)).toEqual([null]);
+    rows.n = 'N';
+    expect(await cache.byIds('x', ['n'], load)).toEqual(['N']);
+    expect(asked).toEqual([['n'], ['n']]);
+  });
+
+  it.each([
+    ['the generation moves', { generation: () => generation }, () => (generation += 1)],
+    ['the entry expires', { ttlMs: -1 }, () => {}],
+  ])('asks again when %s', async (_name, options, change) => {
+    const cache = new RecordCache(options);
+    const { asked, load } = table({ a: 'A' });
+    await cache.byIds('x', ['a'], load);
+    change();
+    await cache.byIds('x', ['a'], load);
+    expect(asked).toEqual([['a'], ['a']]);
+  });
+
+  it('keeps kinds apart', async () => {
+    const cache = new RecordCache();
+    await cache.byIds('place', ['a'], table({ a: 'place A' }).load);
+    expect(await cache.byIds('actor', ['a'], table({ a: 'actor A' }).load)).toEqual(['actor A']);
+  });
+});
+
+let generation = 0;
