@@ -46,7 +46,7 @@ export async function writeDigest(date: string, o: WriteOptions): Promise<WriteR
       {
         issueDate: date,
         from: o.config.from,
-        to: { name: reader.name, email: reader.email },
+        to: { name: reader.name, email: reader.email, timezone: reader.timezone },
         subject: ctx.subject,
         rendered,
         unsubscribeUrl: ctx.unsubscribeUrl,

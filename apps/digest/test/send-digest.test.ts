@@ -62,14 +62,16 @@ describe('sending over SMTP', () => {
     sink = await startSmtpSink();
     const subs = [
       ...everyone(5),
-      subscriber('geneva@example.org', { places: ['Geneva'] }),
+      { ...subscriber('geneva@example.org', { places: ['Geneva'] }), timezone: 'Asia/Kolkata' },
       subscriber('idlib@example.org', { places: ['Idlib'] }),
     ];
     const report = await send(subs);
     expect(report.sent.sort()).toEqual([...everyone(5).map((s) => s.email), 'geneva@example.org'].sort());
     expect(report.empty).toEqual(['idlib@example.org']);
     expect([...perRecipient(sink).values()].every((n) => n === 1)).toBe(true);
-    const geneva = sink.received.find((r) => r.rcpt[0] === 'geneva@example.org')!.mail;
+    const genevaRaw = sink.received.find((r) => r.rcpt[0] === 'geneva@example.org')!;
+    expect(genevaRaw.raw).toMatch(/^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0530\r$/m);
+    const geneva = genevaRaw.mail;
     expect(geneva.subject).toBe('Sitrep 9 Dec 2016: Talks scheduled in Geneva');
     expect(geneva.text).toContain('Sat 10 Dec, Geneva');
     expect(geneva.text).not.toContain('46 civilians killed');

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer';
 import type { DkimConfig } from '../config.ts';
 import type { RenderedEmail } from '../render/compile-issue.ts';
+import { rfc5322Date } from './rfc5322-date.ts';
 
 /** Every header the digest signs; List-Unsubscribe and List-Unsubscribe-Post must be among them. */
 export const SIGNED_HEADERS = [
@@ -27,7 +28,7 @@ export const SIGNED_HEADERS = [
 export interface MessageInput {
   issueDate: string;
   from: string;
-  to: { name: string; email: string };
+  to: { name: string; email: string; timezone: string };
   subject: string;
   rendered: RenderedEmail;
   unsubscribeUrl: string;
@@ -48,7 +49,7 @@ export function buildMessage(input: MessageInput, dkim: DkimConfig | null): Send
     from: input.from,
     to: input.to.name ? { name: input.to.name, address: input.to.email } : input.to.email,
     subject: input.subject,
-    date: input.date ?? new Date(),
+    date: rfc5322Date(input.date ?? new Date(), input.to.timezone),
     messageId: messageId(input.issueDate, input.to.email, input.from),
     text: input.rendered.text,
     html: input.rendered.html,

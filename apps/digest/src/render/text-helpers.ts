@@ -25,6 +25,11 @@ export const bar = (widthPct: number) =>
 export const TEXT_HELPERS: Record<string, HelperDelegate> = {
   wrap: (text: unknown, indent: unknown) => wrap(String(text), typeof indent === 'number' ? indent : 0),
   quoted: (text: unknown) => `“${String(text)}”`,
+  /** "— John Kerry, U.S. Secretary of State [3]" */
+  quoteAttribution: (quote: unknown) => {
+    const q = quote as { speaker: string; title: string | null; sourceRef: number | null };
+    return `— ${q.speaker}${q.title ? `, ${q.title}` : ''}${q.sourceRef ? ` [${q.sourceRef}]` : ''}`;
+  },
   pad: (text: unknown, width: unknown) => String(text).padEnd(typeof width === 'number' ? width : 0),
   bar: (widthPct: unknown) => bar(typeof widthPct === 'number' ? widthPct : 0),
 };

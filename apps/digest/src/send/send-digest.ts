@@ -71,7 +71,7 @@ export async function sendDigest(o: SendOptions): Promise<SendReport> {
       {
         issueDate: date,
         from: o.from,
-        to: { name: s.name, email: s.email },
+        to: { name: s.name, email: s.email, timezone: s.timezone },
         subject: ctx.subject,
         rendered: renderFor(o.issue, ctx),
         unsubscribeUrl: ctx.unsubscribeUrl,

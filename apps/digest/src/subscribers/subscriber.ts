@@ -10,7 +10,7 @@ export interface SubscriberFilters {
 export interface Subscriber {
   name: string;
   email: string;
-  /** IANA zone, e.g. "Europe/London": the Date header and the send time are given in it */
+  /** IANA zone, e.g. "Europe/London": the message's Date header is written in it */
   timezone: string;
   filters: SubscriberFilters;
 }
