@@ -81,7 +81,9 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   const hours = DURATION.exec(lower);
   if (hours) {
     const n = Number(hours[1]) || NUMBER_WORDS[hours[1] as string] || 1;
-    return found(addDays(ref.day, -(hours[2] === 'hours' ? Math.ceil(n / 24) : n)), ref.day, 'day');
+    const back = addDays(ref.day, -(hours[2] === 'hours' ? Math.ceil(n / 24) : n));
+    // "two days ago" is one day; "in the past 48 hours" is the stretch up to publication.
+    return found(back, /\bago\b/.test(lower) ? back : ref.day, 'day');
   }
   if (/\bweekend\b/.test(lower)) {
     const saturday = resolveWeekday(ref.day, 6, tense);
@@ -93,6 +95,24 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   if (/\bnext\s+week\b/.test(lower))
     return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, 7)) };
   if (/\bthis\s+week\b/.test(lower)) return found(weekRange(ref.day).start, ref.day, 'week');
+  const year = /\b(last|past|previous|next|this)\s+year\b/.exec(lower);
+  if (year) {
+    const y = Number(ref.day.slice(0, 4)) + (year[1] === 'next' ? 1 : year[1] === 'this' ? 0 : -1);
+    return found(`${y}-01-01`, `${y}-12-31`, 'year');
+  }
+  const ago =
+    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(year|month|week)s?\s+ago\b/.exec(lower);
+  if (ago) {
+    // "two years ago" names a period, not a day: report the whole year / month / week.
+    const n = Number(ago[1]) || NUMBER_WORDS[ago[1] as string] || 1;
+    const at = new Date(`${ref.day}T00:00:00Z`);
+    if (ago[2] === 'year')
+      return found(`${at.getUTCFullYear() - n}-01-01`, `${at.getUTCFullYear() - n}-12-31`, 'year');
+    if (ago[2] === 'week') return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, -7 * n)) };
+    at.setUTCDate(1);
+    at.setUTCMonth(at.getUTCMonth() - n);
+    return { ...found(null, null, 'month'), ...monthRange(at.getUTCFullYear(), at.getUTCMonth() + 1) };
+  }
   const month = /\b(last|past|previous|next|this)\s+month\b/.exec(lower);
   if (month) {
     const shift = month[1] === 'next' ? 1 : month[1] === 'this' ? 0 : -1;

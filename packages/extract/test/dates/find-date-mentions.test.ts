@@ -139,6 +139,34 @@ describe('findDateMentions rules', () => {
       'past',
     ],
     ['Rebels had controlled the area since 2012.', null, '2012', '2012-01-01', '2012-12-31', 'year', 'past'],
+    [
+      'The rebels used the same weapons in Aleppo last year.',
+      '2017-04-05',
+      'last year',
+      '2016-01-01',
+      '2016-12-31',
+      'year',
+      'past',
+    ],
+    ['The convoy was hit two days ago.', THU, 'two days ago', '2016-10-11', '2016-10-11', 'day', 'past'],
+    [
+      'The town fell two years ago.',
+      '2017-04-05',
+      'two years ago',
+      '2015-01-01',
+      '2015-12-31',
+      'year',
+      'past',
+    ],
+    [
+      'The siege began three months ago.',
+      '2017-04-05',
+      'three months ago',
+      '2017-01-01',
+      '2017-01-31',
+      'month',
+      'past',
+    ],
   ] as const)('%s (published %s)', (text, date, words, start, end, precision, tense) => {
     const found = findDateMentions(sentence(text), published(date));
     expect(found).toHaveLength(1);
