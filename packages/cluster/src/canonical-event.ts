@@ -2,6 +2,7 @@ import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import { EVENT_KIND_NAMES, eventKindInfo } from '@sitrep/schema/event-kinds';
 import { clusterId } from './cluster-id.ts';
 import { type ClusterState, clusterMembers } from './cluster-state.ts';
+import { cohesion } from './cohesion.ts';
 import { contradictions } from './contradictions.ts';
 import { corroborate } from './corroboration.ts';
 import { dayNumber, isoFromDay } from './date-window.ts';
@@ -9,7 +10,6 @@ import type { EventMention } from './event-mention.ts';
 import { figureRange } from './figure-range.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { originalSourceOf, outletOf } from './source-names.ts';
-import { cohesion } from './split-component.ts';
 
 function dominantKind(mentions: readonly EventMention[]): CanonicalEvent['kind'] {
   const counts = new Map<CanonicalEvent['kind'], number>();

@@ -3,27 +3,37 @@ import { type BlockIndex, candidatesFor, emptyBlockIndex, indexMention } from '.
 import { clusterId } from './cluster-id.ts';
 import type { EventMention } from './event-mention.ts';
 import { linked } from './link-rules.ts';
-import { type AncestorsOf, type MentionFeatures, mentionFeatures } from './mention-features.ts';
-import { splitComponent } from './split-component.ts';
+import {
+  type ActorKindOf,
+  type AncestorsOf,
+  type Lookups,
+  type MentionFeatures,
+  mentionFeatures,
+} from './mention-features.ts';
+import { PriorityQueue } from './priority-queue.ts';
+import { chooseCentre, ranksBefore, type StarView } from './star-assignment.ts';
 
 export interface ClusterOptions {
   /** parents of a gazetteer place id, nearest first; without it only identical places nest */
   ancestorsOf?: AncestorsOf;
+  /** kinds of known actors; without it every resolved perpetrator counts when comparing attacks */
+  actorKindOf?: ActorKindOf;
 }
 
 /**
  * Everything clustering remembers between batches. Updated in place by `addMentions`, so
- * ingesting one article costs the work of that article, not of the corpus.
+ * ingesting one article costs the work around that article, not the corpus.
  */
 export interface ClusterState {
-  readonly ancestorsOf: AncestorsOf;
+  readonly lookups: Lookups;
   readonly features: Map<string, MentionFeatures>;
   readonly index: BlockIndex;
-  /** union-find over linked mentions: parent pointers and the members of each root */
-  readonly parent: Map<string, string>;
-  readonly componentMembers: Map<string, string[]>;
-  /** component root -> the cluster ids it splits into */
-  readonly componentClusters: Map<string, string[]>;
+  /** mention id -> ids of the mentions it is linked to */
+  readonly adjacency: Map<string, string[]>;
+  /** mention id -> the centre of its cluster (a centre maps to itself) */
+  readonly centreOf: Map<string, string>;
+  readonly membersOf: Map<string, Set<string>>;
+  readonly clusterIdOfCentre: Map<string, string>;
   /** cluster id -> member mention ids, sorted */
   readonly clusters: Map<string, string[]>;
   readonly clusterOfMention: Map<string, string>;
@@ -32,89 +42,110 @@ export interface ClusterState {
 export interface ClusterChange {
   /** clusters that are new or whose members changed (a changed cluster has a new id), sorted */
   changed: string[];
-  /** cluster ids that no longer exist, because their mentions joined other clusters, sorted */
+  /** cluster ids that no longer exist, sorted */
   removed: string[];
 }
 
 export function createClusterState(options: ClusterOptions = {}): ClusterState {
   return {
-    ancestorsOf: options.ancestorsOf ?? (() => []),
+    lookups: { ancestorsOf: options.ancestorsOf ?? (() => []), actorKindOf: options.actorKindOf ?? null },
     features: new Map(),
     index: emptyBlockIndex(),
-    parent: new Map(),
-    componentMembers: new Map(),
-    componentClusters: new Map(),
+    adjacency: new Map(),
+    centreOf: new Map(),
+    membersOf: new Map(),
+    clusterIdOfCentre: new Map(),
     clusters: new Map(),
     clusterOfMention: new Map(),
   };
 }
 
-function find(state: ClusterState, id: string): string {
-  let root = id;
-  for (let p = state.parent.get(root); p !== undefined && p !== root; p = state.parent.get(root)) root = p;
-  for (let cur = id; cur !== root; ) {
-    const next = state.parent.get(cur) as string;
-    state.parent.set(cur, root);
-    cur = next;
-  }
-  return root;
+function view(state: ClusterState): StarView {
+  const none = new Set<string>();
+  return {
+    feature: (id) => state.features.get(id) as MentionFeatures,
+    neighbours: (id) => state.adjacency.get(id) ?? [],
+    centreOf: (id) => state.centreOf.get(id),
+    members: (c) => state.membersOf.get(c) ?? none,
+  };
 }
 
-/** Joins two components (the larger absorbs the smaller) and returns the surviving root. */
-function union(state: ClusterState, a: string, b: string, removed: Set<string>): string {
-  let ra = find(state, a);
-  let rb = find(state, b);
-  if (ra === rb) return ra;
-  const ma = state.componentMembers.get(ra) as string[];
-  const mb = state.componentMembers.get(rb) as string[];
-  if (ma.length < mb.length) [ra, rb] = [rb, ra];
-  const into = state.componentMembers.get(ra) as string[];
-  for (const id of state.componentMembers.get(rb) as string[]) into.push(id);
-  state.componentMembers.delete(rb);
-  state.parent.set(rb, ra);
-  for (const cid of state.componentClusters.get(rb) ?? []) removed.add(cid);
-  state.componentClusters.delete(rb);
-  return ra;
+/** Indexes new mentions and records their links; returns the features of the mentions added. */
+function link(state: ClusterState, mentions: readonly EventMention[]): MentionFeatures[] {
+  const added: MentionFeatures[] = [];
+  for (const m of mentions) {
+    if (state.features.has(m.id)) continue;
+    const f = mentionFeatures(m, state.lookups);
+    const adj: string[] = [];
+    for (const cid of candidatesFor(state.index, f)) {
+      const other = state.features.get(cid) as MentionFeatures;
+      if (!linked(f, other)) continue;
+      adj.push(cid);
+      state.adjacency.get(cid)?.push(f.id);
+    }
+    state.features.set(f.id, f);
+    state.adjacency.set(f.id, adj);
+    indexMention(state.index, f);
+    added.push(f);
+  }
+  return added;
 }
 
 /**
- * Adds mentions (a mention id seen before is ignored) and re-clusters only the components they
- * join. Returns which cluster ids appeared and which disappeared.
+ * Adds mentions (an id seen before is ignored) and re-decides only the mentions ranked below
+ * them that they are linked to. Returns which cluster ids appeared and which disappeared.
  */
 export function addMentions(state: ClusterState, mentions: readonly EventMention[]): ClusterChange {
-  const removed = new Set<string>();
-  const touched: string[] = [];
-  for (const m of mentions) {
-    if (state.features.has(m.id)) continue;
-    const f = mentionFeatures(m, state.ancestorsOf);
-    state.features.set(f.id, f);
-    state.parent.set(f.id, f.id);
-    state.componentMembers.set(f.id, [f.id]);
-    const candidates = [...candidatesFor(state.index, f)].sort();
-    for (const cid of candidates) {
-      const other = state.features.get(cid) as MentionFeatures;
-      if (linked(f, other)) union(state, f.id, cid, removed);
+  const v = view(state);
+  const queue = new PriorityQueue<MentionFeatures>(ranksBefore);
+  for (const f of link(state, mentions)) queue.push(f);
+  const touched = new Set<string>();
+  const lowerThan = (x: MentionFeatures, ids: Iterable<string>) => {
+    for (const id of ids) {
+      const f = v.feature(id);
+      if (ranksBefore(x, f)) queue.push(f);
     }
-    indexMention(state.index, f);
-    touched.push(f.id);
+  };
+  for (let x = queue.pop(); x !== undefined; x = queue.pop()) {
+    const old = state.centreOf.get(x.id);
+    const next = chooseCentre(v, x);
+    if (old === next) continue;
+    if (old !== undefined) {
+      state.membersOf.get(old)?.delete(x.id);
+      touched.add(old);
+      lowerThan(x, old === x.id ? v.members(old) : v.neighbours(old));
+    }
+    state.centreOf.set(x.id, next);
+    const members = state.membersOf.get(next) ?? new Set<string>();
+    members.add(x.id);
+    state.membersOf.set(next, members);
+    touched.add(next);
+    lowerThan(x, next === x.id ? v.neighbours(x.id) : members);
   }
-  const roots = new Set(touched.map((id) => find(state, id)));
+  return recordClusters(state, touched);
+}
+
+function recordClusters(state: ClusterState, centres: ReadonlySet<string>): ClusterChange {
   const added = new Set<string>();
-  for (const root of [...roots].sort()) {
-    for (const cid of state.componentClusters.get(root) ?? []) removed.add(cid);
-    const members = (state.componentMembers.get(root) as string[]).map(
-      (id) => state.features.get(id) as MentionFeatures,
-    );
-    const ids: string[] = [];
-    for (const group of splitComponent(members)) {
-      const memberIds = group.map((g) => g.id).sort();
-      const id = clusterId(memberIds);
-      ids.push(id);
-      added.add(id);
-      state.clusters.set(id, memberIds);
-      for (const mid of memberIds) state.clusterOfMention.set(mid, id);
+  const removed = new Set<string>();
+  for (const c of centres) {
+    const old = state.clusterIdOfCentre.get(c);
+    const members = state.membersOf.get(c);
+    const ids = members && state.centreOf.get(c) === c ? [...members].sort() : [];
+    const id = ids.length > 0 ? clusterId(ids) : undefined;
+    if (old === id) continue;
+    if (old !== undefined) {
+      removed.add(old);
+      state.clusterIdOfCentre.delete(c);
     }
-    state.componentClusters.set(root, ids);
+    if (id === undefined) {
+      state.membersOf.delete(c);
+      continue;
+    }
+    added.add(id);
+    state.clusterIdOfCentre.set(c, id);
+    state.clusters.set(id, ids);
+    for (const mid of ids) state.clusterOfMention.set(mid, id);
   }
   for (const id of removed) if (!added.has(id)) state.clusters.delete(id);
   return {
@@ -123,9 +154,10 @@ export function addMentions(state: ClusterState, mentions: readonly EventMention
   };
 }
 
-/** The mentions of one cluster, sorted by id; throws on an unknown id. */
+/** The mentions of one cluster, sorted by id. */
 export function clusterMembers(state: ClusterState, id: string): EventMention[] {
   const members = state.clusters.get(id);
-  if (!members) throw new SitrepError('NOT_FOUND', `no cluster ${id}: ask for an id returned by addMentions`);
+  if (!members)
+    throw new SitrepError('NOT_FOUND', `no cluster ${id}: use an id from addMentions or state.clusters`);
   return members.map((mid) => (state.features.get(mid) as MentionFeatures).mention);
 }

@@ -1,3 +1,4 @@
+import type { ActorKind } from '@sitrep/schema/actor';
 import { type EventFamily, eventKindInfo } from '@sitrep/schema/event-kinds';
 import { type DayWindow, mentionWindow } from './date-window.ts';
 import type { EventMention } from './event-mention.ts';
@@ -5,6 +6,22 @@ import { MIN_QUOTE_WORDS, quoteWords } from './quote-text.ts';
 
 /** Parents of a place id, nearest first (the gazetteer's `ancestorsOf`). */
 export type AncestorsOf = (placeId: string) => readonly string[];
+
+/** The kind of a known actor (the gazetteer's `actorById(id)?.kind`), or null when unknown. */
+export type ActorKindOf = (actorId: string) => ActorKind | null;
+
+/** What feature extraction may look up: places' parents and actors' kinds. */
+export interface Lookups {
+  ancestorsOf: AncestorsOf;
+  actorKindOf: ActorKindOf | null;
+}
+
+/**
+ * Only those who can carry out an attack can tell two attacks apart. Extraction sometimes
+ * files the speaker ("the Observatory said ... killed") as the perpetrator; with actor kinds
+ * known, such names are left out of the comparison.
+ */
+const PERPETRATOR_KINDS: ReadonlySet<ActorKind> = new Set(['armed_group', 'state', 'military']);
 
 /** What the link rules look at, computed once per mention. */
 export interface MentionFeatures {
@@ -37,12 +54,16 @@ export function placeKey(m: EventMention): string | null {
   return loc.placeId ?? `name:${normalizeName(loc.name)}`;
 }
 
-export function mentionFeatures(m: EventMention, ancestorsOf: AncestorsOf): MentionFeatures {
+export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatures {
   const key = placeKey(m);
-  const placeLine = key === null ? [] : [key, ...(key.startsWith('name:') ? [] : ancestorsOf(key))];
+  const placeLine = key === null ? [] : [key, ...(key.startsWith('name:') ? [] : lookups.ancestorsOf(key))];
   const perpetrators = new Set<string>();
-  for (const p of m.participants)
-    if (p.role === 'perpetrator' && p.actor.id !== null) perpetrators.add(p.actor.id);
+  for (const p of m.participants) {
+    if (p.role !== 'perpetrator' || p.actor.id === null) continue;
+    const kind = lookups.actorKindOf?.(p.actor.id) ?? null;
+    if (lookups.actorKindOf === null || (kind !== null && PERPETRATOR_KINDS.has(kind)))
+      perpetrators.add(p.actor.id);
+  }
   const quotes = m.claims
     .filter((c) => c.kind === 'quote')
     .map((c) => quoteWords(c.text))

@@ -125,9 +125,32 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
 
 describe('link rules', () => {
   it.each(cases)('%s', (_name, a, b, expected) => {
-    const fa = mentionFeatures(mention(a), toyAncestors);
-    const fb = mentionFeatures(mention(b), toyAncestors);
+    const lookups = { ancestorsOf: toyAncestors, actorKindOf: null };
+    const fa = mentionFeatures(mention(a), lookups);
+    const fb = mentionFeatures(mention(b), lookups);
     expect(linked(fa, fb)).toBe(expected);
     expect(linked(fb, fa)).toBe(expected);
+  });
+});
+
+describe('perpetrators', () => {
+  const kinds: Record<string, 'state' | 'monitoring_group'> = {
+    'actor:russia': 'state',
+    'actor:sohr': 'monitoring_group',
+  };
+  const lookups = { ancestorsOf: toyAncestors, actorKindOf: (id: string) => kinds[id] ?? null };
+
+  it('ignores a speaker filed as the perpetrator once actor kinds are known', () => {
+    const a = mentionFeatures(mention({ article: 'a', perpetrators: ['actor:sohr'] }), lookups);
+    const b = mentionFeatures(mention({ article: 'b', perpetrators: ['actor:russia'] }), lookups);
+    expect(linked(a, b)).toBe(true);
+    expect(
+      linked(
+        ...([a, b].map((f) => mentionFeatures(f.mention, { ...lookups, actorKindOf: null })) as [
+          typeof a,
+          typeof b,
+        ]),
+      ),
+    ).toBe(false);
   });
 });

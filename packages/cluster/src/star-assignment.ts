@@ -1,0 +1,52 @@
+import { compatible } from './link-rules.ts';
+import type { MentionFeatures } from './mention-features.ts';
+
+/**
+ * Star clustering in a fixed priority order, so that links cannot chain: every cluster has a
+ * centre (its most specific, most precisely dated mention), and a mention joins the
+ * highest-ranked centre it is linked to and compatible with every higher-ranked member of,
+ * or becomes a centre itself. A report of strikes on "Aleppo" may join the al-Kalaseh event
+ * or the Bustan al-Qasr one, but cannot glue them together. The decision for a mention reads
+ * only higher-ranked mentions, so the result depends on the set of mentions, never on the
+ * order they arrived in, and a new mention only re-decides lower-ranked mentions around it.
+ */
+export function ranksBefore(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.placeLine.length !== b.placeLine.length) return a.placeLine.length > b.placeLine.length;
+  const wa = windowLength(a);
+  const wb = windowLength(b);
+  if (wa !== wb) return wa < wb;
+  return a.id < b.id;
+}
+
+function windowLength(f: MentionFeatures): number {
+  return f.window ? f.window.to - f.window.from : Number.MAX_SAFE_INTEGER;
+}
+
+export interface StarView {
+  feature(id: string): MentionFeatures;
+  /** ids of the mentions linked to this one */
+  neighbours(id: string): readonly string[];
+  centreOf(id: string): string | undefined;
+  members(centre: string): ReadonlySet<string>;
+}
+
+/** The centre `x` belongs under, given the current decisions for every higher-ranked mention. */
+export function chooseCentre(view: StarView, x: MentionFeatures): string {
+  const centres = view
+    .neighbours(x.id)
+    .map((id) => view.feature(id))
+    .filter((n) => ranksBefore(n, x) && view.centreOf(n.id) === n.id)
+    .sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
+  for (const c of centres) {
+    let fits = true;
+    for (const id of view.members(c.id)) {
+      const member = view.feature(id);
+      if (ranksBefore(member, x) && !compatible(member, x)) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) return c.id;
+  }
+  return x.id;
+}
