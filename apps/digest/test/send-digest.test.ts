@@ -139,3 +139,30 @@ describe('sending over SMTP', () => {
     expect(sink.attempts.get('reader1@example.org')).toBe(4);
   });
 });
+
+describe('a day with nothing new', () => {
+  it('sends nobody anything, unless forced', async () => {
+    sink = await startSmtpSink();
+    const empty = await compileIssue(
+      issueOf({ date: '2016-12-01', events: [], upcoming: [], quotes: [], deaths: [], articles: [] }),
+    );
+    const transport = smtpTransport(sink.url, 1);
+    const options = {
+      issue: empty,
+      subscribers: everyone(2),
+      transport,
+      log: store.sendLog,
+      from: FROM,
+      links: LINKS,
+      dkim: null,
+    };
+    try {
+      expect((await sendDigest(options)).empty).toHaveLength(2);
+      expect(sink.received).toHaveLength(0);
+      expect((await sendDigest({ ...options, allowEmpty: true })).sent).toHaveLength(2);
+      expect(sink.received[0]!.mail.text).toContain('Nothing new was reported');
+    } finally {
+      transport.close();
+    }
+  });
+});

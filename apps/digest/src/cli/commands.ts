@@ -1,7 +1,7 @@
 /** The three things `sitrep digest` does, each printing one line per outcome a person needs to see. */
 
 import { BadInputError } from '@sitrep/schema/errors';
-import { buildIssue } from '../build-issue.ts';
+import { buildIssue, isEmptyIssue } from '../build-issue.ts';
 import type { DigestConfig } from '../config.ts';
 import { startPreview } from '../preview/preview-server.ts';
 import { compileIssue } from '../render/compile-issue.ts';
@@ -38,7 +38,7 @@ export async function runSend(args: DigestArgs, config: DigestConfig): Promise<n
   try {
     const day = await source.day(args.date!);
     const issue = buildIssue(day, { archiveUrl: `${config.publicUrl}/digests` });
-    if (issue.stories.length + issue.diplomacy.length + issue.next.length === 0 && !args.force) {
+    if (isEmptyIssue(issue) && !args.force) {
       console.log(`${args.date}: nothing new on this day; no email sent (use --force to send anyway)`);
       return 0;
     }
@@ -51,6 +51,8 @@ export async function runSend(args: DigestArgs, config: DigestConfig): Promise<n
       links: config,
       dkim: config.dkim,
       concurrency: args.concurrency,
+      // --force sends a day with nothing new; it never sends anyone an empty personal edition of a real day.
+      allowEmpty: args.force && isEmptyIssue(issue),
       backoff: { attempts: args.attempts, baseMs: 1_000, maxMs: 60_000 },
       onEvent: (e) => {
         if (e.type === 'retry')

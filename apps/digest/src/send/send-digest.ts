@@ -34,6 +34,8 @@ export interface SendOptions {
   /** messages in flight at once; match the pool's maxConnections */
   concurrency?: number;
   backoff?: Backoff;
+  /** send the full issue even to subscribers whom nothing matches (`--force` on a day with nothing new) */
+  allowEmpty?: boolean;
   onEvent?: (event: SendEvent) => void;
 }
 
@@ -60,7 +62,7 @@ export async function sendDigest(o: SendOptions): Promise<SendReport> {
   for (const s of o.subscribers) {
     if (done.has(`${date}:${s.email}`)) report.alreadySent.push(s.email);
     else {
-      const ctx = recipientContext(o.issue.model, s, o.links);
+      const ctx = recipientContext(o.issue.model, s, o.links, { allowEmpty: o.allowEmpty ?? false });
       if (ctx) queue.push({ s, ctx });
       else report.empty.push(s.email);
     }
