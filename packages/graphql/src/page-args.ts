@@ -1,6 +1,6 @@
-import { SitrepError } from '@sitrep/schema/errors';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SitrepContext } from './context.ts';
+import { userError } from './user-error.ts';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
@@ -24,16 +24,13 @@ export function pageArgs<O extends string>(
   for (const name of ['first', 'last'] as const) {
     const n = args[name];
     if (n !== null && n !== undefined && (n < 1 || n > MAX_PAGE))
-      throw new SitrepError(
+      throw userError(
         'BAD_USER_INPUT',
         `${name} must be from 1 to ${MAX_PAGE} (got ${n}); page through larger results with after/before.`,
       );
   }
   if (args.first != null && args.last != null)
-    throw new SitrepError(
-      'BAD_USER_INPUT',
-      'Pass first or last, not both; first pages forward, last backward.',
-    );
+    throw userError('BAD_USER_INPUT', 'Pass first or last, not both; first pages forward, last backward.');
   const backward = args.last != null || (args.before != null && args.first == null);
   return {
     ...(backward ? { last: args.last ?? DEFAULT_PAGE } : { first: args.first ?? DEFAULT_PAGE }),
@@ -64,7 +61,7 @@ function selects(info: GraphQLResolveInfo, name: string): boolean {
 export function listLimit(first: number | null | undefined, fallback = DEFAULT_PAGE): number {
   const n = first ?? fallback;
   if (n < 1 || n > MAX_PAGE)
-    throw new SitrepError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE} (got ${n}).`);
+    throw userError('BAD_USER_INPUT', `first must be from 1 to ${MAX_PAGE} (got ${n}).`);
   return n;
 }
 

@@ -49,7 +49,7 @@ describe('Query.events', () => {
   it.each([0, 101, -1])('refuses first: %i with BAD_USER_INPUT instead of clamping', async (n) => {
     const result = await run('query($n: Int) { events(first: $n) { totalCount } }', { n });
     expect(result.errors?.[0]?.message).toMatch(/first must be from 1 to 100/);
-    expect(at(result.errors?.[0]?.originalError, 'code')).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('filters by kinds and minimum killed', async () => {
@@ -67,7 +67,7 @@ describe('Query.events', () => {
 
   it('refuses a malformed date with BAD_USER_INPUT', async () => {
     const result = await run('{ events(filter: { from: "8 Dec 2016" }) { totalCount } }');
-    expect(at(result.errors?.[0]?.originalError, 'code')).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
 

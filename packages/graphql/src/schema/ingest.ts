@@ -1,8 +1,9 @@
 import type { Article } from '@sitrep/schema/article';
-import { BadInputError, InvalidRecordError, SitrepError } from '@sitrep/schema/errors';
+import { BadInputError, InvalidRecordError, type SitrepError } from '@sitrep/schema/errors';
 import type { Event } from '@sitrep/schema/event';
 import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
+import { userError } from '../user-error.ts';
 import { ArticleNode } from './article.ts';
 import { EventNode } from './event.ts';
 
@@ -72,7 +73,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestArticleInput, required: true, description: 'The article.' }) },
     resolve: async (_root, { input }, ctx) => {
       if (!ctx.canMutate)
-        throw new SitrepError(
+        throw userError(
           'UNAUTHENTICATED',
           'ingestArticle needs an API key: send "authorization: Bearer <key>" or "x-api-key: <key>" with a key from SITREP_API_KEYS.',
         );

@@ -1,10 +1,10 @@
 import type { Article } from '@sitrep/schema/article';
 import type { Claim } from '@sitrep/schema/claim';
-import { SitrepError } from '@sitrep/schema/errors';
 import type { Event } from '@sitrep/schema/event';
 import type { SearchHit } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
 import { listLimit } from '../page-args.ts';
+import { userError } from '../user-error.ts';
 import { ArticleNode } from './article.ts';
 import { ClaimNode } from './claim.ts';
 import { EventNode } from './event.ts';
@@ -51,7 +51,7 @@ builder.queryFields((t) => ({
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 20 }),
     resolve: (_root, args, ctx) => {
       if (!args.text.trim())
-        throw new SitrepError('BAD_USER_INPUT', 'Search text is empty; give at least one word.');
+        throw userError('BAD_USER_INPUT', 'Search text is empty; give at least one word.');
       return ctx.store.search(args.text, listLimit(args.first));
     },
   }),

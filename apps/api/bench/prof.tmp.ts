@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '@sitrep/store/store';
+import { syntheticActors, syntheticArticles, syntheticOutlets, syntheticPlaces } from '@sitrep/store/synthetic';
+import { readConfig } from '../src/config.ts';
+import { startServer } from '../src/server.ts';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const store = await openStore({ engine: 'sqlite', file: join(dir, 'db') });
+await store.upsertPlaces(syntheticPlaces()); await store.upsertActors(syntheticActors()); await store.upsertOutlets(syntheticOutlets());
+await store.ingestArticles([...syntheticArticles({ events: 10_000, seed: 11 })]);
+const server = await startServer(readConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '4999', SITREP_RESPONSE_CACHE: 'false' }), { store });
+process.on('SIGTERM', () => process.exit(0));
+console.log('up', server.port);
