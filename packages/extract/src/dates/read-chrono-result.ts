@@ -1,7 +1,8 @@
 import type { DatePrecision } from '@sitrep/schema/primitives';
 import type { ParsedResult } from 'chrono-node';
-import { addDays, daysBetween, isoDate, monthRange, weekRange } from './calendar.ts';
+import { daysBetween, isoDate, monthRange } from './calendar.ts';
 import { resolveWeekday } from './relative-day.ts';
+import { DURATION, resolveRelative } from './relative-period.ts';
 import { tenseAt } from './tense.ts';
 
 /** The publication date as an anchor: the day when known, else only its year. */
@@ -27,21 +28,22 @@ const NUMERIC_DATE = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 const TIME_MARK =
   /\d:\d|\b[ap]\.?m\b|\bnoon\b|\bmidnight\b|o'clock|\bmorning\b|\bevening\b|\bnight\b|\bafternoon\b/i;
 const WEEKDAY_PHRASE = /\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
-/** Relative to another event, not to the publication day ("after three months"), or not a date. */
-const NOT_A_DATE =
-  /^(?:now|right now|an?\s+day\s+(?:after|before|later|earlier)|(?:after|before|within|for)\s+.*\b(?:days?|weeks?|months?|years?)(?:\s+\w+)?)$/i;
-const DURATION = /(\d+|an?|one|two|three)\s+(hours|days)/i;
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-};
+/**
+ * Not a date, or a date relative to another event rather than to the publication day:
+ * "now", "after three months", "a week after", "the days after", a bare time of day.
+ */
+const NOT_A_DATE = new RegExp(
+  [
+    '^(?:right\\s+)?now$',
+    '^(?:after|before|within|for)\\s+.*\\b(?:days?|weeks?|months?|years?)(?:\\s+\\w+)?$',
+    '^(?:the\\s+)?(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|the)\\s+(?:hours?|days?|weeks?|months?|years?)\\s+(?:after|before|later|earlier)$',
+    '^(?:(?:later\\s+)?in\\s+the\\s+)?(?:day|night|morning|evening|afternoon)$',
+    '^(?:noon|midnight|tonight)$',
+    '^\\d{1,2}/\\d{1,2}$',
+  ].join('|'),
+  'i',
+);
+const CLOCK = /\d\s*(?:[ap]\.?m\b|GMT|UTC)|\d:\d/i;
 
 /** One chrono result → a resolved mention, or null when it is not a date at all. */
 export function readChronoResult(sentence: string, r: ParsedResult, ref: Reference): Found | null {
@@ -60,6 +62,16 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
     index += day.index;
     text = day[0];
   }
+  // A clock time alone ("around 230 pm") says which hour, not which day.
+  if (
+    CLOCK.test(text) &&
+    !known('weekday') &&
+    !known('day') &&
+    !/\b(?:today|yesterday|tonight)\b/i.test(text)
+  )
+    return null;
+  // "the Ariha Today Facebook page": a capitalised "Today" inside a sentence is a name.
+  if (/^Today$/.test(text) && index > 0 && /\p{Lu}[\p{L}]*\s+$/u.test(sentence.slice(0, index))) return null;
   const tense = tenseAt(sentence, index, text);
   const found = (
     start: string | null,
@@ -77,50 +89,8 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   });
   if (MONTH_WORD.test(text) || NUMERIC_DATE.test(text)) return explicit(r, text, ref, found, tense);
   if (!ref.day) return found(null, null, 'unknown', `no publication date to resolve "${text}" against`);
-  const lower = text.toLowerCase();
-  const hours = DURATION.exec(lower);
-  if (hours) {
-    const n = Number(hours[1]) || NUMBER_WORDS[hours[1] as string] || 1;
-    const back = addDays(ref.day, -(hours[2] === 'hours' ? Math.ceil(n / 24) : n));
-    // "two days ago" is one day; "in the past 48 hours" is the stretch up to publication.
-    return found(back, /\bago\b/.test(lower) ? back : ref.day, 'day');
-  }
-  if (/\bweekend\b/.test(lower)) {
-    const saturday = resolveWeekday(ref.day, 6, tense);
-    return found(saturday, addDays(saturday, 1), 'day');
-  }
-  if (/\b(?:last|previous)\s+week\b/.test(lower))
-    return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, -7)) };
-  if (/\bpast\s+week\b/.test(lower)) return found(addDays(ref.day, -7), ref.day, 'week');
-  if (/\bnext\s+week\b/.test(lower))
-    return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, 7)) };
-  if (/\bthis\s+week\b/.test(lower)) return found(weekRange(ref.day).start, ref.day, 'week');
-  const year = /\b(last|past|previous|next|this)\s+year\b/.exec(lower);
-  if (year) {
-    const y = Number(ref.day.slice(0, 4)) + (year[1] === 'next' ? 1 : year[1] === 'this' ? 0 : -1);
-    return found(`${y}-01-01`, `${y}-12-31`, 'year');
-  }
-  const ago =
-    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(year|month|week)s?\s+ago\b/.exec(lower);
-  if (ago) {
-    // "two years ago" names a period, not a day: report the whole year / month / week.
-    const n = Number(ago[1]) || NUMBER_WORDS[ago[1] as string] || 1;
-    const at = new Date(`${ref.day}T00:00:00Z`);
-    if (ago[2] === 'year')
-      return found(`${at.getUTCFullYear() - n}-01-01`, `${at.getUTCFullYear() - n}-12-31`, 'year');
-    if (ago[2] === 'week') return { ...found(null, null, 'week'), ...weekRange(addDays(ref.day, -7 * n)) };
-    at.setUTCDate(1);
-    at.setUTCMonth(at.getUTCMonth() - n);
-    return { ...found(null, null, 'month'), ...monthRange(at.getUTCFullYear(), at.getUTCMonth() + 1) };
-  }
-  const month = /\b(last|past|previous|next|this)\s+month\b/.exec(lower);
-  if (month) {
-    const shift = month[1] === 'next' ? 1 : month[1] === 'this' ? 0 : -1;
-    const base = new Date(`${ref.day}T00:00:00Z`);
-    base.setUTCDate(1);
-    base.setUTCMonth(base.getUTCMonth() + shift);
-    return { ...found(null, null, 'month'), ...monthRange(base.getUTCFullYear(), base.getUTCMonth() + 1) };
-  }
+  const period = resolveRelative(text.toLowerCase(), ref.day, tense);
+  if (period) return found(period.start, period.end, period.precision);
   if (known('weekday') && !known('day')) {
     const day = resolveWeekday(ref.day, r.start.get('weekday') as number, tense);
     return found(day, day, 'day');

@@ -196,7 +196,23 @@ describe('findDateMentions rules', () => {
     'My son was born after three months of siege.',
     "I'm not born yesterday.",
     'About 100,000 people are now squeezed into a pocket.',
+    'The strikes came a week after the president spoke.',
+    'Later in the day the source said four people were killed.',
+    'It was around 230 pm when the blast came.',
+    'Forces battling rebels in a 2-1/2 year conflict struck again.',
+    'The Ariha Today page posted a photo of the rubble.',
+    'The children jump at night from the sound of rockets.',
   ])('finds no date in: %s', (text) => {
     expect(findDateMentions(sentence(text), published('2016-12-09'))).toEqual([]);
+  });
+
+  it.each([
+    ['More than 200 civilians were killed in the past two weeks.', 'past two weeks', '2016-09-29', 'week'],
+    ['SOHR said 76 children were killed over the last 15 days.', 'last 15 days', '2016-09-28', 'day'],
+    ['Aerial bombardment intensified over the past 48 hours.', 'past 48 hours', '2016-10-11', 'day'],
+  ] as const)('a stretch up to publication: %s', (text, words, start, precision) => {
+    expect(findDateMentions(sentence(text), published(THU))).toEqual([
+      expect.objectContaining({ text: words, start, end: THU, precision, tense: 'past' }),
+    ]);
   });
 });
