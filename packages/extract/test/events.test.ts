@@ -142,6 +142,30 @@ describe('events', () => {
     });
   });
 
+  it('dates a scheduled meeting and the statement announcing it, against the publication day', () => {
+    const friday: Article = {
+      ...article,
+      publishedAt: {
+        date: '2016-12-09',
+        precision: 'day',
+        basis: 'metadata',
+        confidence: 1,
+        reason: null,
+        evidence: null,
+      },
+    };
+    const text =
+      'U.S. Secretary of State John Kerry said on Friday officials would meet in Geneva on Saturday.';
+    const sentences = plainSentences([text]);
+    const { claims, events } = analyseDocument({ article: friday, original: text, sentences });
+    expect(claims[0]?.saidOn).toBe('2016-12-09');
+    expect(events[0]).toMatchObject({
+      kind: 'diplomatic_meeting',
+      location: { placeId: 'place:ch:geneva' },
+      occurred: { start: '2016-12-10', end: '2016-12-10', tense: 'scheduled' },
+    });
+  });
+
   it('is deterministic', () => {
     const s = ['Air strikes killed 13 people in al-Kalaseh.'];
     expect(eventsOf(s)).toEqual(eventsOf(s));

@@ -8,6 +8,7 @@ import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
 import { findQuantities } from '../numbers/find-quantities.ts';
 import type { PreparedDocument, Sentence } from '../prepared-document.ts';
+import { sentenceDates } from './sentence-dates.ts';
 import { standfirstSentences } from './standfirst-sentences.ts';
 
 export interface Analysis {
@@ -54,13 +55,14 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
   const sentences = [...standfirstSentences(doc), ...doc.sentences];
   const quantities = sentences.map((s) => findQuantities(s.text));
   const passages = findQuotes(sentences);
-  const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages);
+  const datesOf = sentenceDates(sentences, article.publishedAt);
+  const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages, datesOf);
   const actorMatches = sentences.map((s) => findActors(s.text));
   const places = sentences.map((s, i) => placesIn(s.text, actorMatches[i] ?? []));
   const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
   const events = findEvents({
     articleId: article.id,
-    publishedAt: article.publishedAt,
+    datesOf,
     sentences,
     masked: maskQuotes(sentences, passages),
     actors: actorMatches,

@@ -1,6 +1,7 @@
 import type { Claim, ClaimKind } from '@sitrep/schema/claim';
 import { stableId } from '@sitrep/schema/ids';
 import type { Quantity } from '@sitrep/schema/quantity';
+import type { LocalDate } from '../events/pick-date.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { DENY_VERBS } from './attribution-words.ts';
@@ -15,6 +16,20 @@ export interface BuiltClaims {
 }
 
 const TOLD_WHOM = /^\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*)+(?=\s|$)/;
+
+/**
+ * "said Thursday", "told journalists on December 9", "US officials on Wednesday said": the day
+ * the statement was made, when the text gives one day for it.
+ */
+function saidOn(a: Attribution, dates: readonly LocalDate[]): string | null {
+  const near = dates.find(
+    (d) =>
+      (d.start >= a.verbEnd && d.start - a.verbEnd <= 30 && d.statement) ||
+      (d.end <= a.verbStart && d.start >= a.speakerStart),
+  );
+  const m = near?.mention;
+  return m?.start && m.start === m.end && m.precision === 'day' ? m.start : null;
+}
 
 /** A passage shorter than this is a scare quote ("dire", "halted"), not a quotation. */
 const MIN_QUOTE_WORDS = 4;
@@ -65,6 +80,7 @@ export function buildClaims(
   sentences: readonly Sentence[],
   quantities: readonly SentenceQuantity[][],
   passages: readonly QuotePassage[] = findQuotes(sentences),
+  datesOf: (sentence: number) => LocalDate[] = () => [],
 ): BuiltClaims {
   const claims: Claim[] = [];
   const bySentence: (string | null)[] = sentences.map(() => null);
@@ -138,7 +154,7 @@ export function buildClaims(
         text,
         sentence: group.map((s) => s.text).join(' '),
         span,
-        saidOn: null,
+        saidOn: attribution ? saidOn(attribution, datesOf(at)) : null,
         quantities: qs,
       });
       for (let k = si; k <= last; k++) bySentence[k] = id;

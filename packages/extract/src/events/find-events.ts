@@ -1,18 +1,17 @@
-import type { PublishedAt } from '@sitrep/schema/article';
 import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
 import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
-import { findDateMentions } from '../dates/find-date-mentions.ts';
 import { actorById, type EntityMatch } from '../entities/gazetteer.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
-import { localDates, pickDate } from './pick-date.ts';
+import { type LocalDate, pickDate } from './pick-date.ts';
 import { type LocalPlace, pickPlace } from './pick-location.ts';
 
 export interface EventInput {
   articleId: string;
-  publishedAt: PublishedAt;
+  /** the date mentions of a sentence, parsed once and shared with the claims */
+  datesOf: (sentence: number) => LocalDate[];
   sentences: readonly Sentence[];
   /** each sentence with quoted words blanked out: events are what the outlet reports, not what a speaker says */
   masked: readonly string[];
@@ -25,13 +24,6 @@ export interface EventInput {
   fallback: EventLocation | null;
 }
 
-/**
- * Every date expression the date finder reads contains a year, a numeric date, an ordinal or one
- * of these words (a bare count such as "13 people" is not one); a sentence with none is not
- * worth its (costly) parse.
- */
-const DATE_WORD =
-  /\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:yesterday|today|tonight|overnight|ago|day|days|week|weeks|weekend|month|months|year|years|morning|night|evening|afternoon|dawn|noon|midnight|earlier|later|last|next|recent)\b/i;
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
@@ -111,13 +103,7 @@ export function findEvents(input: EventInput): Event[] {
       const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
     }
-    // date parsing is the costly part: only sentences that report something pay for it
-    const dates =
-      hits.length && DATE_WORD.test(sentence.text)
-        ? localDates(sentence.text, findDateMentions(sentence, input.publishedAt), (o) =>
-            sentence.toOriginal(o),
-          )
-        : [];
+    const dates = hits.length ? input.datesOf(si) : [];
     for (const hit of hits) {
       const { trigger } = hit;
       const owner = hit === casualtyOwner || trigger === ATTACK;

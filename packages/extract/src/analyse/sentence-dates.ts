@@ -1,0 +1,34 @@
+import type { PublishedAt } from '@sitrep/schema/article';
+import { findDateMentions } from '../dates/find-date-mentions.ts';
+import { type LocalDate, localDates } from '../events/pick-date.ts';
+import type { Sentence } from '../prepared-document.ts';
+
+/**
+ * Every date expression the date finder reads contains a year, a numeric date, an ordinal or one
+ * of these words (a bare count such as "13 people" is not one); a sentence with none is not
+ * worth its (costly) parse.
+ */
+const DATE_WORD =
+  /\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:yesterday|today|tonight|overnight|ago|day|days|week|weeks|weekend|month|months|year|years|morning|night|evening|afternoon|dawn|noon|midnight|earlier|later|last|next|recent)\b/i;
+/**
+ * The date mentions of each sentence, parsed on first request and kept: events and claims
+ * ask for the same sentences, and the parse is the costliest step of the analysis.
+ */
+export function sentenceDates(
+  sentences: readonly Sentence[],
+  publishedAt: PublishedAt,
+): (index: number) => LocalDate[] {
+  const cache = new Map<number, LocalDate[]>();
+  return (index) => {
+    let dates = cache.get(index);
+    if (!dates) {
+      const s = sentences[index];
+      dates =
+        s && DATE_WORD.test(s.text)
+          ? localDates(s.text, findDateMentions(s, publishedAt), (o) => s.toOriginal(o))
+          : [];
+      cache.set(index, dates);
+    }
+    return dates;
+  };
+}
