@@ -1,11 +1,12 @@
 import { blockable } from './date-window.ts';
+import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { shingles } from './quote-text.ts';
 
 /**
  * Blocking: a mention is only ever compared with mentions that share a kind family, a day and a
- * place line (the same place, one inside it, or one containing it), or that share a run of
- * quoted words. Each lookup touches (days in window) x (places in line) buckets, so the cost of
+ * place line (the same place, one inside it, or one containing it), that give the same toll
+ * on the same day, or that share a run of quoted words. Each lookup touches (days in window) x (places in line) buckets, so the cost of
  * adding a mention does not grow with the corpus.
  */
 export interface BlockIndex {
@@ -15,16 +16,27 @@ export interface BlockIndex {
   within: Map<string, string[]>;
   /** quote shingle -> mentions quoting it */
   quotes: Map<string, string[]>;
+  /** family|day|killed -> mentions giving that toll, placed or not */
+  tolls: Map<string, string[]>;
 }
 
 export function emptyBlockIndex(): BlockIndex {
-  return { at: new Map(), within: new Map(), quotes: new Map() };
+  return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map() };
 }
 
 function push(map: Map<string, string[]>, key: string, id: string): void {
   const list = map.get(key);
   if (list) list.push(id);
   else map.set(key, [id]);
+}
+
+/** Tolls block even mentions placed no finer than a country: the same toll on the same day. */
+function tollKeys(f: MentionFeatures): string[] {
+  const w = f.window;
+  if (!blockable(w) || f.killed === null || f.killed < FINGERPRINT_MIN_KILLED) return [];
+  const keys: string[] = [];
+  for (let d = w.from; d <= w.to; d++) keys.push(`${f.family}|${d}|${f.killed}`);
+  return keys;
 }
 
 function dayKeys(f: MentionFeatures): string[] {
@@ -41,6 +53,7 @@ export function indexMention(index: BlockIndex, f: MentionFeatures): void {
     for (const place of f.placeLine) push(index.within, day + place, f.id);
   }
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f.id);
+  for (const key of tollKeys(f)) push(index.tolls, key, f.id);
 }
 
 /** Ids of indexed mentions that could be the same event as `f` (never `f` itself). */
@@ -54,5 +67,6 @@ export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string
     for (const ancestor of f.placeLine.slice(1)) add(index.at.get(day + ancestor));
   }
   for (const q of f.quotes) for (const s of shingles(q)) add(index.quotes.get(s));
+  for (const key of tollKeys(f)) add(index.tolls.get(key));
   return out;
 }

@@ -19,8 +19,8 @@ export const MAX_BLOCK_DAYS = 62;
  */
 const SLACK_DAYS = 1;
 
-/** An undated event in a dated article happened on or a few days before publication. */
-const UNDATED_LOOKBACK_DAYS = 7;
+/** An undated event in a dated article is news: it happened on the day of publication or just before. */
+const UNDATED_LOOKBACK_DAYS = 2;
 
 export function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);

@@ -44,17 +44,20 @@ function figureRatio(a: MentionFeatures, b: MentionFeatures): number | null {
   return lo === 0 ? (hi === 0 ? 1 : Number.POSITIVE_INFINITY) : hi / lo;
 }
 
-/** An article that names two events means two events, unless it simply repeats one (headline and body). */
+/** A toll this high, given twice for one day, is a fingerprint of one event (small tolls coincide). */
+export const FINGERPRINT_MIN_KILLED = 5;
+
+/** Both give the same killed figure, high enough not to be a coincidence. */
+export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
+  return a.killed !== null && a.killed === b.killed && a.killed >= FINGERPRINT_MIN_KILLED;
+}
+
+/**
+ * An article that names two events means two events, unless it simply repeats one (headline,
+ * standfirst and body often give the same toll, one of them without its date).
+ */
 function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
-  const ma = a.mention;
-  const mb = b.mention;
-  return (
-    ma.kind === mb.kind &&
-    ma.occurred.start === mb.occurred.start &&
-    ma.occurred.end === mb.occurred.end &&
-    a.killed !== null &&
-    a.killed === b.killed
-  );
+  return a.killed !== null && a.killed === b.killed && kindsCompatible(a.mention.kind, b.mention.kind);
 }
 
 export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
@@ -65,19 +68,23 @@ export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
     kindsCompatible(a.mention.kind, b.mention.kind) &&
     !datesConflict(a, b) &&
     (a.placeLine.length === 0 || b.placeLine.length === 0 || placesNested(a, b)) &&
-    !perpetratorsDisjoint(a, b)
+    // extraction sometimes names the wrong perpetrator; the same toll outweighs it
+    (!perpetratorsDisjoint(a, b) || sameToll(a, b))
   );
 }
 
 export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
   if (!compatible(a, b)) return false;
   if (sharesQuote(a, b)) return true;
-  if (a.window === null || b.window === null || !placesNested(a, b)) return false;
+  if (a.window === null || b.window === null) return false;
+  // "in northern Syria" places nothing: only the same toll on the same days ties such a report.
+  if (a.placeLine.length === 0 || b.placeLine.length === 0) return sameToll(a, b);
+  if (!placesNested(a, b)) return false;
   const ratio = figureRatio(a, b);
   const sameKind = a.mention.kind === b.mention.kind;
   const figuresAgree = ratio !== null && ratio <= FIGURE_AGREE_RATIO;
-  // Undated mentions borrow a week-long window from their article: only a matching figure ties them.
-  if (a.window.inferred || b.window.inferred) return sameKind && figuresAgree;
+  // Undated mentions borrow a window from their article: only a matching figure ties them.
+  if (a.window.inferred || b.window.inferred) return figuresAgree;
   const sameDay =
     a.mention.occurred.precision === 'day' &&
     b.mention.occurred.precision === 'day' &&

@@ -21,7 +21,7 @@ const corpus = [
     article: 'alalam',
     place: 'Manbij',
     on: '2016-07-18',
-    killed: 21,
+    killed: 9,
     perpetrators: ['actor:russia'],
   }),
   mention({ article: 'afp', kind: 'evacuation', killed: null }),

@@ -6,7 +6,7 @@ import { extractCorpus, extractFakes, FAKES_CSV, fakesPresent } from './extracte
 import { type ArticlesByKey, pairs, scorePairs, sideEvents } from './labelled-pairs.ts';
 
 // The levels reached on the real extractor output; a change that lowers them fails here.
-const FAKES_MIN = { precision: 0.92, recall: 0.44 };
+const FAKES_MIN = { precision: 0.95, recall: 0.65 };
 const SEED_MIN = { precision: 1, recall: 0 };
 
 const gazetteer = {
