@@ -2,6 +2,7 @@ import { pipeline, Readable } from 'node:stream';
 import { BadInputError } from '@sitrep/schema/errors';
 import { parse } from 'csv-parse';
 import { decodeStream } from './decode-stream.ts';
+import { MAX_ARTICLE_BYTES } from './decode-text.ts';
 import { emptyHints, emptyMeta, field, type RawArticle } from './raw-article.ts';
 import type { ReadItem } from './read-item.ts';
 
@@ -48,7 +49,14 @@ interface Row {
  * its line and skipped.
  */
 export async function* readCsv(path: string, source: string): AsyncGenerator<ReadItem> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  // A field larger than one article can be is a broken quote swallowing the file, or not an article.
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_ARTICLE_BYTES,
+  });
   const lines = new LineCounter();
   pipeline(Readable.from(lines.watch(decodeStream(path, source))), parser, () => {});
   let header: string[] | null = null;

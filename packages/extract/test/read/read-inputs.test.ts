@@ -110,6 +110,15 @@ describe('CSV', () => {
     expect(problems(items)).toEqual([expect.stringMatching(/^quote.csv: cannot be read as CSV \(.*quote/i)]);
   });
 
+  it('stops at a record larger than one article can be', async () => {
+    file('huge.csv', `id,text\n1,Fine row.\n2,"${'a'.repeat(6 * 1024 * 1024)}"\n`);
+    const items = await readAll('huge.csv');
+    expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
+    expect(problems(items)).toEqual([
+      expect.stringMatching(/^huge.csv: cannot be read as CSV \(.*max_record_size/i),
+    ]);
+  });
+
   it('refuses a CSV without a text column', async () => {
     file('notext.csv', 'a,b\n1,2\n');
     expect(problems(await readAll('notext.csv'))[0]).toMatch(/^notext.csv: has no text column/);
