@@ -115,7 +115,7 @@ describe('CSV', () => {
     const items = await readAll('huge.csv');
     expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
     expect(problems(items)).toEqual([
-      expect.stringMatching(/^huge.csv: cannot be read as CSV \(.*max_record_size/i),
+      expect.stringMatching(/^huge.csv: cannot be read as CSV \(Max Record Size: .* at line 3\)$/),
     ]);
   });
 
