@@ -10,6 +10,9 @@ import type { Sentence } from '../prepared-document.ts';
  */
 const DATE_WORD =
   /\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:yesterday|today|tonight|overnight|ago|day|days|week|weeks|weekend|month|months|year|years|morning|night|evening|afternoon|dawn|noon|midnight|earlier|later|last|next|recent)\b/i;
+/** Whether `text` may hold a date expression at all (a cheap test before the costly parse). */
+export const mayNameDate = (text: string): boolean => DATE_WORD.test(text);
+
 /**
  * The date mentions of each sentence, parsed on first request and kept: events and claims
  * ask for the same sentences, and the parse is the costliest step of the analysis.

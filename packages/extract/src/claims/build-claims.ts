@@ -1,6 +1,7 @@
 import type { Claim, ClaimKind } from '@sitrep/schema/claim';
 import { stableId } from '@sitrep/schema/ids';
 import type { Quantity } from '@sitrep/schema/quantity';
+import { mayNameDate } from '../analyse/sentence-dates.ts';
 import type { LocalDate } from '../events/pick-date.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
@@ -154,7 +155,13 @@ export function buildClaims(
         text,
         sentence: group.map((s) => s.text).join(' '),
         span,
-        saidOn: attribution ? saidOn(attribution, datesOf(at)) : null,
+        saidOn:
+          attribution &&
+          mayNameDate(
+            (sentences[at] as Sentence).text.slice(attribution.speakerStart, attribution.verbEnd + 30),
+          )
+            ? saidOn(attribution, datesOf(at))
+            : null,
         quantities: qs,
       });
       for (let k = si; k <= last; k++) bySentence[k] = id;
