@@ -1,70 +1,79 @@
 // npm run bench: clustering time for 10k and 100k synthetic mentions, medians side by side,
 // and the ratio that shows growth is near-linear (10x the mentions, about 10x the time).
+// Sizes are measured in interleaved rounds after a warm-up, so JIT compilation and the load of
+// a shared machine fall on both sizes alike.
 import { performance } from 'node:perf_hooks';
 import { canonicalEvent } from '../src/canonical-event.ts';
 import { addMentions, createClusterState } from '../src/cluster-state.ts';
+import type { EventMention } from '../src/event-mention.ts';
 import { syntheticAncestors, syntheticMentions } from './synthetic-mentions.ts';
+
+const SIZES = [10_000, 100_000];
+const ROUNDS = 3;
+const ARTICLE = 5;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
 }
 
-interface Row {
-  mentions: number;
+interface Sample {
   clusters: number;
   clusterMs: number;
   summaryMs: number;
-  addOneMs: number;
+  addArticleMs: number;
 }
 
-function run(count: number, runs: number): Row {
-  const mentions = syntheticMentions(count);
-  const extra = syntheticMentions(count + 50, 2).slice(count);
-  const cluster: number[] = [];
-  const summary: number[] = [];
-  const addOne: number[] = [];
-  let clusters = 0;
-  for (let i = 0; i < runs; i++) {
-    const state = createClusterState({ ancestorsOf: syntheticAncestors });
-    let t = performance.now();
-    addMentions(state, mentions);
-    cluster.push(performance.now() - t);
-    clusters = state.clusters.size;
+function measure(mentions: readonly EventMention[], extra: readonly EventMention[]): Sample {
+  const state = createClusterState({ ancestorsOf: syntheticAncestors });
+  let t = performance.now();
+  addMentions(state, mentions);
+  const clusterMs = performance.now() - t;
+  t = performance.now();
+  for (const id of state.clusters.keys()) canonicalEvent(state, id);
+  const summaryMs = performance.now() - t;
+  // Incremental ingest into the full state: one article's mentions at a time, summaries of what changed.
+  const times: number[] = [];
+  for (let j = 0; j < extra.length; j += ARTICLE) {
     t = performance.now();
-    for (const id of state.clusters.keys()) canonicalEvent(state, id);
-    summary.push(performance.now() - t);
-    // Incremental ingest: one article's worth of mentions at a time into the full state.
-    const times: number[] = [];
-    for (let j = 0; j < extra.length; j += 5) {
-      t = performance.now();
-      const change = addMentions(state, extra.slice(j, j + 5));
-      for (const id of change.changed) canonicalEvent(state, id);
-      times.push(performance.now() - t);
-    }
-    addOne.push(median(times));
+    const change = addMentions(state, extra.slice(j, j + ARTICLE));
+    for (const id of change.changed) canonicalEvent(state, id);
+    times.push(performance.now() - t);
   }
-  return {
-    mentions: count,
-    clusters,
-    clusterMs: median(cluster),
-    summaryMs: median(summary),
-    addOneMs: median(addOne),
-  };
+  return { clusters: state.clusters.size, clusterMs, summaryMs, addArticleMs: median(times) };
 }
 
-const small = run(10_000, 5);
-const large = run(100_000, 3);
-const fmt = (n: number) => n.toFixed(1).padStart(9);
+const inputs = SIZES.map((n) => {
+  const all = syntheticMentions(n + 100);
+  return { n, mentions: all.slice(0, n), extra: all.slice(n) };
+});
+measure(inputs[0]?.mentions ?? [], []);
+const samples = new Map<number, Sample[]>(SIZES.map((n) => [n, []]));
+for (let round = 0; round < ROUNDS; round++)
+  for (const { n, mentions, extra } of inputs) samples.get(n)?.push(measure(mentions, extra));
+
+const rows = SIZES.map((n) => {
+  const s = samples.get(n) ?? [];
+  return {
+    n,
+    clusters: s[0]?.clusters ?? 0,
+    clusterMs: median(s.map((x) => x.clusterMs)),
+    summaryMs: median(s.map((x) => x.summaryMs)),
+    addArticleMs: median(s.map((x) => x.addArticleMs)),
+  };
+});
 console.log(
-  '| mentions | clusters | cluster (ms, median) | summarise (ms, median) | add one article (ms, median) |',
+  `| mentions | clusters | cluster (ms) | summarise all (ms) | add one ${ARTICLE}-mention article (ms) |`,
 );
 console.log('|---:|---:|---:|---:|---:|');
-for (const r of [small, large])
+for (const r of rows)
   console.log(
-    `| ${r.mentions} | ${r.clusters} | ${fmt(r.clusterMs)} | ${fmt(r.summaryMs)} | ${r.addOneMs.toFixed(3)} |`,
+    `| ${r.n} | ${r.clusters} | ${r.clusterMs.toFixed(0)} | ${r.summaryMs.toFixed(0)} | ${r.addArticleMs.toFixed(2)} |`,
   );
-console.log(
-  `ratio 100k/10k: clustering ${(large.clusterMs / small.clusterMs).toFixed(2)}x, ` +
-    `summarising ${(large.summaryMs / small.summaryMs).toFixed(2)}x for 10x the mentions (linear = 10x)`,
-);
+const [small, large] = rows;
+if (small && large)
+  console.log(
+    `medians of ${ROUNDS} interleaved rounds; ratio ${large.n / small.n}x mentions: clustering ` +
+      `${(large.clusterMs / small.clusterMs).toFixed(1)}x, summarising ${(large.summaryMs / small.summaryMs).toFixed(1)}x, ` +
+      `adding one article ${(large.addArticleMs / small.addArticleMs).toFixed(1)}x (linear = ${large.n / small.n}x, local = 1x)`,
+  );
