@@ -60,8 +60,13 @@ async function answerFromCache(
     query?: unknown;
     variables?: unknown;
     operationName?: unknown;
+    extensions?: unknown;
   };
+  // Only well-formed requests: anything yoga would refuse must reach yoga to be refused.
   if (typeof params.query !== 'string') return false;
+  if (!(params.operationName == null || typeof params.operationName === 'string')) return false;
+  if (!(params.variables == null || isMap(params.variables))) return false;
+  if (!(params.extensions === undefined || isMap(params.extensions))) return false;
   const operationName = typeof params.operationName === 'string' ? params.operationName : null;
   const key = responseCacheKey(options.generation(), params.query, params.variables, operationName);
   const cached = await options.cache.get(key);
@@ -94,4 +99,8 @@ function serialized(
     strings.set(result, text);
   }
   return text;
+}
+
+function isMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

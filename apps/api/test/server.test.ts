@@ -99,4 +99,22 @@ describe('the cache front door', () => {
     expect(after.data.events.totalCount).toBe((await store.listEvents({}, { first: 1 })).totalCount);
     expect(after.data.events.totalCount).toBeGreaterThan(cached.data.events.totalCount);
   });
+
+  it.each([
+    ['operationName', { operationName: 0 }],
+    ['variables', { variables: ['array'] }],
+    ['extensions', { extensions: 'string' }],
+  ])('leaves a cached query with a malformed %s for yoga to refuse', async (_name, extra) => {
+    const body = (more: object) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ outlets { slug } }', ...more }),
+      });
+    await body({});
+    expect((await body({})).headers.get('x-cache')).toBe('HIT');
+    const refused = await body(extra);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-cache')).toBeNull();
+  });
 });
