@@ -67,6 +67,19 @@ async function queries(store: SitrepStore) {
   const cases: [string, (i: number) => Promise<unknown>][] = [
     ['events page, no filter, DATE_DESC, first 20 + totalCount', () => store.listEvents({}, { first: 20 })],
     [
+      'events page, kinds + place (nested) + date range, first 20 (no count)',
+      (i) =>
+        store.listEvents(
+          {
+            kinds: ['airstrike', 'shelling', 'barrel_bomb'],
+            placeId: PLACES[i % PLACES.length],
+            from: '2016-03-01',
+            to: '2016-09-30',
+          },
+          { first: 20, withTotal: false },
+        ),
+    ],
+    [
       'events page, kinds + place (nested) + date range, first 20 + totalCount',
       (i) =>
         store.listEvents(

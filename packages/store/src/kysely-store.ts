@@ -12,9 +12,11 @@ import { digestData } from './read/digest-data.ts';
 import { listNamed, recordsByIds, recordsForArticles } from './read/entities.ts';
 import { searchDocs } from './read/full-text.ts';
 import { listArticles } from './read/list-articles.ts';
+import { canonicalForEvents, canonicalRecords, listCanonicalEvents } from './read/list-canonical-events.ts';
 import { listEvents } from './read/list-events.ts';
 import { sendLog } from './send-log.ts';
 import type { SitrepStore } from './store.ts';
+import { replaceCanonicalEvents } from './write/canonical-events.ts';
 import { ingestArticles } from './write/ingest-articles.ts';
 import { upsertActors, upsertOutlets, upsertPlaces } from './write/reference-data.ts';
 
@@ -109,6 +111,22 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     async eventsForArticles(articleIds) {
       call();
       return recordsForArticles(db, 'events', articleIds);
+    },
+    async replaceCanonicalEvents(events) {
+      call();
+      await replaceCanonicalEvents(db, events);
+    },
+    async listCanonicalEvents(filter = {}, page = {}) {
+      call();
+      return listCanonicalEvents(db, filter, page);
+    },
+    async canonicalEventsByIds(ids) {
+      call();
+      return canonicalRecords(db, ids);
+    },
+    async canonicalEventsForEvents(eventIds) {
+      call();
+      return canonicalForEvents(db, eventIds);
     },
     async placesByIds(ids) {
       call();

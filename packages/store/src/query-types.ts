@@ -29,6 +29,19 @@ export interface EventFilter {
 
 export type EventOrder = 'DATE_DESC' | 'DATE_ASC' | 'SEVERITY';
 
+/** Which canonical events (clustering results) to return; the fields mean what they do for events. */
+export interface CanonicalEventFilter {
+  kinds?: readonly EventKind[];
+  from?: string;
+  to?: string;
+  placeId?: string;
+  /** figures.killed.best at least this many */
+  minKilled?: number;
+  disputed?: boolean;
+  /** corroboration.independentSources at least this many */
+  minSources?: number;
+}
+
 /** Which articles to return. */
 export interface ArticleFilter {
   /** inclusive YYYY-MM-DD on the publication date (undated articles drop out) */

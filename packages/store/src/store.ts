@@ -1,5 +1,6 @@
 import type { Actor } from '@sitrep/schema/actor';
 import type { Article } from '@sitrep/schema/article';
+import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { Claim } from '@sitrep/schema/claim';
 import type { Event } from '@sitrep/schema/event';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
@@ -9,6 +10,7 @@ import { loadStoreConfig, type StoreConfig, validateStoreConfig } from './config
 import type {
   ArticleFilter,
   ArticleOrder,
+  CanonicalEventFilter,
   Connection,
   DailyAggregate,
   DailyAggregateArgs,
@@ -52,6 +54,16 @@ export interface SitrepStore {
   claimsForEvents(eventIds: readonly string[]): Promise<Claim[][]>;
   claimsForArticles(articleIds: readonly string[]): Promise<Claim[][]>;
   eventsForArticles(articleIds: readonly string[]): Promise<Event[][]>;
+
+  /** Stores a whole clustering result (from @sitrep/cluster), replacing the previous one atomically. */
+  replaceCanonicalEvents(events: readonly CanonicalEvent[]): Promise<void>;
+  listCanonicalEvents(
+    filter?: CanonicalEventFilter,
+    page?: PageArgs<EventOrder>,
+  ): Promise<Connection<CanonicalEvent>>;
+  canonicalEventsByIds(ids: readonly string[]): Promise<(CanonicalEvent | null)[]>;
+  /** the canonical event each per-article event was clustered into; null before clustering */
+  canonicalEventsForEvents(eventIds: readonly string[]): Promise<(CanonicalEvent | null)[]>;
 
   placesByIds(ids: readonly string[]): Promise<(Place | null)[]>;
   /** places by name or alias (case-insensitive substring); all places when `search` is empty */

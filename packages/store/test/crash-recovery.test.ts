@@ -10,7 +10,7 @@ import { countArticles, dumpStore } from './dump.ts';
 import { engineCases } from './engines.ts';
 
 const SITREP = fileURLToPath(new URL('../../../apps/cli/bin/sitrep.js', import.meta.url));
-const ARTICLES = 1_500;
+const ARTICLES = 1_000;
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-crash-'));
 const input = join(dir, 'records.jsonl');
 writeFileSync(
@@ -48,7 +48,7 @@ describe.each(cases)('crash recovery on $name', (engine) => {
       const killed = await engine.config();
       const run = ingest(killed);
       // Kill once some batches are committed and well before the end.
-      for (let n = 0; n < 200; ) {
+      for (let n = 0; n < 150; ) {
         await new Promise((r) => setTimeout(r, 15));
         n = await countArticles(killed);
         if (run.child.exitCode !== null) break;

@@ -1,5 +1,6 @@
 import { SitrepError } from '@sitrep/schema/errors';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { canonicalEvents } from './canonical-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -10,6 +11,7 @@ import type { Engine } from './tables.ts';
 function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, engine) },
+    '0002-canonical-events': { up: (db) => canonicalEvents(db) },
   };
 }
 

@@ -116,6 +116,26 @@ export interface SendLogTable {
   recorded_at: string;
 }
 
+export interface CanonicalEventsTable {
+  id: string;
+  kind: string;
+  family: string;
+  start_date: string | null;
+  end_date: string | null;
+  sort_date: string;
+  place_id: string | null;
+  killed: number | null;
+  injured: number | null;
+  severity: number;
+  disputed: number;
+  independent_sources: number;
+}
+
+export interface CanonicalMentionsTable {
+  event_id: string;
+  canonical_id: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   claims: ClaimsTable;
@@ -128,6 +148,9 @@ export interface Database {
   outlets: OutletsTable;
   search_docs: SearchDocsTable;
   send_log: SendLogTable;
+  canonical_events: CanonicalEventsTable;
+  canonical_records: EventRecordsTable;
+  canonical_mentions: CanonicalMentionsTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';
