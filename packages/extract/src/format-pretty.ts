@@ -1,5 +1,7 @@
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function when(o: ExtractedArticle['events'][number]['occurred']): string {
   if (!o.start) return 'date unknown';
   const range = o.end && o.end !== o.start ? `${o.start}..${o.end}` : o.start;
@@ -17,7 +19,7 @@ export function formatPretty(a: ExtractedArticle): string {
     `${a.id}  ${where}`,
     `  ${a.kicker ? `[${a.kicker}] ` : ''}${a.headline}`,
     `  outlet: ${a.outlet?.name ?? 'not stated'} · published: ${published}`,
-    `  ${a.paragraphs.length} paragraphs · ${a.wordCount} words · ${a.captions.length} captions · ${a.claims.length} claims · ${a.events.length} events`,
+    `  ${count(a.paragraphs.length, 'paragraph')} · ${count(a.wordCount, 'word')} · ${count(a.captions.length, 'caption')} · ${count(a.claims.length, 'claim')} · ${count(a.events.length, 'event')}`,
   ];
   if (a.dateline) lines.push(`  dateline: ${a.dateline}`);
   if (a.credits.length)

@@ -3,6 +3,7 @@ import { BadInputError } from '@sitrep/schema/errors';
 import { parse } from 'csv-parse';
 import { decodeStream } from './decode-stream.ts';
 import { MAX_ARTICLE_BYTES } from './decode-text.ts';
+import { LineCounter } from './line-counter.ts';
 import { emptyHints, emptyMeta, field, type RawArticle } from './raw-article.ts';
 import type { ReadItem } from './read-item.ts';
 
@@ -103,31 +104,6 @@ export async function* readCsv(path: string, source: string): AsyncGenerator<Rea
   }
   if (count === 0)
     yield { ok: false, error: new BadInputError(source, 'holds no article rows; nothing to extract') };
-}
-
-/** Newline offsets of the text seen so far, dropped once passed, so memory stays flat. */
-class LineCounter {
-  private offsets: number[] = [];
-  private seen = 0;
-  private passed = 0;
-
-  async *watch(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-    for await (const chunk of chunks) {
-      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1))
-        this.offsets.push(this.seen + i);
-      this.seen += chunk.length;
-      yield chunk;
-    }
-  }
-
-  /** 1-based line of the character at `offset` (offsets only ever grow). */
-  lineAt(offset: number): number {
-    let drop = 0;
-    while (drop < this.offsets.length && (this.offsets[drop] as number) < offset) drop++;
-    this.passed += drop;
-    this.offsets.splice(0, drop);
-    return this.passed + 1;
-  }
 }
 
 function toRow(header: string[], record: string[]): Row {
