@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildIssue, isEmptyIssue } from './build-issue.ts';
 import type { DigestConfig } from './config.ts';
 import type { DaySource } from './data/day-source.ts';
+import type { IssueModel } from './issue-model.ts';
 import { buildMessage } from './mail/build-message.ts';
 import { emlBytes } from './mail/write-eml.ts';
 import { renderArchiveIndex } from './preview/archive-index.ts';
@@ -24,7 +25,9 @@ export interface WriteOptions {
   reader?: Subscriber;
 }
 
-export type WriteResult = { date: string; written: string[] } | { date: string; skipped: string };
+export type WriteResult =
+  | { date: string; written: string[]; issue: IssueModel }
+  | { date: string; skipped: string };
 
 export function archiveReader(config: DigestConfig): Subscriber {
   const domain = /@([^>\s]+)>?\s*$/.exec(config.from)?.[1] ?? 'localhost';
@@ -63,22 +66,17 @@ export async function writeDigest(date: string, o: WriteOptions): Promise<WriteR
     await writeFile(path, body);
     written.push(path);
   }
-  return { date, written };
+  return { date, written, issue };
 }
 
 export async function writeAll(o: WriteOptions): Promise<WriteResult[]> {
   const results: WriteResult[] = [];
   for (const date of await o.source.daysWithEvents()) results.push(await writeDigest(date, o));
-  const written = results.filter((r): r is Extract<WriteResult, { written: string[] }> => 'written' in r);
-  const days = await Promise.all(
-    written.map(async (r) =>
-      buildIssue(await o.source.day(r.date), { archiveUrl: `${o.config.publicUrl}/digests` }),
-    ),
-  );
+  const issues = results.flatMap((r) => ('issue' in r ? [r.issue] : []));
   await mkdir(o.out, { recursive: true });
   await writeFile(
     join(o.out, 'index.html'),
-    renderArchiveIndex(days, (d) => `${d}.html`),
+    renderArchiveIndex(issues, (d) => `${d}.html`),
   );
   return results;
 }
