@@ -56,6 +56,21 @@ export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const key of tollKeys(f)) push(index.tolls, key, f.id);
 }
 
+function pull(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key)?.filter((x) => x !== id);
+  if (list && list.length > 0) map.set(key, list);
+  else map.delete(key);
+}
+
+export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
+  for (const day of dayKeys(f)) {
+    pull(index.at, day + f.placeLine[0], f.id);
+    for (const place of f.placeLine) pull(index.within, day + place, f.id);
+  }
+  for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
+  for (const key of tollKeys(f)) pull(index.tolls, key, f.id);
+}
+
 /** Ids of indexed mentions that could be the same event as `f` (never `f` itself). */
 export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string> {
   const out = new Set<string>();

@@ -96,36 +96,61 @@ function link(state: ClusterState, mentions: readonly EventMention[]): MentionFe
  * them that they are linked to. Returns which cluster ids appeared and which disappeared.
  */
 export function addMentions(state: ClusterState, mentions: readonly EventMention[]): ClusterChange {
-  const v = view(state);
-  const queue = new PriorityQueue<MentionFeatures>(ranksBefore);
+  const queue = rankQueue();
   for (const f of link(state, mentions)) queue.push(f);
   const touched = new Set<string>();
-  const lowerThan = (x: MentionFeatures, ids: Iterable<string>) => {
-    for (const id of ids) {
-      const f = v.feature(id);
-      if (ranksBefore(x, f)) queue.push(f);
-    }
-  };
+  settle(state, queue, touched);
+  return recordClusters(state, touched);
+}
+
+/** Mentions waiting to be re-decided, highest rank first. */
+export function rankQueue(): PriorityQueue<MentionFeatures> {
+  return new PriorityQueue<MentionFeatures>(ranksBefore);
+}
+
+/** Queues the mentions among `ids` that rank below `x`: only they can depend on x's decision. */
+export function queueBelow(
+  state: ClusterState,
+  queue: PriorityQueue<MentionFeatures>,
+  x: MentionFeatures,
+  ids: Iterable<string>,
+): void {
+  for (const id of ids) {
+    const f = state.features.get(id);
+    if (f && ranksBefore(x, f)) queue.push(f);
+  }
+}
+
+/**
+ * Re-decides queued mentions in rank order until nothing changes. A change only ever queues
+ * lower-ranked mentions, so each is decided after everything it depends on.
+ */
+export function settle(
+  state: ClusterState,
+  queue: PriorityQueue<MentionFeatures>,
+  touched: Set<string>,
+): void {
+  const v = view(state);
   for (let x = queue.pop(); x !== undefined; x = queue.pop()) {
+    if (!state.features.has(x.id)) continue;
     const old = state.centreOf.get(x.id);
     const next = chooseCentre(v, x);
     if (old === next) continue;
     if (old !== undefined) {
       state.membersOf.get(old)?.delete(x.id);
       touched.add(old);
-      lowerThan(x, old === x.id ? v.members(old) : v.neighbours(old));
+      queueBelow(state, queue, x, old === x.id ? v.members(old) : v.neighbours(old));
     }
     state.centreOf.set(x.id, next);
     const members = state.membersOf.get(next) ?? new Set<string>();
     members.add(x.id);
     state.membersOf.set(next, members);
     touched.add(next);
-    lowerThan(x, next === x.id ? v.neighbours(x.id) : members);
+    queueBelow(state, queue, x, next === x.id ? v.neighbours(x.id) : members);
   }
-  return recordClusters(state, touched);
 }
 
-function recordClusters(state: ClusterState, centres: ReadonlySet<string>): ClusterChange {
+export function recordClusters(state: ClusterState, centres: ReadonlySet<string>): ClusterChange {
   const added = new Set<string>();
   const removed = new Set<string>();
   for (const c of centres) {

@@ -27,6 +27,13 @@ export const KIND_GROUPS: readonly (readonly EventKindName[])[] = [
 
 export const GENERIC_KINDS: readonly EventKindName[] = ['attack', 'property_destruction'];
 
+/**
+ * Kinds whose place is an institution, not a map point: a UN vote or veto happens in New York
+ * and reports rarely say so. Unplaced mentions of these kinds are placed at the kind itself,
+ * so two reports of the Security Council vote on one day can meet.
+ */
+export const PLACELESS_KINDS: readonly EventKindName[] = ['un_vote', 'veto'];
+
 const groupOf = new Map<string, number>();
 KIND_GROUPS.forEach((kinds, i) => {
   for (const kind of kinds) groupOf.set(kind, i);

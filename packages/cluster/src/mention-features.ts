@@ -2,6 +2,7 @@ import type { ActorKind } from '@sitrep/schema/actor';
 import { type EventFamily, eventKindInfo } from '@sitrep/schema/event-kinds';
 import { type DayWindow, mentionWindow } from './date-window.ts';
 import type { EventMention } from './event-mention.ts';
+import { PLACELESS_KINDS } from './kind-groups.ts';
 import { MIN_QUOTE_WORDS, quoteWords } from './quote-text.ts';
 
 /** Parents of a place id, nearest first (the gazetteer's `ancestorsOf`). */
@@ -50,13 +51,17 @@ export function normalizeName(name: string): string {
 
 export function placeKey(m: EventMention): string | null {
   const loc = m.location;
+  if (!loc && PLACELESS_KINDS.includes(m.kind)) return `kind:${m.kind}`;
   if (!loc || COARSE_PRECISIONS.has(loc.precision)) return null;
   return loc.placeId ?? `name:${normalizeName(loc.name)}`;
 }
 
 export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatures {
   const key = placeKey(m);
-  const placeLine = key === null ? [] : [key, ...(key.startsWith('name:') ? [] : lookups.ancestorsOf(key))];
+  const placeLine =
+    key === null
+      ? []
+      : [key, ...(key.startsWith('name:') || key.startsWith('kind:') ? [] : lookups.ancestorsOf(key))];
   const perpetrators = new Set<string>();
   for (const p of m.participants) {
     if (p.role !== 'perpetrator' || p.actor.id === null) continue;

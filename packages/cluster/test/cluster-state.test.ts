@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticAncestors, syntheticMentions } from '../bench/synthetic-mentions.ts';
 import { clusterMentions } from '../src/cluster-mentions.ts';
 import { addMentions, clusterMembers, createClusterState } from '../src/cluster-state.ts';
+import { removeMentions } from '../src/remove-mentions.ts';
 import { mention, toyAncestors } from './make-mention.ts';
 
 const corpus = [
@@ -109,5 +111,34 @@ describe('clustering', () => {
     ];
     expect(clusterMentions(pair, options)).toHaveLength(1);
     expect(clusterMentions(pair)).toHaveLength(2);
+  });
+
+  it('ends, after removing mentions, where clustering the rest from scratch ends', () => {
+    const all = syntheticMentions(3000, 3);
+    const gone = all.filter((_, i) => i % 7 === 3);
+    const state = createClusterState({ ancestorsOf: syntheticAncestors });
+    addMentions(state, shuffled(all, 11));
+    const change = removeMentions(
+      state,
+      gone.map((m) => m.id),
+    );
+    const goneIds = new Set(gone.map((m) => m.id));
+    const fresh = createClusterState({ ancestorsOf: syntheticAncestors });
+    addMentions(
+      fresh,
+      all.filter((m) => !goneIds.has(m.id)),
+    );
+    expect([...state.clusters.keys()].sort()).toEqual([...fresh.clusters.keys()].sort());
+    expect(change.removed.length).toBeGreaterThan(0);
+    expect(change.changed.every((id) => state.clusters.has(id))).toBe(true);
+  });
+
+  it('yields the same clusters for a large synthetic corpus in any order, in batches or one by one', () => {
+    const all = syntheticMentions(3000, 5);
+    const batch = createClusterState({ ancestorsOf: syntheticAncestors });
+    addMentions(batch, all);
+    const trickle = createClusterState({ ancestorsOf: syntheticAncestors });
+    for (const m of shuffled(all, 13)) addMentions(trickle, [m]);
+    expect([...trickle.clusters.keys()].sort()).toEqual([...batch.clusters.keys()].sort());
   });
 });

@@ -86,6 +86,13 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
   ['two events of one article', { article: 'a', killed: 5 }, { article: 'a', killed: 8 }, false],
   ['one article repeating its own event', { article: 'a', killed: 13 }, { article: 'a', killed: 13 }, true],
   [
+    'two unplaced reports of one UN vote',
+    { article: 'a', kind: 'un_vote', place: null },
+    { article: 'b', kind: 'un_vote', place: null },
+    true,
+  ],
+  ['two unplaced air strikes', { article: 'a', place: null }, { article: 'b', place: null }, false],
+  [
     'country-level places say too little',
     { article: 'a', place: 'Syria', placePrecision: 'country' },
     { article: 'b', place: 'Syria', placePrecision: 'country' },
