@@ -71,7 +71,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
           responseCacheKey(options.generation?.() ?? 0, documentString, variableValues, operationName),
         ttl: config.responseCacheTtlSeconds * 1000,
-        // Answers that may be empty lists carry no entity to invalidate; keep them short-lived.
+        // Data loaded with `sitrep ingest` bumps no generation; the answers it changes most live shortest.
         ttlPerSchemaCoordinate: { 'Query.search': 60_000, 'Query.timeline': 60_000 },
         includeExtensionMetadata: !config.production,
       }),
