@@ -44,43 +44,37 @@ export async function ingestItems(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0 };
   let failed = 0;
-  let done = 0;
+  let seen = 0;
   let batch: ExtractedArticleType[] = [];
+  // Progress is reported per item (the bar moves with extraction); counts change per batch.
+  const progress = () => options.onProgress?.({ done: seen, counts: { ...counts }, failed });
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await store.ingestArticles(batch);
     counts.new += result.new;
     counts.changed += result.changed;
     counts.unchanged += result.unchanged;
-    done += batch.length;
     batch = [];
-    options.onProgress?.({ done, counts: { ...counts }, failed });
+    progress();
+  };
+  const fail = (source: string, message: string) => {
+    failed++;
+    options.onProblem?.(source, message);
   };
   for await (const item of items) {
-    if (!item.ok) {
-      failed++;
-      done++;
-      options.onProblem?.(item.source, item.message);
-      continue;
+    seen++;
+    if (!item.ok) fail(item.source, item.message);
+    else if (item.validated) batch.push(item.record);
+    else {
+      const checked = ExtractedArticle.safeParse(item.record);
+      if (checked.success) batch.push(checked.data);
+      else {
+        const where = item.record.origin?.path ?? item.record.origin?.externalId ?? item.record.id;
+        fail(String(where), `extracted record is not valid: ${formatIssues(checked.error).join('; ')}`);
+      }
     }
-    if (item.validated) {
-      batch.push(item.record);
-      if (batch.length >= batchSize) await flush();
-      continue;
-    }
-    const checked = ExtractedArticle.safeParse(item.record);
-    if (!checked.success) {
-      failed++;
-      done++;
-      const where = item.record.origin?.path ?? item.record.origin?.externalId ?? item.record.id;
-      options.onProblem?.(
-        String(where),
-        `extracted record is not valid: ${formatIssues(checked.error).join('; ')}`,
-      );
-      continue;
-    }
-    batch.push(checked.data);
     if (batch.length >= batchSize) await flush();
+    else progress();
   }
   await flush();
   return { ...counts, failed };
