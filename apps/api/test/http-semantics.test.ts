@@ -65,6 +65,27 @@ describe('safety limits', () => {
     expect(codeOf(body)).toBe(code);
   });
 
+  it('prices a connection by its page size: the same selection passes with first: 5 and not with 100', async () => {
+    const selection = (n: number) =>
+      `{ events(first: ${n}) { edges { node { article { events { claims { article { headline } } } } } } } }`;
+    const small = (await (await (await testYoga(store)).fetch(...post(selection(5)))).json()) as Body;
+    const large = (await (await (await testYoga(store)).fetch(...post(selection(100)))).json()) as Body;
+    expect(small.errors).toBeUndefined();
+    expect(codeOf(large)).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it.each([
+    ['development', {}, 200],
+    // without GraphiQL, a bare browser GET is just a GET without a preflight header
+    ['production', { NODE_ENV: 'production' }, 403],
+  ])('answers a browser opening /graphql in %s with %i', async (_name, env, status) => {
+    const res = await (await testYoga(store, env)).fetch('http://sitrep.test/graphql', {
+      headers: { accept: 'text/html' },
+    });
+    expect(res.status).toBe(status);
+    if (status === 200) expect(await res.text()).toMatch(/GraphiQL/i);
+  });
+
   it('hides "Did you mean" suggestions in production', async () => {
     const dev = (await (
       await (await testYoga(store)).fetch(...post('{ evnts { totalCount } }'))
