@@ -86,10 +86,12 @@ export function buildClaims(
   const claims: Claim[] = [];
   const bySentence: (string | null)[] = sentences.map(() => null);
   const memory = emptyMemory();
+  const startingAt = new Map<number, QuotePassage[]>();
+  for (const p of passages) startingAt.set(p.from.sentence, [...(startingAt.get(p.from.sentence) ?? []), p]);
   let si = 0;
   let previous: { paragraph: number; speaker: Claim['speaker'] } | null = null;
   while (si < sentences.length) {
-    const starting = passages.filter((p) => p.from.sentence === si);
+    const starting = startingAt.get(si) ?? [];
     const last = Math.max(si, ...starting.map((p) => p.to.sentence));
     const group = sentences.slice(si, last + 1);
     const ranges = (k: number): [number, number][] =>
