@@ -23,8 +23,9 @@ export function agenciesOf(m: EventMention): SourceName[] {
   const out = new Map<string, SourceName>();
   for (const c of m.credits)
     if (STORY_CREDIT_ROLES.has(c.role)) out.set(normalizeName(c.agency), source(null, c.agency));
+  // keyed by name, not id: a credit carries only a name, and "REUTERS" there is the Reuters of "told Reuters"
   for (const claim of m.claims)
-    for (const v of claim.via) out.set(v.id ?? normalizeName(v.name), source(v.id, v.name));
+    for (const v of claim.via) out.set(normalizeName(v.name), source(null, v.name));
   return [...out.values()];
 }
 
