@@ -73,6 +73,8 @@ describe('events', () => {
       'The government resumed fighting in Aleppo after a brief humanitarian pause.',
       ['armed_clash', 'place:sy:aleppo'],
     ],
+    ['Hundreds of civilians were evacuated from al-Fuaa on Friday.', ['evacuation', 'place:sy:fuaa']],
+    ['The evacuation of the four towns resumed after the bombing.', ['evacuation', null]],
   ])('types %s', (sentence, expected) => {
     const events = eventsOf([sentence]);
     expect(events.map(brief)).toContainEqual(expected);
