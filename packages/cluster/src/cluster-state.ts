@@ -1,6 +1,5 @@
 import { SitrepError } from '@sitrep/schema/errors';
 import { type BlockIndex, candidatesFor, emptyBlockIndex, indexMention } from './block-index.ts';
-import { clusterId } from './cluster-id.ts';
 import type { EventMention } from './event-mention.ts';
 import { linked } from './link-rules.ts';
 import {
@@ -10,8 +9,7 @@ import {
   type MentionFeatures,
   mentionFeatures,
 } from './mention-features.ts';
-import { PriorityQueue } from './priority-queue.ts';
-import { chooseCentre, ranksBefore, type StarView } from './star-assignment.ts';
+import { rankQueue, recordClusters, settle } from './star-updates.ts';
 
 export interface ClusterOptions {
   /** parents of a gazetteer place id, nearest first; without it only identical places nest */
@@ -60,16 +58,6 @@ export function createClusterState(options: ClusterOptions = {}): ClusterState {
   };
 }
 
-function view(state: ClusterState): StarView {
-  const none = new Set<string>();
-  return {
-    feature: (id) => state.features.get(id) as MentionFeatures,
-    neighbours: (id) => state.adjacency.get(id) ?? [],
-    centreOf: (id) => state.centreOf.get(id),
-    members: (c) => state.membersOf.get(c) ?? none,
-  };
-}
-
 /** Indexes new mentions and records their links; returns the features of the mentions added. */
 function link(state: ClusterState, mentions: readonly EventMention[]): MentionFeatures[] {
   const added: MentionFeatures[] = [];
@@ -101,82 +89,6 @@ export function addMentions(state: ClusterState, mentions: readonly EventMention
   const touched = new Set<string>();
   settle(state, queue, touched);
   return recordClusters(state, touched);
-}
-
-/** Mentions waiting to be re-decided, highest rank first. */
-export function rankQueue(): PriorityQueue<MentionFeatures> {
-  return new PriorityQueue<MentionFeatures>(ranksBefore);
-}
-
-/** Queues the mentions among `ids` that rank below `x`: only they can depend on x's decision. */
-export function queueBelow(
-  state: ClusterState,
-  queue: PriorityQueue<MentionFeatures>,
-  x: MentionFeatures,
-  ids: Iterable<string>,
-): void {
-  for (const id of ids) {
-    const f = state.features.get(id);
-    if (f && ranksBefore(x, f)) queue.push(f);
-  }
-}
-
-/**
- * Re-decides queued mentions in rank order until nothing changes. A change only ever queues
- * lower-ranked mentions, so each is decided after everything it depends on.
- */
-export function settle(
-  state: ClusterState,
-  queue: PriorityQueue<MentionFeatures>,
-  touched: Set<string>,
-): void {
-  const v = view(state);
-  for (let x = queue.pop(); x !== undefined; x = queue.pop()) {
-    if (!state.features.has(x.id)) continue;
-    const old = state.centreOf.get(x.id);
-    const next = chooseCentre(v, x);
-    if (old === next) continue;
-    if (old !== undefined) {
-      state.membersOf.get(old)?.delete(x.id);
-      touched.add(old);
-      queueBelow(state, queue, x, old === x.id ? v.members(old) : v.neighbours(old));
-    }
-    state.centreOf.set(x.id, next);
-    const members = state.membersOf.get(next) ?? new Set<string>();
-    members.add(x.id);
-    state.membersOf.set(next, members);
-    touched.add(next);
-    queueBelow(state, queue, x, next === x.id ? v.neighbours(x.id) : members);
-  }
-}
-
-export function recordClusters(state: ClusterState, centres: ReadonlySet<string>): ClusterChange {
-  const added = new Set<string>();
-  const removed = new Set<string>();
-  for (const c of centres) {
-    const old = state.clusterIdOfCentre.get(c);
-    const members = state.membersOf.get(c);
-    const ids = members && state.centreOf.get(c) === c ? [...members].sort() : [];
-    const id = ids.length > 0 ? clusterId(ids) : undefined;
-    if (old === id) continue;
-    if (old !== undefined) {
-      removed.add(old);
-      state.clusterIdOfCentre.delete(c);
-    }
-    if (id === undefined) {
-      state.membersOf.delete(c);
-      continue;
-    }
-    added.add(id);
-    state.clusterIdOfCentre.set(c, id);
-    state.clusters.set(id, ids);
-    for (const mid of ids) state.clusterOfMention.set(mid, id);
-  }
-  for (const id of removed) if (!added.has(id)) state.clusters.delete(id);
-  return {
-    changed: [...added].filter((id) => !removed.has(id)).sort(),
-    removed: [...removed].filter((id) => !added.has(id)).sort(),
-  };
 }
 
 /** The mentions of one cluster, sorted by id. */

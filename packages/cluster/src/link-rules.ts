@@ -9,7 +9,7 @@ import { quotesNearIdentical } from './quote-text.ts';
  * look only at the two mentions, so clusters do not depend on the order of ingestion.
  */
 
-/** Killed figures further apart than this ratio count against a link (tolls rise, but not tenfold). */
+/** Killed figures further apart than this ratio are two events (tolls rise, but not sixfold). */
 const FIGURE_CONFLICT_RATIO = 6;
 /** Killed figures within this ratio agree. */
 const FIGURE_AGREE_RATIO = 1.25;
@@ -69,7 +69,9 @@ export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
     !datesConflict(a, b) &&
     (a.placeLine.length === 0 || b.placeLine.length === 0 || placesNested(a, b)) &&
     // extraction sometimes names the wrong perpetrator; the same toll outweighs it
-    (!perpetratorsDisjoint(a, b) || sameToll(a, b))
+    (!perpetratorsDisjoint(a, b) || sameToll(a, b)) &&
+    // tolls rise as bodies are found, but not sixfold: 6 dead and 120 dead are two events
+    !((figureRatio(a, b) ?? 1) > FIGURE_CONFLICT_RATIO)
   );
 }
 
@@ -92,6 +94,5 @@ export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
     a.mention.occurred.end === b.mention.occurred.end;
   let score = sameKind ? 2 : 1;
   if (figuresAgree || sameDay) score += 1;
-  if (ratio !== null && ratio > FIGURE_CONFLICT_RATIO) score -= 1;
   return score >= 2;
 }

@@ -1,12 +1,6 @@
 import { unindexMention } from './block-index.ts';
-import {
-  type ClusterChange,
-  type ClusterState,
-  queueBelow,
-  rankQueue,
-  recordClusters,
-  settle,
-} from './cluster-state.ts';
+import type { ClusterChange, ClusterState } from './cluster-state.ts';
+import { queueBelow, rankQueue, recordClusters, settle } from './star-updates.ts';
 
 /**
  * Takes mentions out (an article re-extracted after its text changed, or deleted). Their
