@@ -75,6 +75,7 @@ describe('events', () => {
     ],
     ['Hundreds of civilians were evacuated from al-Fuaa on Friday.', ['evacuation', 'place:sy:fuaa']],
     ['The evacuation of the four towns resumed after the bombing.', ['evacuation', null]],
+    ['A car bomb killed at least 27 people in Sayyida Zeinab.', ['bombing', 'place:sy:sayyida-zeinab']],
   ])('types %s', (sentence, expected) => {
     const events = eventsOf([sentence]);
     expect(events.map(brief)).toContainEqual(expected);
@@ -120,6 +121,9 @@ describe('events', () => {
     expect(eventsOf(['Russia backs Assad in a civil war that has killed more than 250,000 people.'])).toEqual(
       [],
     );
+    expect(
+      eventsOf(['He said the chemical weapons plan could not have been put in place without Russia.']),
+    ).toEqual([]);
   });
 
   it('leaves the date null with a reason when the sentence gives none', () => {

@@ -81,7 +81,8 @@ function participants(
 export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
   const events: Event[] = [];
-  let lastViolencePlace: { paragraph: number; location: EventLocation } | null = null;
+  // the place of the last violent event, for the very next sentence only ("... was dropped on the city")
+  let lastViolencePlace: { paragraph: number; sentence: number; location: EventLocation } | null = null;
   const sentenceOf: number[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
@@ -118,10 +119,11 @@ export function findEvents(input: EventInput): Event[] {
         location?.precision === 'country' && input.fallback?.placeId?.startsWith(`${location.placeId}:`);
       if ((!location || vague) && !trigger.localOnly && trigger.place) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
-        if (lastViolencePlace?.paragraph === sentence.paragraph) location = lastViolencePlace.location;
+        if (lastViolencePlace?.paragraph === sentence.paragraph && si - lastViolencePlace.sentence <= 1)
+          location = lastViolencePlace.location;
         else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
       }
-      if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, location };
+      if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
       const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
       const casualties = {
