@@ -25,7 +25,7 @@ export async function connect(config: StoreConfig, onQuery: (event: LogEvent) =>
     // Checkpoints are where WAL mode fsyncs; every 4 MB (the default) made fsync most of an
     // ingest's time on a slow disk. Every 64 MB keeps the WAL bounded and fsyncs 16x less.
     database.pragma('wal_autocheckpoint = 16000');
-    database.pragma('cache_size = -32000'); // 32 MB of page cache: index upkeep stays in memory
+    database.pragma('cache_size = -65536'); // 64 MB of page cache: index upkeep stays in memory
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: onQuery });

@@ -83,30 +83,50 @@ function claimRow(claim: Claim, ord: number): Insertable<ClaimsTable> {
   };
 }
 
+/**
+ * Parts joined once each: a quote's text is usually inside its sentence and an event's summary
+ * is often its evidence sentence, and indexing the same words twice only grows the index.
+ */
+function body(parts: readonly (string | null | undefined)[]): string {
+  const kept: string[] = [];
+  const sorted = [...new Set(parts.filter((p): p is string => Boolean(p)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  for (const p of sorted) if (!kept.some((k) => k.includes(p))) kept.push(p);
+  return kept.join('\n');
+}
+
 /** The words each record can be found by: what a reader would type to find it. */
 function searchDocs(record: ExtractedArticle): Insertable<SearchDocsTable>[] {
-  const articleBody = [record.headline, record.standfirst, ...record.paragraphs.map((p) => p.text)]
-    .filter(Boolean)
-    .join('\n');
   const docs: Insertable<SearchDocsTable>[] = [
-    { doc_type: 'article', doc_id: record.id, article_id: record.id, body: articleBody },
+    {
+      doc_type: 'article',
+      doc_id: record.id,
+      article_id: record.id,
+      body: [record.headline, record.standfirst, ...record.paragraphs.map((p) => p.text)]
+        .filter(Boolean)
+        .join('\n'),
+    },
   ];
-  for (const c of record.claims) {
-    const who = [c.speaker?.text, c.speaker?.actor?.name].filter(Boolean).join(' ');
+  for (const c of record.claims)
     docs.push({
       doc_type: 'claim',
       doc_id: c.id,
       article_id: record.id,
-      body: `${who}\n${c.text}\n${c.sentence}`,
+      body: body([c.speaker?.text, c.speaker?.actor?.name, c.text, c.sentence]),
     });
-  }
-  for (const e of record.events) {
-    const sentences = [...new Set(e.evidence.map((x) => x.sentence))].join('\n');
-    const body = [e.summary, e.location?.name, ...e.participants.map((p) => p.actor.name), sentences]
-      .filter(Boolean)
-      .join('\n');
-    docs.push({ doc_type: 'event', doc_id: e.id, article_id: record.id, body });
-  }
+  for (const e of record.events)
+    docs.push({
+      doc_type: 'event',
+      doc_id: e.id,
+      article_id: record.id,
+      body: body([
+        e.summary,
+        e.location?.name,
+        ...e.participants.map((p) => p.actor.name),
+        ...e.evidence.map((x) => x.sentence),
+      ]),
+    });
   return docs;
 }
 
