@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reachable, startApiProcess } from './api-process.ts';
 import { readEvents, SUBSCRIBE_HEADERS } from './sse.ts';
@@ -20,6 +21,7 @@ if (!available)
   );
 
 const run = randomBytes(4).toString('hex');
+const prefix = `sitrep-test-${run}:`;
 const schema = `sitrep_api_${run}`;
 const servers: { url: string; stop(): Promise<void> }[] = [];
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
     DATABASE_URL,
     SITREP_PG_SCHEMA: schema,
     REDIS_URL,
-    SITREP_REDIS_PREFIX: `sitrep-test-${run}:`,
+    SITREP_REDIS_PREFIX: prefix,
     SITREP_API_KEYS: API_KEY,
     NODE_ENV: 'development',
   };
@@ -40,6 +42,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
+  if (available) {
+    // this run's cache entries and generation counter
+    const client = new Redis(REDIS_URL);
+    const keys = await client.keys(`${prefix}*`);
+    if (keys.length) await client.del(...keys);
+    client.disconnect();
+  }
   if (available)
     try {
       execFileSync('psql', [DATABASE_URL, '-qc', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], {
@@ -49,6 +58,21 @@ afterAll(async () => {
       // psql missing: the schema stays behind, named for this run
     }
 });
+
+/** Waits until some process has SUBSCRIBEd to the channel (a fixed sleep is flaky on a loaded machine). */
+async function subscribedOnRedis(channel: string): Promise<void> {
+  const client = new Redis(REDIS_URL);
+  try {
+    for (let i = 0; i < 200; i++) {
+      const [, count] = (await client.pubsub('NUMSUB', channel)) as [string, number];
+      if (Number(count) > 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`nobody subscribed to ${channel} within 10 s`);
+  } finally {
+    client.disconnect();
+  }
+}
 
 const QUERY = '{ events(first: 5) { totalCount edges { node { slug } } } }';
 async function query(url: string) {
@@ -77,7 +101,7 @@ describe.skipIf(!available)('two API processes over PostgreSQL and Redis', () =>
       body: JSON.stringify({ query: 'subscription { eventAdded { slug kind } }' }),
     });
     const received = readEvents(subscription, 1);
-    await new Promise((r) => setTimeout(r, 300)); // let A subscribe on Redis before B publishes
+    await subscribedOnRedis(`${prefix}events:added`); // A listens before B publishes
 
     const text = readFileSync(new URL('../../../corpus/000_ea18342763ee7f17.txt', import.meta.url), 'utf8');
     const ingest = await fetch(b.url, {
