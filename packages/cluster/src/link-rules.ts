@@ -92,7 +92,6 @@ export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
     b.mention.occurred.precision === 'day' &&
     a.mention.occurred.start === b.mention.occurred.start &&
     a.mention.occurred.end === b.mention.occurred.end;
-  let score = sameKind ? 2 : 1;
-  if (figuresAgree || sameDay) score += 1;
-  return score >= 2;
+  // the same kind on overlapping days; or a kind that may name the same event, on the same day or with the same toll
+  return sameKind || figuresAgree || sameDay;
 }
