@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Cache } from '@graphql-yoga/plugin-response-cache';
-import { responseCacheKey } from './cache-key.ts';
+import { operationHash } from './cache-key.ts';
 
 export interface FrontDoorOptions {
   cache: Cache;
@@ -29,7 +29,7 @@ export function cacheFrontDoor(options: FrontDoorOptions, next: RequestListener)
     req.on('end', () => {
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       (req as IncomingMessage & { body?: Buffer }).body = body;
-      void answerFromCache(options, body, type, res).then(
+      answerFromCache(options, body, type, res).then(
         (answered) => answered || next(req, res),
         () => next(req, res),
       );
@@ -56,25 +56,15 @@ async function answerFromCache(
   type: string,
   res: ServerResponse,
 ): Promise<boolean> {
-  const params = JSON.parse(body.toString('utf8')) as {
-    query?: unknown;
-    variables?: unknown;
-    operationName?: unknown;
-    extensions?: unknown;
-  };
-  // Only well-formed requests: anything yoga would refuse must reach yoga to be refused.
-  if (typeof params.query !== 'string') return false;
-  if (!(params.operationName == null || typeof params.operationName === 'string')) return false;
-  if (!(params.variables == null || isMap(params.variables))) return false;
-  if (!(params.extensions === undefined || isMap(params.extensions))) return false;
-  const operationName = typeof params.operationName === 'string' ? params.operationName : null;
-  const key = responseCacheKey(options.generation(), params.query, params.variables, operationName);
+  const hash = hashOf(body.toString('utf8'));
+  if (hash === null) return false;
+  const key = `${options.generation()}:${hash}`;
   const cached = await options.cache.get(key);
   if (!cached || cached.errors?.length) return false;
   const payload = serialized(cached, options.metadata);
   res.writeHead(200, {
     'content-type': `${type}; charset=utf-8`,
-    'content-length': Buffer.byteLength(payload),
+    'content-length': payload.length,
     etag: key,
     // says which layer answered, for tests and for people reading headers
     'x-cache': 'HIT',
@@ -83,24 +73,55 @@ async function answerFromCache(
   return true;
 }
 
-/** In memory the cache hands back the same object each time: serialize it once. */
-const strings = new WeakMap<object, string>();
+/**
+ * Raw body → operation hash (null: not for the front door), remembered so a repeated request
+ * costs one Map lookup instead of a JSON parse and a SHA-256. Bounded; cleared when full.
+ */
+const hashes = new Map<string, string | null>();
+function hashOf(text: string): string | null {
+  let hash = hashes.get(text);
+  if (hash === undefined) {
+    hash = wellFormedHash(text);
+    if (hashes.size >= 5_000) hashes.clear();
+    hashes.set(text, hash);
+  }
+  return hash;
+}
+
+function wellFormedHash(text: string): string | null {
+  let params: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
+  try {
+    params = JSON.parse(text) as typeof params;
+  } catch {
+    return null;
+  }
+  // Only well-formed requests: anything yoga would refuse must reach yoga to be refused.
+  if (!isMap(params) || typeof params.query !== 'string') return null;
+  if (!(params.operationName == null || typeof params.operationName === 'string')) return null;
+  if (!(params.variables == null || isMap(params.variables))) return null;
+  if (!(params.extensions === undefined || isMap(params.extensions))) return null;
+  return operationHash(params.query, params.variables, params.operationName);
+}
+
+/** In memory the cache hands back the same object each time: encode it once. */
+const encoded = new WeakMap<object, Buffer>();
 function serialized(
   result: { data?: unknown; extensions?: Record<string, unknown> },
   metadata: boolean,
-): string {
-  let text = strings.get(result);
-  if (text === undefined) {
+): Buffer {
+  let bytes = encoded.get(result);
+  if (bytes === undefined) {
     const { http: _http, responseCache: _meta, ...rest } = result.extensions ?? {};
     const extensions = metadata ? { ...rest, responseCache: { hit: true } } : rest;
-    text = JSON.stringify(
+    const text = JSON.stringify(
       Object.keys(extensions).length ? { data: result.data, extensions } : { data: result.data },
     );
-    strings.set(result, text);
+    bytes = Buffer.from(text, 'utf8');
+    encoded.set(result, bytes);
   }
-  return text;
+  return bytes;
 }
 
-function isMap(value: unknown): boolean {
+function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

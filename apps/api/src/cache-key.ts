@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
 
+/** A stable hash of what makes two requests the same operation. */
+export function operationHash(
+  documentString: string,
+  variableValues: unknown,
+  operationName: string | null | undefined,
+): string {
+  return createHash('sha256')
+    .update(`${documentString}\u0000${JSON.stringify(variableValues ?? {})}\u0000${operationName ?? ''}`)
+    .digest('base64url');
+}
+
 /**
  * The response-cache key, shared by the yoga plugin and the HTTP front door so both find the
  * same entries. The generation comes first: an ingest anywhere retires every earlier key.
@@ -10,8 +21,5 @@ export function responseCacheKey(
   variableValues: unknown,
   operationName: string | null | undefined,
 ): string {
-  const hash = createHash('sha256')
-    .update(`${documentString}\u0000${JSON.stringify(variableValues ?? {})}\u0000${operationName ?? ''}`)
-    .digest('base64url');
-  return `${generation}:${hash}`;
+  return `${generation}:${operationHash(documentString, variableValues, operationName)}`;
 }
