@@ -79,6 +79,7 @@ async function answerFromCache(
  */
 const hashes = new Map<string, string | null>();
 function hashOf(text: string): string | null {
+  if (text.length > 4096) return wellFormedHash(text); // at most 5,000 × 4 KB remembered
   let hash = hashes.get(text);
   if (hash === undefined) {
     hash = wellFormedHash(text);
