@@ -148,6 +148,7 @@ async function benchEngine(config: StoreConfig) {
   for (const size of SIZES) {
     const ingest = await grow(store, have, size);
     have = size;
+    await store.optimize();
     results.push({ size, ingest, q: await queries(store) });
     console.error(`[bench] ${config.engine} at ${size} events done`);
   }
@@ -155,7 +156,10 @@ async function benchEngine(config: StoreConfig) {
   return results;
 }
 
-const engines: [string, StoreConfig][] = [['SQLite', { engine: 'sqlite', file: join(dir, 'bench.db') }]];
+const engines: [string, StoreConfig][] =
+  process.env.BENCH_ENGINES === 'postgres'
+    ? []
+    : [['SQLite', { engine: 'sqlite', file: join(dir, 'bench.db') }]];
 if (process.env.BENCH_ENGINES === 'sqlite')
   console.error('[bench] BENCH_ENGINES=sqlite: PostgreSQL left out');
 else if (await pgReachable()) engines.push(['PostgreSQL', { engine: 'postgres', url: PG_URL, schema }]);

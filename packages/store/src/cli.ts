@@ -79,6 +79,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     });
     bar?.stop();
+    if (summary.new + summary.changed > 0) await store.optimize();
     for (const p of problems) console.error(`sitrep ingest: ${p}`);
     console.log(summaryLine(summary));
     return summary.failed > 0 ? 1 : 0;

@@ -181,6 +181,13 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       }
       return out;
     },
+    async optimize() {
+      call();
+      if (engine === 'sqlite') await sql`pragma optimize`.execute(db);
+      else
+        for (const t of ['articles', 'claims', 'events', 'event_actors', 'place_ancestors', 'search_docs'])
+          await sql`analyze ${sql.table(t)}`.execute(db);
+    },
     async ping() {
       call();
       try {

@@ -83,7 +83,13 @@ export interface SitrepStore {
 
   /** row counts, for health checks and tests */
   counts(): Promise<Record<'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets', number>>;
-  /** throws StoreUnavailableError-coded SitrepError when the engine does not answer */
+  /**
+   * Refreshes the query planner's statistics after a bulk load (SQLite `PRAGMA optimize`,
+   * PostgreSQL `ANALYZE`): without it PostgreSQL plans filtered pages from stale row counts.
+   * `sitrep ingest` calls it when it wrote anything.
+   */
+  optimize(): Promise<void>;
+  /** throws a SitrepError with code STORE_UNAVAILABLE when the engine does not answer */
   ping(): Promise<void>;
 
   /** `stats.calls` counts public method calls, `stats.queries` SQL statements; both only grow. */
