@@ -66,7 +66,8 @@ function reportedWords(text: string, a: Attribution): string {
   const words = (s: string) => (s ? s.split(/\s+/).length : 0);
   // "Western governments say ...", "Hollande, who suggested ...": the words come after the verb
   const thatBefore =
-    /\bthat\s*$/.test(text.slice(0, a.speakerStart)) || /\bwho\s+$/.test(text.slice(0, a.verbStart));
+    /\bthat\s*$/.test(text.slice(Math.max(0, a.speakerStart - 20), a.speakerStart)) ||
+    /\bwho\s+$/.test(text.slice(Math.max(0, a.verbStart - 20), a.verbStart));
   const useAfter =
     !inverted &&
     !/^,/.test(text.slice(a.verbEnd).trimStart()) &&
@@ -87,7 +88,11 @@ export function buildClaims(
   const bySentence: (string | null)[] = sentences.map(() => null);
   const memory = emptyMemory();
   const startingAt = new Map<number, QuotePassage[]>();
-  for (const p of passages) startingAt.set(p.from.sentence, [...(startingAt.get(p.from.sentence) ?? []), p]);
+  for (const p of passages) {
+    const list = startingAt.get(p.from.sentence);
+    if (list) list.push(p);
+    else startingAt.set(p.from.sentence, [p]);
+  }
   let si = 0;
   let previous: { paragraph: number; speaker: Claim['speaker'] } | null = null;
   while (si < sentences.length) {

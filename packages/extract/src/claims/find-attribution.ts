@@ -20,6 +20,7 @@ export interface Attribution {
 }
 
 const MAX_SPEAKER_WORDS = 14;
+const WINDOW = 400;
 /** A finite verb inside the words before "said": they are a clause, and the speaker is at its end. */
 const FINITE = /\b(?:is|are|was|were|has|have|had|been|will|would|could|did|does)\b/i;
 
@@ -43,8 +44,13 @@ export function findAttribution(text: string, quotes: readonly [number, number][
       via.push(actor ? { id: actor.id, name: actor.name } : { id: null, name: relay[1] as string });
     }
     // "(SOHR)" between a name and its verb is an aside: blanked, so offsets stay put
-    const before = text.slice(0, m.index).replace(/\([^()]*\)/g, (aside) => ' '.repeat(aside.length));
-    const parts = chunks(before);
+    // a speaker phrase is a few words: look no further back than WINDOW characters, so a long
+    // run-on sentence with many verbs stays linear
+    const windowStart = Math.max(0, m.index - WINDOW);
+    const before = text
+      .slice(windowStart, m.index)
+      .replace(/\([^()]*\)/g, (aside) => ' '.repeat(aside.length));
+    const parts = chunks(before).map((c) => ({ text: c.text, start: c.start + windowStart }));
     const lastPart = parts[parts.length - 1] as { text: string; start: number };
     if (!clean(lastPart.text).text) {
       // inverted ("..., said the Syrian Observatory (SOHR)") or a participle (", saying ...")
@@ -136,7 +142,7 @@ export function findAttribution(text: string, quotes: readonly [number, number][
         verbEnd,
         speakerFirst:
           part.start + offset < 3 ||
-          /^(?:\w+\s*,\s*)?$/.test(before.slice(0, part.start + offset).replace(LEADING_FILLER, '')),
+          /^(?:\w+\s*,\s*)?$/.test(text.slice(0, part.start + offset).replace(LEADING_FILLER, '')),
         via,
       };
     }

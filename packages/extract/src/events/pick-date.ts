@@ -33,7 +33,7 @@ export function localDates(
       mention,
       start,
       end: start + mention.text.length,
-      statement: SAID_BEFORE.test(text.slice(0, start)),
+      statement: SAID_BEFORE.test(text.slice(Math.max(0, start - 60), start)),
     };
   });
 }

@@ -44,6 +44,9 @@ const PLACE_PREPOSITION = /\b(?:in|at|to|on)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
+/** The few words before an offset: enough for "northeast of", "the war in", and linear in the text. */
+const lead = (text: string, at: number): string => text.slice(Math.max(0, at - 40), at);
+
 export interface PlaceRules {
   /** violence happens in Syria: a foreign capital in the sentence is where someone spoke */
   syriaOnly: boolean;
@@ -66,9 +69,7 @@ export function pickPlace(
     (p) =>
       (!rules.syriaOnly || p.place.country === 'SY') &&
       (!rules.strict ||
-        (p.start >= at &&
-          PLACE_PREPOSITION.test(text.slice(0, p.start)) &&
-          !TOPIC.test(text.slice(0, p.start)))),
+        (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start)))),
   );
   const after = usable.filter((p) => p.start >= at);
   const run = after.filter((p, i) => i === 0 || p.start - (after[i - 1] as LocalPlace).end < 8);
@@ -85,6 +86,6 @@ export function pickPlace(
   const chosen = after[0] ?? specific;
   if (!chosen) return null;
   // "northeast of Aleppo" is outside the city: the governorate is as precise as the text allows
-  const governorate = OUTSIDE.test(text.slice(0, chosen.start)) ? governorateOf(chosen.place.id) : null;
+  const governorate = OUTSIDE.test(lead(text, chosen.start)) ? governorateOf(chosen.place.id) : null;
   return locationOf(governorate ?? chosen.place);
 }

@@ -139,6 +139,7 @@ export function findQuantities(text: string): SentenceQuantity[] {
     if (prev && AMONG_BETWEEN.test(text.slice(prev.end, n.start))) prev.partOf = me;
   });
   // a subgroup and its total count the same thing; a group-less figure counts what the one before it did
+  let lastTotal: (typeof typed)[number] | undefined;
   typed.forEach((q, i) => {
     const total = q.partOf !== null ? typed[q.partOf] : undefined;
     // a subgroup counts what its total counts ("killed 16 civilians including one child and wounded 22")
@@ -146,11 +147,8 @@ export function findQuantities(text: string): SentenceQuantity[] {
     if (total && q.measureKnown && !total.measureKnown) total.measure = q.measure;
     const prev = typed[i - 1];
     // "46 civilians were killed and 230 were left injured": the group of the last total before it
-    const lastTotal = typed
-      .slice(0, i)
-      .reverse()
-      .find((t) => t.explicitGroup && t.partOf === null && t.group !== 'things');
     if (!q.explicitGroup && lastTotal) q.group = lastTotal.group;
+    if (q.explicitGroup && q.partOf === null && q.group !== 'things') lastTotal = q;
     // "the conflict has claimed the lives of 470,000 people, injured 1.9 million others": one running toll
     if (prev?.cumulative) q.cumulative = true;
   });
