@@ -124,6 +124,12 @@ describe('findQuantities', () => {
     expect(brief(text)).toEqual(expected);
   });
 
+  it('does not take a week-long toll for the whole war', () => {
+    expect(brief('Since the beginning of last week strikes have killed more than 70 people.')).toEqual([
+      'killed/people/more_than/70',
+    ]);
+  });
+
   it('marks a war-long toll as cumulative', () => {
     expect(brief('a civil war that has killed more than 250,000 people.')).toEqual([
       'killed/people/more_than/250000/cumulative',

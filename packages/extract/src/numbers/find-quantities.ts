@@ -43,7 +43,7 @@ function isNotACount(text: string, n: NumberMention): boolean {
 
 /** Words that may stand between a number and its noun: "dozens of displaced civilians". */
 const ADJECTIVE =
-  /^(?:displaced|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][\w'-]+|[\w]+-(?:backed|held|led|based))$/;
+  /^(?:displaced|besieged|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][\w'-]+|[\w]+-(?:backed|held|led|based))$/;
 
 function groupAfter(after: string): { group: PersonGroup; measure: Measure | null; length: number } | null {
   const lead = /^\s*(?:of\s+(?:the\s+)?)?/.exec(after)?.[0].length ?? 0;

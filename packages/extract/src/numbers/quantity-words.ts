@@ -88,6 +88,6 @@ export const NOT_A_COUNT_BEFORE =
 
 /** A war-long running total rather than one day's toll. */
 export const CUMULATIVE_BEFORE =
-  /\b(?:war|conflict|uprising|crisis)\b[^.;]*\b(?:has|have|had)\s+(?:so far\s+)?(?:killed|claimed)[^.;]*$|\bsince the (?:start|beginning|outbreak)\b[^.;]*$/i;
+  /\b(?:war|conflict|uprising|crisis)\b[^.;]*\b(?:has|have|had)\s+(?:so far\s+)?(?:killed|claimed)[^.;]*$|\bsince the (?:start|beginning|outbreak) of the (?:war|conflict|crisis|uprising|revolution|fighting)\b[^.;]*$/i;
 export const CUMULATIVE_AFTER =
-  /^[^.;]*\bsince\s+(?:the\s+(?:start|beginning|outbreak|conflict|war|uprising|crisis|fighting|revolt)|(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|it began)|^[^.;]*\bin (?:more than |nearly |almost )?\w+ years of (?:conflict|war|fighting)/i;
+  /^[^.;]*\bsince\s+(?:the\s+(?:(?:start|beginning|outbreak) of the (?:war|conflict|crisis|uprising|revolution|fighting)|conflict|war|uprising|crisis|fighting|revolt)|(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d|it began)|^[^.;]*\bin (?:more than |nearly |almost )?\w+ years of (?:conflict|war|fighting)/i;
