@@ -107,6 +107,10 @@ describe('findQuantities', () => {
     ],
     ['A photographer saw the bodies of four children.', ['killed/children/exact/4']],
     ['At least 85 Syrian army troops were killed.', ['killed/troops/at_least/85']],
+    [
+      'Those killed included six women five children and three police officers.',
+      ['killed/women/exact/6', 'killed/children/exact/5', 'killed/people/exact/3'],
+    ],
   ])('reads wire-service phrasing: %s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
   });

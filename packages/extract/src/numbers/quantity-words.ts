@@ -65,6 +65,7 @@ export const MEASURE_BEFORE: [RegExp, Measure][] = [
     ),
     'killed',
   ],
+  [/\b(?:those killed|the dead|the victims|the death toll)\s+(?:included|include|were|was)\s+$/i, 'killed'],
   [new RegExp(String.raw`\b(?:injured|wounded|injuring|wounding)` + FILLER, 'i'), 'injured'],
   [/\bvetoed\s+$/i, 'vetoes'],
   [new RegExp(String.raw`\b(?:evacuated|evacuating|evacuation of)` + FILLER, 'i'), 'evacuated'],
