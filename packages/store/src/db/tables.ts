@@ -47,7 +47,7 @@ export interface EventsTable {
   severity: number;
   disputed: number;
   outlet_id: string | null;
-  /** filled by cross-article clustering (packages/cluster) once it is wired in */
+  /** reserved; clustering links live in canonical_mentions (migration 0002), which can be rewritten whole */
   cluster_id: string | null;
 }
 
