@@ -11,11 +11,15 @@ export interface Bound {
 }
 
 export interface KeysetSource<T> {
-  /** rows after `bound` (or from the start), sorted by (key, id) in `dir`, at most `limit` */
+  /**
+   * Rows after `bound` (or from the start), sorted by (key, id) in `dir`, at most `limit`.
+   * `withNodes: false` when only their existence matters: the records are not read.
+   */
   fetch(
     bound: Bound | null,
     dir: 'asc' | 'desc',
     limit: number,
+    withNodes: boolean,
   ): Promise<{ key: SortKey; id: string; node: T }[]>;
   count(): Promise<number>;
 }
@@ -37,11 +41,11 @@ export async function keysetPage<T>(
   const dir = towardsSmaller ? 'desc' : 'asc';
   const bound: Bound | null = at ? { op: towardsSmaller ? '<' : '>', ...at } : null;
   const [rows, totalCount, beyondCursor] = await Promise.all([
-    limit === 0 ? Promise.resolve([]) : source.fetch(bound, dir, limit + 1),
+    limit === 0 ? Promise.resolve([]) : source.fetch(bound, dir, limit + 1, true),
     page.withTotal === false ? Promise.resolve(-1) : source.count(),
     // Is there anything on the other side of the cursor (including the cursor row itself)?
     at
-      ? source.fetch({ op: towardsSmaller ? '>=' : '<=', ...at }, towardsSmaller ? 'asc' : 'desc', 1)
+      ? source.fetch({ op: towardsSmaller ? '>=' : '<=', ...at }, towardsSmaller ? 'asc' : 'desc', 1, false)
       : Promise.resolve([]),
   ]);
   const more = rows.length > limit;

@@ -72,7 +72,7 @@ export function listCanonicalEvents(
   const col = `canonical_events.${order.column}` as const;
   return keysetPage<CanonicalEvent>(
     {
-      async fetch(bound, dir, limit) {
+      async fetch(bound, dir, limit, withNodes) {
         const rows = await db
           .selectFrom('canonical_events')
           .select(['canonical_events.id', `${col} as key`])
@@ -86,6 +86,7 @@ export function listCanonicalEvents(
           .orderBy('canonical_events.id', dir)
           .limit(limit)
           .execute();
+        if (!withNodes) return rows.map((r) => ({ key: r.key, id: r.id, node: null as never }));
         const records = await canonicalRecords(
           db,
           rows.map((r) => r.id),

@@ -78,7 +78,7 @@ export function listEvents(
   const col = `events.${order.column}` as const;
   return keysetPage<Event>(
     {
-      async fetch(bound, dir, limit) {
+      async fetch(bound, dir, limit, withNodes) {
         const rows = await db
           .selectFrom('events')
           .select(['events.id', `${col} as key`])
@@ -93,6 +93,7 @@ export function listEvents(
           .limit(limit)
           .execute();
         // Records for the page only, in one batch: the filter never touches the JSON.
+        if (!withNodes) return rows.map((r) => ({ key: r.key, id: r.id, node: null as never }));
         const records = await recordsByIds<Event>(
           db,
           'events',
