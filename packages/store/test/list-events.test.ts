@@ -58,6 +58,15 @@ describe.each(cases)('listEvents on $name', (engine) => {
     },
   );
 
+  it.skipIf(engine.skip)('answers first: 0 with no nodes but the right page info and count', async () => {
+    const page = await store.listEvents({}, { first: 0 });
+    expect(page).toMatchObject({
+      nodes: [],
+      totalCount: events.length,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null },
+    });
+  });
+
   it.skipIf(engine.skip)(
     'turns back from the middle: the page before a page ends where it began',
     async () => {

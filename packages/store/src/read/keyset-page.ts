@@ -41,7 +41,8 @@ export async function keysetPage<T>(
   const dir = towardsSmaller ? 'desc' : 'asc';
   const bound: Bound | null = at ? { op: towardsSmaller ? '<' : '>', ...at } : null;
   const [rows, totalCount, beyondCursor] = await Promise.all([
-    limit === 0 ? Promise.resolve([]) : source.fetch(bound, dir, limit + 1, true),
+    // first: 0 still says whether there is a next page, from one unread row.
+    source.fetch(bound, dir, limit + 1, limit > 0),
     page.withTotal === false ? Promise.resolve(-1) : source.count(),
     // Is there anything on the other side of the cursor (including the cursor row itself)?
     at
