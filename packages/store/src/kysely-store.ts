@@ -19,6 +19,7 @@ import type { SitrepStore } from './store.ts';
 import { replaceCanonicalEvents } from './write/canonical-events.ts';
 import { ingestArticles } from './write/ingest-articles.ts';
 import { upsertActors, upsertOutlets, upsertPlaces } from './write/reference-data.ts';
+import { retryConflicts } from './write/retry-conflicts.ts';
 
 /** The one implementation of SitrepStore: Kysely over better-sqlite3 or pg. */
 export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore> {
@@ -60,7 +61,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     },
     async ingestArticles(records) {
       call();
-      return ingestArticles(db, records);
+      return retryConflicts(() => ingestArticles(db, records));
     },
     async upsertPlaces(places) {
       call();

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SitrepStore } from '../src/store.ts';
+import { openStore, type SitrepStore } from '../src/store.ts';
 import { syntheticArticle, syntheticArticles } from '../src/synthetic.ts';
 import { engineCases } from './engines.ts';
 
@@ -85,12 +85,29 @@ describe.each(cases)('ingestArticles on $name', (engine) => {
     );
   });
 
+  it.skipIf(engine.skip)(
+    'lets two writers race on the same articles: each stored once, the loser counts them unchanged',
+    async () => {
+      const config = await engine.config();
+      const [a, b] = [await openStore(config), await openStore(config)];
+      try {
+        const records = [...syntheticArticles(OPTIONS)];
+        const results = await Promise.all([a.ingestArticles(records), b.ingestArticles(records)]);
+        expect(results.reduce((n, r) => n + r.new, 0)).toBe(20);
+        expect(results.reduce((n, r) => n + r.unchanged, 0)).toBe(20);
+        expect(await a.counts()).toMatchObject({ articles: 20, events: 80 });
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    },
+  );
+
   it.skipIf(engine.skip)('rolls back the whole batch when one record cannot be stored', async () => {
     const good = syntheticArticle(OPTIONS, 0);
     const bad = syntheticArticle(OPTIONS, 1);
     // Two events with one id break the primary key half-way through the batch.
     const broken = { ...bad, events: [bad.events[0]!, bad.events[0]!] };
-    await expect(store.ingestArticles([good, broken])).rejects.toThrow();
+    await expect(store.ingestArticles([good, broken])).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await store.counts()).toMatchObject({ articles: 0, events: 0, claims: 0 });
   });
 });
