@@ -31,7 +31,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     const q = { sql: event.query.sql, durationMs: event.queryDurationMillis };
     for (const l of listeners) l(q);
   };
-  const { db, dispose } = await connect(config, onLog);
+  const db = await connect(config, onLog);
   const engine: Engine = config.engine;
   try {
     await migrateToLatest(
@@ -205,7 +205,6 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     },
     async close() {
       await db.destroy();
-      await dispose();
     },
   };
   return store;

@@ -7,14 +7,11 @@ import pg from 'pg';
 import type { StoreConfig } from '../config.ts';
 import type { Database } from './tables.ts';
 
-export interface Connected {
-  db: Kysely<Database>;
-  /** closes anything the Kysely instance does not own (the admin pool used to create the schema) */
-  dispose: () => Promise<void>;
-}
-
 /** Opens the engine the config names. `onQuery` sees every statement (it feeds `store.stats`). */
-export async function connect(config: StoreConfig, onQuery: (event: LogEvent) => void): Promise<Connected> {
+export async function connect(
+  config: StoreConfig,
+  onQuery: (event: LogEvent) => void,
+): Promise<Kysely<Database>> {
   if (config.engine === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
     const database = new BetterSqlite3(config.file);
@@ -28,8 +25,7 @@ export async function connect(config: StoreConfig, onQuery: (event: LogEvent) =>
     database.pragma('cache_size = -65536'); // 64 MB of page cache: index upkeep stays in memory
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: onQuery });
-    return { db, dispose: async () => {} };
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: onQuery });
   }
   const options: pg.PoolConfig = { connectionString: config.url, max: config.poolSize ?? 10 };
   if (config.schema) {
@@ -52,7 +48,7 @@ export async function connect(config: StoreConfig, onQuery: (event: LogEvent) =>
     await db.destroy();
     throw unavailable(config.url, error);
   }
-  return { db, dispose: async () => {} };
+  return db;
 }
 
 function unavailable(url: string, error: unknown): SitrepError {
