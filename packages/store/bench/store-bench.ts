@@ -209,7 +209,7 @@ console.log(
 );
 
 rmSync(dir, { recursive: true, force: true });
-if (engines.length > 1) {
+if (engines.some(([, config]) => config.engine === 'postgres')) {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -38,12 +38,12 @@ async function postgresReachable(): Promise<string | null> {
 let counter = 0;
 
 function sqliteCase(): EngineCase {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  let dir: string | null = null; // made on first use, so a filtered-out suite leaves nothing behind
   const stores: SitrepStore[] = [];
-  const config = async (): Promise<StoreConfig> => ({
-    engine: 'sqlite',
-    file: join(dir, `t${++counter}.db`),
-  });
+  const config = async (): Promise<StoreConfig> => {
+    dir ??= mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+    return { engine: 'sqlite', file: join(dir, `t${++counter}.db`) };
+  };
   return {
     name: 'sqlite',
     skip: false,
@@ -55,7 +55,7 @@ function sqliteCase(): EngineCase {
     },
     async cleanup() {
       await Promise.all(stores.map((s) => s.close().catch(() => {})));
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
