@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const atRoot = process.cwd().replace(/\/$/, '') === root.replace(/\/$/, '');
 
+// Tests run on 2-core CI machines while other workspaces test beside them: vitest's 5 s default
+// turns load into failures, so the default is generous. Speed is measured by benchmarks, not here.
 export default defineConfig({
-  test: atRoot ? { projects: ['packages/*', 'apps/*', 'tests'] } : {},
+  test: atRoot
+    ? { projects: ['packages/*', 'apps/*', 'tests'] }
+    : { testTimeout: 30_000, hookTimeout: 60_000 },
 });
