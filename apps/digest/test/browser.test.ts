@@ -15,8 +15,12 @@ import { issueOf, LINKS, subscriber } from './seed-issue.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium)
+if (!haveChromium) {
+  // .ci/run installs Debian's chromium, so under CI a missing browser is a failure, not a skip.
+  if (process.env.CI)
+    throw new Error(`browser checks need ${CHROMIUM} under CI (apt-get install -y chromium)`);
   console.warn(`browser checks skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+}
 const results = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 let browser: Browser;
