@@ -2,6 +2,7 @@ import type { ExtractedArticle as ExtractedArticleType } from '@sitrep/schema/ex
 import { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { formatIssues } from '@sitrep/schema/validate';
 import type { IngestCounts } from './query-types.ts';
+import { type ReclusterResult, reclusterStore } from './recluster.ts';
 import type { SitrepStore } from './store.ts';
 
 /** One record to store, or one input that could not become a record (named, with the reason). */
@@ -22,6 +23,13 @@ export interface IngestOptions {
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   onProblem?: (source: string, message: string) => void;
+  /**
+   * Recluster the whole store into canonical events (@sitrep/cluster) once every batch is in.
+   * Default true. It runs whenever the run saw a record, even an unchanged one, so a re-run
+   * after a crash between the last batch and the clustering repairs the canonical events too.
+   */
+  recluster?: boolean;
+  onRecluster?: (result: ReclusterResult) => void;
 }
 
 export interface IngestSummary extends IngestCounts {
@@ -77,6 +85,10 @@ export async function ingestItems(
     else progress();
   }
   await flush();
+  if ((options.recluster ?? true) && counts.new + counts.changed + counts.unchanged > 0) {
+    const result = await reclusterStore(store);
+    options.onRecluster?.(result);
+  }
   return { ...counts, failed };
 }
 

@@ -15,7 +15,7 @@ const ClaimKindEnum = enumFrom(
   'How a statement is made: quoted, reported, a figure...',
   ClaimKind.options,
 );
-const StanceEnum = enumFrom('Stance', 'Whether the speaker asserts or denies the statement.', [
+export const StanceEnum = enumFrom('Stance', 'Whether the speaker asserts or denies the statement.', [
   'assert',
   'deny',
 ] as const);

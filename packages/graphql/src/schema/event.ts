@@ -62,7 +62,7 @@ const Occurred = builder.objectRef<Event['occurred']>('Occurred').implement({
   }),
 });
 
-const Location = builder.objectRef<NonNullable<Event['location']>>('EventLocation').implement({
+export const Location = builder.objectRef<NonNullable<Event['location']>>('EventLocation').implement({
   description: 'Where it happened, as named in the text, with the gazetteer place when resolved.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The place as the text names it.' }),

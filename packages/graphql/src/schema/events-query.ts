@@ -8,7 +8,7 @@ import { ArticleNode } from './article.ts';
 import { EventNode } from './event.ts';
 import { EventFilterInput, toStoreFilter } from './event-filter.ts';
 
-const EventOrderEnum = builder.enumType('EventOrder', {
+export const EventOrderEnum = builder.enumType('EventOrder', {
   description: 'How to sort events.',
   values: {
     DATE_DESC: { description: 'Most recent first (undated last).' },

@@ -9,6 +9,7 @@ import './casualties.ts';
 import './event.ts';
 import './event-filter.ts';
 import './events-query.ts';
+import './canonical-event.ts';
 import './search.ts';
 import './timeline.ts';
 import './ingest.ts';

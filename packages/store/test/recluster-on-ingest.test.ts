@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clusterMentions } from '@sitrep/cluster/cluster-mentions';
+import { mentionsFromArticle } from '@sitrep/cluster/event-mention';
+import { CanonicalEvent } from '@sitrep/schema/canonical-event';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractedItems } from '../src/extract-items.ts';
+import { type IngestItem, ingestItems } from '../src/ingest.ts';
+import { CLUSTER_OPTIONS } from '../src/recluster.ts';
+import { openStore, type SitrepStore } from '../src/store.ts';
+
+const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
+let dir: string | null = null;
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+async function freshStore(name: string): Promise<SitrepStore> {
+  dir ??= mkdtempSync(join(tmpdir(), 'sitrep-recluster-'));
+  return openStore({ engine: 'sqlite', file: join(dir, `${name}.db`) });
+}
+
+async function allCanonical(store: SitrepStore): Promise<CanonicalEvent[]> {
+  const page = await store.listCanonicalEvents({}, { first: 500, orderBy: 'DATE_ASC' });
+  expect(page.pageInfo.hasNextPage).toBe(false);
+  return page.nodes.toSorted((a, b) => a.id.localeCompare(b.id));
+}
+
+describe('ingest reclusters the store into canonical events', () => {
+  it('persists the corpus clustering deterministically: same ids on re-ingest and in any order, nothing duplicated', async () => {
+    const items: IngestItem[] = [];
+    for await (const item of extractedItems([CORPUS])) items.push(item);
+    const records = items.flatMap((i) => (i.ok ? [i.record] : []));
+    expect(records.length).toBe(5);
+    const eventIds = records.flatMap((r) => r.events.map((e) => e.id)).sort();
+    expect(eventIds.length).toBeGreaterThan(0);
+
+    const store = await freshStore('forward');
+    const reverse = await freshStore('reverse');
+    try {
+      const runs: number[] = [];
+      await ingestItems(store, items, { batchSize: 2, onRecluster: (r) => runs.push(r.mentions) });
+      expect(runs).toHaveLength(1);
+      expect(runs).toEqual([eventIds.length]);
+      const first = await allCanonical(store);
+
+      // What the store holds is what clustering the extracted records in memory gives.
+      const expected = clusterMentions(records.flatMap(mentionsFromArticle), CLUSTER_OPTIONS);
+      expect(first).toEqual(expected);
+      for (const e of first) expect(CanonicalEvent.safeParse(e).success).toBe(true);
+
+      // Every stored event sits in exactly one canonical event.
+      const members = first.flatMap((c) => c.mentions.map((m) => m.eventId)).sort();
+      expect(members).toEqual(eventIds);
+      const linked = await store.canonicalEventsForEvents(eventIds);
+      expect(linked.every((c) => c !== null)).toBe(true);
+      for (const [i, id] of eventIds.entries())
+        expect(linked[i]!.mentions.map((m) => m.eventId)).toContain(id);
+
+      // Re-ingesting the same corpus changes nothing and duplicates nothing.
+      const writes: string[] = [];
+      const stop = store.onQuery(({ sql }) => {
+        if (/^\s*(insert|update|delete)/i.test(sql)) writes.push(sql);
+      });
+      const reruns: boolean[] = [];
+      const again = await ingestItems(store, items, { onRecluster: (r) => reruns.push(r.written) });
+      stop();
+      expect(again).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
+      expect(reruns).toEqual([false]);
+      expect(writes).toEqual([]);
+      expect(await allCanonical(store)).toEqual(first);
+
+      // Another store, fed the articles in reverse order one per batch: the same ids.
+      await ingestItems(reverse, items.toReversed(), { batchSize: 1 });
+      expect((await allCanonical(reverse)).map((c) => c.id)).toEqual(first.map((c) => c.id));
+    } finally {
+      await store.close();
+      await reverse.close();
+    }
+  }, 120_000);
+
+  it('recluster: false leaves canonical events alone; a re-run over unchanged input repairs them', async () => {
+    const store = await freshStore('off');
+    try {
+      const items: IngestItem[] = [];
+      for await (const item of extractedItems([join(CORPUS, '003_7e8356547cb68094.txt')])) items.push(item);
+      await ingestItems(store, items, { recluster: false });
+      expect((await store.listCanonicalEvents({}, { first: 10 })).totalCount).toBe(0);
+      // As after a crash between the last batch and the clustering: a re-run over the same,
+      // now unchanged, input brings the canonical events in.
+      const rerun = await ingestItems(store, items);
+      expect(rerun).toMatchObject({ new: 0, unchanged: 1 });
+      const events = (await store.counts()).events;
+      const canonical = await store.listCanonicalEvents({}, { first: 500 });
+      expect(canonical.nodes.flatMap((c) => c.mentions)).toHaveLength(events);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
