@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterMentions } from '@sitrep/cluster/cluster-mentions';
@@ -9,17 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractedItems } from '../src/extract-items.ts';
 import { type IngestItem, ingestItems } from '../src/ingest.ts';
 import { CLUSTER_OPTIONS } from '../src/recluster.ts';
-import { openStore, type SitrepStore } from '../src/store.ts';
+import type { SitrepStore } from '../src/store.ts';
+import { engineCases } from './engines.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
-let dir: string | null = null;
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-async function freshStore(name: string): Promise<SitrepStore> {
-  dir ??= mkdtempSync(join(tmpdir(), 'sitrep-recluster-'));
-  return openStore({ engine: 'sqlite', file: join(dir, `${name}.db`) });
-}
+const cases = await engineCases();
 
 async function allCanonical(store: SitrepStore): Promise<CanonicalEvent[]> {
   const page = await store.listCanonicalEvents({}, { first: 500, orderBy: 'DATE_ASC' });
@@ -27,18 +19,21 @@ async function allCanonical(store: SitrepStore): Promise<CanonicalEvent[]> {
   return page.nodes.toSorted((a, b) => a.id.localeCompare(b.id));
 }
 
-describe('ingest reclusters the store into canonical events', () => {
-  it('persists the corpus clustering deterministically: same ids on re-ingest and in any order, nothing duplicated', async () => {
-    const items: IngestItem[] = [];
-    for await (const item of extractedItems([CORPUS])) items.push(item);
-    const records = items.flatMap((i) => (i.ok ? [i.record] : []));
-    expect(records.length).toBe(5);
-    const eventIds = records.flatMap((r) => r.events.map((e) => e.id)).sort();
-    expect(eventIds.length).toBeGreaterThan(0);
+describe.each(cases)('ingest reclusters the store into canonical events on $name', (engine) => {
+  afterAll(() => engine.cleanup());
 
-    const store = await freshStore('forward');
-    const reverse = await freshStore('reverse');
-    try {
+  it.skipIf(engine.skip)(
+    'persists the corpus clustering deterministically: same ids on re-ingest and in any order, nothing duplicated',
+    async () => {
+      const items: IngestItem[] = [];
+      for await (const item of extractedItems([CORPUS])) items.push(item);
+      const records = items.flatMap((i) => (i.ok ? [i.record] : []));
+      expect(records.length).toBe(5);
+      const eventIds = records.flatMap((r) => r.events.map((e) => e.id)).sort();
+      expect(eventIds.length).toBeGreaterThan(0);
+
+      const store = await engine.open();
+      const reverse = await engine.open();
       const runs: number[] = [];
       await ingestItems(store, items, { batchSize: 2, onRecluster: (r) => runs.push(r.mentions) });
       expect(runs).toHaveLength(1);
@@ -74,15 +69,14 @@ describe('ingest reclusters the store into canonical events', () => {
       // Another store, fed the articles in reverse order one per batch: the same ids.
       await ingestItems(reverse, items.toReversed(), { batchSize: 1 });
       expect((await allCanonical(reverse)).map((c) => c.id)).toEqual(first.map((c) => c.id));
-    } finally {
-      await store.close();
-      await reverse.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
-  it('recluster: false leaves canonical events alone; a re-run over unchanged input repairs them', async () => {
-    const store = await freshStore('off');
-    try {
+  it.skipIf(engine.skip)(
+    'recluster: false leaves canonical events alone; a re-run over unchanged input repairs them',
+    async () => {
+      const store = await engine.open();
       const items: IngestItem[] = [];
       for await (const item of extractedItems([join(CORPUS, '003_7e8356547cb68094.txt')])) items.push(item);
       await ingestItems(store, items, { recluster: false });
@@ -94,8 +88,7 @@ describe('ingest reclusters the store into canonical events', () => {
       const events = (await store.counts()).events;
       const canonical = await store.listCanonicalEvents({}, { first: 500 });
       expect(canonical.nodes.flatMap((c) => c.mentions)).toHaveLength(events);
-    } finally {
-      await store.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
