@@ -17,7 +17,13 @@ type ReportedError = Pick<GraphQLError, 'message'> & {
   originalError?: unknown;
 };
 
-const CODES = new Set<string>(['BAD_USER_INPUT', 'NOT_FOUND', 'STORE_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'STORE_UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
 
 /** The API's own code when it gave one of Sitrep's (a limit, bad input), else: the API could not answer. */
 function failed(operation: string, errors: readonly ReportedError[], where: string): never {
@@ -58,12 +64,17 @@ export function remoteExecutor(url: string): Executor {
         body: JSON.stringify({ query: OPERATIONS[operation], operationName: operation, variables }),
       });
     } catch (error) {
-      throw new SitrepError('STORE_UNAVAILABLE', `cannot reach ${endpoint}: ${(error as Error).message}; is the API running?`, {
-        cause: error,
-      });
+      throw new SitrepError(
+        'STORE_UNAVAILABLE',
+        `cannot reach ${endpoint}: ${(error as Error).message}; is the API running?`,
+        {
+          cause: error,
+        },
+      );
     }
     const body = (await response.json().catch(() => null)) as { data?: T; errors?: ReportedError[] } | null;
-    if (!body) failed(operation, [{ message: `HTTP ${response.status} without a GraphQL body` }], `at ${endpoint}`);
+    if (!body)
+      failed(operation, [{ message: `HTTP ${response.status} without a GraphQL body` }], `at ${endpoint}`);
     if (body.errors?.length) failed(operation, body.errors, `at ${endpoint}`);
     return body.data as T;
   };

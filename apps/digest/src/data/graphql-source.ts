@@ -29,7 +29,12 @@ async function allEvents(run: Executor, from: string, to: string, scheduled: boo
   const out: GqlEvent[] = [];
   let after: string | null = null;
   do {
-    const r: DigestEventsResult = await run<DigestEventsResult>('DigestEvents', { from, to, scheduled, after });
+    const r: DigestEventsResult = await run<DigestEventsResult>('DigestEvents', {
+      from,
+      to,
+      scheduled,
+      after,
+    });
     out.push(...r.events.edges.map((e) => e.node));
     after = r.events.pageInfo.hasNextPage ? r.events.pageInfo.endCursor : null;
   } while (after);

@@ -22,7 +22,9 @@ export function mergeMentions(mentions: readonly DayEvent[]): DayEvent[] {
   return [...groups.values()].map((group) => {
     // The mention with the most reported deaths, then the longest summary, speaks for the event.
     const lead = [...group].sort(
-      (a, b) => maxBest(b.casualties, 'killed') - maxBest(a.casualties, 'killed') || b.summary.length - a.summary.length,
+      (a, b) =>
+        maxBest(b.casualties, 'killed') - maxBest(a.casualties, 'killed') ||
+        b.summary.length - a.summary.length,
     )[0]!;
     return {
       ...lead,

@@ -37,7 +37,10 @@ export interface GqlEvent {
   summary: string;
   count: number | null;
   occurred: { start: string | null; end: string | null; tense: 'PAST' | 'SCHEDULED'; text: string | null };
-  location: { name: string; place: { slug: string; name: string; parents: { name: string }[] } | null } | null;
+  location: {
+    name: string;
+    place: { slug: string; name: string; parents: { name: string }[] } | null;
+  } | null;
   participants: { role: string; actor: GqlMention }[];
   vote: { yes: number | null; no: number | null; abstain: number | null } | null;
   casualties: { killed: GqlFigure | null; injured: GqlFigure | null };

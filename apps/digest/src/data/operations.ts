@@ -1,7 +1,8 @@
 /** The operation documents, read once; each carries the fragments it uses. */
 import { readFileSync } from 'node:fs';
 
-const read = (name: string) => readFileSync(new URL(`../operations/${name}.graphql`, import.meta.url), 'utf8');
+const read = (name: string) =>
+  readFileSync(new URL(`../operations/${name}.graphql`, import.meta.url), 'utf8');
 const source = read('digest-source');
 
 export const OPERATIONS = {

@@ -4,7 +4,7 @@
  * request and kept, as the sender would.
  */
 import { createServer, type Server } from 'node:http';
-import { buildIssue, isEmptyIssue } from '../build-issue.ts';
+import { buildIssue } from '../build-issue.ts';
 import type { DigestConfig } from '../config.ts';
 import type { DaySource } from '../data/day-source.ts';
 import { ISO_DATE } from '../date-labels.ts';
