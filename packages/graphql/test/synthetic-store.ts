@@ -1,29 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore, type SitrepStore } from '@sitrep/store/store';
-import {
-  syntheticActors,
-  syntheticArticles,
-  syntheticOutlets,
-  syntheticPlaces,
-} from '@sitrep/store/synthetic';
+import { openSyntheticStore as open } from '@sitrep/store/synthetic-store';
 
-/** A real SQLite store in a temporary folder, filled with the store's deterministic synthetic corpus. */
-export async function openSyntheticStore(
-  events = 400,
-): Promise<{ store: SitrepStore; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-graphql-'));
-  const store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
-  await store.upsertPlaces(syntheticPlaces());
-  await store.upsertActors(syntheticActors());
-  await store.upsertOutlets(syntheticOutlets());
-  await store.ingestArticles([...syntheticArticles({ events, seed: 7 })]);
-  return {
-    store,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** The store package's synthetic SQLite store, with this suite's size and seed. */
+export const openSyntheticStore = (events = 400) => open({ events, seed: 7, label: 'graphql' });
