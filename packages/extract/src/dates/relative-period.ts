@@ -1,27 +1,14 @@
 import type { DatePrecision } from '@sitrep/schema/primitives';
+import { UNITS } from '../numbers/number-words.ts';
 import { addDays, monthRange, weekRange } from './calendar.ts';
 import { resolveWeekday } from './relative-day.ts';
 
 const COUNT = '(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)';
 export const DURATION = new RegExp(`${COUNT}\\s+(hours?|days?|weeks?|months?|years?)`, 'i');
 const AGO = new RegExp(`\\b${COUNT}\\s+(hours?|days?|weeks?|months?|years?)\\s+ago\\b`);
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  // "the past few days": the least the words allow, so the range never claims too much.
-  few: 2,
-  several: 3,
-};
+// Number words come from the quantity reader's table; a period also allows "a"/"an" and the
+// vague "few"/"several", counted as the least the words allow so a range never claims too much.
+const NUMBERS: Record<string, number> = { ...UNITS, a: 1, an: 1, few: 2, several: 3 };
 
 interface Period {
   start: string;
