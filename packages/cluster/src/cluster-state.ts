@@ -35,6 +35,13 @@ export interface ClusterState {
   /** cluster id -> member mention ids, sorted */
   readonly clusters: Map<string, string[]>;
   readonly clusterOfMention: Map<string, string>;
+  /**
+   * For a state restored from part of a store (`restoreClusterState`): whether a mention's
+   * links are all known. null: the state holds every mention, so all are.
+   */
+  readonly complete: ((id: string) => boolean) | null;
+  /** mentions whose links an update needed but `complete` says are not all known */
+  readonly faults: Set<string>;
 }
 
 export interface ClusterChange {
@@ -55,6 +62,8 @@ export function createClusterState(options: ClusterOptions = {}): ClusterState {
     clusterIdOfCentre: new Map(),
     clusters: new Map(),
     clusterOfMention: new Map(),
+    complete: null,
+    faults: new Set(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { unindexMention } from './block-index.ts';
 import type { ClusterChange, ClusterState } from './cluster-state.ts';
-import { queueBelow, rankQueue, recordClusters, settle } from './star-updates.ts';
+import { neighboursOf, queueBelow, rankQueue, recordClusters, settle } from './star-updates.ts';
 
 /**
  * Takes mentions out (an article re-extracted after its text changed, or deleted). Their
@@ -32,7 +32,7 @@ export function removeMentions(state: ClusterState, eventIds: readonly string[])
     touched.add(centre);
     // A centre's members need a new home; a member's absence may let others into its cluster.
     if (centre === id) queueBelow(state, queue, f, state.membersOf.get(id) ?? []);
-    else queueBelow(state, queue, f, state.adjacency.get(centre) ?? []);
+    else queueBelow(state, queue, f, neighboursOf(state, centre));
   }
   settle(state, queue, touched);
   return recordClusters(state, touched);

@@ -10,10 +10,19 @@ function view(state: ClusterState): StarView {
   const none = new Set<string>();
   return {
     feature: (id) => state.features.get(id) as MentionFeatures,
-    neighbours: (id) => state.adjacency.get(id) ?? [],
+    neighbours: (id) => neighboursOf(state, id),
     centreOf: (id) => state.centreOf.get(id),
     members: (c) => state.membersOf.get(c) ?? none,
   };
+}
+
+/**
+ * The mentions linked to `id`. In a restored partial state a mention whose links are not all
+ * known is recorded as a fault: the caller loads more of the store and runs the update again.
+ */
+export function neighboursOf(state: ClusterState, id: string): readonly string[] {
+  if (state.complete !== null && !state.complete(id)) state.faults.add(id);
+  return state.adjacency.get(id) ?? [];
 }
 
 /** Mentions waiting to be re-decided, highest rank first. */

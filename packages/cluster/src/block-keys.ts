@@ -1,0 +1,61 @@
+import { blockable, MAX_BLOCK_DAYS } from './date-window.ts';
+import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
+import type { MentionFeatures } from './mention-features.ts';
+import { shingles } from './quote-text.ts';
+
+/**
+ * The blocking of `block-index.ts` as rows a database can hold and query, so a store can fetch
+ * the few stored mentions a new one could link to instead of holding every mention in memory.
+ * A row is a key valid over an inclusive range of day numbers; a lookup matches a stored row
+ * with the same key and an overlapping range. Day ranges replace the in-memory index's one key
+ * per day: a month-long window is one row, not 31. Quote keys carry no days (range 0..0).
+ *
+ * The contract, tested against `candidatesFor`: the stored mentions matched by a mention's
+ * lookups include every mention the in-memory index would offer as a candidate.
+ */
+export interface BlockRange {
+  key: string;
+  from: number;
+  to: number;
+}
+
+/** Longest day range a stored row can span: lookups use it to bound the range scan. */
+export const MAX_ROW_DAYS = MAX_BLOCK_DAYS;
+
+function tollKey(f: MentionFeatures): string | null {
+  if (!blockable(f.window) || f.killed === null || f.killed < FINGERPRINT_MIN_KILLED) return null;
+  return `t|${f.family}|${f.killed}`;
+}
+
+function quoteRanges(f: MentionFeatures): BlockRange[] {
+  const keys = new Set<string>();
+  for (const q of f.quotes) for (const s of shingles(q)) keys.add(`q|${s}`);
+  return [...keys].map((key) => ({ key, from: 0, to: 0 }));
+}
+
+/** The rows a mention is stored under (what `indexMention` files it under). */
+export function blockRows(f: MentionFeatures): BlockRange[] {
+  const rows: BlockRange[] = [];
+  const w = f.window;
+  if (blockable(w) && f.placeLine.length > 0) {
+    rows.push({ key: `a|${f.family}|${f.placeLine[0]}`, from: w.from, to: w.to });
+    for (const place of f.placeLine) rows.push({ key: `w|${f.family}|${place}`, from: w.from, to: w.to });
+  }
+  const toll = tollKey(f);
+  if (toll && w) rows.push({ key: toll, from: w.from, to: w.to });
+  return [...rows, ...quoteRanges(f)];
+}
+
+/** The rows to look up for a mention's candidates (what `candidatesFor` reads). */
+export function blockLookups(f: MentionFeatures): BlockRange[] {
+  const rows: BlockRange[] = [];
+  const w = f.window;
+  if (blockable(w) && f.placeLine.length > 0) {
+    rows.push({ key: `w|${f.family}|${f.placeLine[0]}`, from: w.from, to: w.to });
+    for (const ancestor of f.placeLine.slice(1))
+      rows.push({ key: `a|${f.family}|${ancestor}`, from: w.from, to: w.to });
+  }
+  const toll = tollKey(f);
+  if (toll && w) rows.push({ key: toll, from: w.from, to: w.to });
+  return [...rows, ...quoteRanges(f)];
+}
