@@ -197,13 +197,18 @@ for (const size of SIZES) {
 }
 
 const { benchExtractIngest } = await import('./extract-ingest.ts');
+const fakesSchemas: string[] = [];
 console.log(
   await benchExtractIngest(
     engines.map(([name, config]) => [
       name,
-      config.engine === 'sqlite'
-        ? { engine: 'sqlite', file: join(dir, 'fakes.db') }
-        : { ...config, schema: `${schema}_fakes` },
+      async (): Promise<StoreConfig> => {
+        const n = fakesSchemas.length;
+        fakesSchemas.push(`${schema}_fakes_${n}`);
+        return config.engine === 'sqlite'
+          ? { engine: 'sqlite', file: join(dir, `fakes-${n}.db`) }
+          : { ...config, schema: `${schema}_fakes_${n}` };
+      },
     ]),
   ),
 );
@@ -213,6 +218,6 @@ if (engines.some(([, config]) => config.engine === 'postgres')) {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await c.query(`DROP SCHEMA IF EXISTS ${schema}_fakes CASCADE`);
+  for (const s of fakesSchemas) await c.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
   await c.end();
 }

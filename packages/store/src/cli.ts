@@ -7,12 +7,14 @@ import { readExtractedJsonl } from './read-extracted.ts';
 import { seedReferenceData } from './seed-reference-data.ts';
 import { openStore } from './store.ts';
 
-const USAGE = `Usage: sitrep ingest <files or folders...> [--db FILE] [--batch-size N] [--no-progress]
+const USAGE = `Usage: sitrep ingest <files or folders...> [--db FILE] [--batch-size N] [--jobs N] [--no-progress]
        sitrep ingest --extracted <records.jsonl...>   (the output of sitrep extract --format jsonl)
 
 Reads .txt/.md (with optional front matter), .csv and .jsonl inputs, extracts articles, claims
 and events, and stores them (SITREP_DB, default data/sitrep.db; DATABASE_URL for PostgreSQL).
 Idempotent: unchanged articles are skipped, changed ones replaced. Safe to re-run after a crash.
+--jobs N extracts in N worker threads (default: one per core; 1 = this thread only); records
+are stored in input order whatever N is.
 Ends with a line such as "2 new, 1 changed, 5 unchanged".`;
 
 /** `sitrep ingest`: returns the exit code (0 ok, 1 some inputs failed, 2 usage). */
@@ -37,6 +39,11 @@ export async function run(argv: string[]): Promise<number> {
     console.error('sitrep ingest: --batch-size must be a whole number of at least 1');
     return 2;
   }
+  const jobs = args.values.jobs === undefined ? undefined : Number(args.values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+    console.error('sitrep ingest: --jobs must be a whole number of at least 1 (1 extracts in this thread)');
+    return 2;
+  }
   const config: StoreConfig = args.values.db ? { engine: 'sqlite', file: args.values.db } : loadStoreConfig();
   const store = await openStore(config);
   try {
@@ -46,7 +53,9 @@ export async function run(argv: string[]): Promise<number> {
     // The extractor loads its language model on import: only pay for it when extracting.
     const reader = extracted ? null : await import('./extract-items.ts');
     const items = () =>
-      reader ? reader.extractedItems(args.positionals) : readExtractedJsonl(args.positionals);
+      reader
+        ? reader.extractedItems(args.positionals, undefined, { jobs })
+        : readExtractedJsonl(args.positionals);
     const total = !showBar
       ? 0
       : reader
@@ -101,6 +110,7 @@ function parse(argv: string[]) {
     options: {
       db: { type: 'string' },
       'batch-size': { type: 'string' },
+      jobs: { type: 'string' },
       'no-progress': { type: 'boolean' },
       extracted: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -1,21 +1,51 @@
-import { extractAll } from '@sitrep/extract/extract-article';
+import { availableParallelism } from 'node:os';
+import { type ExtractItem, extractAll } from '@sitrep/extract/extract-article';
 import { readInputs } from '@sitrep/extract/read';
 import type { IngestItem } from './ingest.ts';
 
+export interface ExtractOptions {
+  /**
+   * Extraction worker threads. 1 extracts in this thread; more hands articles to a pool of
+   * workers and yields their records in input order (see extract-pool/parallel-items.ts).
+   * Default: one per available core.
+   */
+  jobs?: number;
+}
+
 /**
- * The files and folders given, read by the extractor's streaming readers and extracted one
- * at a time (extractAll), so memory stays flat however large the input. A file that cannot be
- * read or extracted becomes one failed item naming it; the rest go on. extractArticle has
- * already validated each record against the schema, so ingest does not do it twice.
+ * The files and folders given, read by the extractor's streaming readers and extracted as
+ * they come, so memory stays flat however large the input. A file that cannot be read or
+ * extracted becomes one failed item naming it; the rest go on. Records come out in input order
+ * whatever `jobs` is, so batches, and therefore a crash and its re-run, are the same.
  */
-export async function* extractedItems(paths: readonly string[], cwd?: string): AsyncGenerator<IngestItem> {
-  for await (const item of extractAll(readInputs(paths, cwd))) {
-    if (item.ok) yield { ok: true, record: item.article, validated: true };
-    else {
-      const source = 'source' in item.error ? String(item.error.source) : 'input';
-      yield { ok: false, source, message: item.error.message };
-    }
+export async function* extractedItems(
+  paths: readonly string[],
+  cwd?: string,
+  options: ExtractOptions = {},
+): AsyncGenerator<IngestItem> {
+  const jobs = options.jobs ?? defaultJobs();
+  if (jobs <= 1) {
+    for await (const item of extractAll(readInputs(paths, cwd))) yield toIngestItem(item);
+    return;
   }
+  // Loaded only here: the pool's worker threads cost a start-up a serial run does not need.
+  const { parallelExtractedItems } = await import('./extract-pool/parallel-items.ts');
+  yield* parallelExtractedItems(readInputs(paths, cwd), jobs);
+}
+
+/**
+ * extractArticle has already validated each record against the schema, so ingest does not do
+ * it twice (`validated: true`).
+ */
+export function toIngestItem(item: ExtractItem): IngestItem {
+  if (item.ok) return { ok: true, record: item.article, validated: true };
+  const source = 'source' in item.error ? String(item.error.source) : 'input';
+  return { ok: false, source, message: item.error.message };
+}
+
+/** One worker thread per core the process may use. */
+export function defaultJobs(): number {
+  return availableParallelism();
 }
 
 /** How many articles the inputs hold, for a progress bar's total (reads, does not extract). */

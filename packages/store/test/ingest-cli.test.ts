@@ -65,6 +65,8 @@ describe('sitrep ingest over the corpus', () => {
 
   it.each([
     [['--batch-size', '0', 'x'], 2, /--batch-size/],
+    [['--jobs', '0', 'x'], 2, /--jobs must be a whole number/],
+    [['--jobs', 'two', 'x'], 2, /--jobs must be a whole number/],
     [[], 2, /at least one file/],
     [['--nope', 'x'], 2, /Unknown option/],
   ])('rejects %j with exit code %i', async (argv, code, message) => {

@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractedItems } from '../src/extract-items.ts';
+import { SMALL_INPUT } from '../src/extract-pool/parallel-items.ts';
+import type { IngestItem } from '../src/ingest.ts';
+import { ingestItems } from '../src/ingest.ts';
+import { openStore } from '../src/store.ts';
+import { dumpStore } from './dump.ts';
+
+const CORPUS = fileURLToPath(new URL('../../../corpus/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Real reports, enough of them for the pool to start (more than SMALL_INPUT): the five seeds,
+ * each repeated with a numbered closing line so every article is distinct, and two broken
+ * lines in the middle, so failures must come out in their place too.
+ */
+const seeds = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+  .filter((f) => f !== 'README.md')
+  .map((f) => readFileSync(join(CORPUS, f), 'utf8').replace(/^---[\s\S]*?---\n/, ''));
+const lines: string[] = [];
+for (let i = 0; lines.length < SMALL_INPUT * 2 + 20; i++) {
+  const text = `${seeds[i % seeds.length]}\n\nFiled as report ${i} of the test batch.`;
+  lines.push(JSON.stringify({ id: `t${i}`, text, outlet: i % 2 ? 'Reuters' : 'Al Jazeera' }));
+  if (i === 70) lines.push('{"text": "an unterminated line');
+  if (i === 100) lines.push(JSON.stringify({ id: 'empty', text: '   ' }));
+}
+const input = join(dir, 'reports.jsonl');
+writeFileSync(input, `${lines.join('\n')}\n`);
+
+async function collect(jobs: number): Promise<IngestItem[]> {
+  const out: IngestItem[] = [];
+  for await (const item of extractedItems([input], undefined, { jobs })) out.push(item);
+  return out;
+}
+
+describe('extraction in worker threads', () => {
+  it('yields exactly what one thread yields, in input order, failures in their place', async () => {
+    const serial = await collect(1);
+    const pooled = await collect(2);
+    expect(seeds.length).toBe(5);
+    expect(serial.length).toBe(lines.length);
+    expect(serial.filter((i) => !i.ok)).toHaveLength(2);
+    expect(pooled).toEqual(serial);
+  }, 120_000);
+
+  it('stops its workers when the consumer stops early, and can run again', async () => {
+    let seen = 0;
+    for await (const _ of extractedItems([input], undefined, { jobs: 2 }))
+      if (++seen === SMALL_INPUT + 5) break;
+    expect(seen).toBe(SMALL_INPUT + 5);
+    const again = await collect(2);
+    expect(again.length).toBe(lines.length);
+  }, 120_000);
+
+  it('ingests into the same database as one thread does', async () => {
+    const dbs = await Promise.all(
+      [1, 2].map(async (jobs) => {
+        const file = join(dir, `jobs-${jobs}.db`);
+        const store = await openStore({ engine: 'sqlite', file });
+        const summary = await ingestItems(store, extractedItems([input], undefined, { jobs }), {
+          batchSize: 25,
+        });
+        await store.close();
+        return { summary, file };
+      }),
+    );
+    const [one, two] = dbs as [(typeof dbs)[0], (typeof dbs)[0]];
+    expect(two.summary).toEqual(one.summary);
+    expect(one.summary.failed).toBe(2);
+    expect(one.summary.new).toBe(lines.length - 2);
+    expect(await dumpStore({ engine: 'sqlite', file: two.file })).toEqual(
+      await dumpStore({ engine: 'sqlite', file: one.file }),
+    );
+  }, 180_000);
+});
