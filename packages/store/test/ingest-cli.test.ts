@@ -61,6 +61,14 @@ describe('sitrep ingest over the corpus', () => {
       .prepare('select count(*) as n from articles')
       .get();
     expect(articles).toEqual({ n: 5 });
+    // The curated outlets are loaded with their kinds, not left "unknown" as articles name them.
+    const kinds = new BetterSqlite3(db, { readonly: true })
+      .prepare("select id, kind from outlets where id in ('reuters', 'sana') order by id")
+      .all();
+    expect(kinds).toEqual([
+      { id: 'reuters', kind: 'wire_agency' },
+      { id: 'sana', kind: 'state_media' },
+    ]);
   }, 60_000);
 
   it.each([
