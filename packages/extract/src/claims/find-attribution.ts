@@ -24,13 +24,16 @@ const WINDOW = 400;
 /** A finite verb inside the words before "said": they are a clause, and the speaker is at its end. */
 const FINITE = /\b(?:is|are|was|were|has|have|had|been|will|would|could|did|does)\b/i;
 
+/** "according to X" at the end; a full stop before a capital is an abbreviation ("Maj. Gen. Igor Konashenkov"). */
+const ACCORDING_TO = /\baccording to (?:the\s+)?((?:[^,.;]|\.(?= \p{Lu}))+?)(?:,\s+(a|an)\s+[^,.;]+)?[.;]?$/u;
+
 function inside(ranges: readonly [number, number][], at: number): boolean {
   return ranges.some(([a, b]) => at >= a && at < b);
 }
 
 /** The first attribution in `text` whose speaker can be found; `quotes` are ranges to skip. */
 export function findAttribution(text: string, quotes: readonly [number, number][]): Attribution | null {
-  const according = /\baccording to (?:the\s+)?([^,.;]+?)(?:,\s+(a|an)\s+[^,.;]+)?[.;]?$/.exec(text);
+  const according = ACCORDING_TO.exec(text);
   for (const m of text.matchAll(SAY_VERBS)) {
     if (inside(quotes, m.index)) continue;
     const verb = m[0];
