@@ -65,6 +65,9 @@ export async function* parallelExtractedItems(
       // this thread extracts rather than waits, so a pool never makes a run slower.
       for await (const extracted of extractAll(fromArray([item])))
         queue.push(Promise.resolve(toIngestItem(extracted)));
+      // A buffered reader resolves from memory, never leaving the microtask queue; without
+      // this turn of the event loop a worker's "ready" would wait until the next disk read.
+      await new Promise((resolve) => setImmediate(resolve));
       return;
     }
     const n = seq++;
