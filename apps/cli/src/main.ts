@@ -7,6 +7,7 @@ const USAGE = `sitrep — conflict reporting in, structured record out
 Usage:
   sitrep extract <files or folders...> [--format jsonl|json|pretty] [--strict]
   sitrep ingest <files or folders...>        store articles (SITREP_DB or DATABASE_URL)
+  sitrep recluster [--db FILE]               rebuild the canonical events from every stored article
   sitrep serve [--port 4000]                 GraphQL API over the store
   sitrep digest --date YYYY-MM-DD --out DIR  daily situation report (also: --all, send, preview)
   sitrep start                               ingest corpus/ if needed, then serve
@@ -19,6 +20,7 @@ type Command = (argv: string[]) => Promise<number>;
 const inProcess: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('@sitrep/extract/cli')).run,
   ingest: async () => (await import('@sitrep/store/cli')).run,
+  recluster: async () => (await import('@sitrep/store/recluster-cli')).run,
 };
 
 /**

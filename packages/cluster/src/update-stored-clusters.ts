@@ -1,7 +1,7 @@
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import { type BlockRange, blockLookups, blockRows } from './block-keys.ts';
 import { canonicalEvent } from './canonical-event.ts';
-import { addMentions, type ClusterOptions } from './cluster-state.ts';
+import { addMentions, type ClusterOptions, clusterMembers } from './cluster-state.ts';
 import type { EventMention } from './event-mention.ts';
 import { mentionFeatures } from './mention-features.ts';
 import { removeMentions } from './remove-mentions.ts';
@@ -28,6 +28,8 @@ export interface StoredClusterUpdate {
   /** mentions to store with the rows they are filed under */
   addMentions: StoredMentionRow[];
   removeMentions: string[];
+  /** every member of the upserted canonical events */
+  members: EventMention[];
   /** how many stored mentions were loaded, and in how many rounds */
   loaded: number;
   rounds: number;
@@ -80,11 +82,10 @@ export async function updateStoredClusters(
       continue;
     }
     const after = new Set(state.clusters.keys());
+    const upsert = [...after].filter((id) => !before.has(id)).sort();
     return {
-      upsert: [...after]
-        .filter((id) => !before.has(id))
-        .sort()
-        .map((id) => canonicalEvent(state, id)),
+      upsert: upsert.map((id) => canonicalEvent(state, id)),
+      members: upsert.flatMap((id) => clusterMembers(state, id)),
       remove: [...before].filter((id) => !after.has(id)).sort(),
       addMentions: change.add
         .filter((m) => !mentions.has(m.id))

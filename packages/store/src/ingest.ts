@@ -1,8 +1,9 @@
 import type { ExtractedArticle as ExtractedArticleType } from '@sitrep/schema/extracted-article';
 import { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { formatIssues } from '@sitrep/schema/validate';
+import { clusterArticles } from './cluster-articles.ts';
 import type { IngestCounts } from './query-types.ts';
-import { type ReclusterResult, reclusterStore } from './recluster.ts';
+import type { ReclusterResult } from './recluster.ts';
 import type { SitrepStore } from './store.ts';
 
 /** One record to store, or one input that could not become a record (named, with the reason). */
@@ -24,9 +25,10 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   onProblem?: (source: string, message: string) => void;
   /**
-   * Recluster the whole store into canonical events (@sitrep/cluster) once every batch is in.
-   * Default true. It runs whenever the run saw a record, even an unchanged one, so a re-run
-   * after a crash between the last batch and the clustering repairs the canonical events too.
+   * Cluster each batch into the stored canonical events (@sitrep/cluster) once it is stored,
+   * touching only the clusters its events can join (see clusterArticles). Default true. It runs
+   * for unchanged records too, so a re-run after a crash between a batch and its clustering
+   * repairs the canonical events.
    */
   recluster?: boolean;
   onRecluster?: (result: ReclusterResult) => void;
@@ -59,6 +61,10 @@ export async function ingestItems(
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await store.ingestArticles(batch);
+    if (options.recluster ?? true) {
+      const clustered = await clusterArticles(store, batch);
+      options.onRecluster?.(clustered);
+    }
     counts.new += result.new;
     counts.changed += result.changed;
     counts.unchanged += result.unchanged;
@@ -85,10 +91,6 @@ export async function ingestItems(
     else progress();
   }
   await flush();
-  if ((options.recluster ?? true) && counts.new + counts.changed + counts.unchanged > 0) {
-    const result = await reclusterStore(store);
-    options.onRecluster?.(result);
-  }
   return { ...counts, failed };
 }
 

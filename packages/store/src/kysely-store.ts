@@ -2,6 +2,7 @@ import type { Claim } from '@sitrep/schema/claim';
 import { SitrepError } from '@sitrep/schema/errors';
 import type { Kysely, LogEvent } from 'kysely';
 import { sql } from 'kysely';
+import { clusteringStore } from './clustering-store.ts';
 import type { StoreConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
@@ -55,6 +56,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     engine,
     stats,
     sendLog: sendLog(db, call),
+    clustering: clusteringStore(db, call),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -75,9 +77,9 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       call();
       await upsertOutlets(db, outlets);
     },
-    async listEvents(filter = {}, page = {}) {
+    async listEvents(filter = {}, page = {}, records) {
       call();
-      return listEvents(db, engine, filter, page);
+      return listEvents(db, engine, filter, page, records);
     },
     async eventsByIds(ids) {
       call();

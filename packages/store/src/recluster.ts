@@ -1,9 +1,15 @@
-import { clusterMentions } from '@sitrep/cluster/cluster-mentions';
+import { blockRows } from '@sitrep/cluster/block-keys';
+import { canonicalEvent } from '@sitrep/cluster/canonical-event';
+import { addMentions, createClusterState } from '@sitrep/cluster/cluster-state';
+import { CLUSTERING_VERSION } from '@sitrep/cluster/clustering-version';
 import { type EventMention, mentionsFromArticle } from '@sitrep/cluster/event-mention';
 import { actorById, ancestorsOf } from '@sitrep/extract/gazetteer';
+import type { Article } from '@sitrep/schema/article';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
+import type { ClusteringWrite } from './clustering-types.ts';
 import { MAX_PAGE } from './read/cursor.ts';
 import type { SitrepStore } from './store.ts';
+import { originKey } from './write/article-rows.ts';
 
 /** The gazetteer lookups clustering uses: al-Kalaseh is within Aleppo; only armed actors tell attacks apart. */
 export const CLUSTER_OPTIONS = {
@@ -11,58 +17,114 @@ export const CLUSTER_OPTIONS = {
   actorKindOf: (id: string) => actorById(id)?.kind ?? null,
 };
 
+export interface StoredMention {
+  mention: EventMention;
+  originKey: string;
+}
+
+/** Articles as cluster mentions, each with its article's origin key, read through the store. */
+export async function mentionsOfArticles(
+  store: SitrepStore,
+  articles: readonly Article[],
+): Promise<StoredMention[]> {
+  const ids = articles.map((a) => a.id);
+  const [events, claims] = await Promise.all([store.eventsForArticles(ids), store.claimsForArticles(ids)]);
+  return articles.flatMap((article, i) =>
+    mentionsFromArticle({ ...article, events: events[i]!, claims: claims[i]! }).map((mention) => ({
+      mention,
+      originKey: originKey(article),
+    })),
+  );
+}
+
 /**
- * Every stored event as a cluster mention, rebuilt from the stored articles (outlet, date,
- * credits), events and claims, page by page through the store's public reads, so it works on
- * either engine. Sorted by event id: the clustering does not depend on the order, but a fixed
- * order keeps runs byte-for-byte alike.
+ * Every stored event as a cluster mention, page by page through the store's public reads, so
+ * it works on either engine. Sorted by event id: the clustering does not depend on the order,
+ * but a fixed order keeps runs byte-for-byte alike.
  */
-export async function storedMentions(store: SitrepStore): Promise<EventMention[]> {
-  const mentions: EventMention[] = [];
+export async function storedMentions(store: SitrepStore): Promise<StoredMention[]> {
+  const out: StoredMention[] = [];
   let after: string | null = null;
   for (;;) {
     const page = await store.listArticles({}, { first: MAX_PAGE, after, orderBy: 'PUBLISHED_ASC' });
-    const ids = page.nodes.map((a) => a.id);
-    const [events, claims] = await Promise.all([store.eventsForArticles(ids), store.claimsForArticles(ids)]);
-    page.nodes.forEach((article, i) => {
-      mentions.push(...mentionsFromArticle({ ...article, events: events[i]!, claims: claims[i]! }));
-    });
+    out.push(...(await mentionsOfArticles(store, page.nodes)));
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }
-  return mentions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => (a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0));
+}
+
+/** A per-article event is disputed when it rests on a denial or its canonical event is disputed. */
+export function disputedFlags(
+  events: readonly CanonicalEvent[],
+  mentionById: ReadonlyMap<string, EventMention>,
+): [string, boolean][] {
+  return events.flatMap((e) =>
+    e.mentions.map((m): [string, boolean] => [
+      m.eventId,
+      e.disputed || (mentionById.get(m.eventId)?.claims.some((c) => c.stance === 'deny') ?? false),
+    ]),
+  );
 }
 
 export interface ReclusterResult {
+  /** `full`: every stored mention clustered again; `incremental`: one batch's neighbourhood */
+  mode: 'full' | 'incremental';
+  /** mentions added or removed (full: every stored mention) */
   mentions: number;
-  canonicalEvents: number;
-  /** false when the store already held exactly these canonical events (nothing was written) */
+  /** stored mentions read to decide (full: every one) */
+  loaded: number;
+  /** canonical events after a full rebuild; null for an incremental step (it does not count them) */
+  canonicalEvents: number | null;
+  /** canonical events written (full: all of them, when anything was written) and removed */
+  upserted: number;
+  removed: number;
+  /** false when nothing had to be written */
   written: boolean;
-  /** wall time of the read, the clustering and the write */
+  /** wall time of the reads, the clustering and the write */
   ms: number;
 }
 
 /**
- * Reclusters everything the store holds with @sitrep/cluster and replaces the stored canonical
- * events in one transaction. Deterministic: the same stored events give the same canonical
- * events and ids, however and in whatever order they were ingested. Costs a full read of the
- * articles, events and claims plus a full clustering on every call (not incremental yet).
- *
- * When the store already holds exactly the same canonical ids nothing is written, so a re-run
- * over unchanged input still issues no INSERT/UPDATE/DELETE. Same ids means same records: an id
- * is the hash of its member event ids, and a stored event never changes under its id (a changed
- * article gets new event ids).
+ * Rebuilds the whole clustering from the stored articles, events and claims: every canonical
+ * event, mention row and block row, stamped with CLUSTERING_VERSION. The repair path
+ * (`sitrep recluster`), and what an ingest falls back to when the stored clustering was written
+ * by another version (or never). When the store already holds exactly these canonical ids under
+ * this version nothing is written: same ids mean same records (an id hashes its member event
+ * ids, and a stored event never changes under its id).
  */
 export async function reclusterStore(store: SitrepStore): Promise<ReclusterResult> {
   const started = performance.now();
-  const mentions = await storedMentions(store);
-  const events: CanonicalEvent[] = clusterMentions(mentions, CLUSTER_OPTIONS);
-  const written = !(await holdsExactly(store, events));
-  if (written) await store.replaceCanonicalEvents(events);
+  const rows = await storedMentions(store);
+  const state = createClusterState(CLUSTER_OPTIONS);
+  addMentions(
+    state,
+    rows.map((r) => r.mention),
+  );
+  const events = [...state.clusters.keys()].sort().map((id) => canonicalEvent(state, id));
+  const current =
+    (await store.clustering.version()) === CLUSTERING_VERSION && (await holdsExactly(store, events));
+  if (!current) {
+    const write: ClusteringWrite = {
+      upsertCanonical: events,
+      removeCanonical: [],
+      addMentions: rows.map((r) => ({
+        ...r,
+        blocks: blockRows(state.features.get(r.mention.id)!),
+      })),
+      removeMentions: [],
+      eventDisputed: disputedFlags(events, new Map(rows.map((r) => [r.mention.id, r.mention]))),
+    };
+    await store.clustering.replace(write, CLUSTERING_VERSION);
+  }
   return {
-    mentions: mentions.length,
+    mode: 'full',
+    mentions: rows.length,
+    loaded: rows.length,
     canonicalEvents: events.length,
-    written,
+    upserted: current ? 0 : events.length,
+    removed: 0,
+    written: !current,
     ms: performance.now() - started,
   };
 }

@@ -6,6 +6,7 @@ import type { Event } from '@sitrep/schema/event';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
+import type { ClusteringStore } from './clustering-types.ts';
 import { loadStoreConfig, type StoreConfig, validateStoreConfig } from './config.ts';
 import type {
   ArticleFilter,
@@ -20,6 +21,7 @@ import type {
   IngestCounts,
   PageArgs,
   QueryEvent,
+  RecordLoader,
   SearchHit,
   SendLog,
   StoreStats,
@@ -27,6 +29,7 @@ import type {
   TimelineBucket,
 } from './query-types.ts';
 
+export type { ClusteringStore, ClusteringWrite } from './clustering-types.ts';
 export type { StoreConfig } from './config.ts';
 export type * from './query-types.ts';
 
@@ -45,7 +48,15 @@ export interface SitrepStore {
   upsertActors(actors: readonly Actor[]): Promise<void>;
   upsertOutlets(outlets: readonly Outlet[]): Promise<void>;
 
-  listEvents(filter?: EventFilter, page?: PageArgs<EventOrder>): Promise<Connection<Event>>;
+  /**
+   * A keyset page of events. `records` loads the page's event records by id (a per-process
+   * cache in the API); without it the store reads them, in one batch.
+   */
+  listEvents(
+    filter?: EventFilter,
+    page?: PageArgs<EventOrder>,
+    records?: RecordLoader<Event>,
+  ): Promise<Connection<Event>>;
   eventsByIds(ids: readonly string[]): Promise<(Event | null)[]>;
   listArticles(filter?: ArticleFilter, page?: PageArgs<ArticleOrder>): Promise<Connection<Article>>;
   articlesByIds(ids: readonly string[]): Promise<(Article | null)[]>;
@@ -55,6 +66,8 @@ export interface SitrepStore {
   claimsForArticles(articleIds: readonly string[]): Promise<Claim[][]>;
   eventsForArticles(articleIds: readonly string[]): Promise<Event[][]>;
 
+  /** Incremental clustering's rows (stored mentions by block, whole clusters) and its writes. */
+  readonly clustering: ClusteringStore;
   /** Stores a whole clustering result (from @sitrep/cluster), replacing the previous one atomically. */
   replaceCanonicalEvents(events: readonly CanonicalEvent[]): Promise<void>;
   listCanonicalEvents(

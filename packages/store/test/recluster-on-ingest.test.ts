@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { clusterMentions } from '@sitrep/cluster/cluster-mentions';
 import { mentionsFromArticle } from '@sitrep/cluster/event-mention';
 import { CanonicalEvent } from '@sitrep/schema/canonical-event';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { extractedItems } from '../src/extract-items.ts';
 import { type IngestItem, ingestItems } from '../src/ingest.ts';
-import { CLUSTER_OPTIONS } from '../src/recluster.ts';
-import type { SitrepStore } from '../src/store.ts';
+import { CLUSTER_OPTIONS, type ReclusterResult } from '../src/recluster.ts';
+import { run as reclusterCli } from '../src/recluster-cli.ts';
+import { openStore, type SitrepStore } from '../src/store.ts';
 import { engineCases } from './engines.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
@@ -19,7 +20,7 @@ async function allCanonical(store: SitrepStore): Promise<CanonicalEvent[]> {
   return page.nodes.toSorted((a, b) => a.id.localeCompare(b.id));
 }
 
-describe.each(cases)('ingest reclusters the store into canonical events on $name', (engine) => {
+describe.each(cases)('ingest clusters the store into canonical events on $name', (engine) => {
   afterAll(() => engine.cleanup());
 
   it.skipIf(engine.skip)(
@@ -34,10 +35,11 @@ describe.each(cases)('ingest reclusters the store into canonical events on $name
 
       const store = await engine.open();
       const reverse = await engine.open();
-      const runs: number[] = [];
-      await ingestItems(store, items, { batchSize: 2, onRecluster: (r) => runs.push(r.mentions) });
-      expect(runs).toHaveLength(1);
-      expect(runs).toEqual([eventIds.length]);
+      const runs: ReclusterResult[] = [];
+      await ingestItems(store, items, { batchSize: 2, onRecluster: (r) => runs.push(r) });
+      // The first batch finds no clustering (a new store) and builds it; the others add to it.
+      expect(runs.map((r) => r.mode)).toEqual(['full', 'incremental', 'incremental']);
+      expect(runs.reduce((n, r) => n + (r.mode === 'full' ? r.loaded : r.mentions), 0)).toBe(eventIds.length);
       const first = await allCanonical(store);
 
       // What the store holds is what clustering the extracted records in memory gives.
@@ -58,11 +60,11 @@ describe.each(cases)('ingest reclusters the store into canonical events on $name
       const stop = store.onQuery(({ sql }) => {
         if (/^\s*(insert|update|delete)/i.test(sql)) writes.push(sql);
       });
-      const reruns: boolean[] = [];
-      const again = await ingestItems(store, items, { onRecluster: (r) => reruns.push(r.written) });
+      const reruns: ReclusterResult[] = [];
+      const again = await ingestItems(store, items, { onRecluster: (r) => reruns.push(r) });
       stop();
       expect(again).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
-      expect(reruns).toEqual([false]);
+      expect(reruns.map((r) => [r.mode, r.written])).toEqual([['incremental', false]]);
       expect(writes).toEqual([]);
       expect(await allCanonical(store)).toEqual(first);
 
@@ -88,6 +90,38 @@ describe.each(cases)('ingest reclusters the store into canonical events on $name
       const events = (await store.counts()).events;
       const canonical = await store.listCanonicalEvents({}, { first: 500 });
       expect(canonical.nodes.flatMap((c) => c.mentions)).toHaveLength(events);
+    },
+    60_000,
+  );
+
+  it.skipIf(engine.skip || engine.name !== 'sqlite')(
+    'sitrep recluster rebuilds a broken clustering and then finds nothing to write',
+    async () => {
+      const config = await engine.config();
+      const file = config.engine === 'sqlite' ? config.file : '';
+      const store = await openStore(config);
+      const items: IngestItem[] = [];
+      for await (const item of extractedItems([CORPUS])) items.push(item);
+      await ingestItems(store, items);
+      const right = await allCanonical(store);
+      await store.replaceCanonicalEvents(right.slice(1));
+      await store.close();
+      const lines: string[] = [];
+      const log = vi
+        .spyOn(console, 'log')
+        .mockImplementation((line: unknown) => void lines.push(String(line)));
+      try {
+        expect(await reclusterCli(['--db', file])).toBe(0);
+        expect(await reclusterCli(['--db', file])).toBe(0);
+        expect(await reclusterCli(['--db', file, '--bogus'])).toBe(2);
+      } finally {
+        log.mockRestore();
+      }
+      expect(lines[0]).toMatch(new RegExp(`^\\d+ mentions, ${right.length} canonical events written`));
+      expect(lines[1]).toMatch(/already right, nothing written/);
+      const reopened = await openStore(config);
+      expect(await allCanonical(reopened)).toEqual(right);
+      await reopened.close();
     },
     60_000,
   );

@@ -1,6 +1,7 @@
 import { SitrepError } from '@sitrep/schema/errors';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { canonicalEvents } from './canonical-migration.ts';
+import { clusteringState } from './clustering-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -12,6 +13,7 @@ function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, engine) },
     '0002-canonical-events': { up: (db) => canonicalEvents(db) },
+    '0003-clustering-state': { up: (db) => clusteringState(db) },
   };
 }
 

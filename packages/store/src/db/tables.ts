@@ -136,6 +136,24 @@ export interface CanonicalMentionsTable {
   canonical_id: string;
 }
 
+export interface MentionRecordsTable {
+  event_id: string;
+  origin_key: string;
+  record: string;
+}
+
+export interface MentionBlocksTable {
+  key: string;
+  from_day: number;
+  to_day: number;
+  event_id: string;
+}
+
+export interface ClusteringMetaTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   claims: ClaimsTable;
@@ -151,6 +169,9 @@ export interface Database {
   canonical_events: CanonicalEventsTable;
   canonical_records: EventRecordsTable;
   canonical_mentions: CanonicalMentionsTable;
+  mention_records: MentionRecordsTable;
+  mention_blocks: MentionBlocksTable;
+  clustering_meta: ClusteringMetaTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

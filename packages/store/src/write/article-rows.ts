@@ -21,7 +21,7 @@ export interface ArticleRows {
 }
 
 /** What "the same article" means on re-ingest: its external id, else its file, else its text. */
-export function originKey(record: ExtractedArticle): string {
+export function originKey(record: Pick<ExtractedArticle, 'origin' | 'contentHash'>): string {
   if (record.origin.externalId) return `ext:${record.origin.externalId}`;
   if (record.origin.path) return `path:${record.origin.path}`;
   return `hash:${record.contentHash}`;

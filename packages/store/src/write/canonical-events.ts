@@ -1,13 +1,60 @@
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { severityOf } from './article-rows.ts';
-import { chunksFor } from './chunks.ts';
+import { chunkIds, chunksFor } from './chunks.ts';
+
+/** Inserts canonical events: the narrow filter row, the JSON record and one link per mention. */
+export async function insertCanonicalEvents(
+  trx: Transaction<Database>,
+  events: readonly CanonicalEvent[],
+): Promise<void> {
+  const rows = events.map((e) => {
+    const killed = e.figures.killed?.best ?? null;
+    const injured = e.figures.injured?.best ?? null;
+    return {
+      id: e.id,
+      kind: e.kind,
+      family: e.family,
+      start_date: e.occurred.start,
+      end_date: e.occurred.end,
+      sort_date: e.occurred.start ?? '',
+      place_id: e.location?.placeId ?? null,
+      killed,
+      injured,
+      severity: severityOf(killed, injured),
+      disputed: e.disputed ? 1 : 0,
+      independent_sources: e.corroboration.independentSources,
+    };
+  });
+  for (const part of chunksFor(rows)) await trx.insertInto('canonical_events').values(part).execute();
+  const records = events.map((e) => ({ id: e.id, record: JSON.stringify(e) }));
+  for (const part of chunksFor(records)) await trx.insertInto('canonical_records').values(part).execute();
+  const mentions = new Map<string, string>();
+  for (const e of events) for (const m of e.mentions) mentions.set(m.eventId, e.id);
+  const links = [...mentions].map(([event_id, canonical_id]) => ({ event_id, canonical_id }));
+  for (const part of chunkIds([...mentions.keys()]))
+    await trx.deleteFrom('canonical_mentions').where('event_id', 'in', part).execute();
+  for (const part of chunksFor(links)) await trx.insertInto('canonical_mentions').values(part).execute();
+}
+
+/** Deletes canonical events by id, with their records and mention links. */
+export async function deleteCanonicalEvents(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+): Promise<void> {
+  for (const part of chunkIds(ids)) {
+    await trx.deleteFrom('canonical_mentions').where('canonical_id', 'in', part).execute();
+    await trx.deleteFrom('canonical_records').where('id', 'in', part).execute();
+    await trx.deleteFrom('canonical_events').where('id', 'in', part).execute();
+  }
+}
 
 /**
- * Replaces the whole clustering result in one transaction: clustering is recomputed over all
- * mentions, so a partial update could leave a mention in two clusters. Readers see the old
- * set or the new one, never a mix.
+ * Replaces the whole clustering result in one transaction (readers see the old set or the new
+ * one, never a mix). A result written this way comes without the mention and block rows
+ * incremental clustering keeps, so the stored clustering version is cleared: the next ingest
+ * rebuilds those from scratch instead of updating from rows that no longer match.
  */
 export async function replaceCanonicalEvents(
   db: Kysely<Database>,
@@ -17,30 +64,7 @@ export async function replaceCanonicalEvents(
     await trx.deleteFrom('canonical_mentions').execute();
     await trx.deleteFrom('canonical_records').execute();
     await trx.deleteFrom('canonical_events').execute();
-    const rows = events.map((e) => {
-      const killed = e.figures.killed?.best ?? null;
-      const injured = e.figures.injured?.best ?? null;
-      return {
-        id: e.id,
-        kind: e.kind,
-        family: e.family,
-        start_date: e.occurred.start,
-        end_date: e.occurred.end,
-        sort_date: e.occurred.start ?? '',
-        place_id: e.location?.placeId ?? null,
-        killed,
-        injured,
-        severity: severityOf(killed, injured),
-        disputed: e.disputed ? 1 : 0,
-        independent_sources: e.corroboration.independentSources,
-      };
-    });
-    for (const part of chunksFor(rows)) await trx.insertInto('canonical_events').values(part).execute();
-    const records = events.map((e) => ({ id: e.id, record: JSON.stringify(e) }));
-    for (const part of chunksFor(records)) await trx.insertInto('canonical_records').values(part).execute();
-    const mentions = new Map<string, string>();
-    for (const e of events) for (const m of e.mentions) mentions.set(m.eventId, e.id);
-    const links = [...mentions].map(([event_id, canonical_id]) => ({ event_id, canonical_id }));
-    for (const part of chunksFor(links)) await trx.insertInto('canonical_mentions').values(part).execute();
+    await trx.deleteFrom('clustering_meta').execute();
+    await insertCanonicalEvents(trx, events);
   });
 }

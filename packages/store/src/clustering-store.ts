@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { ClusteringStore } from './clustering-types.ts';
+import type { Database } from './db/tables.ts';
+import {
+  blockCandidates,
+  clusteredIds,
+  clusteringVersion,
+  clustersOf,
+  mentionsOfOrigins,
+} from './read/stored-clustering.ts';
+import { applyClusteringWrite, replaceClustering } from './write/clustering-writes.ts';
+
+/** `store.clustering`: each method counts as one store call, like the rest of the interface. */
+export function clusteringStore(db: Kysely<Database>, count: () => void): ClusteringStore {
+  return {
+    async candidates(lookups) {
+      count();
+      return blockCandidates(db, lookups);
+    },
+    async clustersOf(ids) {
+      count();
+      return clustersOf(db, ids);
+    },
+    async version() {
+      count();
+      return clusteringVersion(db);
+    },
+    async clusteredIds(ids) {
+      count();
+      return clusteredIds(db, ids);
+    },
+    async mentionsOfOrigins(keys) {
+      count();
+      return mentionsOfOrigins(db, keys);
+    },
+    async apply(write) {
+      count();
+      await applyClusteringWrite(db, write);
+    },
+    async replace(write, version) {
+      count();
+      await replaceClustering(db, write, version);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { BlockRange } from '@sitrep/cluster/block-keys';
+import { MAX_ROW_DAYS } from '@sitrep/cluster/block-keys';
+import type { EventMention } from '@sitrep/cluster/event-mention';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { chunkIds } from '../write/chunks.ts';
+
+// The reads incremental clustering makes: a new mention's block-mates, and whole clusters.
+
+/** Lookups per statement: each is three bound values, far under both engines' limits. */
+const LOOKUPS_PER_QUERY = 400;
+
+/**
+ * Ids of stored mentions filed under a row with a lookup's key and an overlapping day range.
+ * A stored range spans at most MAX_ROW_DAYS days, so each lookup is one bounded index range
+ * (key, from_day) — never a scan of a busy key's whole history.
+ */
+export async function blockCandidates(
+  db: Kysely<Database>,
+  lookups: readonly BlockRange[],
+): Promise<string[]> {
+  const unique = [...new Map(lookups.map((l) => [`${l.key}\u0000${l.from}\u0000${l.to}`, l])).values()];
+  const out = new Set<string>();
+  for (let i = 0; i < unique.length; i += LOOKUPS_PER_QUERY) {
+    const part = unique.slice(i, i + LOOKUPS_PER_QUERY);
+    const rows = await db
+      .selectFrom('mention_blocks')
+      .select('event_id')
+      .distinct()
+      .where((eb) =>
+        eb.or(
+          part.map((l) =>
+            eb.and([
+              eb('key', '=', l.key),
+              eb('from_day', '>=', l.from - MAX_ROW_DAYS),
+              eb('from_day', '<=', l.to),
+              eb('to_day', '>=', l.from),
+            ]),
+          ),
+        ),
+      )
+      .execute();
+    for (const r of rows) out.add(r.event_id);
+  }
+  return [...out];
+}
+
+/** The clusters these stored mentions belong to, whole: every member's stored mention record. */
+export async function clustersOf(
+  db: Kysely<Database>,
+  eventIds: readonly string[],
+): Promise<{ mentions: EventMention[]; clusters: string[][] }> {
+  const canonicalIds = new Set<string>();
+  for (const part of chunkIds([...new Set(eventIds)])) {
+    const rows = await db
+      .selectFrom('canonical_mentions')
+      .select('canonical_id')
+      .where('event_id', 'in', part)
+      .execute();
+    for (const r of rows) canonicalIds.add(r.canonical_id);
+  }
+  const members = new Map<string, string[]>();
+  for (const part of chunkIds([...canonicalIds])) {
+    const rows = await db
+      .selectFrom('canonical_mentions')
+      .select(['canonical_id', 'event_id'])
+      .where('canonical_id', 'in', part)
+      .execute();
+    for (const r of rows) members.set(r.canonical_id, [...(members.get(r.canonical_id) ?? []), r.event_id]);
+  }
+  const ids = [...members.values()].flat();
+  const mentions: EventMention[] = [];
+  for (const part of chunkIds(ids)) {
+    const rows = await db
+      .selectFrom('mention_records')
+      .select('record')
+      .where('event_id', 'in', part)
+      .execute();
+    for (const r of rows) mentions.push(JSON.parse(r.record) as EventMention);
+  }
+  return { mentions, clusters: [...members.values()] };
+}
+
+/** Of these event ids, the ones clustering already holds. */
+export async function clusteredIds(db: Kysely<Database>, eventIds: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunkIds([...new Set(eventIds)])) {
+    const rows = await db
+      .selectFrom('mention_records')
+      .select('event_id')
+      .where('event_id', 'in', part)
+      .execute();
+    for (const r of rows) out.add(r.event_id);
+  }
+  return out;
+}
+
+/** Clustered mentions from articles with these origins (a changed article's old events among them). */
+export async function mentionsOfOrigins(
+  db: Kysely<Database>,
+  originKeys: readonly string[],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const part of chunkIds([...new Set(originKeys)])) {
+    const rows = await db
+      .selectFrom('mention_records')
+      .select('event_id')
+      .where('origin_key', 'in', part)
+      .execute();
+    out.push(...rows.map((r) => r.event_id));
+  }
+  return out;
+}
+
+export async function clusteringVersion(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('clustering_meta')
+    .select('value')
+    .where('name', '=', 'version')
+    .executeTakeFirst();
+  return row?.value ?? null;
+}
