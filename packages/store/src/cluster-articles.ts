@@ -23,7 +23,21 @@ import { originKey } from './write/article-rows.ts';
  * When the stored clustering was written by another CLUSTERING_VERSION (or never, as after the
  * migration that introduced it), it rebuilds everything instead.
  */
-export async function clusterArticles(
+export function clusterArticles(
+  store: SitrepStore,
+  records: readonly Pick<ExtractedArticle, 'id' | 'origin' | 'contentHash'>[],
+): Promise<ReclusterResult> {
+  // One step at a time per store in this process: two steps reading the same neighbourhood
+  // before either writes would each miss the other's mentions (API mutations run concurrently).
+  const previous = running.get(store) ?? Promise.resolve();
+  const step = previous.catch(() => {}).then(() => clusterStep(store, records));
+  running.set(store, step);
+  return step;
+}
+
+const running = new WeakMap<SitrepStore, Promise<unknown>>();
+
+async function clusterStep(
   store: SitrepStore,
   records: readonly Pick<ExtractedArticle, 'id' | 'origin' | 'contentHash'>[],
 ): Promise<ReclusterResult> {

@@ -17,7 +17,7 @@ import { enumFrom } from '../enum-from.ts';
 import { localId } from '../local-id.ts';
 import { pageArgs, pageCost, present } from '../page-args.ts';
 import { ArticleNode, DatePrecisionEnum } from './article.ts';
-import { ClaimNode, QualifierEnum, StanceEnum } from './claim.ts';
+import { ClaimNode, claimsForEvent, QualifierEnum, StanceEnum } from './claim.ts';
 import { EventKindEnum, EventNode, Location } from './event.ts';
 import { EventOrderEnum } from './events-query.ts';
 
@@ -265,6 +265,27 @@ export const CanonicalEventNode = builder.loadableNode('CanonicalEvent', {
 const canonicalForEvent = createContextCache(
   (ctx: SitrepContext) => new DataLoader((ids: readonly string[]) => ctx.store.canonicalEventsForEvents(ids)),
 );
+
+builder.objectFields(EventNode, (t) => ({
+  corroboration: t.field({
+    type: CorroborationRef,
+    nullable: true,
+    description:
+      'How many outlets and independent sources report this event, across every article clustered with this one; null before clustering.',
+    resolve: async (e, _args, ctx) => (await canonicalForEvent(ctx).load(e.id))?.corroboration ?? null,
+  }),
+  disputed: t.boolean({
+    description:
+      'Whether this report is disputed: a claim it rests on is a denial, or its canonical event is disputed (figures that disagree beyond the tolerance, or contradictory claims; `canonical { figures { killed { competing { value reportedBy } } } contradictions }` lists each side).',
+    resolve: async (e, _args, ctx) => {
+      const [claims, canonical] = await Promise.all([
+        claimsForEvent(ctx).load(e.id),
+        canonicalForEvent(ctx).load(e.id),
+      ]);
+      return claims.some((c) => c.stance === 'deny') || canonical?.disputed === true;
+    },
+  }),
+}));
 
 builder.objectField(EventNode, 'canonical', (t) =>
   t.field({

@@ -19,7 +19,10 @@ export const EventFilterInput = builder.inputType('EventFilter', {
     outlet: t.string({ description: 'Reported by this outlet (slug or name).' }),
     text: t.string({ description: 'Words in the summary, place or evidence sentences.' }),
     minKilled: t.int({ description: 'At least this many reported killed (best figure).' }),
-    disputedOnly: t.boolean({ description: 'Only events resting on a denied claim.' }),
+    disputedOnly: t.boolean({
+      description:
+        'Only disputed events: resting on a denied claim, or clustered into a canonical event whose figures or claims disagree.',
+    }),
     scheduled: t.boolean({ description: 'true: only announced future events; false: only past ones.' }),
   }),
 });

@@ -147,10 +147,5 @@ export const EventNode = builder.loadableNode('Event', {
       description: 'The attributed statements it rests on.',
       resolve: (e, _args, ctx) => claimsForEvent(ctx).load(e.id),
     }),
-    disputed: t.boolean({
-      description: 'Whether a claim it rests on is a denial.',
-      resolve: async (e, _args, ctx) =>
-        (await claimsForEvent(ctx).load(e.id)).some((c) => c.stance === 'deny'),
-    }),
   }),
 });

@@ -1,6 +1,7 @@
 import type { Article } from '@sitrep/schema/article';
 import { BadInputError, InvalidRecordError, type SitrepError } from '@sitrep/schema/errors';
 import type { Event } from '@sitrep/schema/event';
+import { clusterArticles } from '@sitrep/store/cluster-articles';
 import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
 import { userError } from '../user-error.ts';
@@ -64,7 +65,7 @@ builder.mutationFields((t) => ({
   ingestArticle: t.field({
     type: IngestPayload,
     description:
-      'Read an article, store it with its claims and events, and tell subscribers. Needs an API key.',
+      'Read an article, store it with its claims and events, cluster its events with the reports already stored (so `events { canonical }` answers at once), and tell subscribers. Needs an API key.',
     errors: {
       types: [BadInputError, InvalidRecordError],
       directResult: true,
@@ -86,6 +87,8 @@ builder.mutationFields((t) => ({
         publishedAt: dateArg('input.publishedAt', input.publishedAt) ?? null,
       });
       const counts = await ctx.store.ingestArticles([record]);
+      // Clustered before answering, so the payload's events already show their canonical event.
+      await clusterArticles(ctx.store, [record]);
       const status: Payload['status'] = counts.new > 0 ? 'NEW' : counts.changed > 0 ? 'CHANGED' : 'UNCHANGED';
       const [article] = await ctx.store.articlesByIds([record.id]);
       const [events = []] = await ctx.store.eventsForArticles([record.id]);
