@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreConfig } from '../config.ts';
+import { cachingStatements } from './statement-cache.ts';
 import type { Database } from './tables.ts';
 
 /** Opens the engine the config names. `onQuery` sees every statement (it feeds `store.stats`). */
@@ -25,7 +26,10 @@ export async function connect(
     database.pragma('cache_size = -65536'); // 64 MB of page cache: index upkeep stays in memory
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: onQuery });
+    return new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cachingStatements(database) }),
+      log: onQuery,
+    });
   }
   const options: pg.PoolConfig = { connectionString: config.url, max: config.poolSize ?? 10 };
   if (config.schema) {
