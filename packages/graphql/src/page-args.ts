@@ -1,3 +1,5 @@
+import type { Event } from '@sitrep/schema/event';
+import type { RecordLoader } from '@sitrep/store/store';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SitrepContext } from './context.ts';
 import { userError } from './user-error.ts';
@@ -78,4 +80,14 @@ export function cachedByIds<T>(
   load: (ids: readonly string[]) => Promise<(T | null)[]>,
 ): Promise<T[]> {
   return (ctx.records ? ctx.records.byIds(kind, ids, load) : load(ids)).then(present);
+}
+
+/**
+ * A page's event records through the record cache (ids are content hashes, so a record under an
+ * id never changes); undefined without a cache, so the store reads them itself in one batch.
+ */
+export function cachedEventRecords(ctx: SitrepContext): RecordLoader<Event> | undefined {
+  const records = ctx.records;
+  if (!records) return undefined;
+  return (ids) => records.byIds('event', ids, (missing) => ctx.store.eventsByIds(missing));
 }

@@ -60,6 +60,9 @@ export type ArticleOrder = 'PUBLISHED_DESC' | 'PUBLISHED_ASC';
  * opaque, tied to the ordering, and positional (keyset): no OFFSET, so page 1,000 costs what
  * page 1 costs. `withTotal: false` skips the COUNT when the caller does not need it.
  */
+/** Where a page's records come from, by id, in order (null where unknown): a cache can stand in for the store. */
+export type RecordLoader<T> = (ids: readonly string[]) => Promise<(T | null)[]>;
+
 export interface PageArgs<O extends string> {
   first?: number;
   after?: string | null;

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { localId } from '../local-id.ts';
-import { pageArgs, pageCost } from '../page-args.ts';
+import { cachedEventRecords, pageArgs, pageCost } from '../page-args.ts';
 import { ArticleNode } from './article.ts';
 import { EventNode } from './event.ts';
 import { EventFilterInput, toStoreFilter } from './event-filter.ts';
@@ -50,6 +50,7 @@ builder.queryFields((t) => ({
         const page = await ctx.store.listEvents(
           toStoreFilter(args.filter),
           pageArgs(args, args.orderBy, info),
+          cachedEventRecords(ctx),
         );
         return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount };
       },

@@ -1,7 +1,7 @@
 import type { Event } from '@sitrep/schema/event';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database, Engine } from '../db/tables.ts';
-import type { Connection, EventFilter, EventOrder, PageArgs } from '../query-types.ts';
+import type { Connection, EventFilter, EventOrder, PageArgs, RecordLoader } from '../query-types.ts';
 import { badInput } from './cursor.ts';
 import { recordsByIds } from './entities.ts';
 import { matchingDocIds, plainWords } from './full-text.ts';
@@ -71,6 +71,7 @@ export function listEvents(
   engine: Engine,
   filter: EventFilter,
   page: PageArgs<EventOrder>,
+  records: RecordLoader<Event> = (ids) => recordsByIds<Event>(db, 'events', ids),
 ): Promise<Connection<Event>> {
   const orderName = page.orderBy ?? 'DATE_DESC';
   const order = ORDERS[orderName];
@@ -78,7 +79,7 @@ export function listEvents(
   const col = `events.${order.column}` as const;
   return keysetPage<Event>(
     {
-      async fetch(bound, dir, limit, withNodes) {
+      async fetch(bound, dir, limit) {
         const rows = await db
           .selectFrom('events')
           .select(['events.id', `${col} as key`])
@@ -92,15 +93,10 @@ export function listEvents(
           .orderBy('events.id', dir)
           .limit(limit)
           .execute();
-        // Records for the page only, in one batch: the filter never touches the JSON.
-        if (!withNodes) return rows.map((r) => ({ key: r.key, id: r.id, node: null as never }));
-        const records = await recordsByIds<Event>(
-          db,
-          'events',
-          rows.map((r) => r.id),
-        );
-        return rows.map((r, i) => ({ key: r.key, id: r.id, node: records[i]! }));
+        return rows.map((r) => ({ key: r.key, id: r.id, node: null as never }));
       },
+      // Records for the page's rows only, in one batch: the filter never touches the JSON.
+      load: records,
       async count() {
         const row = await db
           .selectFrom('events')
