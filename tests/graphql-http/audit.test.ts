@@ -17,44 +17,54 @@ export const KNOWN_EXCEPTIONS: Record<string, string> = {
   '6A70': 'CSRF prevention refuses GET requests without a preflight header (x-graphql-yoga-csrf)',
 };
 
-let child: ChildProcess;
-let url: string;
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-audit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-beforeAll(async () => {
-  const main = fileURLToPath(import.meta.resolve('@sitrep/api/main'));
-  child = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      SITREP_DB: join(dir, 'audit.db'),
-      NODE_ENV: 'development',
-      REDIS_URL: '',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`sitrep serve exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /on (http:\/\/\S+)/.exec(line);
-      if (match?.[1]) resolve(match[1]);
+/** `sitrep serve` as a real process; stops when the suite ends. */
+function serve(responseCache: string): () => string {
+  let child: ChildProcess;
+  let url = '';
+  beforeAll(async () => {
+    const main = fileURLToPath(import.meta.resolve('@sitrep/api/main'));
+    child = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0'], {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        SITREP_DB: join(dir, `audit-${responseCache}.db`),
+        NODE_ENV: 'development',
+        SITREP_RESPONSE_CACHE: responseCache,
+        REDIS_URL: '',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    url = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`sitrep serve exited with ${code}`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const match = /on (http:\/\/\S+)/.exec(line);
+        if (match?.[1]) resolve(match[1]);
+      });
+    });
+  }, 60_000);
+  afterAll(async () => {
+    child.removeAllListeners('exit');
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
     });
   });
-}, 60_000);
+  return () => url;
+}
 
-afterAll(async () => {
-  child.removeAllListeners('exit');
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-  rmSync(dir, { recursive: true, force: true });
-});
+// With the response cache on, the HTTP front door answers cache hits; with it off, it runs
+// queries itself (apps/api/src/fast-execution.ts). Both must speak GraphQL over HTTP alike.
+describe.each([
+  ['on', 'true'],
+  ['off', 'false'],
+])('GraphQL over HTTP (graphql-http serverAudits), response cache %s', (_name, responseCache) => {
+  const url = serve(responseCache);
+  const audits = serverAudits({ url });
 
-const audits = serverAudits({ url: () => url });
-
-describe('GraphQL over HTTP (graphql-http serverAudits)', () => {
   it.each(audits.filter((a) => a.name.startsWith('MUST')))(
     '$id $name',
     async (audit) => {

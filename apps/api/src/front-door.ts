@@ -1,26 +1,33 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Cache } from '@graphql-yoga/plugin-response-cache';
 import { operationHash } from './cache-key.ts';
+import type { FastResult, OperationParams } from './fast-execution.ts';
 
 export interface FrontDoorOptions {
-  cache: Cache;
+  /** the response cache; null when caching is off */
+  cache: Cache | null;
   generation: () => number;
   /** add `extensions.responseCache: { hit: true }`, as yoga's plugin does in development */
   metadata: boolean;
+  /** runs a query without yoga's HTTP machinery (fast-execution.ts); used when the cache is off */
+  execute: ((params: OperationParams, headers: IncomingMessage['headers']) => Promise<FastResult>) | null;
 }
 
 /** The largest body the front door reads itself; bigger queries go straight to yoga. */
 const MAX_FRONT_DOOR_BODY = 64 * 1024;
 
 /**
- * Answers cache hits in the node:http layer, before yoga builds a Fetch Request, runs its
- * plugin chain and a Response; that machinery costs more than a cached answer is worth. It reads
- * the same cache (in memory or Redis) with the same keys as yoga's response-cache plugin, which
- * alone decides what is cached. Anything unusual — not a JSON POST to /graphql, a CORS origin,
- * an SSE accept header, a body of unknown length — goes to yoga untouched. A miss hands yoga the
- * body already read (as `req.body`, which @whatwg-node/server uses instead of the stream).
+ * Answers plain JSON POSTs in the node:http layer, before yoga builds a Fetch Request, runs its
+ * plugin chain and a Response; that machinery costs more than a cached answer or a small query.
+ * With the response cache on, it answers hits from the same cache (in memory or Redis) with the
+ * same keys as yoga's response-cache plugin, which alone decides what is cached; a miss goes to
+ * yoga so the plugin can store it. With the cache off, it executes the query itself through
+ * yoga's envelop pipeline (fast-execution.ts). Anything unusual — not a JSON POST to /graphql,
+ * a CORS origin, an SSE accept header, a body of unknown length, a malformed body, an error in
+ * the result — goes to yoga, which read nothing of it: it gets the body already read (as
+ * `req.body`, which @whatwg-node/server uses instead of the stream).
  */
-export function cacheFrontDoor(options: FrontDoorOptions, next: RequestListener): RequestListener {
+export function frontDoor(options: FrontDoorOptions, next: RequestListener): RequestListener {
   return (req, res) => {
     const type = frontDoorType(req);
     if (!type) return next(req, res);
@@ -29,7 +36,7 @@ export function cacheFrontDoor(options: FrontDoorOptions, next: RequestListener)
     req.on('end', () => {
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       (req as IncomingMessage & { body?: Buffer }).body = body;
-      answerFromCache(options, body, type, res).then(
+      answer(options, body, type, req, res).then(
         (answered) => answered || next(req, res),
         () => next(req, res),
       );
@@ -37,7 +44,7 @@ export function cacheFrontDoor(options: FrontDoorOptions, next: RequestListener)
   };
 }
 
-/** The response content type the front door would send, or null when yoga should decide. */
+/** The response content type yoga would pick, or null when yoga should decide. */
 function frontDoorType(req: IncomingMessage): string | null {
   if (req.method !== 'POST' || req.url !== '/graphql' || req.headers.origin) return null;
   const length = Number(req.headers['content-length']);
@@ -45,63 +52,106 @@ function frontDoorType(req: IncomingMessage): string | null {
   if (!req.headers['content-type']?.startsWith('application/json')) return null;
   const accept = req.headers.accept ?? '*/*';
   if (accept.includes('text/event-stream') || accept.includes('multipart/mixed')) return null;
-  if (accept.includes('application/graphql-response+json')) return 'application/graphql-response+json';
-  if (accept.includes('application/json') || accept.includes('*/*')) return 'application/json';
-  return null;
+  return regularMediaType(accept);
 }
 
-async function answerFromCache(
+const REGULAR = ['application/graphql-response+json', 'application/json'];
+
+/**
+ * yoga's choice for a plain result (plugins/result-processor/accept.js and
+ * use-result-processor.js): the accepted types in reverse order, and the last match wins — so the
+ * first listed type that matches, and for a wildcard `application/json`.
+ */
+function regularMediaType(accept: string): string | null {
+  let chosen: string | null = null;
+  const asked = accept.replace(/\s/g, '').toLowerCase().split(',').reverse();
+  for (const entry of asked) {
+    const [type, ...params] = entry.split(';');
+    const charset = params.find((p) => p.includes('charset=')) ?? 'charset=utf-8';
+    if (!type || charset !== 'charset=utf-8') continue;
+    const [pre, suf] = type.split('/');
+    for (const candidate of REGULAR) {
+      const [cPre, cSuf] = candidate.split('/');
+      if ((pre === '*' || pre === cPre) && (suf === '*' || suf === cSuf)) chosen = candidate;
+    }
+  }
+  return chosen;
+}
+
+async function answer(
   options: FrontDoorOptions,
   body: Buffer,
   type: string,
+  req: IncomingMessage,
   res: ServerResponse,
 ): Promise<boolean> {
-  const hash = hashOf(body.toString('utf8'));
-  if (hash === null) return false;
-  const key = `${options.generation()}:${hash}`;
-  const cached = await options.cache.get(key);
-  if (!cached || cached.errors?.length) return false;
-  const payload = serialized(cached, options.metadata);
-  res.writeHead(200, {
-    'content-type': `${type}; charset=utf-8`,
-    'content-length': payload.length,
-    etag: key,
-    // says which layer answered, for tests and for people reading headers
-    'x-cache': 'HIT',
-  });
-  res.end(payload);
+  const known = readBody(body.toString('utf8'));
+  if (known === null) return false;
+  if (options.cache) {
+    const key = `${options.generation()}:${known.hash}`;
+    const cached = await options.cache.get(key);
+    if (!cached || cached.errors?.length) return false;
+    send(res, type, serialized(cached, options.metadata), { etag: key, 'x-cache': 'HIT' });
+    return true;
+  }
+  if (!options.execute) return false;
+  const result = await options.execute(known.params, req.headers);
+  if (result === null) return false;
+  const text = result.stringify ? result.stringify(result) : JSON.stringify(result);
+  send(res, type, Buffer.from(text, 'utf8'), {});
   return true;
 }
 
-/**
- * Raw body → operation hash (null: not for the front door), remembered so a repeated request
- * costs one Map lookup instead of a JSON parse and a SHA-256. Bounded; cleared when full.
- */
-const hashes = new Map<string, string | null>();
-function hashOf(text: string): string | null {
-  if (text.length > 4096) return wellFormedHash(text); // at most 5,000 × 4 KB remembered
-  let hash = hashes.get(text);
-  if (hash === undefined) {
-    hash = wellFormedHash(text);
-    if (hashes.size >= 5_000) hashes.clear();
-    hashes.set(text, hash);
-  }
-  return hash;
+function send(res: ServerResponse, type: string, payload: Buffer, headers: Record<string, string>): void {
+  res.writeHead(200, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-length': payload.length,
+    // says which layer answered (x-cache: HIT for the cache), for tests and people reading headers
+    ...headers,
+  });
+  res.end(payload);
 }
 
-function wellFormedHash(text: string): string | null {
-  let params: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
+interface KnownBody {
+  params: OperationParams;
+  hash: string;
+}
+
+/**
+ * Raw body → its parameters and operation hash (null: not for the front door), remembered so a
+ * repeated request costs one Map lookup instead of a JSON parse and a SHA-256. Bounded; cleared
+ * when full. The parameters are shared between requests and never modified.
+ */
+const bodies = new Map<string, KnownBody | null>();
+function readBody(text: string): KnownBody | null {
+  if (text.length > 4096) return wellFormed(text); // at most 5,000 × 4 KB remembered
+  let known = bodies.get(text);
+  if (known === undefined) {
+    known = wellFormed(text);
+    if (bodies.size >= 5_000) bodies.clear();
+    bodies.set(text, known);
+  }
+  return known;
+}
+
+const PARAMS = new Set(['query', 'variables', 'operationName', 'extensions']);
+
+/** Only requests yoga would accept as they are: anything it would refuse must reach yoga to be refused. */
+function wellFormed(text: string): KnownBody | null {
+  let params: Record<string, unknown>;
   try {
-    params = JSON.parse(text) as typeof params;
+    params = JSON.parse(text) as Record<string, unknown>;
   } catch {
     return null;
   }
-  // Only well-formed requests: anything yoga would refuse must reach yoga to be refused.
   if (!isMap(params) || typeof params.query !== 'string') return null;
+  // yoga refuses unknown parameters (use-check-graphql-query-params.js), unless they are null
+  for (const key in params) if (params[key] != null && !PARAMS.has(key)) return null;
   if (!(params.operationName == null || typeof params.operationName === 'string')) return null;
   if (!(params.variables == null || isMap(params.variables))) return null;
-  if (!(params.extensions === undefined || isMap(params.extensions))) return null;
-  return operationHash(params.query, params.variables, params.operationName);
+  if (!(params.extensions == null || isMap(params.extensions))) return null;
+  const known = params as unknown as OperationParams;
+  return { params: known, hash: operationHash(known.query, known.variables, known.operationName) };
 }
 
 /** In memory the cache hands back the same object each time: encode it once. */

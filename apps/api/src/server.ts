@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { limitRequestBody } from './body-limit.ts';
-import { cacheFrontDoor } from './cache-front-door.ts';
 import type { ApiConfig } from './config.ts';
+import { fastExecutor } from './fast-execution.ts';
+import { frontDoor } from './front-door.ts';
 import { createSharedState } from './shared-state.ts';
 import { createSitrepYoga, type SitrepYoga } from './yoga.ts';
 
@@ -35,12 +36,15 @@ export async function startServer(
     generation: shared.generation,
     ready: shared.ping,
   });
-  const handler = config.responseCache
-    ? cacheFrontDoor(
-        { cache: shared.cache, generation: shared.generation, metadata: !config.production },
-        yoga,
-      )
-    : yoga;
+  const handler = frontDoor(
+    {
+      cache: config.responseCache ? shared.cache : null,
+      generation: shared.generation,
+      metadata: !config.production,
+      execute: fastExecutor(yoga),
+    },
+    yoga,
+  );
   const server = createServer(limitRequestBody(config.maxBodyBytes, handler));
   // Keep-alive longer than common load balancers' idle timeout, so they close connections first.
   server.keepAliveTimeout = 65_000;
