@@ -48,6 +48,11 @@ function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number
   }));
 }
 
+/** Word count by white space (module level: a closure made per claim costs a name under tsx). */
+function words(s: string): number {
+  return s ? s.split(/\s+/).length : 0;
+}
+
 function reportedWords(text: string, a: Attribution): string {
   // "told the Security Council on Thursday there were signs ...": the audience is not the words
   const audience = a.verb === 'told' ? (TOLD_WHOM.exec(text.slice(a.verbEnd))?.[0].length ?? 0) : 0;
@@ -63,7 +68,6 @@ function reportedWords(text: string, a: Attribution): string {
     .slice(0, Math.min(a.speakerStart, a.verbStart))
     .replace(/[\s,:;—-]+$/, '')
     .trim();
-  const words = (s: string) => (s ? s.split(/\s+/).length : 0);
   // "Western governments say ...", "Hollande, who suggested ...": the words come after the verb
   const thatBefore =
     /\bthat\s*$/.test(text.slice(Math.max(0, a.speakerStart - 20), a.speakerStart)) ||

@@ -34,7 +34,9 @@ function inside(ranges: readonly [number, number][], at: number): boolean {
 /** The first attribution in `text` whose speaker can be found; `quotes` are ranges to skip. */
 export function findAttribution(text: string, quotes: readonly [number, number][]): Attribution | null {
   const according = ACCORDING_TO.exec(text);
-  for (const m of text.matchAll(SAY_VERBS)) {
+  // exec on the shared pattern rather than matchAll, which copies (and re-hashes) it per call
+  SAY_VERBS.lastIndex = 0;
+  for (let m = SAY_VERBS.exec(text); m !== null; m = SAY_VERBS.exec(text)) {
     if (inside(quotes, m.index)) continue;
     const verb = m[0];
     const verbEnd = m.index + verb.length;

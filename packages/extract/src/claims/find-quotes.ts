@@ -31,7 +31,8 @@ export function findQuotes(sentences: readonly { text: string; paragraph: number
     }
     let segmentStart = 0;
     // jump from quote mark to quote mark: most sentences have none
-    for (const mark of s.text.matchAll(QUOTE_MARK)) {
+    QUOTE_MARK.lastIndex = 0;
+    for (let mark = QUOTE_MARK.exec(s.text); mark !== null; mark = QUOTE_MARK.exec(s.text)) {
       const i = mark.index;
       const ch = mark[0];
       if (!open && OPEN.has(ch) && (ch !== '"' || i === 0 || /[\s([\u2014-]/.test(s.text[i - 1] as string))) {

@@ -27,7 +27,8 @@ export function relays(text: string, from: number): EntityRef[] {
 export function chunks(before: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let last = 0;
-  for (const m of before.matchAll(CHUNK_BREAK)) {
+  CHUNK_BREAK.lastIndex = 0;
+  for (let m = CHUNK_BREAK.exec(before); m !== null; m = CHUNK_BREAK.exec(before)) {
     out.push({ text: before.slice(last, m.index), start: last });
     last = m.index + m[0].length;
   }

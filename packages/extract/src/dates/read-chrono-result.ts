@@ -54,9 +54,8 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   if (/^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$/.test(text)) return null;
   if (/\bweekend\b/i.test(text) && !/\b(?:this|last|next|the|over the)\s+$/i.test(sentence.slice(0, index)))
     return null;
-  const known = (k: 'year' | 'month' | 'day' | 'weekday' | 'hour') => r.start.isCertain(k);
   // "122 to 13 on Friday" was read as a time range: keep the day words only.
-  if (known('hour') && !TIME_MARK.test(text) && !DURATION.test(text)) {
+  if (r.start.isCertain('hour') && !TIME_MARK.test(text) && !DURATION.test(text)) {
     const day = WEEKDAY_PHRASE.exec(text);
     if (!day) return null;
     index += day.index;
@@ -65,8 +64,8 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   // A clock time alone ("around 230 pm") says which hour, not which day.
   if (
     CLOCK.test(text) &&
-    !known('weekday') &&
-    !known('day') &&
+    !r.start.isCertain('weekday') &&
+    !r.start.isCertain('day') &&
     !/\b(?:today|yesterday|tonight)\b/i.test(text)
   )
     return null;
@@ -91,7 +90,7 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   if (!ref.day) return found(null, null, 'unknown', `no publication date to resolve "${text}" against`);
   const period = resolveRelative(text.toLowerCase(), ref.day, tense);
   if (period) return found(period.start, period.end, period.precision);
-  if (known('weekday') && !known('day')) {
+  if (r.start.isCertain('weekday') && !r.start.isCertain('day')) {
     const day = resolveWeekday(ref.day, r.start.get('weekday') as number, tense);
     return found(day, day, 'day');
   }

@@ -54,7 +54,12 @@ function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFi
   const index = qs.indexOf(total);
   const breakdown: CasualtyFigure['breakdown'] = {};
   for (const q of qs) if (q.partOf === index) breakdown[q.group] = q.value.best;
-  return { ...total.value, qualifier: total.qualifier, group: total.group, breakdown };
+  const { best, low, high } = total.value;
+  return { best, low, high, qualifier: total.qualifier, group: total.group, breakdown };
+}
+
+function votes(qs: readonly SentenceQuantity[], measure: Measure): number | null {
+  return qs.find((q) => q.measure === measure)?.value.best ?? null;
 }
 
 function participants(
@@ -141,7 +146,6 @@ export function findEvents(input: EventInput): Event[] {
           });
       const occurred = pickDate(sentence.text, hit.at, hit.end, dates, trigger);
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
-      const votes = (m: Measure) => qs.find((q) => q.measure === m)?.value.best ?? null;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
       events.push({
@@ -156,7 +160,11 @@ export function findEvents(input: EventInput): Event[] {
         count: counted ? counted.value.best : null,
         vote:
           trigger.kind === 'un_vote'
-            ? { yes: votes('votes_for'), no: votes('votes_against'), abstain: votes('abstentions') }
+            ? {
+                yes: votes(qs, 'votes_for'),
+                no: votes(qs, 'votes_against'),
+                abstain: votes(qs, 'abstentions'),
+              }
             : null,
         claimIds: claimId ? [claimId] : [],
         evidence,

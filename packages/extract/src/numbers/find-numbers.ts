@@ -53,6 +53,20 @@ const NUMBER = new RegExp(
   'giu',
 );
 
+/**
+ * Every reading of NUMBER starts with a digit or one of its number words: a cheap test that lets
+ * the many sentences with neither skip the full pattern (a case-insensitive Unicode scan with a
+ * look-behind at every position).
+ */
+const MAY_HOLD_NUMBER = new RegExp(
+  `\\d|(?<![\\p{L}\\p{N}])(?:${[...unitWords, ...Object.keys(VAGUE), ...Object.keys(FRACTIONS), 'a dozen']
+    .map((words) =>
+      words.startsWith('a ') ? words.split(' ').slice(0, 2).join('\\s+') : words.split(' ')[0],
+    )
+    .join('|')})`,
+  'iu',
+);
+
 function wordValue(words: string): number {
   let total = 0;
   let current = 0;
@@ -92,7 +106,9 @@ function readValue(raw: string): { best: number; low: number | null; high: numbe
 /** Every number in `text` with the hedge in front of it, in order. */
 export function findNumbers(text: string): NumberMention[] {
   const found: NumberMention[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  if (!MAY_HOLD_NUMBER.test(text)) return found;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
     const hedge = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const raw = m[2] as string;
     const v = readValue(raw);

@@ -51,8 +51,15 @@ function isSpace(ch: string): boolean {
  * one space and trims both ends.
  */
 export function cleanRange(original: string, start: number, end: number): CleanText {
-  // Up to three cleaned characters per original one ("\u2026" → "...").
-  const offsets = new Int32Array((end - start) * 3 + 1);
+  // One cleaned character per original one, and two more for each "\u2026" ("...").
+  let ellipses = 0;
+  for (
+    let at = original.indexOf('\u2026', start);
+    at !== -1 && at < end;
+    at = original.indexOf('\u2026', at + 1)
+  )
+    ellipses++;
+  const offsets = new Int32Array(end - start + 2 * ellipses + 1);
   let text = '';
   let length = 0;
   let pendingSpace = -1;
@@ -97,7 +104,8 @@ export function cleanRange(original: string, start: number, end: number): CleanT
     text += out;
     for (let k = 0; k < out.length; k++) offsets[length++] = i;
   }
-  const map = offsets.slice(0, length + 1);
+  // a view, not a copy: the map is as long as the text plus its end
+  const map = offsets.subarray(0, length + 1);
   // The end maps to just after the last kept character, so trailing space stays outside spans.
   map[length] = length > 0 ? (offsets[length - 1] as number) + 1 : start;
   return { text, map };

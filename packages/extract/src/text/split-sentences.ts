@@ -53,14 +53,18 @@ const EMBED_END =
 function splitMissed(paragraph: string, start: number, end: number, out: { start: number; end: number }[]) {
   const text = paragraph.slice(start, end);
   const cuts: [number, number][] = [];
-  for (const m of text.matchAll(MISSED_END)) {
+  MISSED_END.lastIndex = 0;
+  for (let m = MISSED_END.exec(text); m !== null; m = MISSED_END.exec(text)) {
+    if (m[0] === '') MISSED_END.lastIndex++; // a cut with no space ("weakness.For") is empty
     const word = m[1] as string;
     if (word.length < 2 || TITLES.has(word) || BEFORE_NUMBER.has(word)) continue;
-    cuts.push([m.index as number, (m.index as number) + m[0].length]);
+    cuts.push([m.index, m.index + m[0].length]);
   }
-  if (text.includes('http') || text.includes('pic.'))
-    for (const m of text.matchAll(EMBED_END))
-      cuts.push([(m.index as number) + m[0].length - 1, (m.index as number) + m[0].length]);
+  if (text.includes('http') || text.includes('pic.')) {
+    EMBED_END.lastIndex = 0;
+    for (let m = EMBED_END.exec(text); m !== null; m = EMBED_END.exec(text))
+      cuts.push([m.index + m[0].length - 1, m.index + m[0].length]);
+  }
   cuts.sort((a, b) => a[0] - b[0]);
   let from = 0;
   for (const [at, next] of cuts) {
