@@ -8,6 +8,7 @@ import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts'
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
 import { corroboration, rankStories } from './rank-stories.ts';
+import { wordCorroboration, wordDispute } from './word-corroboration.ts';
 import { deathRange, figureLines } from './word-figures.ts';
 
 export interface IssueOptions {
@@ -74,6 +75,8 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       figures,
       range: deathRange(e.casualties),
       corroboration: `${corroboration(e)} ${corroboration(e) === 1 ? 'report' : 'reports'}`,
+      corroborationLine: wordCorroboration(e.canonical),
+      disputes: (e.canonical?.disputes ?? []).map(wordDispute),
       sourceRefs: sources.ref(e.articleIds),
       headlineFigure: first ? `${first.text}${e.place ? ` in ${e.place.name}` : ''}` : null,
       match: matchKeys(e),

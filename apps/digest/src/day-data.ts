@@ -34,6 +34,21 @@ export interface CasualtyReport {
   reportedBy: string[];
 }
 
+/** A casualty measure the reports disagree on beyond the tolerance, each figure with who gave it. */
+export interface FigureDispute {
+  measure: 'killed' | 'injured';
+  competing: { value: number; reportedBy: string }[];
+}
+
+/** What clustering says across every outlet's report of the event (its canonical event). */
+export interface CanonicalSummary {
+  id: string;
+  outlets: number;
+  /** a wire story republished thrice, or one monitor quoted by four outlets, counts once */
+  independentSources: number;
+  disputes: FigureDispute[];
+}
+
 export interface DayEvent {
   id: string;
   kind: EventKindName;
@@ -51,6 +66,8 @@ export interface DayEvent {
   casualties: CasualtyReport[];
   /** every article that mentions the event (corroboration) */
   articleIds: string[];
+  /** null before clustering (and in the hand-checked fixtures) */
+  canonical: CanonicalSummary | null;
 }
 
 export interface DayQuote {

@@ -33,6 +33,10 @@ export interface StoryView {
   range: string | null;
   /** "3 reports" */
   corroboration: string;
+  /** across every outlet's report (the canonical event): "2 outlets, 2 independent sources"; null before clustering */
+  corroborationLine: string | null;
+  /** one line per disputed measure, each competing figure with who gave it */
+  disputes: string[];
   /** footnote numbers into `sources` */
   sourceRefs: number[];
   /** the figure a subject line can lead with: "46 civilians killed in east Aleppo" */

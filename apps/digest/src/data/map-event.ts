@@ -1,7 +1,14 @@
 /** One GraphQL event mention → a DayEvent with one report, and the article → a SourceArticle. */
 import type { EventKindName } from '@sitrep/schema/event-kinds';
 import type { PersonGroup, Qualifier } from '@sitrep/schema/quantity';
-import type { CasualtyReport, DayEvent, ReportedFigure, SourceArticle } from '../day-data.ts';
+import type {
+  CanonicalSummary,
+  CasualtyReport,
+  DayEvent,
+  FigureDispute,
+  ReportedFigure,
+  SourceArticle,
+} from '../day-data.ts';
 import type { GqlEvent, GqlFigure, GqlSource } from './operation-types.ts';
 
 const lower = <T extends string>(enumValue: string) => enumValue.toLowerCase() as T;
@@ -85,5 +92,16 @@ export function toDayEvent(e: GqlEvent): DayEvent {
     count: e.count,
     casualties,
     articleIds: [e.article.slug],
+    canonical: canonicalSummary(e.canonical),
   };
+}
+
+function canonicalSummary(c: GqlEvent['canonical']): CanonicalSummary | null {
+  if (!c) return null;
+  const disputes: FigureDispute[] = [];
+  for (const measure of ['killed', 'injured'] as const) {
+    const f = c.figures[measure];
+    if (f?.disputed) disputes.push({ measure, competing: f.competing });
+  }
+  return { id: c.slug, ...c.corroboration, disputes };
 }

@@ -1,14 +1,16 @@
 /**
  * The API returns events as each article reports them (mentions). The digest reports an event
- * once, with every article's figures beside each other: mentions of the same kind, on the same
- * days, at the same place are one event. (A canonical-events query in the API would replace
- * this; @sitrep/cluster does it more carefully for the store.)
+ * once, with every article's figures beside each other: mentions of one canonical event
+ * (clustered by @sitrep/cluster in the store) are one event; before clustering, mentions of the
+ * same kind, on the same days, at the same place are.
  */
 import type { DayEvent } from '../day-data.ts';
 import { maxBest } from '../word-figures.ts';
 
 const keyOf = (e: DayEvent) =>
-  [e.kind, e.start ?? e.dateText ?? '?', e.end ?? '', e.place?.name.toLowerCase() ?? '?'].join('|');
+  e.canonical
+    ? `canonical|${e.canonical.id}`
+    : [e.kind, e.start ?? e.dateText ?? '?', e.end ?? '', e.place?.name.toLowerCase() ?? '?'].join('|');
 
 export function mergeMentions(mentions: readonly DayEvent[]): DayEvent[] {
   const groups = new Map<string, DayEvent[]>();

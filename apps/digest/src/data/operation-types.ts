@@ -45,6 +45,16 @@ export interface GqlEvent {
   vote: { yes: number | null; no: number | null; abstain: number | null } | null;
   casualties: { killed: GqlFigure | null; injured: GqlFigure | null };
   article: GqlSource;
+  canonical: {
+    slug: string;
+    corroboration: { outlets: number; independentSources: number };
+    figures: { killed: GqlDispute | null; injured: GqlDispute | null };
+  } | null;
+}
+
+export interface GqlDispute {
+  disputed: boolean;
+  competing: { value: number; reportedBy: string }[];
 }
 
 interface Page<T> {
