@@ -30,7 +30,7 @@ function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   // NaN outside the text: every comparison is false
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return c === c && WORD.test(text[i] as string);
+  return !Number.isNaN(c) && WORD.test(text[i] as string);
 }
 
 export class AliasTrie {

@@ -35,7 +35,7 @@ const LETTER = /^\p{L}/u;
 function letterAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c !== c) return 0;
+  if (Number.isNaN(c)) return 0;
   const cp = text.codePointAt(i) as number;
   return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }

@@ -11,7 +11,7 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 export function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c !== c) return 0; // NaN: outside the text
+  if (Number.isNaN(c)) return 0; // outside the text
   const cp = text.codePointAt(i) as number;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
