@@ -28,4 +28,11 @@ export const TRIGGERS: readonly Trigger[] = data.triggers.map((t) => ({
   counts: t.counts ?? true,
 }));
 
+/**
+ * Whether any trigger matches `text`: one pass of all the patterns together, so the two
+ * sentences in three that name no event skip the one-by-one search.
+ */
+const ANY_TRIGGER = new RegExp(TRIGGERS.map((t) => `(?:${t.pattern.source})`).join('|'), 'i');
+export const mayHoldTrigger = (text: string): boolean => ANY_TRIGGER.test(text);
+
 export const isViolence = (kind: EventKind): boolean => eventKindInfo(kind).family === 'violence';

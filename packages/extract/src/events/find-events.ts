@@ -4,7 +4,7 @@ import type { Measure } from '@sitrep/schema/quantity';
 import { actorById, type EntityMatch } from '../entities/gazetteer.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
-import { isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
+import { isViolence, mayHoldTrigger, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
 import { type LocalPlace, pickPlace } from './pick-location.ts';
 
@@ -94,7 +94,7 @@ export function findEvents(input: EventInput): Event[] {
     const qs = input.quantities[si] ?? [];
 
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
-    for (const trigger of TRIGGERS) {
+    for (const trigger of mayHoldTrigger(text) ? TRIGGERS : []) {
       const m = trigger.pattern.exec(text);
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
