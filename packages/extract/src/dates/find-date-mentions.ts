@@ -3,6 +3,7 @@ import type { DatePrecision, IsoDate, Span } from '@sitrep/schema/primitives';
 import * as chrono from 'chrono-node';
 import type { Sentence } from '../prepared-document.ts';
 import { addDays } from './calendar.ts';
+import { firstAtOrAfter, insertSorted, lastDayBefore } from './found-list.ts';
 import { type Found, type Reference, readChronoResult } from './read-chrono-result.ts';
 import { tenseAt } from './tense.ts';
 
@@ -39,10 +40,11 @@ export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): 
   // "voted 122 to 13 on Friday": chrono reads "122 to 13" as a time range. Blank such counts
   // (same length, so offsets hold) before parsing.
   const masked = text.replace(/\b\d+\s+to\s+\d+\b/g, (m) => ' '.repeat(m.length));
-  for (const result of chrono.en.GB.parse(masked, { instant, timezone: 0 })) {
-    const read = readChronoResult(text, result, reference);
-    if (read) found.push(read);
-  }
+  for (const [from, to] of pieces(masked))
+    for (const result of chrono.en.GB.parse(masked.slice(from, to), { instant, timezone: 0 })) {
+      const read = readChronoResult(text, result, reference, from);
+      if (read) found.push(read);
+    }
   addYearsAlone(text, found);
   found.sort((a, b) => a.index - b.index);
   const merged = mergeRanges(text, found);
@@ -59,6 +61,26 @@ export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): 
   }));
 }
 
+/**
+ * chrono reads a text in time that grows faster than its length (a refiner looks back from each
+ * result to the start), so a "sentence" longer than any real one (a page without full stops:
+ * one of 880k characters took 21 s) is read in pieces cut at spaces. Real sentences are far
+ * shorter (FA-KES's longest is 615 characters) and are read whole.
+ */
+const PIECE = 2000;
+function pieces(text: string): [number, number][] {
+  if (text.length <= PIECE) return [[0, text.length]];
+  const out: [number, number][] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + PIECE);
+    const space = to < text.length ? text.lastIndexOf(' ', to) : -1;
+    if (space > from) to = space;
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
 function referenceOf(p: PublishedAt): Reference {
   if (!p.date) return { day: null, year: null, yearInferred: false };
   return {
@@ -69,11 +91,20 @@ function referenceOf(p: PublishedAt): Reference {
 }
 
 function addYearsAlone(text: string, found: Found[]): void {
+  // chrono's mentions by offset, so only those that can reach a year are compared with it
+  const chronoFound = [...found].sort((a, b) => a.index - b.index);
+  const reach = chronoFound.reduce((n, f) => Math.max(n, f.text.length), 0);
   YEAR_ONLY.lastIndex = 0;
   for (let m = YEAR_ONLY.exec(text); m !== null; m = YEAR_ONLY.exec(text)) {
     const year = m[1] as string;
     const index = m.index + m[0].lastIndexOf(year);
-    if (found.some((f) => index < f.index + f.text.length && index + 4 > f.index)) continue;
+    let overlaps = false;
+    for (let k = firstAtOrAfter(chronoFound, index - reach); k < chronoFound.length; k++) {
+      const f = chronoFound[k] as Found;
+      if (f.index >= index + 4) break;
+      if (index < f.index + f.text.length) overlaps = true;
+    }
+    if (overlaps) continue;
     found.push({
       index,
       text: year,
@@ -113,17 +144,16 @@ function extendOvernight(text: string, found: Found[], reference: Reference): vo
   const re = /\bovernight(?:\s+into)?\b/gi;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const end = m.index + m[0].length;
-    const next = found.find((f) => f.index >= end && f.index - end <= 4);
+    const after = found[firstAtOrAfter(found, end)];
+    const next = after && after.index - end <= 4 ? after : undefined;
     if (next && /into$/i.test(m[0])) {
       next.text = text.slice(m.index, next.index + next.text.length);
       next.index = m.index;
       if (next.start) next.start = addDays(next.start, -1);
       continue;
     }
-    const anchor =
-      [...found].reverse().find((f) => f.index < m!.index && f.precision === 'day' && f.end)?.end ??
-      reference.day;
-    found.push({
+    const anchor = lastDayBefore(found, m.index, 'end')?.end ?? reference.day;
+    insertSorted(found, {
       index: m.index,
       text: 'overnight',
       start: anchor ? addDays(anchor, -1) : null,
@@ -132,7 +162,6 @@ function extendOvernight(text: string, found: Found[], reference: Reference): vo
       tense: tenseAt(text, m.index, m[0]),
       reason: anchor ? null : 'no publication date to resolve "overnight" against',
     });
-    found.sort((a, b) => a.index - b.index);
   }
 }
 
@@ -141,11 +170,9 @@ function addDayBefore(text: string, found: Found[], reference: Reference): void 
   const re = /\bthe (?:previous day|day before)\b(?!\s+(?:the|a|an|\w+ed)\b)/gi;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const at = m.index;
-    const anchor =
-      [...found].reverse().find((f) => f.index < at && f.precision === 'day' && f.start)?.start ??
-      reference.day;
+    const anchor = lastDayBefore(found, at, 'start')?.start ?? reference.day;
     const day = anchor ? addDays(anchor, -1) : null;
-    found.push({
+    insertSorted(found, {
       index: at,
       text: m[0],
       start: day,
@@ -154,6 +181,5 @@ function addDayBefore(text: string, found: Found[], reference: Reference): void 
       tense: 'past',
       reason: anchor ? null : `no publication date to resolve "${m[0]}" against`,
     });
-    found.sort((a, b) => a.index - b.index);
   }
 }

@@ -46,14 +46,21 @@ const NOT_A_DATE = new RegExp(
 const CLOCK = /\d\s*(?:[ap]\.?m\b|GMT|UTC)|\d:\d/i;
 
 /** One chrono result → a resolved mention, or null when it is not a date at all. */
-export function readChronoResult(sentence: string, r: ParsedResult, ref: Reference): Found | null {
+export function readChronoResult(
+  sentence: string,
+  r: ParsedResult,
+  ref: Reference,
+  /** where the text chrono read starts in the sentence */
+  offset = 0,
+): Found | null {
   let text = r.text.replace(/[\s,.;:]+$/, '');
-  let index = r.index;
-  if (NOT_A_DATE.test(text) || /\bborn\s+$/.test(sentence.slice(0, index))) return null;
+  let index = r.index + offset;
+  // the words just before the expression (the tests below look back a word or two)
+  const before = sentence.slice(Math.max(0, index - 80), index);
+  if (NOT_A_DATE.test(text) || /\bborn\s+$/.test(before)) return null;
   // "a road sat a woman": a weekday is capitalised in English prose.
   if (/^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$/.test(text)) return null;
-  if (/\bweekend\b/i.test(text) && !/\b(?:this|last|next|the|over the)\s+$/i.test(sentence.slice(0, index)))
-    return null;
+  if (/\bweekend\b/i.test(text) && !/\b(?:this|last|next|the|over the)\s+$/i.test(before)) return null;
   // "122 to 13 on Friday" was read as a time range: keep the day words only.
   if (r.start.isCertain('hour') && !TIME_MARK.test(text) && !DURATION.test(text)) {
     const day = WEEKDAY_PHRASE.exec(text);
@@ -70,7 +77,12 @@ export function readChronoResult(sentence: string, r: ParsedResult, ref: Referen
   )
     return null;
   // "the Ariha Today Facebook page": a capitalised "Today" inside a sentence is a name.
-  if (/^Today$/.test(text) && index > 0 && /\p{Lu}[\p{L}]*\s+$/u.test(sentence.slice(0, index))) return null;
+  if (
+    /^Today$/.test(text) &&
+    index > 0 &&
+    /\p{Lu}[\p{L}]*\s+$/u.test(sentence.slice(Math.max(0, index - 80), index))
+  )
+    return null;
   const tense = tenseAt(sentence, index, text);
   const found = (
     start: string | null,

@@ -3,6 +3,8 @@ const FUTURE =
 const PAST =
   /\b(?:said|says|told|announced|added|reported|confirmed|stated|noted|declared|vetoed|killed|met|held|was|were)\b/gi;
 
+const TENSE_REACH = 1000;
+
 function lastIndex(re: RegExp, text: string): number {
   let last = -1;
   re.lastIndex = 0;
@@ -18,7 +20,9 @@ function lastIndex(re: RegExp, text: string): number {
 export function tenseAt(sentence: string, index: number, expression: string): 'past' | 'scheduled' {
   if (/\b(?:next|tomorrow|coming)\b/i.test(expression)) return 'scheduled';
   if (/\b(?:last|past|previous|ago|yesterday|earlier)\b/i.test(expression)) return 'past';
-  const before = sentence.slice(0, index);
+  // Far enough back for any real sentence (FA-KES's longest is 615 characters), and bounded so a
+  // run-on text with thousands of dates is not read from its start for each of them.
+  const before = sentence.slice(Math.max(0, index - TENSE_REACH), index);
   const future = lastIndex(FUTURE, before);
   if (future === -1) return 'past';
   return future > lastIndex(PAST, before) ? 'scheduled' : 'past';

@@ -216,3 +216,25 @@ describe('findDateMentions rules', () => {
     ]);
   });
 });
+
+describe('a run-on text far longer than any sentence', () => {
+  // A page with no full stops reads as one "sentence"; it is read in pieces (chrono's time grew
+  // faster than the length: 880k characters took 21 s). Every mention must still be found, with
+  // its offset in the whole text, including those where a piece was cut.
+  const unit = 'Rebels said that the army shelled Aleppo on December 5 and that talks will resume next week ';
+  const text = unit.repeat(1000);
+
+  it('finds every mention, each at its own offset', () => {
+    const mentions = findDateMentions(sentence(text), published(THU));
+    const december = mentions.filter((m) => m.text === 'December 5');
+    const nextWeek = mentions.filter((m) => m.text === 'next week');
+    expect(december).toHaveLength(1000);
+    expect(nextWeek).toHaveLength(1000);
+    expect(december.every((m, i) => m.span.start === i * unit.length + unit.indexOf('December 5'))).toBe(
+      true,
+    );
+    // a past December before an October paper is the year before
+    expect(december[999]).toMatchObject({ start: '2015-12-05', tense: 'past' });
+    expect(nextWeek[999]).toMatchObject({ precision: 'week', tense: 'scheduled' });
+  });
+});
