@@ -155,6 +155,53 @@ describe('findQuantities', () => {
     expect(findQuantities(text)).toEqual([]);
   });
 
+  it.each([
+    ['Between 20 and 30 people were killed in the strikes.', 'killed', 'people', 'Between 20 and 30 people'],
+    ['20 to 30 people were killed on Tuesday.', 'killed', 'people', '20 to 30 people'],
+    ['20-30 people were killed in Idlib.', 'killed', 'people', '20-30 people'],
+    [
+      'The UN said between twenty and thirty civilians were injured.',
+      'injured',
+      'civilians',
+      'between twenty and thirty civilians',
+    ],
+    [
+      'Coalition strikes have killed between 20 and 30 civilians overall.',
+      'killed',
+      'civilians',
+      'between 20 and 30 civilians',
+    ],
+  ])('reads a range as one figure with both ends: %s', (text, measure, group, words) => {
+    expect(findQuantities(text)).toEqual([
+      expect.objectContaining({
+        measure,
+        group,
+        qualifier: 'vague',
+        value: { best: 20, low: 20, high: 30 },
+        text: words,
+        partOf: null,
+      }),
+    ]);
+  });
+
+  it.each<Row>([
+    // a vote, not a range (the second number is the smaller)
+    [
+      'The Security Council voted 122 to 13.',
+      ['votes_for/things/exact/122', 'votes_against/things/exact/13'],
+    ],
+    // years bound a period, not a count
+    ['Fighting between 2011 and 2013 killed 5,000 people.', ['killed/people/exact/5000']],
+    // an age range describes the victims; the count is the eight
+    ['Eight students between 7 and 12 years old were killed.', ['killed/people/exact/8']],
+  ])('leaves what only looks like a range: %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+
+  it('reads a change of toll as the figures written, not a range', () => {
+    expect(brief('The toll rose from 20 to 30 killed.')).toEqual(['killed/people/exact/30']);
+  });
+
   it('keeps spans on the words the number was read from', () => {
     const text = 'Air strikes killed 13 people on Thursday.';
     const [q] = findQuantities(text);

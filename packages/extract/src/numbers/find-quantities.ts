@@ -38,7 +38,7 @@ function isNotACount(text: string, n: NumberMention): boolean {
   const after = text.slice(n.end, n.end + 30);
   if (YEAR.test(n.text) && n.qualifier === 'exact') return true;
   if (NOT_A_COUNT_AFTER.test(after) || DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return true;
-  return n.qualifier === 'exact' && NOT_A_COUNT_BEFORE.test(before);
+  return (n.qualifier === 'exact' || n.range) && NOT_A_COUNT_BEFORE.test(before);
 }
 
 /** Words that may stand between a number and its noun: "dozens of displaced civilians". */
