@@ -48,6 +48,21 @@ function quotesOf(article: DatedArticle): Quote[] {
 }
 
 /**
+ * The quote shingles an article is filed under: two articles can share a quote (one donating
+ * its date to the other) only if they share one of these, so a store can find the articles an
+ * inference may involve without reading every article.
+ */
+export function articleQuoteShingles(article: Pick<DatedArticle, 'claims'>): string[] {
+  const out = new Set<string>();
+  for (const c of article.claims) {
+    if (c.kind !== 'quote') continue;
+    const words = quoteWords(c.text);
+    if (words.length >= MIN_QUOTE_WORDS) for (const s of shingles(words)) out.add(s);
+  }
+  return [...out];
+}
+
+/**
  * An article with a weak date takes the date of a well-dated article it shares an exact quote
  * with (the same words, punctuation and case aside), recorded with basis `cluster` and lower
  * confidence. When donors disagree on the day, nothing is inferred: a guess is not a date.

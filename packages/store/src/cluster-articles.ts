@@ -1,6 +1,7 @@
 import { CLUSTERING_VERSION } from '@sitrep/cluster/clustering-version';
 import { updateStoredClusters } from '@sitrep/cluster/update-stored-clusters';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { inferArticleDates } from './infer-article-dates.ts';
 import {
   CLUSTER_OPTIONS,
   disputedFlags,
@@ -60,6 +61,7 @@ async function clusterStep(
     mentions: add.length + remove.length,
     loaded: 0,
     canonicalEvents: null,
+    datedArticles: 0,
     upserted: 0,
     removed: 0,
     written: false,
@@ -85,6 +87,8 @@ async function clusterStep(
       written: true,
     });
   }
+  result.datedArticles = await inferArticleDates(store, articles);
+  if (result.datedArticles > 0) result.written = true;
   result.ms = performance.now() - started;
   return result;
 }

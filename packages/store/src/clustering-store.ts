@@ -2,12 +2,20 @@ import type { Kysely } from 'kysely';
 import type { ClusteringStore } from './clustering-types.ts';
 import type { Database } from './db/tables.ts';
 import {
+  articlesOfOrigins,
+  inferredDates,
+  quoteNeighbours,
+  quoteShingles,
+  seenArticles,
+} from './read/article-dates.ts';
+import {
   blockCandidates,
   clusteredIds,
   clusteringVersion,
   clustersOf,
   mentionsOfOrigins,
 } from './read/stored-clustering.ts';
+import { applyArticleDates } from './write/article-dates.ts';
 import { applyClusteringWrite, replaceClustering } from './write/clustering-writes.ts';
 
 /** `store.clustering`: each method counts as one store call, like the rest of the interface. */
@@ -40,6 +48,30 @@ export function clusteringStore(db: Kysely<Database>, count: () => void): Cluste
     async replace(write, version) {
       count();
       await replaceClustering(db, write, version);
+    },
+    async seenArticles(ids) {
+      count();
+      return seenArticles(db, ids);
+    },
+    async articlesOfOrigins(keys) {
+      count();
+      return articlesOfOrigins(db, keys);
+    },
+    async quoteNeighbours(shingles) {
+      count();
+      return quoteNeighbours(db, shingles);
+    },
+    async quoteShingles(ids) {
+      count();
+      return quoteShingles(db, ids);
+    },
+    async inferredDates(ids) {
+      count();
+      return inferredDates(db, ids);
+    },
+    async applyDates(write) {
+      count();
+      await applyArticleDates(db, write);
     },
   };
 }

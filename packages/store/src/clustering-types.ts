@@ -1,6 +1,7 @@
 import type { BlockRange } from '@sitrep/cluster/block-keys';
 import type { EventMention } from '@sitrep/cluster/event-mention';
 import type { StoredClustering } from '@sitrep/cluster/update-stored-clusters';
+import type { PublishedAt } from '@sitrep/schema/article';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 
 /** What one clustering step writes (or, for a rebuild, everything). */
@@ -12,6 +13,16 @@ export interface ClusteringWrite {
   removeMentions: readonly string[];
   /** [event id, disputed] for every member of an upserted canonical event */
   eventDisputed: readonly (readonly [string, boolean])[];
+}
+
+/** One step of cross-article date inference (or, with `clear`, all of it). */
+export interface ArticleDatesWrite {
+  clear: boolean;
+  removeArticles: readonly string[];
+  /** articles seen for the first time, with the quote shingles they are filed under */
+  addArticles: readonly { articleId: string; originKey: string; shingles: readonly string[] }[];
+  /** [article id, borrowed date or null] for every article whose inference was decided */
+  dates: readonly (readonly [string, PublishedAt | null])[];
 }
 
 /**
@@ -30,4 +41,16 @@ export interface ClusteringStore extends StoredClustering {
   apply(write: ClusteringWrite): Promise<void>;
   /** a full rebuild in one transaction, stamped with `version` */
   replace(write: ClusteringWrite, version: string): Promise<void>;
+
+  // Cross-article date inference (inferDatesFromQuotes): reads touch only quote-sharing articles.
+  /** of these articles, those the date inference has seen */
+  seenArticles(articleIds: readonly string[]): Promise<Set<string>>;
+  /** articles the date inference has seen from these origins */
+  articlesOfOrigins(originKeys: readonly string[]): Promise<string[]>;
+  /** articles filed under any of these quote shingles */
+  quoteNeighbours(shingles: readonly string[]): Promise<string[]>;
+  quoteShingles(articleIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** each article's borrowed publication date (basis `cluster`), null when it has none */
+  inferredDates(articleIds: readonly string[]): Promise<(PublishedAt | null)[]>;
+  applyDates(write: ArticleDatesWrite): Promise<void>;
 }

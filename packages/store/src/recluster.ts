@@ -7,6 +7,7 @@ import { actorById, ancestorsOf } from '@sitrep/extract/gazetteer';
 import type { Article } from '@sitrep/schema/article';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { ClusteringWrite } from './clustering-types.ts';
+import { rebuildArticleDates } from './infer-article-dates.ts';
 import { MAX_PAGE } from './read/cursor.ts';
 import type { SitrepStore } from './store.ts';
 import { originKey } from './write/article-rows.ts';
@@ -76,6 +77,8 @@ export interface ReclusterResult {
   loaded: number;
   /** canonical events after a full rebuild; null for an incremental step (it does not count them) */
   canonicalEvents: number | null;
+  /** articles whose borrowed date (inferDatesFromQuotes) was decided; full: all, when any changed */
+  datedArticles: number;
   /** canonical events written (full: all of them, when anything was written) and removed */
   upserted: number;
   removed: number;
@@ -117,14 +120,16 @@ export async function reclusterStore(store: SitrepStore): Promise<ReclusterResul
     };
     await store.clustering.replace(write, CLUSTERING_VERSION);
   }
+  const datesWritten = await rebuildArticleDates(store);
   return {
     mode: 'full',
     mentions: rows.length,
     loaded: rows.length,
     canonicalEvents: events.length,
+    datedArticles: datesWritten ? new Set(rows.map((r) => r.mention.articleId)).size : 0,
     upserted: current ? 0 : events.length,
     removed: 0,
-    written: !current,
+    written: !current || datesWritten,
     ms: performance.now() - started,
   };
 }

@@ -1,5 +1,7 @@
+import { createContextCache } from '@pothos/core';
 import { type Article, DateBasis } from '@sitrep/schema/article';
 import type { ArticleFilter } from '@sitrep/store/store';
+import DataLoader from 'dataloader';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { dateArg } from '../dates.ts';
@@ -42,6 +44,11 @@ const PublishedAt = builder.objectRef<Article['publishedAt']>('PublishedAt').imp
   }),
 });
 
+/** Dates borrowed across articles (kept by the store's clustering), batched per request. */
+const inferredDateOf = createContextCache(
+  (ctx: SitrepContext) => new DataLoader((ids: readonly string[]) => ctx.store.clustering.inferredDates(ids)),
+);
+
 export const ArticleNode = builder.loadableNode('Article', {
   description: 'One news report as Sitrep stored it; every claim and event points back into its text.',
   id: { resolve: (article) => article.id },
@@ -72,9 +79,11 @@ export const ArticleNode = builder.loadableNode('Article', {
       resolve: (a) => a.outlet?.id ?? null,
     }),
     url: t.exposeString('url', { nullable: true, description: 'Where it was published, when known.' }),
-    publishedAt: t.expose('publishedAt', {
+    publishedAt: t.field({
       type: PublishedAt,
-      description: 'Publication date and its provenance.',
+      description:
+        'Publication date and its provenance: the article’s own, or, when its own is weak (none, coarser than a day, or a low-confidence guess), the day of a well-dated article it shares an exact quote with (basis CLUSTER, lower confidence, the reason naming the donor article and the quote).',
+      resolve: async (a, _args, ctx) => (await inferredDateOf(ctx).load(a.id)) ?? a.publishedAt,
     }),
     language: t.exposeString('language', { description: 'BCP 47 language tag.' }),
     wordCount: t.exposeInt('wordCount', { description: 'Words in the body.' }),

@@ -154,6 +154,18 @@ export interface ClusteringMetaTable {
   value: string;
 }
 
+export interface ArticleQuotesTable {
+  shingle: string;
+  article_id: string;
+}
+
+export interface ArticleDatesTable {
+  article_id: string;
+  origin_key: string;
+  /** the borrowed PublishedAt as JSON, or null when nothing could be borrowed */
+  record: string | null;
+}
+
 export interface Database {
   articles: ArticlesTable;
   claims: ClaimsTable;
@@ -172,6 +184,8 @@ export interface Database {
   mention_records: MentionRecordsTable;
   mention_blocks: MentionBlocksTable;
   clustering_meta: ClusteringMetaTable;
+  article_quotes: ArticleQuotesTable;
+  article_dates: ArticleDatesTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';
