@@ -45,6 +45,11 @@ export async function startServer(
     },
     yoga,
   );
+  // `sitrep ingest` writes from another process: drop every cached answer (and cached record)
+  // when the store sees another connection change the data.
+  const stopWatching = store.onDataChanged(() => {
+    shared.invalidate().catch(() => {});
+  });
   const server = createServer(limitRequestBody(config.maxBodyBytes, handler));
   // Keep-alive longer than common load balancers' idle timeout, so they close connections first.
   server.keepAliveTimeout = 65_000;
@@ -57,6 +62,7 @@ export async function startServer(
     yoga,
     store,
     async close() {
+      stopWatching();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await shared.close();

@@ -4,6 +4,7 @@ import type { Kysely, LogEvent } from 'kysely';
 import { sql } from 'kysely';
 import { clusteringStore } from './clustering-store.ts';
 import type { StoreConfig } from './config.ts';
+import { watchChanges } from './db/change-watch.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import type { Engine } from './db/tables.ts';
@@ -47,6 +48,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
   const call = () => {
     stats.calls++;
   };
+  const changes = watchChanges(config, db);
   const byIds = <T>(
     table: 'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets',
     ids: readonly string[],
@@ -60,6 +62,9 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onDataChanged(listener) {
+      return changes.subscribe(listener);
     },
     async ingestArticles(records) {
       call();
@@ -206,6 +211,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       }
     },
     async close() {
+      await changes.close();
       await db.destroy();
     },
   };

@@ -109,6 +109,13 @@ export interface SitrepStore {
   readonly stats: StoreStats;
   /** called after every SQL statement; returns an unsubscribe function */
   onQuery(listener: (event: QueryEvent) => void): () => void;
+  /**
+   * Called after another connection (another process: `sitrep ingest`) changed the data —
+   * within about a second on SQLite (polled), at its commit on PostgreSQL (LISTEN/NOTIFY).
+   * On SQLite writes through this store are not reported; on PostgreSQL they are too (harmless
+   * for a cache). Returns an unsubscribe function.
+   */
+  onDataChanged(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { SitrepError } from '@sitrep/schema/errors';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { articleDates } from './article-dates-migration.ts';
 import { canonicalEvents } from './canonical-migration.ts';
+import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
 import type { Engine } from './tables.ts';
 
@@ -15,6 +16,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0001-initial': { up: (db) => initial(db, engine) },
     '0002-canonical-events': { up: (db) => canonicalEvents(db) },
     '0003-clustering-state': { up: (db) => clusteringState(db) },
+    '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
     '0004-article-dates': { up: (db) => articleDates(db) },
   };
 }
