@@ -1,4 +1,5 @@
 import type { PublishedAt } from '@sitrep/schema/article';
+import { pointsBack } from '../dates/days-after.ts';
 import { findDateMentions } from '../dates/find-date-mentions.ts';
 import { type LocalDate, localDates } from '../events/pick-date.ts';
 import type { Sentence } from '../prepared-document.ts';
@@ -22,16 +23,25 @@ export function sentenceDates(
   publishedAt: PublishedAt,
 ): (index: number) => LocalDate[] {
   const cache = new Map<number, LocalDate[]>();
-  return (index) => {
+  const datesOf = (index: number): LocalDate[] => {
     let dates = cache.get(index);
     if (!dates) {
       const s = sentences[index];
+      // "The deaths came a day after ...": dated from the sentence before, so that one is read too
+      // (the days events happened there, not the days statements were made)
+      const previous =
+        s && index > 0 && pointsBack(s.text)
+          ? datesOf(index - 1)
+              .filter((d) => !d.statement)
+              .map((d) => d.mention)
+          : undefined;
       dates =
-        s && DATE_WORD.test(s.text)
-          ? localDates(s.text, findDateMentions(s, publishedAt), (o) => s.toOriginal(o))
+        s && (DATE_WORD.test(s.text) || previous)
+          ? localDates(s.text, findDateMentions(s, publishedAt, previous), (o) => s.toOriginal(o))
           : [];
       cache.set(index, dates);
     }
     return dates;
   };
+  return datesOf;
 }

@@ -3,6 +3,7 @@ import type { DatePrecision, IsoDate, Span } from '@sitrep/schema/primitives';
 import * as chrono from 'chrono-node';
 import type { Sentence } from '../prepared-document.ts';
 import { addDays } from './calendar.ts';
+import { daysAfter } from './days-after.ts';
 import { firstAtOrAfter, insertSorted, lastDayBefore } from './found-list.ts';
 import { type Found, type Reference, readChronoResult } from './read-chrono-result.ts';
 import { tenseAt } from './tense.ts';
@@ -32,7 +33,12 @@ const RANGE_JOIN = /^\s*(?:and|to|through|until|-|\u2013)\s*$/;
  * forward after future words, a date without a year is never reported as year-certain, and
  * relative expressions without a publication day to anchor them are null with a reason.
  */
-export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): DateMention[] {
+export function findDateMentions(
+  sentence: Sentence,
+  publishedAt: PublishedAt,
+  /** the mentions of the sentence before, for "The deaths came a day after ..." (see days-after.ts) */
+  previous?: readonly DateMention[],
+): DateMention[] {
   const reference = referenceOf(publishedAt);
   const text = sentence.text;
   const instant = new Date(`${reference.day ?? '2000-01-01'}T12:00:00Z`);
@@ -50,6 +56,12 @@ export function findDateMentions(sentence: Sentence, publishedAt: PublishedAt): 
   const merged = mergeRanges(text, found);
   extendOvernight(text, merged, reference);
   addDayBefore(text, merged, reference);
+  const after = previous ? daysAfter(text, previous) : null;
+  if (
+    after &&
+    !merged.some((f) => f.index < after.index + after.text.length && f.index + f.text.length > after.index)
+  )
+    insertSorted(merged, after);
   return merged.map((f) => ({
     text: f.text,
     span: { start: sentence.toOriginal(f.index), end: sentence.toOriginal(f.index + f.text.length) },

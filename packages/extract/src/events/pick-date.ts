@@ -1,4 +1,5 @@
 import type { Occurred } from '@sitrep/schema/event';
+import { isDaysAfter } from '../dates/days-after.ts';
 import type { DateMention } from '../dates/find-date-mentions.ts';
 import type { Trigger } from './event-triggers.ts';
 
@@ -59,7 +60,8 @@ export function pickDate(
   trigger: Trigger,
 ): Occurred {
   const tense: Occurred['tense'] = FUTURE.test(text.slice(Math.max(0, at - 30), end)) ? 'scheduled' : 'past';
-  const events = dates.filter((d) => !d.statement);
+  // "The airstrikes came a day after the White House said ...": that mention dates what follows it
+  const events = dates.filter((d) => !d.statement && !(d.start >= end && isDaysAfter(d.mention.text)));
   const said = dates.find((d) => d.statement);
   const after = events.find((d) => d.start >= end);
   const before = [...events].reverse().find((d) => d.end <= at);

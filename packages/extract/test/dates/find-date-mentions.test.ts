@@ -238,3 +238,36 @@ describe('a run-on text far longer than any sentence', () => {
     expect(nextWeek[999]).toMatchObject({ precision: 'week', tense: 'scheduled' });
   });
 });
+
+describe('"a day after" an event in the sentence before', () => {
+  const before = 'Four children were among eight people killed Wednesday in rebel shelling.';
+  const text = 'The deaths came a day after five children were killed when rebels shelled a nursery.';
+  const previous = findDateMentions(sentence(before), published(THU));
+
+  it('counts back from the one day the sentence before names', () => {
+    expect(findDateMentions(sentence(text), published(THU), previous)).toEqual([
+      expect.objectContaining({
+        text: 'a day after',
+        start: '2016-10-11',
+        end: '2016-10-11',
+        precision: 'day',
+      }),
+    ]);
+  });
+
+  it('is null with the reason when the sentence before names no single day', () => {
+    const several = findDateMentions(sentence('Strikes hit on Tuesday and on Friday.'), published(THU));
+    expect(findDateMentions(sentence(text), published(THU), several)).toEqual([
+      expect.objectContaining({ start: null, reason: expect.stringMatching(/several days/) }),
+    ]);
+    expect(findDateMentions(sentence(text), published(THU), [])).toEqual([
+      expect.objectContaining({ start: null, reason: expect.stringMatching(/gives no day/) }),
+    ]);
+  });
+
+  it('needs a subject pointing back, and the sentence before', () => {
+    const own = 'Rebels shelled a nursery a day after five children were killed.';
+    expect(findDateMentions(sentence(own), published(THU), previous)).toEqual([]);
+    expect(findDateMentions(sentence(text), published(THU))).toEqual([]);
+  });
+});
