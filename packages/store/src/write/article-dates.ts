@@ -28,11 +28,16 @@ export async function applyArticleDates(db: Kysely<Database>, write: ArticleDate
       record: null,
     }));
     for (const part of chunksFor(added)) await trx.insertInto('article_dates').values(part).execute();
+    // Most decisions are "nothing to borrow": those are one statement per chunk.
+    const none = write.dates.filter(([, d]) => d === null).map(([id]) => id);
+    for (const part of chunkIds(none))
+      await trx.updateTable('article_dates').set({ record: null }).where('article_id', 'in', part).execute();
     for (const [articleId, date] of write.dates)
-      await trx
-        .updateTable('article_dates')
-        .set({ record: date ? JSON.stringify(date) : null })
-        .where('article_id', '=', articleId)
-        .execute();
+      if (date)
+        await trx
+          .updateTable('article_dates')
+          .set({ record: JSON.stringify(date) })
+          .where('article_id', '=', articleId)
+          .execute();
   });
 }
