@@ -25,7 +25,7 @@ const REPORTS = [
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) {
   __typename
   ... on IngestArticlePayload { status events {
-    slug disputed
+    slug disputed mentions { slug article { outletName } }
     corroboration { outlets independentSources sources { name role } }
     canonical { slug disputed mentions { slug }
       figures { killed { low best high disputed competing { value reportedBy article { slug } } } } }
@@ -39,6 +39,7 @@ interface Answer {
       events: {
         slug: string;
         disputed: boolean;
+        mentions: { slug: string; article: { outletName: string | null } }[];
         corroboration: {
           outlets: number;
           independentSources: number;
@@ -90,6 +91,8 @@ describe('ingestArticle clusters the new article', () => {
     expect(strike).toBeDefined();
     const canonical = strike!.canonical!;
     expect(canonical.mentions.map((m) => m.slug)).toContain(alone!.slug);
+    expect(strike!.mentions.map((m) => m.article.outletName).sort()).toEqual(['Al Jazeera', 'Reuters']);
+    expect(alone!.mentions.map((m) => m.slug)).toEqual([alone!.slug]);
     expect(strike!.corroboration).toMatchObject({ outlets: 2, independentSources: 2 });
     expect(strike!.corroboration!.sources).toEqual([
       { name: 'Syrian Observatory for Human Rights', role: 'PRIMARY' },

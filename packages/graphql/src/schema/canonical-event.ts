@@ -267,6 +267,13 @@ const canonicalForEvent = createContextCache(
 );
 
 builder.objectFields(EventNode, (t) => ({
+  mentions: t.field({
+    type: [EventNode],
+    description:
+      'Every article’s report of this event (its canonical event’s mentions, this one included); just this one before clustering.',
+    resolve: async (e, _args, ctx) =>
+      (await canonicalForEvent(ctx).load(e.id))?.mentions.map((m) => m.eventId) ?? [e.id],
+  }),
   corroboration: t.field({
     type: CorroborationRef,
     nullable: true,
