@@ -16,8 +16,8 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0001-initial': { up: (db) => initial(db, engine) },
     '0002-canonical-events': { up: (db) => canonicalEvents(db) },
     '0003-clustering-state': { up: (db) => clusteringState(db) },
-    '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
     '0004-article-dates': { up: (db) => articleDates(db) },
+    '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
   };
 }
 
