@@ -9,6 +9,13 @@ import { startServer } from '../src/server.ts';
 
 const [mode, dbFile, bodyFile] = process.argv.slice(2);
 
+// The bench asks each server for its CPU time around a run (process.cpuUsage over IPC), so it
+// can report CPU per request, which a shared machine's load changes far less than req/s.
+process.on('message', () => {
+  const { user, system } = process.cpuUsage();
+  process.send?.({ cpuMicros: user + system });
+});
+
 if (mode === 'ceiling') {
   // The practical ceiling: node:http answering every POST with the same bytes Sitrep would send.
   const body = readFileSync(bodyFile!);

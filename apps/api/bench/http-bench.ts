@@ -26,6 +26,12 @@ const EVENTS_QUERY = `{ events(first: 20) { edges { node { slug kind summary occ
   location { name place { name coordinates { lat lon } } }
   casualties { killed { best low high civilians children } injured { best } } } } } }`;
 const COUNTED_QUERY = EVENTS_QUERY.replace('{ events(first: 20) {', '{ events(first: 20) { totalCount');
+// The same page at 200 different places in the 10k events (a client paging): each request runs
+// the page query after a cursor and the probe for the rows before it.
+const PAGED_QUERY = EVENTS_QUERY.replace(
+  '{ events(first: 20) {',
+  'query($after: String) { events(first: 20, after: $after) {',
+);
 const TYPENAME_QUERY = '{ __typename }';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
@@ -50,21 +56,43 @@ async function main() {
   const bodyFile = join(dir, 'events-body.json');
   writeFileSync(bodyFile, eventsBody);
   const ceiling = await server('ceiling', bodyFile);
+  const cursors = await pageCursors(uncached, 200);
 
-  const scenarios: [string, number, string][] = [
+  const scenarios: [string, Server, string | string[]][] = [
     ['node:http, fixed events JSON (ceiling)', ceiling, EVENTS_QUERY],
     ['Sitrep events(first: 20), cache off', uncached, EVENTS_QUERY],
     ['Sitrep events(first: 20), cache on', cached, EVENTS_QUERY],
     ['Sitrep events(first: 20) + totalCount, cache off', uncached, COUNTED_QUERY],
+    ['Sitrep events(first: 20, after: 200 cursors), cache off', uncached, cursors],
     ['Sitrep { __typename }, cache off', uncached, TYPENAME_QUERY],
     ['Sitrep { __typename }, cache on', cached, TYPENAME_QUERY],
   ];
   const runs: Row[][] = scenarios.map(() => []);
   for (let round = 0; round < ROUNDS; round++)
-    for (const [i, [name, port, query]] of scenarios.entries())
-      runs[i]!.push(await measure(name, port, query));
+    for (const [i, [name, target, query]] of scenarios.entries())
+      runs[i]!.push(await measure(name, target, query));
   const rows = runs.map(medianRow);
-  print(rows, rows[0]!.rps);
+  print(rows, rows[0]!);
+}
+
+/** Bodies for `count` pages spread over the whole store, each after a real cursor. */
+async function pageCursors(target: Server, count: number): Promise<string[]> {
+  const bodies: string[] = [];
+  let after: string | null = null;
+  while (bodies.length < count) {
+    const res: Response = await fetch(`http://127.0.0.1:${target.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($after: String) { events(first: 50, after: $after) { pageInfo { endCursor } } }',
+        variables: { after },
+      }),
+    });
+    after = ((await res.json()) as { data: { events: { pageInfo: { endCursor: string } } } }).data.events
+      .pageInfo.endCursor;
+    bodies.push(JSON.stringify({ query: PAGED_QUERY, variables: { after } }));
+  }
+  return bodies;
 }
 
 function median(xs: number[]): number {
@@ -78,6 +106,7 @@ function medianRow(rows: Row[]): Row {
     rps: median(rows.map((r) => r.rps)),
     p50: median(rows.map((r) => r.p50)),
     p99: median(rows.map((r) => r.p99)),
+    cpuMicros: median(rows.map((r) => r.cpuMicros)),
     errors: rows.reduce((n, r) => n + r.errors, 0),
   };
 }
@@ -87,39 +116,67 @@ interface Row {
   rps: number;
   p50: number;
   p99: number;
+  /** the server's CPU time (user + system, all its threads) per answered request */
+  cpuMicros: number;
   errors: number;
 }
 
-async function measure(name: string, port: number, query: string): Promise<Row> {
+interface Server {
+  port: number;
+  cpuMicros(): Promise<number>;
+}
+
+async function measure(name: string, target: Server, query: string | string[]): Promise<Row> {
+  const bodies = (Array.isArray(query) ? query : [query]).map((q) =>
+    q.startsWith('{"') ? q : JSON.stringify({ query: q }),
+  );
+  let next = 0;
   const options = {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://127.0.0.1:${target.port}/graphql`,
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query }),
+    body: bodies[0]!,
     connections: CONNECTIONS,
+    ...(bodies.length > 1
+      ? {
+          requests: [
+            {
+              setupRequest: (request: Record<string, unknown>) => ({
+                ...request,
+                body: bodies[next++ % bodies.length]!,
+              }),
+            },
+          ],
+        }
+      : {}),
   };
   await autocannon({ ...options, duration: 1 }); // warm-up: JIT, caches, V8
+  const cpuBefore = await target.cpuMicros();
   const r = await autocannon({ ...options, duration: SECONDS });
+  const cpu = (await target.cpuMicros()) - cpuBefore;
   return {
     name,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
+    cpuMicros: cpu / Math.max(1, r.requests.total),
     errors: r.errors + r.non2xx,
   };
 }
 
-function print(rows: Row[], ceiling: number) {
-  console.log('| scenario | req/s | p50 ms | p99 ms | of ceiling | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+function print(rows: Row[], ceiling: Row) {
+  console.log(
+    '| scenario | req/s | p50 ms | p99 ms | of ceiling (req/s) | server CPU µs/req | of ceiling (CPU) | errors |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     console.log(
-      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${((100 * r.rps) / ceiling).toFixed(1)}% | ${r.errors} |`,
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${((100 * r.rps) / ceiling.rps).toFixed(1)}% | ${Math.round(r.cpuMicros)} | ${((100 * ceiling.cpuMicros) / r.cpuMicros).toFixed(1)}% | ${r.errors} |`,
     );
 }
 
-async function answer(port: number, query: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+async function answer(target: Server, query: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${target.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query }),
@@ -129,7 +186,7 @@ async function answer(port: number, query: string): Promise<string> {
   return text;
 }
 
-function server(mode: string, bodyFile?: string): Promise<number> {
+function server(mode: string, bodyFile?: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     [
@@ -141,14 +198,19 @@ function server(mode: string, bodyFile?: string): Promise<number> {
       ...(bodyFile ? [bodyFile] : []),
     ],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     },
   );
   children.push(child);
+  const cpuMicros = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) =>
-      resolve((JSON.parse(line) as { port: number }).port),
+      resolve({ port: (JSON.parse(line) as { port: number }).port, cpuMicros }),
     );
   });
 }

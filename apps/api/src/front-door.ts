@@ -50,9 +50,22 @@ function frontDoorType(req: IncomingMessage): string | null {
   const length = Number(req.headers['content-length']);
   if (!(length > 0 && length <= MAX_FRONT_DOOR_BODY)) return null;
   if (!req.headers['content-type']?.startsWith('application/json')) return null;
-  const accept = req.headers.accept ?? '*/*';
-  if (accept.includes('text/event-stream') || accept.includes('multipart/mixed')) return null;
-  return regularMediaType(accept);
+  return mediaTypeFor(req.headers.accept ?? '*/*');
+}
+
+/** Accept header → response type, remembered: clients send the same few headers every time. */
+const mediaTypes = new Map<string, string | null>();
+function mediaTypeFor(accept: string): string | null {
+  let type = mediaTypes.get(accept);
+  if (type === undefined) {
+    type =
+      accept.includes('text/event-stream') || accept.includes('multipart/mixed')
+        ? null
+        : regularMediaType(accept);
+    if (mediaTypes.size >= 100) mediaTypes.clear();
+    mediaTypes.set(accept, type);
+  }
+  return type;
 }
 
 const REGULAR = ['application/graphql-response+json', 'application/json'];
