@@ -3,7 +3,7 @@ import { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { formatIssues } from '@sitrep/schema/validate';
 import { clusterArticles } from './cluster-articles.ts';
 import type { IngestCounts } from './query-types.ts';
-import type { ReclusterResult } from './recluster.ts';
+import { type ReclusterResult, reclusterStore } from './recluster.ts';
 import type { SitrepStore } from './store.ts';
 
 /** One record to store, or one input that could not become a record (named, with the reason). */
@@ -25,12 +25,18 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   onProblem?: (source: string, message: string) => void;
   /**
-   * Cluster each batch into the stored canonical events (@sitrep/cluster) once it is stored,
-   * touching only the clusters its events can join (see clusterArticles). Default true. It runs
-   * for unchanged records too, so a re-run after a crash between a batch and its clustering
-   * repairs the canonical events.
+   * Keep the stored canonical events (@sitrep/cluster) up to date. Default true. It covers
+   * unchanged records too, so a re-run after a crash before the clustering repairs it.
    */
   recluster?: boolean;
+  /**
+   * When to cluster. `run` (default): once every batch is in — a full rebuild when the run
+   * brought at least as many new or changed articles as the store held (a bulk load: one pass
+   * is cheaper than many neighbourhood steps), else incremental steps over the run's articles,
+   * touching only the clusters they can join. `batch`: an incremental step after each batch, so
+   * a reader sees canonical events grow while a long ingest runs. All give the same result.
+   */
+  clusterEvery?: 'run' | 'batch';
   onRecluster?: (result: ReclusterResult) => void;
 }
 
@@ -39,6 +45,10 @@ export interface IngestSummary extends IngestCounts {
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
+/** Articles per incremental clustering step: bounds the neighbourhood held in memory. */
+export const CLUSTER_CHUNK = 2_000;
+
+type ClusterRef = Pick<ExtractedArticleType, 'id' | 'origin' | 'contentHash'>;
 
 /**
  * Streams items into the store in batches, each batch one transaction. Re-running after a
@@ -56,15 +66,22 @@ export async function ingestItems(
   let failed = 0;
   let seen = 0;
   let batch: ExtractedArticleType[] = [];
+  const cluster = options.recluster ?? true;
+  // Only what clustering needs is kept per article, never the records themselves.
+  const toCluster: ClusterRef[] = [];
+  const everyBatch = options.clusterEvery === 'batch';
+  const storedBefore = cluster && !everyBatch ? (await store.counts()).articles : 0;
   // Progress is reported per item (the bar moves with extraction); counts change per batch.
   const progress = () => options.onProgress?.({ done: seen, counts: { ...counts }, failed });
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await store.ingestArticles(batch);
-    if (options.recluster ?? true) {
+    if (cluster && everyBatch) {
+      // Not `onRecluster?.(await ...)`: optional call skips evaluating its argument.
       const clustered = await clusterArticles(store, batch);
       options.onRecluster?.(clustered);
-    }
+    } else if (cluster)
+      for (const r of batch) toCluster.push({ id: r.id, origin: r.origin, contentHash: r.contentHash });
     counts.new += result.new;
     counts.changed += result.changed;
     counts.unchanged += result.unchanged;
@@ -91,6 +108,14 @@ export async function ingestItems(
     else progress();
   }
   await flush();
+  if (cluster && toCluster.length > 0) {
+    const results: ReclusterResult[] = [];
+    if (counts.new + counts.changed >= Math.max(1, storedBefore)) results.push(await reclusterStore(store));
+    else
+      for (let i = 0; i < toCluster.length; i += CLUSTER_CHUNK)
+        results.push(await clusterArticles(store, toCluster.slice(i, i + CLUSTER_CHUNK)));
+    for (const r of results) options.onRecluster?.(r);
+  }
   return { ...counts, failed };
 }
 

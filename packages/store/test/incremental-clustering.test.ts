@@ -88,7 +88,11 @@ describe.each(cases)('incremental clustering at ingest on $name', (engine) => {
       ] as const) {
         const store = await engine.open();
         const runs: ReclusterResult[] = [];
-        await ingestItems(store, items(order), { batchSize, onRecluster: (r) => runs.push(r) });
+        await ingestItems(store, items(order), {
+          batchSize,
+          clusterEvery: 'batch',
+          onRecluster: (r) => runs.push(r),
+        });
         expect(runs[0]?.mode).toBe('full');
         expect(runs.slice(1).every((r) => r.mode === 'incremental')).toBe(true);
         const stored = await expectSameAsFull(store);
