@@ -71,25 +71,33 @@ export const Qualifier = z.enum([
 ]);
 export type Qualifier = z.infer<typeof Qualifier>;
 
+const figureShape = {
+  best: z.number().nonnegative(),
+  low: z.number().nonnegative().nullable().default(null),
+  high: z.number().nonnegative().nullable().default(null),
+};
+
+/** `low <= best <= high`, shared by every object that carries a figure's fields. */
+export function checkFigureRange(ctx: {
+  value: { best: number; low: number | null; high: number | null };
+  issues: z.core.$ZodRawIssue[];
+}): void {
+  const { best, low, high } = ctx.value;
+  if (low !== null && low > best)
+    ctx.issues.push({ code: 'custom', message: 'low must not exceed best', path: ['low'], input: low });
+  if (high !== null && high < best)
+    ctx.issues.push({
+      code: 'custom',
+      message: 'high must not be below best',
+      path: ['high'],
+      input: high,
+    });
+}
+
 /** A reported figure as a range: `low <= best <= high`, all whole and non-negative. */
-export const Figure = z
-  .object({
-    best: z.number().nonnegative(),
-    low: z.number().nonnegative().nullable().default(null),
-    high: z.number().nonnegative().nullable().default(null),
-  })
-  .check((ctx) => {
-    const { best, low, high } = ctx.value;
-    if (low !== null && low > best)
-      ctx.issues.push({ code: 'custom', message: 'low must not exceed best', path: ['low'], input: low });
-    if (high !== null && high < best)
-      ctx.issues.push({
-        code: 'custom',
-        message: 'high must not be below best',
-        path: ['high'],
-        input: high,
-      });
-  });
+export const Figure = z.object(figureShape).check(checkFigureRange);
+/** The fields of a Figure, for object schemas that add to them (one object, not an intersection). */
+export const FigureFields = figureShape;
 export type Figure = z.infer<typeof Figure>;
 
 /**
