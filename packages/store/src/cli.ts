@@ -13,8 +13,8 @@ const USAGE = `Usage: sitrep ingest <files or folders...> [--db FILE] [--batch-s
 Reads .txt/.md (with optional front matter), .csv and .jsonl inputs, extracts articles, claims
 and events, and stores them (SITREP_DB, default data/sitrep.db; DATABASE_URL for PostgreSQL).
 Idempotent: unchanged articles are skipped, changed ones replaced. Safe to re-run after a crash.
---jobs N extracts in N worker threads (default: one per core; 1 = this thread only); records
-are stored in input order whatever N is.
+--jobs N extracts in N worker threads (1 = this thread only; default 1 below 4 cores, else one
+per core but one); records are stored in input order whatever N is.
 Ends with a line such as "2 new, 1 changed, 5 unchanged".`;
 
 /** `sitrep ingest`: returns the exit code (0 ok, 1 some inputs failed, 2 usage). */

@@ -7,7 +7,7 @@ export interface ExtractOptions {
   /**
    * Extraction worker threads. 1 extracts in this thread; more hands articles to a pool of
    * workers and yields their records in input order (see extract-pool/parallel-items.ts).
-   * Default: one per available core.
+   * Default: defaultJobs() — one thread below 4 cores, else one per core but one.
    */
   jobs?: number;
 }
@@ -43,9 +43,15 @@ export function toIngestItem(item: ExtractItem): IngestItem {
   return { ok: false, source, message: item.error.message };
 }
 
-/** One worker thread per core the process may use. */
-export function defaultJobs(): number {
-  return availableParallelism();
+/**
+ * Worker threads only where they pay. One extraction thread already keeps ~1.4 of this
+ * machine class's cores busy (V8's GC runs beside it), and a worker costs ~0.6 s to load, so on
+ * the 2-core development machine a pool of two was measured *slower* than one thread (FA-KES:
+ * 1.9–2.1 s in one thread, 3.1–3.7 s with two workers; README). From 4 cores up, one worker per
+ * core but the one the main thread (reading, writing, GC) needs.
+ */
+export function defaultJobs(cores = availableParallelism()): number {
+  return cores >= 4 ? cores - 1 : 1;
 }
 
 /** How many articles the inputs hold, for a progress bar's total (reads, does not extract). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractedItems } from '../src/extract-items.ts';
+import { defaultJobs, extractedItems } from '../src/extract-items.ts';
 import { SMALL_INPUT } from '../src/extract-pool/parallel-items.ts';
 import type { IngestItem } from '../src/ingest.ts';
 import { ingestItems } from '../src/ingest.ts';
@@ -40,6 +40,19 @@ async function collect(jobs: number): Promise<IngestItem[]> {
 }
 
 describe('extraction in worker threads', () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 1],
+    [4, 3],
+    [16, 15],
+  ])(
+    'on %i cores extracts in %i thread(s) by default (a pool only where it was measured to pay)',
+    (cores, jobs) => {
+      expect(defaultJobs(cores)).toBe(jobs);
+    },
+  );
+
   it('yields exactly what one thread yields, in input order, failures in their place', async () => {
     const serial = await collect(1);
     const pooled = await collect(2);
