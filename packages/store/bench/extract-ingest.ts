@@ -39,7 +39,11 @@ export async function benchExtractIngest(
         (seconds.get(jobs) as number[]).push((performance.now() - t) / 1000);
         const counts = await store.counts();
         await store.close();
-        stored = { articles: summary.new, failed: summary.failed, events: counts.events };
+        stored = {
+          articles: summary.new + summary.changed + summary.unchanged,
+          failed: summary.failed,
+          events: counts.events,
+        };
       }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     const serial = median(seconds.get(1) as number[]);
