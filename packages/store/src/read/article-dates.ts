@@ -1,22 +1,16 @@
 import type { PublishedAt } from '@sitrep/schema/article';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { chunkIds } from '../write/chunks.ts';
+import { readInChunks } from '../write/chunks.ts';
 
 // The reads of cross-article date inference: who shares a quote with whom, and what was borrowed.
 
 /** Of these articles, those the inference has already seen (a row in article_dates). */
 export async function seenArticles(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const part of chunkIds([...new Set(ids)])) {
-    const rows = await db
-      .selectFrom('article_dates')
-      .select('article_id')
-      .where('article_id', 'in', part)
-      .execute();
-    for (const r of rows) out.add(r.article_id);
-  }
-  return out;
+  const rows = await readInChunks(ids, (part) =>
+    db.selectFrom('article_dates').select('article_id').where('article_id', 'in', part).execute(),
+  );
+  return new Set(rows.map((r) => r.article_id));
 }
 
 /** Articles the inference has seen from these origins (a replaced article's old id among them). */
@@ -24,31 +18,21 @@ export async function articlesOfOrigins(
   db: Kysely<Database>,
   originKeys: readonly string[],
 ): Promise<string[]> {
-  const out: string[] = [];
-  for (const part of chunkIds([...new Set(originKeys)])) {
-    const rows = await db
-      .selectFrom('article_dates')
-      .select('article_id')
-      .where('origin_key', 'in', part)
-      .execute();
-    out.push(...rows.map((r) => r.article_id));
-  }
-  return out;
+  const rows = await readInChunks(originKeys, (part) =>
+    db.selectFrom('article_dates').select('article_id').where('origin_key', 'in', part).execute(),
+  );
+  return rows.map((r) => r.article_id);
 }
 
 /** Articles filed under any of these quote shingles. */
 export async function quoteNeighbours(db: Kysely<Database>, shingles: readonly string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (const part of chunkIds([...new Set(shingles)], 1000)) {
-    const rows = await db
-      .selectFrom('article_quotes')
-      .select('article_id')
-      .distinct()
-      .where('shingle', 'in', part)
-      .execute();
-    for (const r of rows) out.add(r.article_id);
-  }
-  return [...out];
+  const rows = await readInChunks(
+    shingles,
+    (part) =>
+      db.selectFrom('article_quotes').select('article_id').distinct().where('shingle', 'in', part).execute(),
+    1000,
+  );
+  return [...new Set(rows.map((r) => r.article_id))];
 }
 
 /** The quote shingles each of these articles is filed under. */
@@ -56,15 +40,15 @@ export async function quoteShingles(
   db: Kysely<Database>,
   ids: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const part of chunkIds([...new Set(ids)])) {
-    const rows = await db
+  const rows = await readInChunks(ids, (part) =>
+    db
       .selectFrom('article_quotes')
       .select(['article_id', 'shingle'])
       .where('article_id', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), r.shingle]);
-  }
+      .execute(),
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.article_id, [...(out.get(r.article_id) ?? []), r.shingle]);
   return out;
 }
 
@@ -74,15 +58,14 @@ export async function inferredDates(
   ids: readonly string[],
 ): Promise<(PublishedAt | null)[]> {
   if (ids.length === 0) return [];
-  const byId = new Map<string, PublishedAt>();
-  for (const part of chunkIds([...new Set(ids)])) {
-    const rows = await db
+  const rows = await readInChunks(ids, (part) =>
+    db
       .selectFrom('article_dates')
       .select(['article_id', 'record'])
       .where('article_id', 'in', part)
       .where('record', 'is not', null)
-      .execute();
-    for (const r of rows) byId.set(r.article_id, JSON.parse(r.record as string) as PublishedAt);
-  }
+      .execute(),
+  );
+  const byId = new Map(rows.map((r) => [r.article_id, JSON.parse(r.record as string) as PublishedAt]));
   return ids.map((id) => byId.get(id) ?? null);
 }

@@ -3,7 +3,7 @@ import { MAX_ROW_DAYS } from '@sitrep/cluster/block-keys';
 import type { EventMention } from '@sitrep/cluster/event-mention';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { chunkIds } from '../write/chunks.ts';
+import { chunkIds, readInChunks } from '../write/chunks.ts';
 
 // The reads incremental clustering makes: a new mention's block-mates, and whole clusters.
 
@@ -83,16 +83,10 @@ export async function clustersOf(
 
 /** Of these event ids, the ones clustering already holds. */
 export async function clusteredIds(db: Kysely<Database>, eventIds: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const part of chunkIds([...new Set(eventIds)])) {
-    const rows = await db
-      .selectFrom('mention_records')
-      .select('event_id')
-      .where('event_id', 'in', part)
-      .execute();
-    for (const r of rows) out.add(r.event_id);
-  }
-  return out;
+  const rows = await readInChunks(eventIds, (part) =>
+    db.selectFrom('mention_records').select('event_id').where('event_id', 'in', part).execute(),
+  );
+  return new Set(rows.map((r) => r.event_id));
 }
 
 /** Clustered mentions from articles with these origins (a changed article's old events among them). */
@@ -100,16 +94,10 @@ export async function mentionsOfOrigins(
   db: Kysely<Database>,
   originKeys: readonly string[],
 ): Promise<string[]> {
-  const out: string[] = [];
-  for (const part of chunkIds([...new Set(originKeys)])) {
-    const rows = await db
-      .selectFrom('mention_records')
-      .select('event_id')
-      .where('origin_key', 'in', part)
-      .execute();
-    out.push(...rows.map((r) => r.event_id));
-  }
-  return out;
+  const rows = await readInChunks(originKeys, (part) =>
+    db.selectFrom('mention_records').select('event_id').where('origin_key', 'in', part).execute(),
+  );
+  return rows.map((r) => r.event_id);
 }
 
 export async function clusteringVersion(db: Kysely<Database>): Promise<string | null> {

@@ -16,3 +16,17 @@ export function chunkIds(ids: readonly string[], size = 5_000): string[][] {
   for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
   return out;
 }
+
+/**
+ * Runs `read` over the distinct values, a chunk at a time, and concatenates what it returns:
+ * the reads that look rows up by a list of ids never outgrow an IN list's limits.
+ */
+export async function readInChunks<T>(
+  values: Iterable<string>,
+  read: (part: string[]) => Promise<T[]>,
+  size?: number,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunkIds([...new Set(values)], size)) out.push(...(await read(part)));
+  return out;
+}
