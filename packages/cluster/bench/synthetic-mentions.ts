@@ -119,3 +119,15 @@ export function syntheticMentions(count: number, seed = 1): EventMention[] {
   }
   return out;
 }
+
+/** The items in a fixed pseudo-random order (an LCG Fisher–Yates): order tests need the same "random" order every run. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

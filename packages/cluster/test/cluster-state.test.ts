@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticAncestors, syntheticMentions } from '../bench/synthetic-mentions.ts';
+import { shuffled, syntheticAncestors, syntheticMentions } from '../bench/synthetic-mentions.ts';
 import { clusterMentions } from '../src/cluster-mentions.ts';
 import { addMentions, clusterMembers, createClusterState } from '../src/cluster-state.ts';
 import { removeMentions } from '../src/remove-mentions.ts';
@@ -30,17 +30,6 @@ const corpus = [
 ];
 
 /** A deterministic shuffle (a small LCG), so the test is the same on every run. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 function membersByArticleOutlet(events: ReturnType<typeof clusterMentions>): string[][] {
   return events.map((e) => e.mentions.map((m) => m.outlet ?? '').sort()).sort();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticAncestors, syntheticMentions } from '../bench/synthetic-mentions.ts';
+import { shuffled, syntheticAncestors, syntheticMentions } from '../bench/synthetic-mentions.ts';
 import { candidatesFor } from '../src/block-index.ts';
 import { blockLookups, blockRows } from '../src/block-keys.ts';
 import { clusterMentions } from '../src/cluster-mentions.ts';
@@ -10,17 +10,6 @@ import { MemoryClustering } from './memory-stored-clustering.ts';
 
 const options = { ancestorsOf: syntheticAncestors };
 const corpus = syntheticMentions(2500, 7);
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 function storedClusters(store: MemoryClustering): string[][] {
   return [...store.clusters.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, m]) => m);
