@@ -70,7 +70,8 @@ export async function ingestItems(
   // Only what clustering needs is kept per article, never the records themselves.
   const toCluster: ClusterRef[] = [];
   const everyBatch = options.clusterEvery === 'batch';
-  const storedBefore = cluster && !everyBatch ? (await store.counts()).articles : 0;
+  // Only the articles are counted (one indexed COUNT), not every table as counts() does.
+  const storedBefore = cluster && !everyBatch ? (await store.listArticles({}, { first: 0 })).totalCount : 0;
   // Progress is reported per item (the bar moves with extraction); counts change per batch.
   const progress = () => options.onProgress?.({ done: seen, counts: { ...counts }, failed });
   const flush = async () => {
