@@ -2,6 +2,7 @@ import type { Event } from '@sitrep/schema/event';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database, Engine } from '../db/tables.ts';
 import type { Connection, EventFilter, EventOrder, PageArgs, RecordLoader } from '../query-types.ts';
+import { runCompiled } from './compiled-queries.ts';
 import { badInput } from './cursor.ts';
 import { recordsByIds } from './entities.ts';
 import { matchingDocIds, plainWords } from './full-text.ts';
@@ -80,30 +81,34 @@ export function listEvents(
   return keysetPage<Event>(
     {
       async fetch(bound, dir, limit) {
-        const rows = await db
-          .selectFrom('events')
-          .select(['events.id', `${col} as key`])
-          .where((eb) => eventWhere(eb, filter, engine))
-          .$if(bound !== null, (q) =>
-            q.where(({ eb, refTuple, tuple }) =>
-              eb(refTuple(col, 'events.id'), bound!.op, tuple(bound!.key as never, bound!.id)),
-            ),
-          )
-          .orderBy(col, dir)
-          .orderBy('events.id', dir)
-          .limit(limit)
-          .execute();
+        const key = JSON.stringify(['events.page', engine, orderName, filter, bound, dir, limit]);
+        const rows = await runCompiled(db, key, () =>
+          db
+            .selectFrom('events')
+            .select(['events.id', `${col} as key`])
+            .where((eb) => eventWhere(eb, filter, engine))
+            .$if(bound !== null, (q) =>
+              q.where(({ eb, refTuple, tuple }) =>
+                eb(refTuple(col, 'events.id'), bound!.op, tuple(bound!.key as never, bound!.id)),
+              ),
+            )
+            .orderBy(col, dir)
+            .orderBy('events.id', dir)
+            .limit(limit),
+        );
         return rows.map((r) => ({ key: r.key, id: r.id, node: null as never }));
       },
       // Records for the page's rows only, in one batch: the filter never touches the JSON.
       load: records,
       async count() {
-        const row = await db
-          .selectFrom('events')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where((eb) => eventWhere(eb, filter, engine))
-          .executeTakeFirstOrThrow();
-        return Number(row.n);
+        const key = JSON.stringify(['events.count', engine, filter]);
+        const [row] = await runCompiled(db, key, () =>
+          db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where((eb) => eventWhere(eb, filter, engine)),
+        );
+        return Number(row!.n);
       },
     },
     page,
