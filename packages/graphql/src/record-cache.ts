@@ -20,11 +20,17 @@ export class RecordCache {
     this.#seen = this.#generation();
   }
 
-  /** Records for `ids` in order (null where unknown), asking `load` only for the ones not cached. */
+  /**
+   * Records for `ids` in order (null where unknown), asking `load` only for the ones not cached.
+   * `keepNull`: a null answer is remembered too — for facts whose absence is as stable as a
+   * record (an article with no borrowed date keeps none until the data changes, which moves the
+   * generation). Unknown records are not: the next ingest may add them.
+   */
   async byIds<T>(
     kind: string,
     ids: readonly string[],
     load: (ids: readonly string[]) => Promise<(T | null)[]>,
+    keepNull = false,
   ): Promise<(T | null)[]> {
     const generation = this.#generation();
     if (generation !== this.#seen) {
@@ -34,7 +40,7 @@ export class RecordCache {
     const now = Date.now();
     const found: (T | null | undefined)[] = ids.map((id) => {
       const entry = this.#entries.get(`${kind}\u0000${id}`);
-      return entry && entry.expires > now ? (entry.value as T) : undefined;
+      return entry && entry.expires > now ? (entry.value as T | null) : undefined;
     });
     const missing = ids.filter((_, i) => found[i] === undefined);
     if (missing.length === 0) return found as (T | null)[];
@@ -44,8 +50,8 @@ export class RecordCache {
     missing.forEach((id, i) => {
       const value = loaded[i] ?? null;
       byId.set(id, value);
-      // unknown ids are not cached: the next ingest may add them
-      if (value !== null) this.#entries.set(`${kind}\u0000${id}`, { value, expires: now + this.#ttlMs });
+      if (value !== null || keepNull)
+        this.#entries.set(`${kind}\u0000${id}`, { value, expires: now + this.#ttlMs });
     });
     return ids.map((id, i) => (found[i] === undefined ? (byId.get(id) ?? null) : (found[i] as T | null)));
   }

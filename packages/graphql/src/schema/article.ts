@@ -44,9 +44,17 @@ const PublishedAt = builder.objectRef<Article['publishedAt']>('PublishedAt').imp
   }),
 });
 
-/** Dates borrowed across articles (kept by the store's clustering), batched per request. */
+/**
+ * Dates borrowed across articles (kept by the store's clustering), batched per request and kept
+ * in the record cache — "none borrowed" included, which is the common answer and was one SQL
+ * statement on every page of events.
+ */
 const inferredDateOf = createContextCache(
-  (ctx: SitrepContext) => new DataLoader((ids: readonly string[]) => ctx.store.clustering.inferredDates(ids)),
+  (ctx: SitrepContext) =>
+    new DataLoader((ids: readonly string[]) => {
+      const load = (missing: readonly string[]) => ctx.store.clustering.inferredDates(missing);
+      return ctx.records ? ctx.records.byIds('inferred-date', ids, load, true) : load(ids);
+    }),
 );
 
 export const ArticleNode = builder.loadableNode('Article', {
