@@ -15,6 +15,7 @@ import {
 import { apiKeyChecker } from './api-key.ts';
 import { responseCacheKey } from './cache-key.ts';
 import type { ApiConfig } from './config.ts';
+import { useCostCheckMemo } from './cost-check-memo.ts';
 import { useCsrfPrevention } from './csrf-prevention.ts';
 import { maskSitrepError, useErrorCodes } from './error-codes.ts';
 import { safetyLimits } from './safety-limits.ts';
@@ -49,6 +50,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
     // Its cache is keyed by document alone, so a document holding several operations would run
     // whichever was compiled first whatever the operationName: those run on graphql-js.
     useGraphQlJit({}, { enableIf: ({ document }) => operationCount(document) === 1 }),
+    useCostCheckMemo(),
     useCsrfPrevention(),
     useErrorCodes({ hideSuggestions: config.production }),
     ...safetyLimits(),

@@ -63,7 +63,8 @@ export const builder = new SchemaBuilder<{
     // Lists inside one record are short (participants, claims): five is a fair guess at their
     // length. Connections and root lists set their own multiplier from first/last.
     defaultListMultiplier: 5,
-    limit: COST_LIMITS,
+    // A server that checked the operation already (SitrepContext.costChecked) skips the walk.
+    limit: (ctx) => (ctx.costChecked ? {} : COST_LIMITS),
     complexityError: (kind, result) => {
       const key = kind.toLowerCase() as keyof typeof COST_LIMITS;
       return new GraphQLError(

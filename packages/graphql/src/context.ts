@@ -37,6 +37,12 @@ export interface SitrepContext {
   extract(input: IngestInput): Promise<ExtractedArticle>;
   /** a per-process cache of articles and reference records; null in short-lived programs */
   records: RecordCache | null;
+  /**
+   * Set by a server that has already checked this request's operation against COST_LIMITS
+   * (apps/api remembers the verdict per document and variables); the complexity plugin then
+   * skips its own walk over the query. Never set it without that check.
+   */
+  costChecked?: boolean;
 }
 
 export interface ContextOptions {
