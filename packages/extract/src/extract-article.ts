@@ -6,6 +6,7 @@ import { analyseDocument } from './analyse/analyse-document.ts';
 import type { RawArticle } from './read/raw-article.ts';
 import type { ReadItem } from './read/read-item.ts';
 import { prepareDocument } from './text/prepare-document.ts';
+import { compileCanonicalCheck } from './validate/canonical-check.ts';
 
 export type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 
@@ -17,11 +18,23 @@ export type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 export function extractArticle(raw: RawArticle): ExtractedArticle {
   const doc = prepareDocument(raw);
   const analysis = analyseDocument(doc);
-  return parseOrThrow(
-    ExtractedArticle,
+  return validateExtracted(
     { ...doc.article, claims: analysis.claims, events: analysis.events, mentions: analysis.mentions },
-    `article ${doc.article.id} from ${describeOrigin(raw.origin)}`,
+    () => `article ${doc.article.id} from ${describeOrigin(raw.origin)}`,
   );
+}
+
+const canonical = compileCanonicalCheck(ExtractedArticle);
+
+/**
+ * The record checked against `ExtractedArticle` before it leaves the package. A record that is
+ * valid and already in the schema's shape passes the compiled check and is returned as it is
+ * (zod would return an identical copy, at ≈ 10% of the extraction's time); anything else goes
+ * through zod, which fills defaults or throws InvalidRecordError listing every problem.
+ */
+export function validateExtracted(record: unknown, what: () => string): ExtractedArticle {
+  if (canonical.test(record)) return record as ExtractedArticle;
+  return parseOrThrow(ExtractedArticle, record, what());
 }
 
 export type ExtractItem =

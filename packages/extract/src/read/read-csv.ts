@@ -140,7 +140,8 @@ function toRaw(row: Row, path: string, line: number): RawArticle {
   return {
     text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
     bodyStart: 0,
-    origin: { path, line, ...(row.id ? { externalId: row.id } : {}) },
+    // in the schema's order (path, externalId, line), so the record needs no reordering copy
+    origin: { path, ...(row.id ? { externalId: row.id } : {}), line },
     meta,
     hints,
   };

@@ -55,7 +55,8 @@ function rawFromObject(value: unknown, path: string, line: number): RawArticle |
   return {
     text,
     bodyStart: 0,
-    origin: { path, line, ...(externalId ? { externalId } : {}) },
+    // in the schema's order (path, externalId, line), so the record needs no reordering copy
+    origin: { path, ...(externalId ? { externalId } : {}), line },
     meta,
     hints,
   };
