@@ -42,6 +42,27 @@ describe('RecordCache', () => {
     expect(asked).toEqual([['a'], ['a']]);
   });
 
+  it('remembers an absence only when asked to (keepNull)', async () => {
+    const cache = new RecordCache();
+    const { asked, load } = table({});
+    expect(await cache.byIds('date', ['n'], load, true)).toEqual([null]);
+    expect(await cache.byIds('date', ['n'], load, true)).toEqual([null]);
+    expect(asked).toEqual([['n']]);
+  });
+
+  it('answers peek synchronously from what byIds loaded, and forgets it when the generation moves', async () => {
+    let gen = 0;
+    const cache = new RecordCache({ generation: () => gen });
+    expect(cache.peek('x', 'a')).toBeUndefined();
+    await cache.byIds('x', ['a', 'n'], table({ a: 'A' }).load);
+    await cache.byIds('date', ['n'], table({}).load, true);
+    expect(cache.peek('x', 'a')).toBe('A');
+    expect(cache.peek('x', 'n')).toBeUndefined(); // unknown, not remembered
+    expect(cache.peek('date', 'n')).toBeNull(); // a remembered absence
+    gen += 1;
+    expect(cache.peek('x', 'a')).toBeUndefined();
+  });
+
   it('keeps kinds apart', async () => {
     const cache = new RecordCache();
     await cache.byIds('place', ['a'], table({ a: 'place A' }).load);

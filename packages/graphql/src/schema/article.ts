@@ -91,7 +91,13 @@ export const ArticleNode = builder.loadableNode('Article', {
       type: PublishedAt,
       description:
         'Publication date and its provenance: the article’s own, or, when its own is weak (none, coarser than a day, or a low-confidence guess), the day of a well-dated article it shares an exact quote with (basis CLUSTER, lower confidence, the reason naming the donor article and the quote).',
-      resolve: async (a, _args, ctx) => (await inferredDateOf(ctx).load(a.id)) ?? a.publishedAt,
+      resolve: (a, _args, ctx) => {
+        const cached = ctx.records?.peek<Article['publishedAt']>('inferred-date', a.id);
+        if (cached !== undefined) return cached ?? a.publishedAt; // no promise when known
+        return inferredDateOf(ctx)
+          .load(a.id)
+          .then((borrowed) => borrowed ?? a.publishedAt);
+      },
     }),
     language: t.exposeString('language', { description: 'BCP 47 language tag.' }),
     wordCount: t.exposeInt('wordCount', { description: 'Words in the body.' }),

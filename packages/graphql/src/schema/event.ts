@@ -1,5 +1,7 @@
+import type { Article } from '@sitrep/schema/article';
 import { type Event, ParticipantRole } from '@sitrep/schema/event';
 import { EVENT_KINDS, type EventKindInfo, eventKindInfo } from '@sitrep/schema/event-kinds';
+import type { Place } from '@sitrep/schema/place';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { enumFrom } from '../enum-from.ts';
@@ -74,7 +76,8 @@ export const Location = builder.objectRef<NonNullable<Event['location']>>('Event
       type: PlaceNode,
       nullable: true,
       description: 'The known place.',
-      resolve: (l) => l.placeId,
+      // the record itself when cached (no promise), else its id for the place dataloader
+      resolve: (l, _args, ctx) => (l.placeId && ctx.records?.peek<Place>('place', l.placeId)) || l.placeId,
     }),
   }),
 });
@@ -140,7 +143,8 @@ export const EventNode = builder.loadableNode('Event', {
     article: t.field({
       type: ArticleNode,
       description: 'The article reporting it.',
-      resolve: (e) => e.articleId,
+      // the record itself when cached (no promise), else its id for the article dataloader
+      resolve: (e, _args, ctx) => ctx.records?.peek<Article>('article', e.articleId) || e.articleId,
     }),
     claims: t.field({
       type: [ClaimNode],
