@@ -1,10 +1,8 @@
 import type { PublishedAt } from '@sitrep/schema/article';
 import type { DatePrecision, IsoDate, Span } from '@sitrep/schema/primitives';
-// The English locale only: the package root loads all sixteen locales (~90 ms more at every
-// start, paid again by each ingest worker thread).
-import * as chronoEn from 'chrono-node/en';
 import type { Sentence } from '../prepared-document.ts';
 import { addDays } from './calendar.ts';
+import { chronoGB } from './chrono-parser.ts';
 import { daysAfter } from './days-after.ts';
 import { firstAtOrAfter, insertSorted, lastDayBefore } from './found-list.ts';
 import { pieces } from './long-text.ts';
@@ -50,7 +48,7 @@ export function findDateMentions(
   // (same length, so offsets hold) before parsing.
   const masked = text.replace(/\b\d+\s+to\s+\d+\b/g, (m) => ' '.repeat(m.length));
   for (const [from, to] of pieces(masked))
-    for (const result of chronoEn.GB.parse(masked.slice(from, to), { instant, timezone: 0 })) {
+    for (const result of chronoGB.parse(masked.slice(from, to), { instant, timezone: 0 })) {
       const read = readChronoResult(text, result, reference, from);
       if (read) found.push(read);
     }
