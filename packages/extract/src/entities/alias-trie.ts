@@ -33,11 +33,54 @@ function isWordAt(text: string, i: number): boolean {
   return !Number.isNaN(c) && WORD.test(text[i] as string);
 }
 
+/**
+ * The trie packed into flat arrays for scanning: characters map to a small alphabet (0: in no
+ * alias, so the walk stops), and `next[node * width + letter]` is the child (0: none; the root,
+ * node 0, is nobody's child). A walk step is two array reads instead of a Map lookup, and
+ * scanning every word start of every sentence is most of what matching costs.
+ */
+interface Packed {
+  /** alphabet index + 1 for each UTF-16 code unit, 0 when no alias uses it */
+  letter: Uint16Array;
+  width: number;
+  next: Int32Array;
+  ids: (string | null)[];
+}
+
+function pack(root: TrieNode): Packed {
+  const letter = new Uint16Array(0x10000);
+  const nodes: TrieNode[] = [];
+  const number = new Map<TrieNode, number>();
+  let letters = 0;
+  const visit = (n: TrieNode) => {
+    number.set(n, nodes.length);
+    nodes.push(n);
+    for (const [code, child] of n.next) {
+      if (letter[code] === 0) letter[code] = ++letters;
+      visit(child);
+    }
+  };
+  visit(root);
+  // the folded apostrophes read as the straight one
+  letter[0x2018] = letter[APOSTROPHE] as number;
+  letter[0x2019] = letter[APOSTROPHE] as number;
+  const width = letters + 1;
+  const next = new Int32Array(nodes.length * width);
+  nodes.forEach((n, i) => {
+    for (const [code, child] of n.next)
+      next[i * width + (letter[code] as number)] = number.get(child) as number;
+  });
+  return { letter, width, next, ids: nodes.map((n) => n.id) };
+}
+
 export class AliasTrie {
   private readonly root = node();
+  /** made on the first scan, again after an add */
+  private packed: Packed | null = null;
 
   /** Adds `alias` for `id`; the first entry to claim an alias keeps it (data files order by priority). */
   add(alias: string, id: string): void {
+    this.packed = null;
     let at = this.root;
     for (let k = 0; k < alias.length; k++) {
       const code = fold(alias.charCodeAt(k));
@@ -53,26 +96,31 @@ export class AliasTrie {
 
   /** Longest whole-word matches, left to right, never overlapping. */
   scan(text: string): AliasMatch[] {
+    this.packed ??= pack(this.root);
+    const { letter, width, next, ids } = this.packed;
     const found: AliasMatch[] = [];
-    const first = this.root.next;
     const n = text.length;
     let wordBefore = false;
     let i = 0;
     while (i < n) {
       const here = isWordAt(text, i);
       // only word starts whose first character starts some alias are walked
-      if (wordBefore || !here || !first.has(fold(text.charCodeAt(i)))) {
+      if (wordBefore || !here || next[letter[text.charCodeAt(i)] as number] === 0) {
         wordBefore = here;
         i++;
         continue;
       }
-      let at: TrieNode | undefined = this.root;
+      let at = 0;
       let bestId: string | null = null;
       let bestEnd = -1;
-      for (let j = i; j < n && at; j++) {
-        at = at.next.get(fold(text.charCodeAt(j)));
-        if (at?.id && !isWordAt(text, j + 1)) {
-          bestId = at.id;
+      for (let j = i; j < n; j++) {
+        const l = letter[text.charCodeAt(j)] as number;
+        if (l === 0) break;
+        at = next[at * width + l] as number;
+        if (at === 0) break;
+        const id = ids[at] as string | null;
+        if (id !== null && !isWordAt(text, j + 1)) {
+          bestId = id;
           bestEnd = j + 1;
         }
       }
