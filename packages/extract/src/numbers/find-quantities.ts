@@ -45,14 +45,33 @@ function isNotACount(text: string, n: NumberMention): boolean {
 const ADJECTIVE =
   /^(?:displaced|besieged|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][\w'-]+|[\w]+-(?:backed|held|led|based))$/;
 
+/**
+ * One pattern of alternatives, one named group per entry (`e0`, `e1`, ...), and the index of
+ * the entry that matched. At the leftmost place any entry matches, the alternatives are tried
+ * in list order, so this finds what trying each entry in turn and keeping the earliest match
+ * (ties to the earlier entry) finds, in one scan instead of one per entry.
+ */
+function alternatives(patterns: readonly RegExp[]): { re: RegExp; which: (m: RegExpExecArray) => number } {
+  // one set of flags for all: every entry is case-insensitive and nothing else
+  if (patterns.some((p) => p.flags !== 'i')) throw new Error('alternatives: every pattern needs exactly the i flag');
+  const re = new RegExp(patterns.map((p, i) => `(?<e${i}>${p.source})`).join('|'), 'i');
+  const which = (m: RegExpExecArray) => patterns.findIndex((_p, i) => m.groups?.[`e${i}`] !== undefined);
+  return { re, which };
+}
+
+const GROUP_NOUN = alternatives(GROUP_NOUNS.map(([re]) => re));
+const MEASURE = alternatives(MEASURE_AFTER.map(([re]) => re));
+
 function groupAfter(after: string): { group: PersonGroup; measure: Measure | null; length: number } | null {
   const lead = /^\s*(?:of\s+(?:the\s+)?)?/.exec(after)?.[0].length ?? 0;
   let at = lead;
   for (let skip = 0; skip <= 2; skip++) {
     const rest = after.slice(at);
-    for (const [re, group, measure] of GROUP_NOUNS) {
-      const m = re.exec(rest);
-      if (m) return { group, measure, length: at + m[0].length };
+    // each noun pattern is anchored at the start: the first in the list that matches wins
+    const m = GROUP_NOUN.re.exec(rest);
+    if (m) {
+      const [, group, measure] = GROUP_NOUNS[GROUP_NOUN.which(m)] as (typeof GROUP_NOUNS)[number];
+      return { group, measure, length: at + m[0].length };
     }
     const word = /^([\w-]+)\s+/.exec(rest);
     if (!word || !ADJECTIVE.test(word[1] as string)) return null;
@@ -61,13 +80,10 @@ function groupAfter(after: string): { group: PersonGroup; measure: Measure | nul
   return null;
 }
 
+/** The measure named first after a number (the earlier entry of MEASURE_AFTER on a tie). */
 function firstMeasure(window: string): Measure | null {
-  let best: { at: number; measure: Measure } | null = null;
-  for (const [re, measure] of MEASURE_AFTER) {
-    const m = re.exec(window);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, measure };
-  }
-  return best?.measure ?? null;
+  const m = MEASURE.re.exec(window);
+  return m ? (MEASURE_AFTER[MEASURE.which(m)] as (typeof MEASURE_AFTER)[number])[1] : null;
 }
 
 /** Every number in the sentence typed by what it counts; numbers that count nothing are dropped. */
