@@ -125,6 +125,7 @@ function trimTail(original: string, p: Segment, out: Trimmed): number {
     const text = original.slice(from, end);
     let matched = false;
     for (const rule of loadFurniture().tails) {
+      if (rule.quick && !rule.quick.test(text)) continue;
       const m = rule.re.exec(text);
       if (!m) continue;
       // A window that cut a paragraph mid-way must not let "^" match inside the text.
