@@ -53,7 +53,8 @@ const ADJECTIVE =
  */
 function alternatives(patterns: readonly RegExp[]): { re: RegExp; which: (m: RegExpExecArray) => number } {
   // one set of flags for all: every entry is case-insensitive and nothing else
-  if (patterns.some((p) => p.flags !== 'i')) throw new Error('alternatives: every pattern needs exactly the i flag');
+  if (patterns.some((p) => p.flags !== 'i'))
+    throw new Error('alternatives: every pattern needs exactly the i flag');
   const re = new RegExp(patterns.map((p, i) => `(?<e${i}>${p.source})`).join('|'), 'i');
   const which = (m: RegExpExecArray) => patterns.findIndex((_p, i) => m.groups?.[`e${i}`] !== undefined);
   return { re, which };
