@@ -25,12 +25,19 @@ const APOSTROPHE = 39;
 const fold = (code: number): number => (code === 0x2019 || code === 0x2018 ? APOSTROPHE : code);
 
 const WORD = /[\p{L}\p{N}]/u;
+/** ASCII letters and digits, 1 in a table: the scan asks this of every character of every sentence. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** Whether UTF-16 unit `code`, at `i` in `text`, is a letter or digit (false outside the text: NaN). */
+function isWordCode(text: string, i: number, code: number): boolean {
+  if (code < 128) return ASCII_WORD[code] === 1;
+  return !Number.isNaN(code) && WORD.test(text[i] as string);
+}
+
 /** Whether the code unit at `i` is a letter or digit (false outside the text). */
 function isWordAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  // NaN outside the text: every comparison is false
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return !Number.isNaN(c) && WORD.test(text[i] as string);
+  return isWordCode(text, i, text.charCodeAt(i));
 }
 
 /**
@@ -103,9 +110,10 @@ export class AliasTrie {
     let wordBefore = false;
     let i = 0;
     while (i < n) {
-      const here = isWordAt(text, i);
+      const code = text.charCodeAt(i);
+      const here = isWordCode(text, i, code);
       // only word starts whose first character starts some alias are walked
-      if (wordBefore || !here || next[letter[text.charCodeAt(i)] as number] === 0) {
+      if (wordBefore || !here || next[letter[code] as number] === 0) {
         wordBefore = here;
         i++;
         continue;
