@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ArticleDatesWrite } from '../clustering-types.ts';
 import type { Database } from '../db/tables.ts';
-import { chunkIds, chunksFor } from './chunks.ts';
+import { chunkIds } from './chunks.ts';
+import { insertRows } from './insert-rows.ts';
 
 /**
  * One step of cross-article date inference, in one transaction: articles gone are dropped,
@@ -21,13 +22,13 @@ export async function applyArticleDates(db: Kysely<Database>, write: ArticleDate
     const quotes = write.addArticles.flatMap((a) =>
       a.shingles.map((shingle) => ({ shingle, article_id: a.articleId })),
     );
-    for (const part of chunksFor(quotes)) await trx.insertInto('article_quotes').values(part).execute();
+    await insertRows(trx, 'article_quotes', quotes);
     const added = write.addArticles.map((a) => ({
       article_id: a.articleId,
       origin_key: a.originKey,
       record: null,
     }));
-    for (const part of chunksFor(added)) await trx.insertInto('article_dates').values(part).execute();
+    await insertRows(trx, 'article_dates', added);
     // Most decisions are "nothing to borrow": those are one statement per chunk.
     const none = write.dates.filter(([, d]) => d === null).map(([id]) => id);
     for (const part of chunkIds(none))

@@ -2,7 +2,8 @@ import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { severityOf } from './article-rows.ts';
-import { chunkIds, chunksFor } from './chunks.ts';
+import { chunkIds } from './chunks.ts';
+import { insertRows } from './insert-rows.ts';
 
 /** Inserts canonical events: the narrow filter row, the JSON record and one link per mention. */
 export async function insertCanonicalEvents(
@@ -27,15 +28,15 @@ export async function insertCanonicalEvents(
       independent_sources: e.corroboration.independentSources,
     };
   });
-  for (const part of chunksFor(rows)) await trx.insertInto('canonical_events').values(part).execute();
+  await insertRows(trx, 'canonical_events', rows);
   const records = events.map((e) => ({ id: e.id, record: JSON.stringify(e) }));
-  for (const part of chunksFor(records)) await trx.insertInto('canonical_records').values(part).execute();
+  await insertRows(trx, 'canonical_records', records);
   const mentions = new Map<string, string>();
   for (const e of events) for (const m of e.mentions) mentions.set(m.eventId, e.id);
   const links = [...mentions].map(([event_id, canonical_id]) => ({ event_id, canonical_id }));
   for (const part of chunkIds([...mentions.keys()]))
     await trx.deleteFrom('canonical_mentions').where('event_id', 'in', part).execute();
-  for (const part of chunksFor(links)) await trx.insertInto('canonical_mentions').values(part).execute();
+  await insertRows(trx, 'canonical_mentions', links);
 }
 
 /** Deletes canonical events by id, with their records and mention links. */

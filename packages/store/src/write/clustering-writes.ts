@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClusteringWrite } from '../clustering-types.ts';
 import type { Database } from '../db/tables.ts';
 import { deleteCanonicalEvents, insertCanonicalEvents } from './canonical-events.ts';
-import { chunkIds, chunksFor } from './chunks.ts';
+import { chunkIds } from './chunks.ts';
+import { insertRows } from './insert-rows.ts';
 
 async function insertMentions(trx: Transaction<Database>, write: ClusteringWrite): Promise<void> {
   const records = write.addMentions.map((m) => ({
@@ -10,11 +11,11 @@ async function insertMentions(trx: Transaction<Database>, write: ClusteringWrite
     origin_key: m.originKey,
     record: JSON.stringify(m.mention),
   }));
-  for (const part of chunksFor(records)) await trx.insertInto('mention_records').values(part).execute();
+  await insertRows(trx, 'mention_records', records);
   const blocks = write.addMentions.flatMap((m) =>
     m.blocks.map((b) => ({ key: b.key, from_day: b.from, to_day: b.to, event_id: m.mention.id })),
   );
-  for (const part of chunksFor(blocks)) await trx.insertInto('mention_blocks').values(part).execute();
+  await insertRows(trx, 'mention_blocks', blocks);
 }
 
 /**

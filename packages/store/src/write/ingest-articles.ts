@@ -4,6 +4,7 @@ import type { Database, OutletsTable } from '../db/tables.ts';
 import type { IngestCounts } from '../query-types.ts';
 import { type ArticleRows, articleRows, originKey, outletKey } from './article-rows.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
+import { insertRows } from './insert-rows.ts';
 
 /**
  * Stores a batch in ONE transaction, so a crash leaves the batch either fully in or fully out.
@@ -61,23 +62,41 @@ export async function ingestArticles(
       await trx.deleteFrom('search_docs').where('article_id', 'in', part).execute();
       await trx.deleteFrom('articles').where('id', 'in', part).execute();
     }
-    await insertRows(trx, [...byOrigin.values()].map(articleRows));
+    await insertArticleRows(trx, [...byOrigin.values()].map(articleRows));
     await insertOutlets(trx, [...byOrigin.values()]);
     return counts;
   });
 }
 
-async function insertRows(trx: Transaction<Database>, all: ArticleRows[]): Promise<void> {
-  for (const rows of chunksFor(all.map((a) => a.article)))
-    await trx.insertInto('articles').values(rows).execute();
-  for (const rows of chunksFor(all.flatMap((a) => a.claims)))
-    await trx.insertInto('claims').values(rows).execute();
-  for (const rows of chunksFor(all.flatMap((a) => a.events)))
-    await trx.insertInto('events').values(rows).execute();
-  for (const rows of chunksFor(all.flatMap((a) => a.eventRecords)))
-    await trx.insertInto('event_records').values(rows).execute();
-  for (const rows of chunksFor(all.flatMap((a) => a.eventActors)))
-    await trx.insertInto('event_actors').values(rows).execute();
+async function insertArticleRows(trx: Transaction<Database>, all: ArticleRows[]): Promise<void> {
+  await insertRows(
+    trx,
+    'articles',
+    all.map((a) => a.article),
+  );
+  await insertRows(
+    trx,
+    'claims',
+    all.flatMap((a) => a.claims),
+  );
+  await insertRows(
+    trx,
+    'events',
+    all.flatMap((a) => a.events),
+  );
+  await insertRows(
+    trx,
+    'event_records',
+    all.flatMap((a) => a.eventRecords),
+  );
+  await insertRows(
+    trx,
+    'event_actors',
+    all.flatMap((a) => a.eventActors),
+  );
+  // Not in fixed-size statements: FTS5 writes its pending terms out as a new segment at every
+  // statement of the transaction, so splitting a batch's search rows over more statements
+  // would store a differently segmented (larger, slower to merge) full-text index.
   for (const rows of chunksFor(all.flatMap((a) => a.searchDocs)))
     await trx.insertInto('search_docs').values(rows).execute();
 }
@@ -97,10 +116,5 @@ async function insertOutlets(trx: Transaction<Database>, records: ExtractedArtic
       record: JSON.stringify(outlet),
     });
   }
-  for (const part of chunksFor([...rows.values()]))
-    await trx
-      .insertInto('outlets')
-      .values(part)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+  await insertRows(trx, 'outlets', [...rows.values()], 'id');
 }
