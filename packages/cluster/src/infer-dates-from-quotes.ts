@@ -72,7 +72,12 @@ export function inferDatesFromQuotes(articles: readonly DatedArticle[]): Inferre
   for (const a of articles) {
     if (!donorCan(a.publishedAt)) continue;
     for (const q of quotesOf(a))
-      for (const s of shingles(q.words)) index.set(s, [...(index.get(s) ?? []), q]);
+      for (const s of shingles(q.words)) {
+        // Appended in place: copying the list per quote was quadratic in a quote's repeats.
+        const list = index.get(s);
+        if (list) list.push(q);
+        else index.set(s, [q]);
+      }
   }
   const out: InferredDate[] = [];
   for (const a of [...articles].sort((x, y) => (x.id < y.id ? -1 : 1))) {

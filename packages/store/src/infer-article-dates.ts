@@ -69,12 +69,15 @@ export async function inferArticleDates(store: SitrepStore, articles: readonly A
   return decide.size;
 }
 
-/**
- * Every article's borrowed date from scratch (the repair path). Writes nothing when the store
- * already holds exactly these dates for exactly these articles. Returns whether it wrote.
- */
-export async function rebuildArticleDates(store: SitrepStore): Promise<boolean> {
-  const all: { article: DatedArticle; originKey: string }[] = [];
+/** A stored article as date inference reads it, with its origin key. */
+export interface StoredArticle {
+  article: DatedArticle;
+  originKey: string;
+}
+
+/** Every stored article as date inference reads it, page by page, in PUBLISHED_ASC order. */
+async function readAll(store: SitrepStore): Promise<StoredArticle[]> {
+  const all: StoredArticle[] = [];
   let after: string | null = null;
   for (;;) {
     const page = await store.listArticles({}, { first: MAX_PAGE, after, orderBy: 'PUBLISHED_ASC' });
@@ -83,6 +86,19 @@ export async function rebuildArticleDates(store: SitrepStore): Promise<boolean> 
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }
+  return all;
+}
+
+/**
+ * Every article's borrowed date from scratch (the repair path). Writes nothing when the store
+ * already holds exactly these dates for exactly these articles. Returns whether it wrote.
+ * `articles`: every stored article, already read (in PUBLISHED_ASC order) by the caller.
+ */
+export async function rebuildArticleDates(
+  store: SitrepStore,
+  articles?: readonly StoredArticle[],
+): Promise<boolean> {
+  const all = articles ?? (await readAll(store));
   const byId = new Map(
     inferDatesFromQuotes(all.map((a) => a.article)).map((d) => [d.articleId, d.publishedAt]),
   );

@@ -7,7 +7,7 @@ import { actorById, ancestorsOf } from '@sitrep/extract/gazetteer';
 import type { Article } from '@sitrep/schema/article';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { ClusteringWrite } from './clustering-types.ts';
-import { rebuildArticleDates } from './infer-article-dates.ts';
+import { rebuildArticleDates, type StoredArticle } from './infer-article-dates.ts';
 import { MAX_PAGE } from './read/cursor.ts';
 import type { SitrepStore } from './store.ts';
 import { originKey } from './write/article-rows.ts';
@@ -28,14 +28,28 @@ export async function mentionsOfArticles(
   store: SitrepStore,
   articles: readonly Article[],
 ): Promise<StoredMention[]> {
+  return (await readArticles(store, articles)).mentions;
+}
+
+/** The articles' mentions, and the articles as date inference reads them (the same claims). */
+async function readArticles(
+  store: SitrepStore,
+  articles: readonly Article[],
+): Promise<{ mentions: StoredMention[]; dated: StoredArticle[] }> {
   const ids = articles.map((a) => a.id);
   const [events, claims] = await Promise.all([store.eventsForArticles(ids), store.claimsForArticles(ids)]);
-  return articles.flatMap((article, i) =>
-    mentionsFromArticle({ ...article, events: events[i]!, claims: claims[i]! }).map((mention) => ({
-      mention,
-      originKey: originKey(article),
+  return {
+    mentions: articles.flatMap((article, i) =>
+      mentionsFromArticle({ ...article, events: events[i]!, claims: claims[i]! }).map((mention) => ({
+        mention,
+        originKey: originKey(article),
+      })),
+    ),
+    dated: articles.map((a, i) => ({
+      article: { id: a.id, publishedAt: a.publishedAt, claims: claims[i]! },
+      originKey: originKey(a),
     })),
-  );
+  };
 }
 
 /**
@@ -44,15 +58,30 @@ export async function mentionsOfArticles(
  * but a fixed order keeps runs byte-for-byte alike.
  */
 export async function storedMentions(store: SitrepStore): Promise<StoredMention[]> {
-  const out: StoredMention[] = [];
+  return (await storedArticles(store)).mentions;
+}
+
+/**
+ * Every stored article's mentions (sorted as storedMentions) and dated form (in
+ * PUBLISHED_ASC order, as rebuildArticleDates reads them), from one pass over the articles:
+ * the full rebuild needs both, and reading each article's claims once halves what it parses.
+ */
+async function storedArticles(
+  store: SitrepStore,
+): Promise<{ mentions: StoredMention[]; dated: StoredArticle[] }> {
+  const mentions: StoredMention[] = [];
+  const dated: StoredArticle[] = [];
   let after: string | null = null;
   for (;;) {
     const page = await store.listArticles({}, { first: MAX_PAGE, after, orderBy: 'PUBLISHED_ASC' });
-    out.push(...(await mentionsOfArticles(store, page.nodes)));
+    const read = await readArticles(store, page.nodes);
+    mentions.push(...read.mentions);
+    dated.push(...read.dated);
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }
-  return out.sort((a, b) => (a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0));
+  mentions.sort((a, b) => (a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0));
+  return { mentions, dated };
 }
 
 /** A per-article event is disputed when it rests on a denial or its canonical event is disputed. */
@@ -98,7 +127,7 @@ export interface ReclusterResult {
  */
 export async function reclusterStore(store: SitrepStore): Promise<ReclusterResult> {
   const started = performance.now();
-  const rows = await storedMentions(store);
+  const { mentions: rows, dated } = await storedArticles(store);
   const state = createClusterState(CLUSTER_OPTIONS);
   addMentions(
     state,
@@ -120,7 +149,7 @@ export async function reclusterStore(store: SitrepStore): Promise<ReclusterResul
     };
     await store.clustering.replace(write, CLUSTERING_VERSION);
   }
-  const datesWritten = await rebuildArticleDates(store);
+  const datesWritten = await rebuildArticleDates(store, dated);
   return {
     mode: 'full',
     mentions: rows.length,
