@@ -1,4 +1,4 @@
-import { blockable } from './date-window.ts';
+import { blockable, type DayWindow } from './date-window.ts';
 import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { shingles } from './quote-text.ts';
@@ -10,15 +10,19 @@ import { shingles } from './quote-text.ts';
  * adding a mention does not grow with the corpus.
  */
 export interface BlockIndex {
-  /** family|day|place -> mentions located exactly at that place */
-  at: Map<string, string[]>;
-  /** family|day|place -> mentions at that place or anywhere within it */
-  within: Map<string, string[]>;
+  /** family|place -> day -> mentions located exactly at that place */
+  at: Map<string, Map<number, string[]>>;
+  /** family|place -> day -> mentions at that place or anywhere within it */
+  within: Map<string, Map<number, string[]>>;
   /** quote shingle -> mentions quoting it */
   quotes: Map<string, string[]>;
-  /** family|day|killed -> mentions giving that toll, placed or not */
-  tolls: Map<string, string[]>;
+  /** family|killed -> day -> mentions giving that toll, placed or not */
+  tolls: Map<string, Map<number, string[]>>;
 }
+
+// Keyed by family and place (or toll), then by day number, rather than by one "family|day|place"
+// string: a month-long window over a place line of four made ~120 key strings per mention,
+// built again for every lookup; this makes one per place. Same buckets, same order of ids.
 
 export function emptyBlockIndex(): BlockIndex {
   return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map() };
@@ -30,30 +34,41 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
   else map.set(key, [id]);
 }
 
-/** Tolls block even mentions placed no finer than a country: the same toll on the same day. */
-function tollKeys(f: MentionFeatures): string[] {
-  const w = f.window;
-  if (!blockable(w) || f.killed === null || f.killed < FINGERPRINT_MIN_KILLED) return [];
-  const keys: string[] = [];
-  for (let d = w.from; d <= w.to; d++) keys.push(`${f.family}|${d}|${f.killed}`);
-  return keys;
+function pushDay(map: Map<string, Map<number, string[]>>, key: string, day: number, id: string): void {
+  let days = map.get(key);
+  if (!days) {
+    days = new Map();
+    map.set(key, days);
+  }
+  const list = days.get(day);
+  if (list) list.push(id);
+  else days.set(day, [id]);
 }
 
-function dayKeys(f: MentionFeatures): string[] {
-  const w = f.window;
-  if (!blockable(w) || f.placeLine.length === 0) return [];
-  const keys: string[] = [];
-  for (let d = w.from; d <= w.to; d++) keys.push(`${f.family}|${d}|`);
-  return keys;
+/** Tolls block even mentions placed no finer than a country: the same toll on the same day. */
+function tollKey(f: MentionFeatures): string | null {
+  if (!blockable(f.window) || f.killed === null || f.killed < FINGERPRINT_MIN_KILLED) return null;
+  return `${f.family}|${f.killed}`;
+}
+
+/** Mentions block by day and place only with a window to block on and a place line. */
+function placeBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayWindow } {
+  return blockable(f.window) && f.placeLine.length > 0;
 }
 
 export function indexMention(index: BlockIndex, f: MentionFeatures): void {
-  for (const day of dayKeys(f)) {
-    push(index.at, day + f.placeLine[0], f.id);
-    for (const place of f.placeLine) push(index.within, day + place, f.id);
+  if (placeBlocked(f)) {
+    const at = `${f.family}|${f.placeLine[0]}`;
+    const within = f.placeLine.map((place) => `${f.family}|${place}`);
+    for (let d = f.window.from; d <= f.window.to; d++) {
+      pushDay(index.at, at, d, f.id);
+      for (const key of within) pushDay(index.within, key, d, f.id);
+    }
   }
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f.id);
-  for (const key of tollKeys(f)) push(index.tolls, key, f.id);
+  const toll = tollKey(f);
+  if (toll !== null && f.window)
+    for (let d = f.window.from; d <= f.window.to; d++) pushDay(index.tolls, toll, d, f.id);
 }
 
 function pull(map: Map<string, string[]>, key: string, id: string): void {
@@ -62,13 +77,28 @@ function pull(map: Map<string, string[]>, key: string, id: string): void {
   else map.delete(key);
 }
 
+function pullDay(map: Map<string, Map<number, string[]>>, key: string, day: number, id: string): void {
+  const days = map.get(key);
+  if (!days) return;
+  const list = days.get(day)?.filter((x) => x !== id);
+  if (list && list.length > 0) days.set(day, list);
+  else days.delete(day);
+  if (days.size === 0) map.delete(key);
+}
+
 export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
-  for (const day of dayKeys(f)) {
-    pull(index.at, day + f.placeLine[0], f.id);
-    for (const place of f.placeLine) pull(index.within, day + place, f.id);
+  if (placeBlocked(f)) {
+    const at = `${f.family}|${f.placeLine[0]}`;
+    const within = f.placeLine.map((place) => `${f.family}|${place}`);
+    for (let d = f.window.from; d <= f.window.to; d++) {
+      pullDay(index.at, at, d, f.id);
+      for (const key of within) pullDay(index.within, key, d, f.id);
+    }
   }
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
-  for (const key of tollKeys(f)) pull(index.tolls, key, f.id);
+  const toll = tollKey(f);
+  if (toll !== null && f.window)
+    for (let d = f.window.from; d <= f.window.to; d++) pullDay(index.tolls, toll, d, f.id);
 }
 
 /** Ids of indexed mentions that could be the same event as `f` (never `f` itself). */
@@ -77,11 +107,19 @@ export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string
   const add = (ids: string[] | undefined) => {
     if (ids) for (const id of ids) if (id !== f.id) out.add(id);
   };
-  for (const day of dayKeys(f)) {
-    add(index.within.get(day + f.placeLine[0]));
-    for (const ancestor of f.placeLine.slice(1)) add(index.at.get(day + ancestor));
+  if (placeBlocked(f)) {
+    const within = index.within.get(`${f.family}|${f.placeLine[0]}`);
+    const ancestors = f.placeLine.slice(1).map((ancestor) => index.at.get(`${f.family}|${ancestor}`));
+    for (let d = f.window.from; d <= f.window.to; d++) {
+      add(within?.get(d));
+      for (const at of ancestors) add(at?.get(d));
+    }
   }
   for (const q of f.quotes) for (const s of shingles(q)) add(index.quotes.get(s));
-  for (const key of tollKeys(f)) add(index.tolls.get(key));
+  const toll = tollKey(f);
+  if (toll !== null && f.window) {
+    const days = index.tolls.get(toll);
+    if (days) for (let d = f.window.from; d <= f.window.to; d++) add(days.get(d));
+  }
   return out;
 }
