@@ -51,14 +51,11 @@ function isSpace(ch: string): boolean {
  * one space and trims both ends.
  */
 export function cleanRange(original: string, start: number, end: number): CleanText {
-  // One cleaned character per original one, and two more for each "\u2026" ("...").
+  // One cleaned character per original one, and two more for each "\u2026" ("..."). Searched in
+  // the range only (a slice is a view), so an article is not read to its end once per paragraph.
   let ellipses = 0;
-  for (
-    let at = original.indexOf('\u2026', start);
-    at !== -1 && at < end;
-    at = original.indexOf('\u2026', at + 1)
-  )
-    ellipses++;
+  const range = original.slice(start, end);
+  for (let at = range.indexOf('\u2026'); at !== -1; at = range.indexOf('\u2026', at + 1)) ellipses++;
   const offsets = new Int32Array(end - start + 2 * ellipses + 1);
   let text = '';
   let length = 0;
@@ -122,6 +119,20 @@ export function originalSpan(clean: CleanText, from: number, to: number): { star
     return { start: at, end: at };
   }
   return { start: clean.map[from] as number, end: (clean.map[to - 1] as number) + 1 };
+}
+
+/**
+ * Whether cleaning `text` keeps more than `n` characters: every character that is neither white
+ * space nor dropped is kept (as one or more), so this counts those and stops at `n + 1`. A
+ * cheap "no" before cleaning a whole text only to compare it with a short one.
+ */
+export function keepsMoreThan(text: string, n: number): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length && kept <= n; i++) {
+    const ch = text[i] as string;
+    if (!isSpace(ch) && !DROP.has(ch)) kept++;
+  }
+  return kept > n;
 }
 
 /** Cleans a short string with no map (headlines, captions), for display. */

@@ -1,7 +1,7 @@
 import type { Credit } from '@sitrep/schema/article';
 import { type Dateline, findDateline } from '../dates/find-dateline.ts';
 import { type FoundCaption, readCaption } from './captions.ts';
-import { cleanString } from './clean-text.ts';
+import { cleanString, keepsMoreThan } from './clean-text.ts';
 import { photoCredit } from './credits.ts';
 import { isFurnitureLine, isLinkListHeading } from './furniture.ts';
 import { endsLikeSentence, wordCount } from './line-shape.ts';
@@ -53,7 +53,12 @@ export function readLayout(original: string, bodyStart: number, metaHeadline: st
   let h = firstLine(0);
   const line = (i: number) => lines[i] as Line;
   if (h !== -1 && metaHeadline !== null) {
-    if (cleanString(line(h).text).toLowerCase() === cleanString(metaHeadline).toLowerCase())
+    const wanted = cleanString(metaHeadline).toLowerCase();
+    // the first line is often the whole article (FA-KES has no line breaks): it can only equal the
+    // headline if cleaning keeps no more characters than the headline has (lower-casing never
+    // shortens a text), which is found without cleaning all of it
+    const first = line(h).text;
+    if (!keepsMoreThan(first, wanted.length) && cleanString(first).toLowerCase() === wanted)
       roles[h] = 'headline';
   } else if (h !== -1 && lines.length > 1) {
     const next = firstLine(h + 1);
