@@ -11,23 +11,31 @@ interface Entry {
 export interface TailRule {
   re: RegExp;
   /**
-   * `re` without its leading `\s*`, when it has one: it matches somewhere exactly when `re`
-   * does (the white space may always match empty), and without a pattern that fits every
-   * position at its head the regex engine can skip ahead to its first word ("Our Standards",
-   * "Related News"). A cheap "no" before the costly test, which finds where the tail starts.
+   * `re` without what it starts with that may match anywhere: a look-behind, white space
+   * (`\s*`, `\s+`) or a run of anything but a full stop (`[^.]*`). Wherever `re` matches, this
+   * matches too (where that head ends), so a "no" from it is a "no" from `re`; and without a
+   * head that fits every position the regex engine can skip ahead to the first word ("Our
+   * Standards", "editorials as well as"). A cheap test before the costly one, which finds where
+   * the tail starts.
    */
   quick: RegExp | null;
   credit: CreditRole | null;
   outlet: boolean;
 }
 
-const LEADING_SPACE = '\\s*';
+/**
+ * Heads that can be dropped from a pattern to get its quick test: a look-behind made of plain
+ * characters and simple classes (no groups, escapes or nested brackets, so where it ends is
+ * certain), `\s*`, `\s+`, `[^.]*`, `[^.]+` — none of them capturing, so group numbers hold.
+ */
+const HEAD = /^(?:\(\?<[=!](?:\[[^\]\\()[]*\]|[^()[\]\\])*\)|\\s[*+]|\[\^\.\][*+])(?![?*+{])/;
 
 function quickTest(re: RegExp): RegExp | null {
-  const rest = re.source.slice(LEADING_SPACE.length);
-  // a quantifier right after it would bind to something else once \s* is gone ("\s*?")
-  if (!re.source.startsWith(LEADING_SPACE) || /^[?*+{]/.test(rest)) return null;
-  return new RegExp(rest, re.flags);
+  let source = re.source;
+  for (let m = HEAD.exec(source); m !== null; m = HEAD.exec(source)) source = source.slice(m[0].length);
+  // nothing dropped, or nothing left to test
+  if (source === re.source || source === '' || source.startsWith('|')) return null;
+  return new RegExp(source, re.flags);
 }
 
 export interface Furniture {
