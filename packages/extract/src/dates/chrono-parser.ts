@@ -49,9 +49,19 @@ type Context = Parameters<Parser['pattern']>[0];
 /** Matches nothing, at once (anchored at the start). */
 const NOTHING = /^(?!)/;
 
+/** The last text each guard was tested on, and the answer: four parsers share the month test. */
+const lastTested = new Map<RegExp, { text: string; passes: boolean }>();
+function passes(guard: RegExp, text: string): boolean {
+  const last = lastTested.get(guard);
+  if (last?.text === text) return last.passes;
+  const answer = guard.test(text);
+  lastTested.set(guard, { text, passes: answer });
+  return answer;
+}
+
 function guarded(parser: Parser, guard: RegExp): Parser {
   return {
-    pattern: (context: Context) => (guard.test(context.text) ? parser.pattern(context) : NOTHING),
+    pattern: (context: Context) => (passes(guard, context.text) ? parser.pattern(context) : NOTHING),
     extract: (context, match) => parser.extract(context, match),
   };
 }

@@ -24,6 +24,13 @@ const FIRST_WORD = /^["'(]*([\p{L}\p{N}]+)/u;
 const MISSED_END =
   /(?<=(?<![\p{L}\p{N}.'-])(\p{L}+)["')\]]*[.!?]["')\]]*)(?: +(?=(?:["'] ?)?[\p{Ll}\p{N}]|[([]|\.\.\.)|(?=\p{Lu}\p{Ll}))/gu;
 
+/**
+ * What every MISSED_END match has at its cut: a sentence mark (and closing quotes or brackets)
+ * right before a space or a capital. Most sentences have their only mark at the end, and this
+ * plain scan lets them skip the look-behind at every position.
+ */
+const MAY_MISS_END = /[.!?]["')\]]*(?: |\p{Lu})/u;
+
 /** Whether a piece ending in `before` and the next starting with `after` are one sentence. */
 function continues(before: string, after: string): boolean {
   const last = LAST_WORD.exec(before)?.[1];
@@ -54,12 +61,13 @@ function splitMissed(paragraph: string, start: number, end: number, out: { start
   const text = paragraph.slice(start, end);
   const cuts: [number, number][] = [];
   MISSED_END.lastIndex = 0;
-  for (let m = MISSED_END.exec(text); m !== null; m = MISSED_END.exec(text)) {
-    if (m[0] === '') MISSED_END.lastIndex++; // a cut with no space ("weakness.For") is empty
-    const word = m[1] as string;
-    if (word.length < 2 || TITLES.has(word) || BEFORE_NUMBER.has(word)) continue;
-    cuts.push([m.index, m.index + m[0].length]);
-  }
+  if (MAY_MISS_END.test(text))
+    for (let m = MISSED_END.exec(text); m !== null; m = MISSED_END.exec(text)) {
+      if (m[0] === '') MISSED_END.lastIndex++; // a cut with no space ("weakness.For") is empty
+      const word = m[1] as string;
+      if (word.length < 2 || TITLES.has(word) || BEFORE_NUMBER.has(word)) continue;
+      cuts.push([m.index, m.index + m[0].length]);
+    }
   if (text.includes('http') || text.includes('pic.')) {
     EMBED_END.lastIndex = 0;
     for (let m = EMBED_END.exec(text); m !== null; m = EMBED_END.exec(text))
