@@ -157,6 +157,24 @@ describe('the compiled check of ExtractedArticle', () => {
     expect(() => validateExtracted(record, () => 'a broken test record')).toThrow(InvalidRecordError);
   });
 
+  it('passes nothing while Object.prototype lends an enumerable key (JSON would leave it out)', () => {
+    const record = fresh();
+    let passed: boolean;
+    Object.defineProperty(Object.prototype, 'lent', {
+      value: 1,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      passed = canonical.test(record);
+    } finally {
+      delete (Object.prototype as Loose).lent;
+    }
+    expect(passed).toBe(false);
+    expect(canonical.test(record)).toBe(true);
+  });
+
   it('leaves defaults and unknown keys to zod, so the record comes out as zod makes it', () => {
     const record = fresh();
     delete record.hints;

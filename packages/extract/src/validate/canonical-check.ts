@@ -78,14 +78,23 @@ function runCheck(check: CheckLike, value: unknown): boolean {
 }
 
 /**
- * The declared keys, in order, as the record's own keys (JSON leaves inherited ones out, zod
- * reads them); `.optional()` keys may be missing. Objects without optional keys take a shorter
- * inline loop.
+ * Whether `for...in` over a plain object sees its own keys only: JSON leaves inherited keys out
+ * and zod reads them, so a record may pass only when Object.prototype lends none (checked once
+ * per record rather than with a hasOwn per key; objects are only passed with Object.prototype
+ * or no prototype at all).
+ */
+function noInheritedKeys(): boolean {
+  for (const _key in Object.prototype) return false;
+  return true;
+}
+
+/**
+ * The declared keys, in order (`.optional()` keys may be missing). Objects without optional
+ * keys take a shorter inline loop.
  */
 function keysInOrder(record: object, keys: readonly string[], mayBeAbsent: readonly boolean[]): boolean {
   let at = 0;
   for (const key in record) {
-    if (!Object.hasOwn(record, key)) return false;
     while (at < keys.length && keys[at] !== key) {
       if (!mayBeAbsent[at] || (keys[at] as string) in record) return false;
       at++;
@@ -103,7 +112,8 @@ export function compileCanonicalCheck(schema: unknown): CanonicalCheck {
   const constants = compiler.constants.map((_c, i) => `const c${i} = constants[${i}];`).join('\n');
   const source = `${constants}\n${compiler.functions.join('\n')}\nreturn ${entry};`;
   const make = new Function('constants', 'runCheck', 'keysInOrder', source);
-  return { test: make(compiler.constants, runCheck, keysInOrder) as Test, complete: compiler.complete };
+  const test = make(compiler.constants, runCheck, keysInOrder) as Test;
+  return { test: (value) => noInheritedKeys() && test(value), complete: compiler.complete };
 }
 
 /** A JS string literal for a key. */
@@ -253,7 +263,7 @@ return true;`);
     const order = mayBeAbsent.some(Boolean)
       ? `if (!keysInOrder(v, ${this.constant(keys)}, ${this.constant(mayBeAbsent)})) return false;`
       : `let at = 0;
-for (const k in v) if (at === ${keys.length} || k !== ${this.constant(keys)}[at++] || !Object.hasOwn(v, k)) return false;
+for (const k in v) if (at === ${keys.length} || k !== ${this.constant(keys)}[at++]) return false;
 if (at !== ${keys.length}) return false;`;
     const fields = keys.map((key, i) => {
       const test = this.functionFor(shape[key] as SchemaLike);
