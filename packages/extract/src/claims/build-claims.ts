@@ -5,6 +5,7 @@ import { mayNameDate } from '../analyse/sentence-dates.ts';
 import type { LocalDate } from '../events/pick-date.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
+import { splitCount } from '../text/line-shape.ts';
 import { DENY_VERBS } from './attribution-words.ts';
 import { type Attribution, findAttribution } from './find-attribution.ts';
 import { findQuotes, type QuotePassage } from './find-quotes.ts';
@@ -50,7 +51,7 @@ function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number
 
 /** Word count by white space (module level: a closure made per claim costs a name under tsx). */
 function words(s: string): number {
-  return s ? s.split(/\s+/).length : 0;
+  return s ? splitCount(s) : 0;
 }
 
 function reportedWords(text: string, a: Attribution): string {
@@ -116,7 +117,7 @@ export function buildClaims(
       attribution = findAttribution((sentences[k] as Sentence).text, ranges(k));
       at = k;
     }
-    const quote: QuotePassage[] = starting.filter((p) => p.text.split(/\s+/).length >= MIN_QUOTE_WORDS);
+    const quote: QuotePassage[] = starting.filter((p) => splitCount(p.text) >= MIN_QUOTE_WORDS);
     const qs = group.flatMap((s, i) => {
       const before = group.slice(0, i).reduce((n, _s, j) => n + (quantities[si + j]?.length ?? 0), 0);
       return toQuantities(s, quantities[si + i] ?? [], before);

@@ -1,5 +1,6 @@
 import type { EntityRef } from '@sitrep/schema/primitives';
 import { actorById, findActors } from '../entities/gazetteer.ts';
+import { splitCount } from '../text/line-shape.ts';
 import { LEADING_FILLER, NOT_A_SPEAKER, ROLE_NOUNS, SAY_VERBS } from './attribution-words.ts';
 import { chunks, clean, relays, speakerAtEnd, subjectOf } from './speaker-phrase.ts';
 
@@ -79,7 +80,7 @@ export function findAttribution(text: string, quotes: readonly [number, number][
       const inverted =
         named !== undefined &&
         /^(?:[A-Z]|the\s+[A-Z])/.test(named) &&
-        named.trim().split(/\s+/).length <= 8 &&
+        splitCount(named.trim()) <= 8 &&
         /^\s*(?:[.,;(]|$)/.test(text.slice(verbEnd + (after?.[0].length ?? 0)));
       if (after && inverted) {
         const words = (after[1] as string).trim();
@@ -102,7 +103,7 @@ export function findAttribution(text: string, quotes: readonly [number, number][
       const part = parts[i] as { text: string; start: number };
       const { text: words, offset } = clean(part.text);
       if (NOT_A_SPEAKER.test(words)) continue;
-      const count = words.split(/\s+/).length;
+      const count = splitCount(words);
       const clause = count > 12 || (count > 4 && FINITE.test(words));
       const tail = clause ? speakerAtEnd(words) : null;
       if (tail !== null)
@@ -116,7 +117,7 @@ export function findAttribution(text: string, quotes: readonly [number, number][
           speakerFirst: false,
           via,
         };
-      if (words.split(/\s+/).length > MAX_SPEAKER_WORDS) break;
+      if (splitCount(words) > MAX_SPEAKER_WORDS) break;
       // "Rupert Colville, the spokesman for ...": the name before the apposition is the speaker
       const prev = parts[i - 1];
       if (
@@ -126,7 +127,7 @@ export function findAttribution(text: string, quotes: readonly [number, number][
       ) {
         const name = clean(prev.text);
         const named = findActors(name.text).find((a) => actorById(a.id)?.kind === 'person');
-        if (named && named.end === name.text.length && name.text.split(/\s+/).length <= 5)
+        if (named && named.end === name.text.length && splitCount(name.text) <= 5)
           return {
             words: name.text,
             appositive: words,

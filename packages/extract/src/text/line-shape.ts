@@ -16,6 +16,27 @@ export function wordCharAt(text: string, i: number): number {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
+/** The white space of `\s`: ASCII from a table, the rest (NBSP, U+2000..., BOM) asked of the regex. */
+const ASCII_SPACE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_SPACE[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+const SPACE = /\s/;
+
+/**
+ * How many pieces `text.split(/\s+/)` gives (runs of white space + 1, empty ends included),
+ * without building them: the claims code counts words this way for every attribution.
+ */
+export function splitCount(text: string): number {
+  let pieces = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < 128 ? ASCII_SPACE[code] === 1 : SPACE.test(text[i] as string);
+    if (space && !inSpace) pieces++;
+    inSpace = space;
+  }
+  return pieces;
+}
+
 /** Apostrophes, full stops and hyphens join two runs into one word ("al-Assad", "U.S", "don't"). */
 const isJoiner = (code: number): boolean => code === 39 || code === 0x2019 || code === 46 || code === 45;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanString, keepsMoreThan } from '../../src/text/clean-text.ts';
 import { detectLanguage } from '../../src/text/detect-language.ts';
-import { wordCharAt, wordCount } from '../../src/text/line-shape.ts';
+import { splitCount, wordCharAt, wordCount } from '../../src/text/line-shape.ts';
 import { SEEDS } from '../gold/gold-records.ts';
 
 // The character loops as they were before they read ASCII from tables in the loop: the
@@ -118,6 +118,12 @@ describe('character loops', () => {
     // many short English words, past the 400-word and 3,000-character limits
     const long = 'the of and to in '.repeat(300);
     expect(detectLanguage(long)).toBe(detectLanguageBefore(long));
+  });
+
+  it('splitCount is the length of split(/\\s+/)', () => {
+    const spaces = ['', ' ', '  ', '\t', '\n \n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028'];
+    for (const text of [...texts, ...spaces, ...spaces.map((s) => `a${s}b${s}`)])
+      expect(splitCount(text)).toBe(text.split(/\s+/).length);
   });
 
   it('keepsMoreThan never says more when cleaning keeps fewer', () => {
