@@ -49,6 +49,16 @@ function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number
   }));
 }
 
+/** The quotations' ranges in sentence `k`, as offsets in it (module level, like `words` below). */
+function quoteRanges(passages: readonly QuotePassage[], k: number): [number, number][] {
+  return passages
+    .filter((p) => p.from.sentence <= k && p.to.sentence >= k)
+    .map((p) => [
+      p.from.sentence === k ? p.from.offset : 0,
+      p.to.sentence === k ? p.to.offset : Number.MAX_SAFE_INTEGER,
+    ]);
+}
+
 /** Word count by white space (module level: a closure made per claim costs a name under tsx). */
 function words(s: string): number {
   return s ? splitCount(s) : 0;
@@ -104,17 +114,10 @@ export function buildClaims(
     const starting = startingAt.get(si) ?? [];
     const last = Math.max(si, ...starting.map((p) => p.to.sentence));
     const group = sentences.slice(si, last + 1);
-    const ranges = (k: number): [number, number][] =>
-      passages
-        .filter((p) => p.from.sentence <= k && p.to.sentence >= k)
-        .map((p) => [
-          p.from.sentence === k ? p.from.offset : 0,
-          p.to.sentence === k ? p.to.offset : Number.MAX_SAFE_INTEGER,
-        ]);
     let attribution: Attribution | null = null;
     let at = si;
     for (let k = si; k <= last && !attribution; k++) {
-      attribution = findAttribution((sentences[k] as Sentence).text, ranges(k));
+      attribution = findAttribution((sentences[k] as Sentence).text, quoteRanges(passages, k));
       at = k;
     }
     const quote: QuotePassage[] = starting.filter((p) => splitCount(p.text) >= MIN_QUOTE_WORDS);

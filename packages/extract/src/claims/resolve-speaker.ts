@@ -14,6 +14,15 @@ export const emptyMemory = (): SpeakerMemory => ({ person: null, female: null, o
 
 const ref = (id: string, name: string): EntityRef => ({ id, name });
 
+/** The organisation named in `from`, a non-state one first (module level: see foundAt in read-chrono-result). */
+function affiliationIn(from: string): EntityRef | null {
+  const org = findActors(from)
+    .map((m) => ({ m, a: actorById(m.id) }))
+    .filter((f) => f.a && f.a.kind !== 'person');
+  const best = org.find((f) => f.a?.kind !== 'state') ?? org[0];
+  return best ? ref(best.m.id, best.a?.name ?? best.m.text) : null;
+}
+
 function isPersonLike(s: Speaker): boolean {
   if (s.actor?.id) return actorById(s.actor.id)?.kind === 'person';
   return ROLE_NOUNS.test(s.text) || /^[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+$/.test(s.text);
@@ -54,13 +63,6 @@ export function resolveSpeaker(words: string, memory: SpeakerMemory, appositive:
   const person = found.find((f) => f.actor?.kind === 'person');
   const others = found.filter((f) => f.actor && f.actor.kind !== 'person');
   const organisation = others.find((f) => f.actor?.kind !== 'state') ?? others[0];
-  const affiliationIn = (from: string) => {
-    const org = findActors(from)
-      .map((m) => ({ m, a: actorById(m.id) }))
-      .filter((f) => f.a && f.a.kind !== 'person');
-    const best = org.find((f) => f.a?.kind !== 'state') ?? org[0];
-    return best ? ref(best.m.id, best.a?.name ?? best.m.text) : null;
-  };
   if (person?.actor) {
     const before = text
       .slice(0, person.match.start)

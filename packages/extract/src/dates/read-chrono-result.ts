@@ -84,20 +84,7 @@ export function readChronoResult(
   )
     return null;
   const tense = tenseAt(sentence, index, text);
-  const found = (
-    start: string | null,
-    end: string | null,
-    precision: DatePrecision,
-    reason: string | null = null,
-  ): Found => ({
-    index,
-    text,
-    start,
-    end,
-    precision,
-    tense,
-    reason,
-  });
+  const found = foundAt(index, text, tense);
   if (MONTH_WORD.test(text) || NUMERIC_DATE.test(text)) return explicit(r, text, ref, found, tense);
   if (!ref.day) return found(null, null, 'unknown', `no publication date to resolve "${text}" against`);
   const period = resolveRelative(text.toLowerCase(), ref.day, tense);
@@ -118,6 +105,14 @@ type Make = (
   precision: DatePrecision,
   reason?: string | null,
 ) => Found;
+
+/**
+ * A maker of the mention at `index`, made by a module-level function: a named closure inside
+ * readChronoResult would be renamed on every call by the TypeScript loader (keepNames).
+ */
+function foundAt(index: number, text: string, tense: 'past' | 'scheduled'): Make {
+  return (start, end, precision, reason = null) => ({ index, text, start, end, precision, tense, reason });
+}
 
 function explicit(
   r: ParsedResult,
