@@ -5,6 +5,11 @@ import type { Plugin } from 'graphql-yoga';
 
 /** Variable sets remembered per document; pages of one query differ in a cursor or two. */
 const MAX_VARIABLE_SETS = 200;
+/**
+ * Longer variables are not remembered: `ingestArticle` carries a whole article in them, and 200
+ * of those per document would be megabytes kept for a check that costs far less than the write.
+ */
+const MAX_KEY_LENGTH = 4_096;
 
 /**
  * Remembers, per parsed document and variable values, that an operation is within COST_LIMITS,
@@ -26,6 +31,7 @@ export function useCostCheckMemo(): Plugin<Record<string, unknown>, SitrepContex
         if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
       if (operations !== 1) return;
       const key = args.variableValues ? JSON.stringify(args.variableValues) : '';
+      if (key.length > MAX_KEY_LENGTH) return; // the plugin checks it, as it always did
       let byVariables = verdicts.get(document);
       if (byVariables === undefined) {
         byVariables = new Map();
