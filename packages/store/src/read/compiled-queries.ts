@@ -3,6 +3,8 @@ import type { Database } from '../db/tables.ts';
 
 /** Distinct query inputs remembered per database; a dashboard repeats a few dozen. */
 const MAX_COMPILED = 1_000;
+/** Inputs longer than this (a long full-text filter) are compiled each time, not kept. */
+const MAX_KEY_LENGTH = 4_096;
 
 const byDatabase = new WeakMap<Kysely<Database>, Map<string, CompiledQuery>>();
 
@@ -25,6 +27,7 @@ export async function runCompiled<R>(
     cache = new Map();
     byDatabase.set(db, cache);
   }
+  if (key.length > MAX_KEY_LENGTH) return (await db.executeQuery(build().compile())).rows;
   let compiled = cache.get(key) as CompiledQuery<R> | undefined;
   if (compiled === undefined) {
     compiled = build().compile();
