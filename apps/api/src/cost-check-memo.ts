@@ -26,10 +26,7 @@ export function useCostCheckMemo(): Plugin<Record<string, unknown>, SitrepContex
   return {
     onExecute({ args }) {
       const { document } = args;
-      let operations = 0;
-      for (const definition of document.definitions)
-        if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
-      if (operations !== 1) return;
+      if (operationCount(document) !== 1) return;
       const key = args.variableValues ? JSON.stringify(args.variableValues) : '';
       if (key.length > MAX_KEY_LENGTH) return; // the plugin checks it, as it always did
       let byVariables = verdicts.get(document);
@@ -46,4 +43,11 @@ export function useCostCheckMemo(): Plugin<Record<string, unknown>, SitrepContex
       if (within) (args.contextValue as unknown as SitrepContext).costChecked = true;
     },
   };
+}
+
+/** Operations in a document: the cost memo and graphql-jit handle only documents holding one. */
+export function operationCount(document: DocumentNode): number {
+  let n = 0;
+  for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) n++;
+  return n;
 }

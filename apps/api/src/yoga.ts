@@ -4,7 +4,7 @@ import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphq
 import { RecordCache } from '@sitrep/graphql/record-cache';
 import { schema } from '@sitrep/graphql/schema';
 import type { SitrepStore } from '@sitrep/store/store';
-import { type DocumentNode, Kind, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
   createYoga,
   type Plugin,
@@ -15,7 +15,7 @@ import {
 import { apiKeyChecker } from './api-key.ts';
 import { responseCacheKey } from './cache-key.ts';
 import type { ApiConfig } from './config.ts';
-import { useCostCheckMemo } from './cost-check-memo.ts';
+import { operationCount, useCostCheckMemo } from './cost-check-memo.ts';
 import { useCsrfPrevention } from './csrf-prevention.ts';
 import { maskSitrepError, useErrorCodes } from './error-codes.ts';
 import { safetyLimits } from './safety-limits.ts';
@@ -113,10 +113,4 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
 /** Production answers no `__schema`/`__type` queries unless SITREP_INTROSPECTION=true. */
 function hideIntrospection(): Plugin {
   return { onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) };
-}
-
-function operationCount(document: DocumentNode): number {
-  let n = 0;
-  for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) n++;
-  return n;
 }

@@ -1,12 +1,38 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 
-/** Distinct query inputs remembered per database; a dashboard repeats a few dozen. */
+/** Compiled statements remembered per database; a dashboard repeats a few dozen reads. */
 const MAX_COMPILED = 1_000;
 /** Inputs longer than this (a long full-text filter) are compiled each time, not kept. */
 const MAX_KEY_LENGTH = 4_096;
 
-const byDatabase = new WeakMap<Kysely<Database>, Map<string, CompiledQuery>>();
+/** Per dialect adapter, which a database and its transactions share (each is its own Kysely). */
+const byAdapter = new WeakMap<object, Map<string, CompiledQuery>>();
+
+/**
+ * The compiled statements remembered for `db`'s database, by a key the caller makes: the reads
+ * below and the fixed-shape bulk INSERTs (write/insert-rows.ts) keep theirs here. Bounded:
+ * cleared when full, after which each statement is simply compiled again.
+ */
+export function compiledQueries(db: Kysely<Database>): {
+  get(key: string): CompiledQuery | undefined;
+  set(key: string, compiled: CompiledQuery): void;
+} {
+  const adapter = db.getExecutor().adapter;
+  let cache = byAdapter.get(adapter);
+  if (cache === undefined) {
+    cache = new Map();
+    byAdapter.set(adapter, cache);
+  }
+  const map = cache;
+  return {
+    get: (key) => map.get(key),
+    set(key, compiled) {
+      if (map.size >= MAX_COMPILED) map.clear();
+      map.set(key, compiled);
+    },
+  };
+}
 
 /**
  * Runs a read whose SQL is built by `build`, compiling it once per distinct `key`.
@@ -22,16 +48,11 @@ export async function runCompiled<R>(
   key: string,
   build: () => { compile(): CompiledQuery<R> },
 ): Promise<R[]> {
-  let cache = byDatabase.get(db);
-  if (cache === undefined) {
-    cache = new Map();
-    byDatabase.set(db, cache);
-  }
   if (key.length > MAX_KEY_LENGTH) return (await db.executeQuery(build().compile())).rows;
+  const cache = compiledQueries(db);
   let compiled = cache.get(key) as CompiledQuery<R> | undefined;
   if (compiled === undefined) {
     compiled = build().compile();
-    if (cache.size >= MAX_COMPILED) cache.clear();
     cache.set(key, compiled as CompiledQuery);
   }
   return (await db.executeQuery(compiled)).rows;

@@ -1,5 +1,6 @@
-import type { CompiledQuery, Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { compiledQueries } from '../read/compiled-queries.ts';
 import { chunksFor } from './chunks.ts';
 
 /**
@@ -12,9 +13,6 @@ import { chunksFor } from './chunks.ts';
 export const ROWS_PER_INSERT = 128;
 
 type Table = keyof Database & string;
-
-/** Compiled INSERTs by table, columns, row count and conflict clause, per dialect. */
-const compiledByAdapter = new WeakMap<object, Map<string, CompiledQuery>>();
 
 /**
  * Inserts `rows` into `table` as Kysely's `insertInto(table).values(rows)` would, with the
@@ -39,11 +37,8 @@ export async function insertRows<T extends Table>(
     for (const part of chunksFor(rows)) await insertQuery(db, table, part, doNothingOn).execute();
     return;
   }
-  let cache = compiledByAdapter.get(db.getExecutor().adapter);
-  if (cache === undefined) {
-    cache = new Map();
-    compiledByAdapter.set(db.getExecutor().adapter, cache);
-  }
+  // keyed by table, columns, row count and conflict clause
+  const cache = compiledQueries(db);
   const width = columns.length;
   let at = 0;
   // Full blocks first, then the remainder (< ROWS_PER_INSERT) as at most one of each power of two.
