@@ -4,33 +4,73 @@ import { clusterId } from './cluster-id.ts';
 import { type ClusterState, clusterMembers } from './cluster-state.ts';
 import { cohesion } from './cohesion.ts';
 import { contradictions } from './contradictions.ts';
-import { corroborate } from './corroboration.ts';
+import { corroborateSources } from './corroboration.ts';
 import { dayNumber, isoFromDay } from './date-window.ts';
 import type { EventMention } from './event-mention.ts';
 import { figureRange } from './figure-range.ts';
 import type { MentionFeatures } from './mention-features.ts';
-import { originalSourceOf, outletOf } from './source-names.ts';
+import { mentionSources } from './source-names.ts';
 
+/** The kind most members give; ties go to the kind listed first in EVENT_KIND_NAMES. */
 function dominantKind(mentions: readonly EventMention[]): CanonicalEvent['kind'] {
+  if (mentions.length === 1) return (mentions[0] as EventMention).kind;
   const counts = new Map<CanonicalEvent['kind'], number>();
   for (const m of mentions) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
-  return [...counts].sort(
-    (a, b) => b[1] - a[1] || EVENT_KIND_NAMES.indexOf(a[0]) - EVENT_KIND_NAMES.indexOf(b[0]),
-  )[0]?.[0] as CanonicalEvent['kind'];
+  // one pass for the top kind: sorting every kind to read the first was the old way
+  let best: CanonicalEvent['kind'] | undefined;
+  let bestCount = 0;
+  let bestRank = 0;
+  for (const [kind, count] of counts) {
+    const rank = EVENT_KIND_NAMES.indexOf(kind);
+    if (best === undefined || count > bestCount || (count === bestCount && rank < bestRank)) {
+      best = kind;
+      bestCount = count;
+      bestRank = rank;
+    }
+  }
+  return best as CanonicalEvent['kind'];
 }
 
 /** The days every dated mention allows; when they do not all overlap, the span they cover. */
 function occurred(mentions: readonly EventMention[]): CanonicalEvent['occurred'] {
-  const dated = mentions.filter((m) => m.occurred.start !== null && m.occurred.end !== null);
-  if (dated.length === 0) return { start: null, end: null, precision: 'unknown' };
-  const starts = dated.map((m) => dayNumber(m.occurred.start as string));
-  const ends = dated.map((m) => dayNumber(m.occurred.end as string));
-  let from = Math.max(...starts);
-  let to = Math.min(...ends);
-  if (from > to) [from, to] = [Math.min(...starts), Math.max(...ends)];
+  // latest start and earliest end (the days all allow), earliest start and latest end (the span);
+  // Math.max/min pairwise, as over the whole list, so an unparsable date still gives NaN
+  let latestStart = Number.NEGATIVE_INFINITY;
+  let earliestEnd = Number.POSITIVE_INFINITY;
+  let earliestStart = Number.POSITIVE_INFINITY;
+  let latestEnd = Number.NEGATIVE_INFINITY;
+  let dated = 0;
+  for (const m of mentions) {
+    const { start, end } = m.occurred;
+    if (start === null || end === null) continue;
+    dated++;
+    const from = dayNumber(start);
+    const to = dayNumber(end);
+    latestStart = Math.max(latestStart, from);
+    earliestStart = Math.min(earliestStart, from);
+    earliestEnd = Math.min(earliestEnd, to);
+    latestEnd = Math.max(latestEnd, to);
+  }
+  if (dated === 0) return { start: null, end: null, precision: 'unknown' };
+  let from = latestStart;
+  let to = earliestEnd;
+  if (from > to) [from, to] = [earliestStart, latestEnd];
   const days = to - from + 1;
   const precision = days === 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : 'year';
   return { start: isoFromDay(from), end: isoFromDay(to), precision };
+}
+
+/** The member placed most precisely (longest place line), the lowest id among equals. */
+function mostPrecise(features: readonly MentionFeatures[]): MentionFeatures | undefined {
+  let best = features[0];
+  for (const f of features)
+    if (
+      best !== undefined &&
+      (f.placeLine.length > best.placeLine.length ||
+        (f.placeLine.length === best.placeLine.length && f.id < best.id))
+    )
+      best = f;
+  return best;
 }
 
 /** Summarises mentions (already judged to be one event) into a canonical event. */
@@ -38,33 +78,46 @@ export function summarizeMentions(
   mentions: readonly EventMention[],
   features: readonly MentionFeatures[],
 ): CanonicalEvent {
+  return summarize(mentions, features, null);
+}
+
+/** `summarizeMentions`, given the cluster id when the caller knows it (a state does: no second hash). */
+function summarize(
+  mentions: readonly EventMention[],
+  features: readonly MentionFeatures[],
+  knownId: string | null,
+): CanonicalEvent {
   const sorted = [...mentions].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // each member's sources are read once here, then shared by the figures, the member list and corroboration
+  const sources = sorted.map(mentionSources);
   const kind = dominantKind(sorted);
-  const precise = [...features].sort(
-    (a, b) => b.placeLine.length - a.placeLine.length || (a.id < b.id ? -1 : 1),
-  )[0];
+  const precise = mostPrecise(features);
   const figures = {
-    killed: figureRange(sorted, 'killed'),
-    injured: figureRange(sorted, 'injured'),
-    missing: figureRange(sorted, 'missing'),
+    killed: figureRange(sorted, 'killed', sources),
+    injured: figureRange(sorted, 'injured', sources),
+    missing: figureRange(sorted, 'missing', sources),
   };
   const contra = contradictions(sorted);
   return {
-    id: clusterId(sorted.map((m) => m.id)),
+    id: knownId ?? clusterId(sorted.map((m) => m.id)),
     kind,
     family: eventKindInfo(kind).family,
     occurred: occurred(sorted),
     location: precise?.mention.location ?? sorted.find((m) => m.location)?.location ?? null,
-    mentions: sorted.map((m) => ({
+    mentions: sorted.map((m, i) => ({
       eventId: m.id,
       articleId: m.articleId,
-      outlet: outletOf(m)?.name ?? null,
-      originalSource: originalSourceOf(m)?.name ?? null,
+      outlet: sources[i]?.outlet?.name ?? null,
+      originalSource: sources[i]?.original?.name ?? null,
       kind: m.kind,
     })),
-    corroboration: corroborate(sorted),
+    corroboration: corroborateSources(sources),
     figures,
-    disputed: Object.values(figures).some((f) => f?.disputed === true) || contra.length > 0,
+    disputed:
+      figures.killed?.disputed === true ||
+      figures.injured?.disputed === true ||
+      figures.missing?.disputed === true ||
+      contra.length > 0,
     contradictions: contra,
     cohesion: cohesion(features),
   };
@@ -73,8 +126,10 @@ export function summarizeMentions(
 /** The canonical event for a cluster id returned by `addMentions`. */
 export function canonicalEvent(state: ClusterState, id: string): CanonicalEvent {
   const mentions = clusterMembers(state, id);
-  return summarizeMentions(
+  // `id` is the hash of exactly these members' ids (state.clusters is keyed so), as summarize would compute
+  return summarize(
     mentions,
     mentions.map((m) => state.features.get(m.id) as MentionFeatures),
+    id,
   );
 }

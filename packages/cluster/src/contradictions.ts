@@ -15,6 +15,8 @@ function speakerName(claim: EventMention['claims'][number]): string | null {
  * men were missing"). Both sides are kept verbatim; Sitrep does not decide who is right.
  */
 export function contradictions(mentions: readonly EventMention[]): Contradiction[] {
+  // Most events carry no denial at all: say so before building a side for every claim.
+  if (!mentions.some((m) => m.claims.some((c) => c.stance === 'deny'))) return [];
   const seen = new Set<string>();
   const denials: Side[] = [];
   const assertions: Side[] = [];

@@ -1,6 +1,6 @@
 import type { Corroboration } from '@sitrep/schema/canonical-event';
 import type { EventMention } from './event-mention.ts';
-import { agenciesOf, outletOf, primariesOf, type SourceName } from './source-names.ts';
+import { type MentionSources, mentionSources, type SourceName } from './source-names.ts';
 
 type Role = Corroboration['sources'][number]['role'];
 
@@ -10,31 +10,34 @@ type Role = Corroboration['sources'][number]['role'];
  * republished by three sites is one source; "the Observatory said" in four outlets is one.
  */
 export function corroborate(mentions: readonly EventMention[]): Corroboration {
+  return corroborateSources(mentions.map(mentionSources));
+}
+
+/** `corroborate` over sources already read (`mentionSources`, one per mention, in mention order). */
+export function corroborateSources(perMention: readonly MentionSources[]): Corroboration {
   const outlets = new Map<string, SourceName>();
   const agencies = new Map<string, SourceName>();
+  const primaries = new Map<string, SourceName>();
   const originals = new Map<string, SourceName>();
-  for (const m of mentions) {
-    const outlet = outletOf(m);
+  for (const { outlet, agencies: wires, primaries: speakers } of perMention) {
     if (outlet) outlets.set(outlet.key, outlet);
-    const wires = agenciesOf(m);
     for (const a of wires) agencies.set(a.key, a);
-    const primaries = primariesOf(m);
-    const roots = primaries.length > 0 ? primaries : wires.length > 0 ? wires : outlet ? [outlet] : [];
+    // a later mention's name for the same key replaces the earlier one, as it always has
+    for (const p of speakers) primaries.set(p.key, p);
+    const roots = speakers.length > 0 ? speakers : wires.length > 0 ? wires : outlet ? [outlet] : [];
     for (const r of roots) originals.set(r.key, r);
   }
   const sources: { name: string; role: Role }[] = [];
-  const list = (map: Map<string, SourceName>, role: Role) => {
-    for (const s of [...map.values()].sort((a, b) => (a.key < b.key ? -1 : 1)))
-      sources.push({ name: s.name, role });
-  };
-  list(primaries(mentions), 'primary');
-  list(agencies, 'agency');
-  list(outlets, 'outlet');
+  list(sources, primaries, 'primary');
+  list(sources, agencies, 'agency');
+  list(sources, outlets, 'outlet');
   return { outlets: outlets.size, independentSources: originals.size, sources };
 }
 
-function primaries(mentions: readonly EventMention[]): Map<string, SourceName> {
-  const out = new Map<string, SourceName>();
-  for (const m of mentions) for (const p of primariesOf(m)) out.set(p.key, p);
-  return out;
+function byKey(a: SourceName, b: SourceName): number {
+  return a.key < b.key ? -1 : 1;
+}
+
+function list(into: { name: string; role: Role }[], map: Map<string, SourceName>, role: Role): void {
+  for (const s of [...map.values()].sort(byKey)) into.push({ name: s.name, role });
 }

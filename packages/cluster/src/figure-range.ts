@@ -1,6 +1,6 @@
 import type { FigureRange, FigureReport } from '@sitrep/schema/canonical-event';
 import type { EventMention } from './event-mention.ts';
-import { originalSourceOf } from './source-names.ts';
+import { type MentionSources, originalSourceOf, type SourceName } from './source-names.ts';
 
 export type CasualtyMeasure = 'killed' | 'injured' | 'missing';
 
@@ -16,13 +16,13 @@ export const FIGURE_RULE =
   `and ${FIGURE_MIN_GAP}, unless the higher one was published later (a rising toll)`;
 
 /** Who gave the figure: the speaker of the claim that carries it, else the outlet. */
-function reporter(m: EventMention, measure: CasualtyMeasure): string {
+function reporter(m: EventMention, measure: CasualtyMeasure, original: SourceName | null): string {
   for (const claim of m.claims) {
     if (!claim.speaker || !claim.quantities.some((q) => q.measure === measure)) continue;
     const s = claim.speaker;
     return (s.affiliation ?? s.actor)?.name ?? s.text;
   }
-  return m.outlet?.name ?? originalSourceOf(m)?.name ?? `article ${m.articleId}`;
+  return m.outlet?.name ?? original?.name ?? `article ${m.articleId}`;
 }
 
 function disagree(a: number, b: number): boolean {
@@ -37,23 +37,33 @@ function risingToll(a: FigureReport, b: FigureReport): boolean {
   return later.value > earlier.value;
 }
 
-/** The range of one casualty measure across the mentions, or null when no mention gives it. */
-export function figureRange(mentions: readonly EventMention[], measure: CasualtyMeasure): FigureRange | null {
+/**
+ * The range of one casualty measure across the mentions, or null when no mention gives it.
+ * `sources`, when given, holds `mentionSources` of each mention (same order), so a summary that
+ * has read them already does not read them again for every measure.
+ */
+export function figureRange(
+  mentions: readonly EventMention[],
+  measure: CasualtyMeasure,
+  sources?: readonly MentionSources[],
+): FigureRange | null {
   const reports: FigureReport[] = [];
   const sourceOf = new Map<FigureReport, string>();
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as EventMention;
     const figure = m.casualties[measure];
     if (!figure) continue;
+    const original = sources ? (sources[i] as MentionSources).original : originalSourceOf(m);
     const report: FigureReport = {
       value: figure.best,
       qualifier: figure.qualifier,
-      reportedBy: reporter(m, measure),
+      reportedBy: reporter(m, measure, original),
       articleId: m.articleId,
       eventId: m.id,
       publishedAt: m.publishedAt.precision === 'day' ? m.publishedAt.date : null,
     };
     reports.push(report);
-    sourceOf.set(report, originalSourceOf(m)?.key ?? report.reportedBy);
+    sourceOf.set(report, original?.key ?? report.reportedBy);
   }
   if (reports.length === 0) return null;
   reports.sort((a, b) => a.value - b.value || (a.eventId < b.eventId ? -1 : 1));

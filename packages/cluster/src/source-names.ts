@@ -21,11 +21,18 @@ export function outletOf(m: EventMention): SourceName | null {
 /** Wires the story came through: story credits ("With reporting by AP and Reuters") and "told Reuters". */
 export function agenciesOf(m: EventMention): SourceName[] {
   const out = new Map<string, SourceName>();
-  for (const c of m.credits)
-    if (STORY_CREDIT_ROLES.has(c.role)) out.set(normalizeName(c.agency), source(null, c.agency));
   // keyed by name, not id: a credit carries only a name, and "REUTERS" there is the Reuters of "told Reuters"
+  // (source(null, name) keys by the normalised name: one normalisation per name, not two)
+  for (const c of m.credits)
+    if (STORY_CREDIT_ROLES.has(c.role)) {
+      const s = source(null, c.agency);
+      out.set(s.key, s);
+    }
   for (const claim of m.claims)
-    for (const v of claim.via) out.set(normalizeName(v.name), source(null, v.name));
+    for (const v of claim.via) {
+      const s = source(null, v.name);
+      out.set(s.key, s);
+    }
   return [...out.values()];
 }
 
@@ -48,6 +55,31 @@ export function primariesOf(m: EventMention): SourceName[] {
 
 /** The one name a mention's report goes back to: its first speaker, else its wire, else its outlet. */
 export function originalSourceOf(m: EventMention): SourceName | null {
-  const byKey = (a: SourceName, b: SourceName) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  return primariesOf(m).sort(byKey)[0] ?? agenciesOf(m).sort(byKey)[0] ?? outletOf(m);
+  return firstByKey(primariesOf(m)) ?? firstByKey(agenciesOf(m)) ?? outletOf(m);
+}
+
+/**
+ * Everything a summary asks about a mention's sources, read once: the figures, the corroboration
+ * and the member list each want them, and normalising names is most of the cost.
+ */
+export interface MentionSources {
+  outlet: SourceName | null;
+  agencies: SourceName[];
+  primaries: SourceName[];
+  /** what `originalSourceOf` returns */
+  original: SourceName | null;
+}
+
+export function mentionSources(m: EventMention): MentionSources {
+  const outlet = outletOf(m);
+  const agencies = agenciesOf(m);
+  const primaries = primariesOf(m);
+  return { outlet, agencies, primaries, original: firstByKey(primaries) ?? firstByKey(agencies) ?? outlet };
+}
+
+/** The source with the lowest key ("first" in key order). Keys within one list are distinct, so no ties. */
+function firstByKey(sources: readonly SourceName[]): SourceName | undefined {
+  let first = sources[0];
+  for (const s of sources) if (first !== undefined && s.key < first.key) first = s;
+  return first;
 }
