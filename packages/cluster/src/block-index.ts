@@ -34,15 +34,23 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
   else map.set(key, [id]);
 }
 
-function pushDay(map: Map<string, Map<number, string[]>>, key: string, day: number, id: string): void {
+/** The day buckets filed under `key`, made when missing. */
+function daysOf(map: Map<string, Map<number, string[]>>, key: string): Map<number, string[]> {
   let days = map.get(key);
   if (!days) {
     days = new Map();
     map.set(key, days);
   }
-  const list = days.get(day);
-  if (list) list.push(id);
-  else days.set(day, [id]);
+  return days;
+}
+
+/** Files `id` under each day of a window: the key's buckets are found once, not once per day. */
+function pushDays(days: Map<number, string[]>, w: DayWindow, id: string): void {
+  for (let d = w.from; d <= w.to; d++) {
+    const list = days.get(d);
+    if (list) list.push(id);
+    else days.set(d, [id]);
+  }
 }
 
 /** Tolls block even mentions placed no finer than a country: the same toll on the same day. */
@@ -56,19 +64,16 @@ function placeBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayW
   return blockable(f.window) && f.placeLine.length > 0;
 }
 
+// A mention goes into each (key, day) bucket once, so filing it key by key rather than day by
+// day leaves every bucket with the same ids in the same order.
 export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   if (placeBlocked(f)) {
-    const at = `${f.family}|${f.placeLine[0]}`;
-    const within = f.placeLine.map((place) => `${f.family}|${place}`);
-    for (let d = f.window.from; d <= f.window.to; d++) {
-      pushDay(index.at, at, d, f.id);
-      for (const key of within) pushDay(index.within, key, d, f.id);
-    }
+    pushDays(daysOf(index.at, `${f.family}|${f.placeLine[0]}`), f.window, f.id);
+    for (const place of f.placeLine) pushDays(daysOf(index.within, `${f.family}|${place}`), f.window, f.id);
   }
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f.id);
   const toll = tollKey(f);
-  if (toll !== null && f.window)
-    for (let d = f.window.from; d <= f.window.to; d++) pushDay(index.tolls, toll, d, f.id);
+  if (toll !== null && f.window) pushDays(daysOf(index.tolls, toll), f.window, f.id);
 }
 
 function pull(map: Map<string, string[]>, key: string, id: string): void {
@@ -77,49 +82,50 @@ function pull(map: Map<string, string[]>, key: string, id: string): void {
   else map.delete(key);
 }
 
-function pullDay(map: Map<string, Map<number, string[]>>, key: string, day: number, id: string): void {
+function pullDays(map: Map<string, Map<number, string[]>>, key: string, w: DayWindow, id: string): void {
   const days = map.get(key);
   if (!days) return;
-  const list = days.get(day)?.filter((x) => x !== id);
-  if (list && list.length > 0) days.set(day, list);
-  else days.delete(day);
+  for (let d = w.from; d <= w.to; d++) {
+    const list = days.get(d)?.filter((x) => x !== id);
+    if (list && list.length > 0) days.set(d, list);
+    else days.delete(d);
+  }
   if (days.size === 0) map.delete(key);
 }
 
 export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   if (placeBlocked(f)) {
-    const at = `${f.family}|${f.placeLine[0]}`;
-    const within = f.placeLine.map((place) => `${f.family}|${place}`);
-    for (let d = f.window.from; d <= f.window.to; d++) {
-      pullDay(index.at, at, d, f.id);
-      for (const key of within) pullDay(index.within, key, d, f.id);
-    }
+    pullDays(index.at, `${f.family}|${f.placeLine[0]}`, f.window, f.id);
+    for (const place of f.placeLine) pullDays(index.within, `${f.family}|${place}`, f.window, f.id);
   }
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
   const toll = tollKey(f);
-  if (toll !== null && f.window)
-    for (let d = f.window.from; d <= f.window.to; d++) pullDay(index.tolls, toll, d, f.id);
+  if (toll !== null && f.window) pullDays(index.tolls, toll, f.window, f.id);
+}
+
+/** Adds the ids of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
+function addIds(out: Set<string>, ids: readonly string[] | undefined, self: string): void {
+  if (ids) for (const id of ids) if (id !== self) out.add(id);
 }
 
 /** Ids of indexed mentions that could be the same event as `f` (never `f` itself). */
 export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string> {
   const out = new Set<string>();
-  const add = (ids: string[] | undefined) => {
-    if (ids) for (const id of ids) if (id !== f.id) out.add(id);
-  };
   if (placeBlocked(f)) {
     const within = index.within.get(`${f.family}|${f.placeLine[0]}`);
-    const ancestors = f.placeLine.slice(1).map((ancestor) => index.at.get(`${f.family}|${ancestor}`));
+    const ancestors: (Map<number, string[]> | undefined)[] = [];
+    for (let i = 1; i < f.placeLine.length; i++)
+      ancestors.push(index.at.get(`${f.family}|${f.placeLine[i]}`));
     for (let d = f.window.from; d <= f.window.to; d++) {
-      add(within?.get(d));
-      for (const at of ancestors) add(at?.get(d));
+      addIds(out, within?.get(d), f.id);
+      for (const at of ancestors) addIds(out, at?.get(d), f.id);
     }
   }
-  for (const q of f.quotes) for (const s of shingles(q)) add(index.quotes.get(s));
+  for (const q of f.quotes) for (const s of shingles(q)) addIds(out, index.quotes.get(s), f.id);
   const toll = tollKey(f);
   if (toll !== null && f.window) {
     const days = index.tolls.get(toll);
-    if (days) for (let d = f.window.from; d <= f.window.to; d++) add(days.get(d));
+    if (days) for (let d = f.window.from; d <= f.window.to; d++) addIds(out, days.get(d), f.id);
   }
   return out;
 }
