@@ -63,6 +63,11 @@ function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
 export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.mention.articleId === b.mention.articleId && !sameArticleRepeat(a, b)) return false;
   if (sharesQuote(a, b)) return !datesConflict(a, b);
+  return compatibleUnquoted(a, b, figureRatio(a, b));
+}
+
+/** `compatible` for two mentions that share no quote, their figure ratio already worked out. */
+function compatibleUnquoted(a: MentionFeatures, b: MentionFeatures, ratio: number | null): boolean {
   return (
     a.family === b.family &&
     kindsCompatible(a.mention.kind, b.mention.kind) &&
@@ -71,18 +76,22 @@ export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
     // extraction sometimes names the wrong perpetrator; the same toll outweighs it
     (!perpetratorsDisjoint(a, b) || sameToll(a, b)) &&
     // tolls rise as bodies are found, but not sixfold: 6 dead and 120 dead are two events
-    !((figureRatio(a, b) ?? 1) > FIGURE_CONFLICT_RATIO)
+    !((ratio ?? 1) > FIGURE_CONFLICT_RATIO)
   );
 }
 
+// `linked` is `compatible` plus evidence. It runs for every candidate pair, so it walks the
+// rules once: the quote test, the figure ratio and the place test are each made once per pair.
 export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
-  if (!compatible(a, b)) return false;
-  if (sharesQuote(a, b)) return true;
+  if (a.mention.articleId === b.mention.articleId && !sameArticleRepeat(a, b)) return false;
+  // a shared quote is evidence enough, when the dates allow it
+  if (sharesQuote(a, b)) return !datesConflict(a, b);
+  const ratio = figureRatio(a, b);
+  if (!compatibleUnquoted(a, b, ratio)) return false;
   if (a.window === null || b.window === null) return false;
   // "in northern Syria" places nothing: only the same toll on the same days ties such a report.
   if (a.placeLine.length === 0 || b.placeLine.length === 0) return sameToll(a, b);
-  if (!placesNested(a, b)) return false;
-  const ratio = figureRatio(a, b);
+  // both are placed, so compatibleUnquoted has already found the places nested
   const sameKind = a.mention.kind === b.mention.kind;
   const figuresAgree = ratio !== null && ratio <= FIGURE_AGREE_RATIO;
   // Undated mentions borrow a window from their article: only a matching figure ties them.
