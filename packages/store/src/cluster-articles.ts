@@ -7,7 +7,7 @@ import {
   disputedFlags,
   mentionsOfArticles,
   type ReclusterResult,
-  reclusterStore,
+  rebuildClustering,
 } from './recluster.ts';
 import type { SitrepStore } from './store.ts';
 import { originKey } from './write/article-rows.ts';
@@ -28,22 +28,17 @@ export function clusterArticles(
   store: SitrepStore,
   records: readonly Pick<ExtractedArticle, 'id' | 'origin' | 'contentHash'>[],
 ): Promise<ReclusterResult> {
-  // One step at a time per store in this process: two steps reading the same neighbourhood
-  // before either writes would each miss the other's mentions (API mutations run concurrently).
-  const previous = running.get(store) ?? Promise.resolve();
-  const step = previous.catch(() => {}).then(() => clusterStep(store, records));
-  running.set(store, step);
-  return step;
+  // One step at a time per store, in this process and any other: two steps reading the same
+  // neighbourhood before either writes would each miss the other's mentions.
+  return store.clustering.exclusive(() => clusterStep(store, records));
 }
-
-const running = new WeakMap<SitrepStore, Promise<unknown>>();
 
 async function clusterStep(
   store: SitrepStore,
   records: readonly Pick<ExtractedArticle, 'id' | 'origin' | 'contentHash'>[],
 ): Promise<ReclusterResult> {
   const started = performance.now();
-  if ((await store.clustering.version()) !== CLUSTERING_VERSION) return reclusterStore(store);
+  if ((await store.clustering.version()) !== CLUSTERING_VERSION) return rebuildClustering(store);
   // the same text twice in a batch (or under two origins) is one stored article
   const ids = [...new Set(records.map((r) => r.id))];
   const articles = (await store.articlesByIds(ids)).filter((a) => a !== null);

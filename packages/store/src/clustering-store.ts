@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClusteringStore } from './clustering-types.ts';
+import type { ClusteringLock } from './db/clustering-lock.ts';
 import type { Database } from './db/tables.ts';
 import {
   articlesOfOrigins,
@@ -18,9 +19,17 @@ import {
 import { applyArticleDates } from './write/article-dates.ts';
 import { applyClusteringWrite, replaceClustering } from './write/clustering-writes.ts';
 
-/** `store.clustering`: each method counts as one store call, like the rest of the interface. */
-export function clusteringStore(db: Kysely<Database>, count: () => void): ClusteringStore {
+/**
+ * `store.clustering`: each method counts as one store call, like the rest of the interface,
+ * except `exclusive`, which reads and writes nothing itself.
+ */
+export function clusteringStore(
+  db: Kysely<Database>,
+  count: () => void,
+  lock: ClusteringLock,
+): ClusteringStore {
   return {
+    exclusive: (work) => lock.run(work),
     async candidates(lookups) {
       count();
       return blockCandidates(db, lookups);

@@ -31,6 +31,12 @@ export interface ArticleDatesWrite {
  * neighbourhood asked for.
  */
 export interface ClusteringStore extends StoredClustering {
+  /**
+   * Runs `work` as the only clustering step on this store in any process (db/clustering-lock.ts):
+   * reclusterStore and clusterArticles take it, so concurrent ingests cannot interleave a
+   * step's reads and writes. Not re-entrant: `work` must not take it again.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** the CLUSTERING_VERSION the stored rows were written by; null when never (or after `replaceCanonicalEvents`) */
   version(): Promise<string | null>;
   /** of these event ids, those already clustered */

@@ -52,8 +52,9 @@ export function validateStoreConfig(config: StoreConfig): StoreConfig {
   if (config.engine === 'postgres') {
     if (config.schema !== undefined && !SCHEMA_NAME.test(config.schema))
       throw new ConfigError('schema', `"${config.schema}" is not a plain lower-case identifier`);
-    if (config.poolSize !== undefined && !(Number.isInteger(config.poolSize) && config.poolSize > 0))
-      throw new ConfigError('poolSize', 'must be a positive whole number');
+    // Clustering holds one connection for its lock (db/clustering-lock.ts) and works on another.
+    if (config.poolSize !== undefined && !(Number.isInteger(config.poolSize) && config.poolSize >= 2))
+      throw new ConfigError('poolSize', 'must be a whole number of at least 2');
     return config;
   }
   if (!config.file) throw new ConfigError('SITREP_DB', 'the SQLite file path is empty');

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { clusteringStore } from './clustering-store.ts';
 import type { StoreConfig } from './config.ts';
 import { watchChanges } from './db/change-watch.ts';
+import { clusteringLock } from './db/clustering-lock.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import type { Engine } from './db/tables.ts';
@@ -49,6 +50,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     stats.calls++;
   };
   const changes = watchChanges(config, db);
+  const lock = clusteringLock(config, db);
   const byIds = <T>(
     table: 'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets',
     ids: readonly string[],
@@ -58,7 +60,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     engine,
     stats,
     sendLog: sendLog(db, call),
-    clustering: clusteringStore(db, call),
+    clustering: clusteringStore(db, call, lock),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -212,6 +214,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     },
     async close() {
       await changes.close();
+      lock.close();
       await db.destroy();
     },
   };

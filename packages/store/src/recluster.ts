@@ -125,7 +125,12 @@ export interface ReclusterResult {
  * this version nothing is written: same ids mean same records (an id hashes its member event
  * ids, and a stored event never changes under its id).
  */
-export async function reclusterStore(store: SitrepStore): Promise<ReclusterResult> {
+export function reclusterStore(store: SitrepStore): Promise<ReclusterResult> {
+  return store.clustering.exclusive(() => rebuildClustering(store));
+}
+
+/** reclusterStore's work, for a caller already holding `store.clustering.exclusive`. */
+export async function rebuildClustering(store: SitrepStore): Promise<ReclusterResult> {
   const started = performance.now();
   const { mentions: rows, dated } = await storedArticles(store);
   const state = createClusterState(CLUSTER_OPTIONS);
