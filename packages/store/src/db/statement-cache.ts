@@ -14,6 +14,7 @@ const MAX_SQL_LENGTH = 20_000;
  * new parameters, and Kysely's driver holds a mutex around its single connection, so a cached
  * statement is never run twice at once (a `stream()` keeps the connection until it ends).
  * Statements survive schema changes: SQLite re-prepares them when the schema moves.
+ * Transactions start IMMEDIATE (see `prepare`).
  */
 export function cachingStatements(database: BetterSqlite3.Database): SqliteDatabase & {
   readonly cachedStatements: number;
@@ -23,7 +24,11 @@ export function cachingStatements(database: BetterSqlite3.Database): SqliteDatab
     prepare(sql: string): SqliteStatement {
       let statement = statements.get(sql);
       if (statement !== undefined) return statement as unknown as SqliteStatement;
-      statement = database.prepare(sql);
+      // Kysely opens every transaction with a plain (deferred) BEGIN. Sitrep's transactions read
+      // then write; deferred, one that read before another process committed cannot take the
+      // write lock (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out). IMMEDIATE takes the
+      // lock at BEGIN, so concurrent writers queue on busy_timeout instead of failing.
+      statement = database.prepare(sql === 'begin' ? 'begin immediate' : sql);
       if (sql.length <= MAX_SQL_LENGTH) {
         // Oldest first out: Map keeps insertion order.
         if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);

@@ -27,7 +27,9 @@ export async function retryConflicts<T>(work: () => Promise<T>, attempts = 3): P
       if (attempt >= attempts)
         throw new SitrepError(
           'CONFLICT',
-          `records clash on a unique id after ${attempts} attempts (${(error as Error).message}); two records in the input share an id, so check the extractor's output`,
+          String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')
+            ? `the SQLite database stayed locked by another writer through ${attempts} attempts (${(error as Error).message}); nothing of this batch was written — run the ingest again once the other writer is done`
+            : `records clash on a unique id after ${attempts} attempts (${(error as Error).message}); two records in the input share an id, so check the extractor's output`,
           { cause: error },
         );
       await new Promise((r) => setTimeout(r, 20 * attempt));
