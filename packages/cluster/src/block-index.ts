@@ -1,3 +1,4 @@
+import type { EventFamily } from '@sitrep/schema/event-kinds';
 import { blockable, type DayWindow } from './date-window.ts';
 import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
@@ -10,19 +11,24 @@ import { shingles } from './quote-text.ts';
  * adding a mention does not grow with the corpus.
  */
 export interface BlockIndex {
-  /** family|place -> day -> mentions located exactly at that place */
-  at: Map<string, Map<number, string[]>>;
-  /** family|place -> day -> mentions at that place or anywhere within it */
-  within: Map<string, Map<number, string[]>>;
+  /** family -> place -> day -> mentions located exactly at that place */
+  at: Map<EventFamily, Map<string, DayBuckets>>;
+  /** family -> place -> day -> mentions at that place or anywhere within it */
+  within: Map<EventFamily, Map<string, DayBuckets>>;
   /** quote shingle -> mentions quoting it */
   quotes: Map<string, string[]>;
-  /** family|killed -> day -> mentions giving that toll, placed or not */
-  tolls: Map<string, Map<number, string[]>>;
+  /** family -> killed -> day -> mentions giving that toll, placed or not */
+  tolls: Map<EventFamily, Map<number, DayBuckets>>;
 }
 
-// Keyed by family and place (or toll), then by day number, rather than by one "family|day|place"
+/** day number -> ids of the mentions filed under that day */
+export type DayBuckets = Map<number, string[]>;
+
+// Keyed by family, then place (or toll), then day number, rather than by one "family|day|place"
 // string: a month-long window over a place line of four made ~120 key strings per mention,
-// built again for every lookup; this makes one per place. Same buckets, same order of ids.
+// built again for every lookup. Nor is a "family|place" string built: the family and the place
+// id are strings that exist already, and a built key had to be allocated, flattened and hashed
+// on every lookup. Same buckets, same order of ids.
 
 export function emptyBlockIndex(): BlockIndex {
   return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map() };
@@ -34,18 +40,23 @@ function push(map: Map<string, string[]>, key: string, id: string): void {
   else map.set(key, [id]);
 }
 
-/** The day buckets filed under `key`, made when missing. */
-function daysOf(map: Map<string, Map<number, string[]>>, key: string): Map<number, string[]> {
-  let days = map.get(key);
+/** The day buckets filed under (family, key), made when missing. */
+function daysOf<K>(map: Map<EventFamily, Map<K, DayBuckets>>, family: EventFamily, key: K): DayBuckets {
+  let keys = map.get(family);
+  if (!keys) {
+    keys = new Map();
+    map.set(family, keys);
+  }
+  let days = keys.get(key);
   if (!days) {
     days = new Map();
-    map.set(key, days);
+    keys.set(key, days);
   }
   return days;
 }
 
 /** Files `id` under each day of a window: the key's buckets are found once, not once per day. */
-function pushDays(days: Map<number, string[]>, w: DayWindow, id: string): void {
+function pushDays(days: DayBuckets, w: DayWindow, id: string): void {
   for (let d = w.from; d <= w.to; d++) {
     const list = days.get(d);
     if (list) list.push(id);
@@ -54,9 +65,8 @@ function pushDays(days: Map<number, string[]>, w: DayWindow, id: string): void {
 }
 
 /** Tolls block even mentions placed no finer than a country: the same toll on the same day. */
-function tollKey(f: MentionFeatures): string | null {
-  if (!blockable(f.window) || f.killed === null || f.killed < FINGERPRINT_MIN_KILLED) return null;
-  return `${f.family}|${f.killed}`;
+function tollBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayWindow; killed: number } {
+  return blockable(f.window) && f.killed !== null && f.killed >= FINGERPRINT_MIN_KILLED;
 }
 
 /** Mentions block by day and place only with a window to block on and a place line. */
@@ -68,12 +78,11 @@ function placeBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayW
 // day leaves every bucket with the same ids in the same order.
 export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   if (placeBlocked(f)) {
-    pushDays(daysOf(index.at, `${f.family}|${f.placeLine[0]}`), f.window, f.id);
-    for (const place of f.placeLine) pushDays(daysOf(index.within, `${f.family}|${place}`), f.window, f.id);
+    pushDays(daysOf(index.at, f.family, f.placeLine[0] as string), f.window, f.id);
+    for (const place of f.placeLine) pushDays(daysOf(index.within, f.family, place), f.window, f.id);
   }
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f.id);
-  const toll = tollKey(f);
-  if (toll !== null && f.window) pushDays(daysOf(index.tolls, toll), f.window, f.id);
+  if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f.id);
 }
 
 function pull(map: Map<string, string[]>, key: string, id: string): void {
@@ -82,25 +91,32 @@ function pull(map: Map<string, string[]>, key: string, id: string): void {
   else map.delete(key);
 }
 
-function pullDays(map: Map<string, Map<number, string[]>>, key: string, w: DayWindow, id: string): void {
-  const days = map.get(key);
-  if (!days) return;
+function pullDays<K>(
+  map: Map<EventFamily, Map<K, DayBuckets>>,
+  family: EventFamily,
+  key: K,
+  w: DayWindow,
+  id: string,
+): void {
+  const keys = map.get(family);
+  const days = keys?.get(key);
+  if (!keys || !days) return;
   for (let d = w.from; d <= w.to; d++) {
     const list = days.get(d)?.filter((x) => x !== id);
     if (list && list.length > 0) days.set(d, list);
     else days.delete(d);
   }
-  if (days.size === 0) map.delete(key);
+  if (days.size === 0) keys.delete(key);
+  if (keys.size === 0) map.delete(family);
 }
 
 export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   if (placeBlocked(f)) {
-    pullDays(index.at, `${f.family}|${f.placeLine[0]}`, f.window, f.id);
-    for (const place of f.placeLine) pullDays(index.within, `${f.family}|${place}`, f.window, f.id);
+    pullDays(index.at, f.family, f.placeLine[0] as string, f.window, f.id);
+    for (const place of f.placeLine) pullDays(index.within, f.family, place, f.window, f.id);
   }
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
-  const toll = tollKey(f);
-  if (toll !== null && f.window) pullDays(index.tolls, toll, f.window, f.id);
+  if (tollBlocked(f)) pullDays(index.tolls, f.family, f.killed, f.window, f.id);
 }
 
 /** Adds the ids of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
@@ -112,19 +128,18 @@ function addIds(out: Set<string>, ids: readonly string[] | undefined, self: stri
 export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string> {
   const out = new Set<string>();
   if (placeBlocked(f)) {
-    const within = index.within.get(`${f.family}|${f.placeLine[0]}`);
-    const ancestors: (Map<number, string[]> | undefined)[] = [];
-    for (let i = 1; i < f.placeLine.length; i++)
-      ancestors.push(index.at.get(`${f.family}|${f.placeLine[i]}`));
+    const within = index.within.get(f.family)?.get(f.placeLine[0] as string);
+    const atFamily = index.at.get(f.family);
+    const ancestors: (DayBuckets | undefined)[] = [];
+    for (let i = 1; i < f.placeLine.length; i++) ancestors.push(atFamily?.get(f.placeLine[i] as string));
     for (let d = f.window.from; d <= f.window.to; d++) {
       addIds(out, within?.get(d), f.id);
       for (const at of ancestors) addIds(out, at?.get(d), f.id);
     }
   }
   for (const q of f.quotes) for (const s of shingles(q)) addIds(out, index.quotes.get(s), f.id);
-  const toll = tollKey(f);
-  if (toll !== null && f.window) {
-    const days = index.tolls.get(toll);
+  if (tollBlocked(f)) {
+    const days = index.tolls.get(f.family)?.get(f.killed);
     if (days) for (let d = f.window.from; d <= f.window.to; d++) addIds(out, days.get(d), f.id);
   }
   return out;
