@@ -1,4 +1,8 @@
-/** A binary heap: `pop` returns the item `before` ranks first. Items already queued are not added twice. */
+/**
+ * A binary heap: `pop` returns the item `before` ranks first. Items already queued are not added twice.
+ * Items are swapped through a local, not `[a, b] = [b, a]`, which builds an array per step until
+ * the optimiser removes it (and a full recluster runs much of this code before it does).
+ */
 export class PriorityQueue<T> {
   private readonly heap: T[] = [];
   private readonly queued = new Set<T>();
@@ -15,8 +19,11 @@ export class PriorityQueue<T> {
     h.push(item);
     for (let i = h.length - 1; i > 0; ) {
       const p = (i - 1) >> 1;
-      if (!this.before(h[i] as T, h[p] as T)) break;
-      [h[i], h[p]] = [h[p] as T, h[i] as T];
+      const parent = h[p] as T;
+      // h[i] is `item` all the way up: it is what moves
+      if (!this.before(item, parent)) break;
+      h[i] = parent;
+      h[p] = item;
       i = p;
     }
   }
@@ -36,7 +43,9 @@ export class PriorityQueue<T> {
         if (l < h.length && this.before(h[l] as T, h[m] as T)) m = l;
         if (r < h.length && this.before(h[r] as T, h[m] as T)) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m] as T, h[i] as T];
+        const moved = h[i] as T;
+        h[i] = h[m] as T;
+        h[m] = moved;
         i = m;
       }
     }

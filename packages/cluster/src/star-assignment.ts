@@ -18,6 +18,11 @@ export function ranksBefore(a: MentionFeatures, b: MentionFeatures): boolean {
   return a.id < b.id;
 }
 
+/** Sort order of `ranksBefore`: a strict total order (ids break ties), so any sort gives one result. */
+function byRank(a: MentionFeatures, b: MentionFeatures): number {
+  return ranksBefore(a, b) ? -1 : 1;
+}
+
 function windowLength(f: MentionFeatures): number {
   return f.window ? f.window.to - f.window.from : Number.MAX_SAFE_INTEGER;
 }
@@ -32,11 +37,14 @@ export interface StarView {
 
 /** The centre `x` belongs under, given the current decisions for every higher-ranked mention. */
 export function chooseCentre(view: StarView, x: MentionFeatures): string {
-  const centres = view
-    .neighbours(x.id)
-    .map((id) => view.feature(id))
-    .filter((n) => ranksBefore(n, x) && view.centreOf(n.id) === n.id)
-    .sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
+  // the centres x could join (linked to it, ranked before it), best first; one array, and no
+  // sort for the usual none or one
+  const centres: MentionFeatures[] = [];
+  for (const id of view.neighbours(x.id)) {
+    const n = view.feature(id);
+    if (ranksBefore(n, x) && view.centreOf(n.id) === n.id) centres.push(n);
+  }
+  if (centres.length > 1) centres.sort(byRank);
   for (const c of centres) {
     let fits = true;
     for (const id of view.members(c.id)) {

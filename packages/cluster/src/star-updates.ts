@@ -1,4 +1,4 @@
-import { clusterId } from './cluster-id.ts';
+import { clusterIdOfSorted } from './cluster-id.ts';
 import type { ClusterChange, ClusterState } from './cluster-state.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { PriorityQueue } from './priority-queue.ts';
@@ -79,7 +79,7 @@ export function recordClusters(state: ClusterState, centres: ReadonlySet<string>
     const old = state.clusterIdOfCentre.get(c);
     const members = state.membersOf.get(c);
     const ids = members && state.centreOf.get(c) === c ? [...members].sort() : [];
-    const id = ids.length > 0 ? clusterId(ids) : undefined;
+    const id = ids.length > 0 ? clusterIdOfSorted(ids) : undefined;
     if (old === id) continue;
     if (old !== undefined) {
       removed.add(old);
