@@ -19,15 +19,30 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
     });
   }
   const masked = maskError(error, message, isDev);
-  if (masked instanceof GraphQLError && !masked.extensions.code) {
+  // graphql-jit's own GraphQLError leaves `extensions` undefined rather than empty.
+  if (masked instanceof GraphQLError && !masked.extensions?.code) {
     return new GraphQLError(masked.message, {
       nodes: masked.nodes,
+      source: masked.source,
+      positions: masked.positions,
       path: masked.path,
-      extensions: { ...masked.extensions, code: 'INTERNAL_SERVER_ERROR' },
+      extensions: {
+        ...masked.extensions,
+        code: requestError(masked) ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR',
+      },
     });
   }
   return masked;
 };
+
+/**
+ * An error about the request itself rather than something that failed while running it: a
+ * variable missing or of the wrong type. graphql-jit reports those as plain GraphQLErrors with no
+ * path (nothing ran yet) and no cause; errors raised while executing carry a path.
+ */
+function requestError(error: GraphQLError): boolean {
+  return error.path === undefined && error.originalError == null;
+}
 
 /** "Did you mean ...?" hints would map a hidden schema for anyone who sends typos. */
 const SUGGESTION = / Did you mean .+\?$/;
