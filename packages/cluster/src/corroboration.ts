@@ -1,6 +1,6 @@
 import type { Corroboration } from '@sitrep/schema/canonical-event';
 import type { EventMention } from './event-mention.ts';
-import { type MentionSources, mentionSources, type SourceName } from './source-names.ts';
+import { type MentionSources, mentionSources, putSource, type SourceName } from './source-names.ts';
 
 type Role = Corroboration['sources'][number]['role'];
 
@@ -15,29 +15,30 @@ export function corroborate(mentions: readonly EventMention[]): Corroboration {
 
 /** `corroborate` over sources already read (`mentionSources`, one per mention, in mention order). */
 export function corroborateSources(perMention: readonly MentionSources[]): Corroboration {
-  const outlets = new Map<string, SourceName>();
-  const agencies = new Map<string, SourceName>();
-  const primaries = new Map<string, SourceName>();
-  const originals = new Map<string, SourceName>();
+  // each list holds distinct keys, the last name given for a key (putSource)
+  const outlets: SourceName[] = [];
+  const agencies: SourceName[] = [];
+  const primaries: SourceName[] = [];
+  const originals: SourceName[] = [];
   for (const { outlet, agencies: wires, primaries: speakers } of perMention) {
-    if (outlet) outlets.set(outlet.key, outlet);
-    for (const a of wires) agencies.set(a.key, a);
-    // a later mention's name for the same key replaces the earlier one, as it always has
-    for (const p of speakers) primaries.set(p.key, p);
+    if (outlet) putSource(outlets, outlet);
+    for (const a of wires) putSource(agencies, a);
+    for (const p of speakers) putSource(primaries, p);
     const roots = speakers.length > 0 ? speakers : wires.length > 0 ? wires : outlet ? [outlet] : [];
-    for (const r of roots) originals.set(r.key, r);
+    for (const r of roots) putSource(originals, r);
   }
   const sources: { name: string; role: Role }[] = [];
   list(sources, primaries, 'primary');
   list(sources, agencies, 'agency');
   list(sources, outlets, 'outlet');
-  return { outlets: outlets.size, independentSources: originals.size, sources };
+  return { outlets: outlets.length, independentSources: originals.length, sources };
 }
 
 function byKey(a: SourceName, b: SourceName): number {
   return a.key < b.key ? -1 : 1;
 }
 
-function list(into: { name: string; role: Role }[], map: Map<string, SourceName>, role: Role): void {
-  for (const s of [...map.values()].sort(byKey)) into.push({ name: s.name, role });
+/** Appends the sources in key order (keys are distinct, so the order is one). */
+function list(into: { name: string; role: Role }[], sources: SourceName[], role: Role): void {
+  for (const s of sources.sort(byKey)) into.push({ name: s.name, role });
 }

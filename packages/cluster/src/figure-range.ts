@@ -47,6 +47,8 @@ export function figureRange(
   measure: CasualtyMeasure,
   sources?: readonly MentionSources[],
 ): FigureRange | null {
+  // most events give no injured or missing figure: nothing to build for them
+  if (!mentions.some((m) => m.casualties[measure])) return null;
   const reports: FigureReport[] = [];
   const sourceOf = new Map<FigureReport, string>();
   for (let i = 0; i < mentions.length; i++) {
@@ -70,19 +72,22 @@ export function figureRange(
   const exact = reports.filter((r) => r.qualifier !== 'vague');
   const credible = exact.length > 0 ? exact : reports;
   const values = credible.map((r) => r.value);
-  const support = new Map<number, Set<string>>();
-  for (const r of credible) {
-    const set = support.get(r.value) ?? new Set<string>();
-    set.add(sourceOf.get(r) as string);
-    support.set(r.value, set);
-  }
   let best = values[0] as number;
-  for (const [value, sources] of support)
-    if (
-      sources.size > (support.get(best) as Set<string>).size ||
-      (sources.size === (support.get(best) as Set<string>).size && value < best)
-    )
-      best = value;
+  // one credible report is its own best; only several need their sources counted
+  if (credible.length > 1) {
+    const support = new Map<number, Set<string>>();
+    for (const r of credible) {
+      const set = support.get(r.value) ?? new Set<string>();
+      set.add(sourceOf.get(r) as string);
+      support.set(r.value, set);
+    }
+    for (const [value, sources] of support)
+      if (
+        sources.size > (support.get(best) as Set<string>).size ||
+        (sources.size === (support.get(best) as Set<string>).size && value < best)
+      )
+        best = value;
+  }
   let disputed = false;
   for (let i = 0; i < credible.length && !disputed; i++)
     for (let j = i + 1; j < credible.length && !disputed; j++) {

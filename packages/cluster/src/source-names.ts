@@ -14,26 +14,31 @@ function source(id: string | null, name: string): SourceName {
   return { key: id ?? normalizeName(name), name };
 }
 
+/**
+ * Puts `s` in a list of sources with distinct keys: a source with the same key is replaced in
+ * place (as Map.set would), else `s` is appended. A mention or a cluster names a handful of
+ * sources, so a short list searched in order costs less than a Map made for it.
+ */
+export function putSource(list: SourceName[], s: SourceName): void {
+  for (let i = 0; i < list.length; i++)
+    if ((list[i] as SourceName).key === s.key) {
+      list[i] = s;
+      return;
+    }
+  list.push(s);
+}
+
 export function outletOf(m: EventMention): SourceName | null {
   return m.outlet ? source(m.outlet.id, m.outlet.name) : null;
 }
 
 /** Wires the story came through: story credits ("With reporting by AP and Reuters") and "told Reuters". */
 export function agenciesOf(m: EventMention): SourceName[] {
-  const out = new Map<string, SourceName>();
+  const out: SourceName[] = [];
   // keyed by name, not id: a credit carries only a name, and "REUTERS" there is the Reuters of "told Reuters"
-  // (source(null, name) keys by the normalised name: one normalisation per name, not two)
-  for (const c of m.credits)
-    if (STORY_CREDIT_ROLES.has(c.role)) {
-      const s = source(null, c.agency);
-      out.set(s.key, s);
-    }
-  for (const claim of m.claims)
-    for (const v of claim.via) {
-      const s = source(null, v.name);
-      out.set(s.key, s);
-    }
-  return [...out.values()];
+  for (const c of m.credits) if (STORY_CREDIT_ROLES.has(c.role)) putSource(out, source(null, c.agency));
+  for (const claim of m.claims) for (const v of claim.via) putSource(out, source(null, v.name));
+  return out;
 }
 
 /**
@@ -42,15 +47,14 @@ export function agenciesOf(m: EventMention): SourceName[] {
  * are one original source.
  */
 export function primariesOf(m: EventMention): SourceName[] {
-  const out = new Map<string, SourceName>();
+  const out: SourceName[] = [];
   for (const claim of m.claims) {
     const s = claim.speaker;
     if (!s) continue;
     const ref = s.affiliation ?? s.actor;
-    const named = ref ? source(ref.id, ref.name) : source(null, s.text);
-    out.set(named.key, named);
+    putSource(out, ref ? source(ref.id, ref.name) : source(null, s.text));
   }
-  return [...out.values()];
+  return out;
 }
 
 /** The one name a mention's report goes back to: its first speaker, else its wire, else its outlet. */
