@@ -56,31 +56,44 @@ export function placeKey(m: EventMention): string | null {
   return loc.placeId ?? `name:${normalizeName(loc.name)}`;
 }
 
+// Shared by every mention that names no perpetrator or quotes no one (most of them): features
+// are never written to after they are made, and a Set or array each was most of their weight.
+const NO_PERPETRATORS: ReadonlySet<string> = new Set();
+const NO_QUOTES: readonly (readonly string[])[] = [];
+
 export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatures {
   const key = placeKey(m);
   const placeLine =
     key === null
       ? []
-      : [key, ...(key.startsWith('name:') || key.startsWith('kind:') ? [] : lookups.ancestorsOf(key))];
-  const perpetrators = new Set<string>();
+      : key.startsWith('name:') || key.startsWith('kind:')
+        ? [key]
+        : [key, ...lookups.ancestorsOf(key)];
+  let perpetrators: Set<string> | null = null;
   for (const p of m.participants) {
     if (p.role !== 'perpetrator' || p.actor.id === null) continue;
     const kind = lookups.actorKindOf?.(p.actor.id) ?? null;
-    if (lookups.actorKindOf === null || (kind !== null && PERPETRATOR_KINDS.has(kind)))
+    if (lookups.actorKindOf === null || (kind !== null && PERPETRATOR_KINDS.has(kind))) {
+      perpetrators ??= new Set();
       perpetrators.add(p.actor.id);
+    }
   }
-  const quotes = m.claims
-    .filter((c) => c.kind === 'quote')
-    .map((c) => quoteWords(c.text))
-    .filter((w) => w.length >= MIN_QUOTE_WORDS);
+  let quotes: string[][] | null = null;
+  for (const c of m.claims) {
+    if (c.kind !== 'quote') continue;
+    const words = quoteWords(c.text);
+    if (words.length < MIN_QUOTE_WORDS) continue;
+    quotes ??= [];
+    quotes.push(words);
+  }
   return {
     mention: m,
     id: m.id,
     family: eventKindInfo(m.kind).family,
     window: mentionWindow(m),
     placeLine,
-    perpetrators,
-    quotes,
+    perpetrators: perpetrators ?? NO_PERPETRATORS,
+    quotes: quotes ?? NO_QUOTES,
     killed:
       m.casualties.killed && m.casualties.killed.qualifier !== 'vague' ? m.casualties.killed.best : null,
   };
