@@ -35,7 +35,10 @@ const apps: Record<string, string> = {
 function runApp(specifier: string, argv: string[]): Promise<number> {
   const entry = fileURLToPath(import.meta.resolve(specifier));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...argv], { stdio: 'inherit' });
+    // tsx as resolved from here: a bare `--import tsx` is resolved from the working directory,
+    // which fails wherever the user stands outside the checkout.
+    const tsx = import.meta.resolve('tsx');
+    const child = spawn(process.execPath, ['--import', tsx, entry, ...argv], { stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.once('SIGINT', forward).once('SIGTERM', forward);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
