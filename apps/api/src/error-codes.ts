@@ -1,3 +1,4 @@
+import { pothosInputError } from '@sitrep/graphql/user-error';
 import { SitrepError } from '@sitrep/schema/errors';
 import { GraphQLError } from 'graphql';
 import { type MaskError, maskError, type Plugin } from 'graphql-yoga';
@@ -16,6 +17,16 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
       positions: error.positions,
       path: error.path,
       extensions: { ...error.extensions, code: original.code },
+    });
+  }
+  const input = pothosInputError(original);
+  if (input && error instanceof GraphQLError) {
+    return new GraphQLError(input.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { ...error.extensions, ...input.extensions },
     });
   }
   const masked = maskError(error, message, isDev);

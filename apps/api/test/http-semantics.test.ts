@@ -58,6 +58,13 @@ describe('safety limits', () => {
     ['a syntax error', '{ events(first: 1) { ', 'GRAPHQL_PARSE_FAILED'],
     ['an unknown field', '{ evnts { totalCount } }', 'GRAPHQL_VALIDATION_FAILED'],
     ['too costly a query', costly(), 'QUERY_TOO_COMPLEX'],
+    // Pothos gives these no code: they were "Unexpected error." (INTERNAL_SERVER_ERROR) before
+    ['a global ID that does not decode', '{ node(id: "garbage") { id } }', 'BAD_USER_INPUT'],
+    [
+      'a global ID of a type with no objects',
+      `{ nodes(ids: ["${Buffer.from('Nope:x').toString('base64')}"]) { id } }`,
+      'BAD_USER_INPUT',
+    ],
   ])('refuses %s with a code', async (_name, query, code) => {
     const res = await (await testYoga(store)).fetch(...post(query));
     const body = (await res.json()) as Body;

@@ -2,9 +2,13 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { SitrepContext } from './context.ts';
+import { pothosInputError, userError } from './user-error.ts';
+
+/** The types `node(id:)` can answer with; schema/index.ts fills it in once the schema is built. */
+export const nodeTypeNames = new Set<string>();
 
 /**
  * Query-cost limits. A page of 100 events with article, place, participants and the claims
@@ -29,6 +33,22 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Pothos' decoder accepts any "Type:id"; a type no node has would then fail inside Pothos as
+    // a schema error (a masked 500). It is the client's ID that is wrong, so say that.
+    decodeGlobalID: (globalID) => {
+      let decoded: ReturnType<typeof decodeGlobalID>;
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch (error) {
+        throw pothosInputError(error) ?? error; // as a coded user error, not logged as a fault
+      }
+      if (nodeTypeNames.size > 0 && !nodeTypeNames.has(decoded.typename))
+        throw userError(
+          'BAD_USER_INPUT',
+          `global ID ${globalID} names a type (${decoded.typename}) this API has no objects of; pass an ID an \`id\` field returned`,
+        );
+      return decoded;
+    },
     edgesFieldOptions: {
       nullable: false,
       description: 'The items on this page with their cursors.',

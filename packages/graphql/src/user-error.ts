@@ -1,3 +1,4 @@
+import { PothosValidationError } from '@pothos/core';
 import type { SitrepErrorCode } from '@sitrep/schema/errors';
 import { GraphQLError } from 'graphql';
 
@@ -8,4 +9,13 @@ import { GraphQLError } from 'graphql';
  */
 export function userError(code: SitrepErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
+}
+
+/**
+ * Pothos' own complaints about a request's input — a global ID that does not decode, or names
+ * another type — are the client's to fix, though Pothos gives them no code; null for anything
+ * else.
+ */
+export function pothosInputError(error: unknown): GraphQLError | null {
+  return error instanceof PothosValidationError ? userError('BAD_USER_INPUT', error.message) : null;
 }

@@ -1,4 +1,5 @@
-import { builder } from '../builder.ts';
+import { isInterfaceType } from 'graphql';
+import { builder, nodeTypeNames } from '../builder.ts';
 import './connection.ts';
 import './place.ts';
 import './actor.ts';
@@ -25,3 +26,7 @@ builder.subscriptionType({
 
 /** The whole schema, built once per process. */
 export const schema = builder.toSchema({ sortSchema: true });
+
+const node = schema.getType('Node');
+if (isInterfaceType(node))
+  for (const type of schema.getImplementations(node).objects) nodeTypeNames.add(type.name);
