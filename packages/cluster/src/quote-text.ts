@@ -15,10 +15,24 @@ export function quoteWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Every run of MIN_QUOTE_WORDS consecutive words: two quotes sharing one are candidates. */
+/**
+ * Every run of MIN_QUOTE_WORDS consecutive words, joined by spaces: two quotes sharing one are
+ * candidates. The words are joined once and each run is a slice of that string, rather than an
+ * array sliced and joined per run (a quote of 20 words has 15 runs). `size` is at least 1.
+ */
 export function shingles(words: readonly string[], size = MIN_QUOTE_WORDS): string[] {
+  const text = words.join(' ');
+  const starts: number[] = [];
+  let at = 0;
+  for (const w of words) {
+    starts.push(at);
+    at += w.length + 1;
+  }
   const out = new Set<string>();
-  for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
+  for (let i = 0; i + size <= words.length; i++) {
+    const last = i + size - 1;
+    out.add(text.slice(starts[i], (starts[last] as number) + (words[last] as string).length));
+  }
   return [...out];
 }
 
