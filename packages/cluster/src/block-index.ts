@@ -16,13 +16,17 @@ export interface BlockIndex {
   /** family -> place -> day -> mentions at that place or anywhere within it */
   within: Map<EventFamily, Map<string, DayBuckets>>;
   /** quote shingle -> mentions quoting it */
-  quotes: Map<string, string[]>;
+  quotes: Map<string, MentionFeatures[]>;
   /** family -> killed -> day -> mentions giving that toll, placed or not */
   tolls: Map<EventFamily, Map<number, DayBuckets>>;
 }
 
-/** day number -> ids of the mentions filed under that day */
-export type DayBuckets = Map<number, string[]>;
+/**
+ * day number -> the mentions filed under that day. Buckets hold the features themselves, not
+ * ids: every candidate is compared, and looking each id up again in the state cost more than
+ * the blocking around it.
+ */
+export type DayBuckets = Map<number, MentionFeatures[]>;
 
 // Keyed by family, then place (or toll), then day number, rather than by one "family|day|place"
 // string: a month-long window over a place line of four made ~120 key strings per mention,
@@ -34,10 +38,10 @@ export function emptyBlockIndex(): BlockIndex {
   return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map() };
 }
 
-function push(map: Map<string, string[]>, key: string, id: string): void {
+function push(map: Map<string, MentionFeatures[]>, key: string, f: MentionFeatures): void {
   const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
+  if (list) list.push(f);
+  else map.set(key, [f]);
 }
 
 /** The day buckets filed under (family, key), made when missing. */
@@ -55,12 +59,12 @@ function daysOf<K>(map: Map<EventFamily, Map<K, DayBuckets>>, family: EventFamil
   return days;
 }
 
-/** Files `id` under each day of a window: the key's buckets are found once, not once per day. */
-function pushDays(days: DayBuckets, w: DayWindow, id: string): void {
+/** Files `f` under each day of a window: the key's buckets are found once, not once per day. */
+function pushDays(days: DayBuckets, w: DayWindow, f: MentionFeatures): void {
   for (let d = w.from; d <= w.to; d++) {
     const list = days.get(d);
-    if (list) list.push(id);
-    else days.set(d, [id]);
+    if (list) list.push(f);
+    else days.set(d, [f]);
   }
 }
 
@@ -78,15 +82,15 @@ function placeBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayW
 // day leaves every bucket with the same ids in the same order.
 export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   if (placeBlocked(f)) {
-    pushDays(daysOf(index.at, f.family, f.placeLine[0] as string), f.window, f.id);
-    for (const place of f.placeLine) pushDays(daysOf(index.within, f.family, place), f.window, f.id);
+    pushDays(daysOf(index.at, f.family, f.placeLine[0] as string), f.window, f);
+    for (const place of f.placeLine) pushDays(daysOf(index.within, f.family, place), f.window, f);
   }
-  for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f.id);
-  if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f.id);
+  for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f);
+  if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f);
 }
 
-function pull(map: Map<string, string[]>, key: string, id: string): void {
-  const list = map.get(key)?.filter((x) => x !== id);
+function pull(map: Map<string, MentionFeatures[]>, key: string, id: string): void {
+  const list = map.get(key)?.filter((x) => x.id !== id);
   if (list && list.length > 0) map.set(key, list);
   else map.delete(key);
 }
@@ -102,7 +106,7 @@ function pullDays<K>(
   const days = keys?.get(key);
   if (!keys || !days) return;
   for (let d = w.from; d <= w.to; d++) {
-    const list = days.get(d)?.filter((x) => x !== id);
+    const list = days.get(d)?.filter((x) => x.id !== id);
     if (list && list.length > 0) days.set(d, list);
     else days.delete(d);
   }
@@ -119,28 +123,38 @@ export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   if (tollBlocked(f)) pullDays(index.tolls, f.family, f.killed, f.window, f.id);
 }
 
-/** Adds the ids of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
-function addIds(out: Set<string>, ids: readonly string[] | undefined, self: string): void {
-  if (ids) for (const id of ids) if (id !== self) out.add(id);
+/** Adds the mentions of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
+function addAll(out: Set<MentionFeatures>, list: readonly MentionFeatures[] | undefined, self: string): void {
+  if (list) for (const c of list) if (c.id !== self) out.add(c);
 }
 
-/** Ids of indexed mentions that could be the same event as `f` (never `f` itself). */
-export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string> {
-  const out = new Set<string>();
+/**
+ * Indexed mentions that could be the same event as `f` (never `f` itself, nor another
+ * mention with its id). A state holds one features object per id, so these are its features.
+ */
+export function candidateFeatures(index: BlockIndex, f: MentionFeatures): Set<MentionFeatures> {
+  const out = new Set<MentionFeatures>();
   if (placeBlocked(f)) {
     const within = index.within.get(f.family)?.get(f.placeLine[0] as string);
     const atFamily = index.at.get(f.family);
     const ancestors: (DayBuckets | undefined)[] = [];
     for (let i = 1; i < f.placeLine.length; i++) ancestors.push(atFamily?.get(f.placeLine[i] as string));
     for (let d = f.window.from; d <= f.window.to; d++) {
-      addIds(out, within?.get(d), f.id);
-      for (const at of ancestors) addIds(out, at?.get(d), f.id);
+      addAll(out, within?.get(d), f.id);
+      for (const at of ancestors) addAll(out, at?.get(d), f.id);
     }
   }
-  for (const q of f.quotes) for (const s of shingles(q)) addIds(out, index.quotes.get(s), f.id);
+  for (const q of f.quotes) for (const s of shingles(q)) addAll(out, index.quotes.get(s), f.id);
   if (tollBlocked(f)) {
     const days = index.tolls.get(f.family)?.get(f.killed);
-    if (days) for (let d = f.window.from; d <= f.window.to; d++) addIds(out, days.get(d), f.id);
+    if (days) for (let d = f.window.from; d <= f.window.to; d++) addAll(out, days.get(d), f.id);
   }
   return out;
+}
+
+/** Ids of indexed mentions that could be the same event as `f` (never `f` itself), in the same order. */
+export function candidatesFor(index: BlockIndex, f: MentionFeatures): Set<string> {
+  const ids = new Set<string>();
+  for (const c of candidateFeatures(index, f)) ids.add(c.id);
+  return ids;
 }

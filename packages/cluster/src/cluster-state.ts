@@ -1,5 +1,5 @@
 import { SitrepError } from '@sitrep/schema/errors';
-import { type BlockIndex, candidatesFor, emptyBlockIndex, indexMention } from './block-index.ts';
+import { type BlockIndex, candidateFeatures, emptyBlockIndex, indexMention } from './block-index.ts';
 import type { EventMention } from './event-mention.ts';
 import { linked } from './link-rules.ts';
 import {
@@ -74,11 +74,10 @@ function link(state: ClusterState, mentions: readonly EventMention[]): MentionFe
     if (state.features.has(m.id)) continue;
     const f = mentionFeatures(m, state.lookups);
     const adj: string[] = [];
-    for (const cid of candidatesFor(state.index, f)) {
-      const other = state.features.get(cid) as MentionFeatures;
+    for (const other of candidateFeatures(state.index, f)) {
       if (!linked(f, other)) continue;
-      adj.push(cid);
-      state.adjacency.get(cid)?.push(f.id);
+      adj.push(other.id);
+      state.adjacency.get(other.id)?.push(f.id);
     }
     state.features.set(f.id, f);
     state.adjacency.set(f.id, adj);

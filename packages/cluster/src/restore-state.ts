@@ -1,5 +1,5 @@
 import { SitrepError } from '@sitrep/schema/errors';
-import { candidatesFor, indexMention } from './block-index.ts';
+import { candidateFeatures, indexMention } from './block-index.ts';
 import { clusterId } from './cluster-id.ts';
 import { type ClusterOptions, type ClusterState, createClusterState } from './cluster-state.ts';
 import type { EventMention } from './event-mention.ts';
@@ -37,8 +37,7 @@ export function restoreClusterState(
   }
   for (const f of features) {
     const adj: string[] = [];
-    for (const cid of candidatesFor(state.index, f))
-      if (linked(f, state.features.get(cid) as MentionFeatures)) adj.push(cid);
+    for (const other of candidateFeatures(state.index, f)) if (linked(f, other)) adj.push(other.id);
     state.adjacency.set(f.id, adj);
   }
   for (const members of clusters) {
