@@ -1,7 +1,7 @@
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import { EVENT_KIND_NAMES, eventKindInfo } from '@sitrep/schema/event-kinds';
 import { clusterId } from './cluster-id.ts';
-import { type ClusterState, clusterMembers } from './cluster-state.ts';
+import { type ClusterState, clusterMemberFeatures } from './cluster-state.ts';
 import { cohesion } from './cohesion.ts';
 import { contradictions } from './contradictions.ts';
 import { corroborateSources } from './corroboration.ts';
@@ -125,11 +125,12 @@ function summarize(
 
 /** The canonical event for a cluster id returned by `addMentions`. */
 export function canonicalEvent(state: ClusterState, id: string): CanonicalEvent {
-  const mentions = clusterMembers(state, id);
+  // each member's features are looked up once; they carry the mention
+  const features = clusterMemberFeatures(state, id);
   // `id` is the hash of exactly these members' ids (state.clusters is keyed so), as summarize would compute
   return summarize(
-    mentions,
-    mentions.map((m) => state.features.get(m.id) as MentionFeatures),
+    features.map((f) => f.mention),
+    features,
     id,
   );
 }

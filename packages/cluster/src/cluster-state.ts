@@ -101,8 +101,13 @@ export function addMentions(state: ClusterState, mentions: readonly EventMention
 
 /** The mentions of one cluster, sorted by id. */
 export function clusterMembers(state: ClusterState, id: string): EventMention[] {
+  return clusterMemberFeatures(state, id).map((f) => f.mention);
+}
+
+/** The features of one cluster's mentions, sorted by id. */
+export function clusterMemberFeatures(state: ClusterState, id: string): MentionFeatures[] {
   const members = state.clusters.get(id);
   if (!members)
     throw new SitrepError('NOT_FOUND', `no cluster ${id}: use an id from addMentions or state.clusters`);
-  return members.map((mid) => (state.features.get(mid) as MentionFeatures).mention);
+  return members.map((mid) => state.features.get(mid) as MentionFeatures);
 }
