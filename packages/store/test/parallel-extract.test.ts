@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readInputs } from '@sitrep/extract/read';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultJobs, extractedItems } from '../src/extract-items.ts';
-import { SMALL_INPUT } from '../src/extract-pool/parallel-items.ts';
+import { parallelExtractedItems, SMALL_INPUT } from '../src/extract-pool/parallel-items.ts';
 import type { IngestItem } from '../src/ingest.ts';
 import { ingestItems } from '../src/ingest.ts';
 import { openStore } from '../src/store.ts';
@@ -61,6 +62,31 @@ describe('extraction in worker threads', () => {
     expect(serial.filter((i) => !i.ok)).toHaveLength(2);
     expect(pooled).toEqual(serial);
   }, 120_000);
+
+  it('yields the same when every article goes through a worker (none extracted in this thread)', async () => {
+    const serial = await collect(1);
+    const pooled: IngestItem[] = [];
+    for await (const item of parallelExtractedItems(readInputs([input]), 2, { extractHere: false }))
+      pooled.push(item);
+    expect(pooled).toEqual(serial);
+  }, 120_000);
+
+  it('fails the run, naming the cause, when a worker dies with articles in hand', async () => {
+    const workerScript = new URL('./crashing-extract-worker.mjs', import.meta.url);
+    const seen: IngestItem[] = [];
+    const run = async () => {
+      for await (const item of parallelExtractedItems(readInputs([input]), 1, {
+        extractHere: false,
+        workerScript,
+      }))
+        seen.push(item);
+    };
+    await expect(run()).rejects.toThrow(
+      /^an extraction worker stopped \(exit code 7\); nothing from its unfinished articles was stored/,
+    );
+    // Read errors are settled in this thread, so at most those can have come out before it.
+    expect(seen.every((i) => !i.ok)).toBe(true);
+  }, 60_000);
 
   it('stops its workers when the consumer stops early, and can run again', async () => {
     let seen = 0;
