@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { clusterMentions } from '@sitrep/cluster/cluster-mentions';
-import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractedItems } from '../src/extract-items.ts';
 import { type IngestItem, ingestItems } from '../src/ingest.ts';
-import { CLUSTER_OPTIONS, type ReclusterResult, reclusterStore, storedMentions } from '../src/recluster.ts';
-import type { SitrepStore } from '../src/store.ts';
+import type { ReclusterResult } from '../src/recluster.ts';
 import { engineCases } from './engines.ts';
+import { allCanonical, expectSameAsFull } from './full-clustering.ts';
 
 // Incremental clustering at ingest must end exactly where clustering the whole store from
 // scratch ends (the same canonical ids and members), whatever the order and batch size, on
@@ -31,26 +29,6 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
-}
-
-async function allCanonical(store: SitrepStore): Promise<CanonicalEvent[]> {
-  const out: CanonicalEvent[] = [];
-  let after: string | null = null;
-  do {
-    const page = await store.listCanonicalEvents({}, { first: 500, after, orderBy: 'DATE_ASC' });
-    out.push(...page.nodes);
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  } while (after);
-  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-/** What the store holds equals clustering every stored mention from scratch, and a full rebuild writes nothing. */
-async function expectSameAsFull(store: SitrepStore): Promise<CanonicalEvent[]> {
-  const stored = await allCanonical(store);
-  const mentions = (await storedMentions(store)).map((r) => r.mention);
-  expect(stored).toEqual(clusterMentions(mentions, CLUSTER_OPTIONS));
-  expect((await reclusterStore(store)).written).toBe(false);
-  return stored;
 }
 
 let records: ExtractedArticle[] = [];
