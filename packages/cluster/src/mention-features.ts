@@ -41,12 +41,27 @@ export interface MentionFeatures {
 /** Countries and regions hold too many events to say two reports are about the same one. */
 const COARSE_PRECISIONS = new Set(['country', 'region', 'unknown']);
 
+const MAX_REMEMBERED_NAMES = 10_000;
+const normalizedNames = new Map<string, string>();
+
+/**
+ * Names as compared: NFKC, lower case, runs of anything but letters and digits as one space.
+ * The same few names come back again and again (every Reuters credit, every "the Observatory"),
+ * and the Unicode regex costs ~1 µs a call, so answers are remembered; the memo is emptied when
+ * it grows large, so a long-running process does not keep every name it ever saw.
+ */
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (normalizedNames.size >= MAX_REMEMBERED_NAMES) normalizedNames.clear();
+    normalizedNames.set(name, normalized);
+  }
+  return normalized;
 }
 
 export function placeKey(m: EventMention): string | null {
