@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStoreConfig } from '../src/config.ts';
+import { loadStoreConfig, validateStoreConfig } from '../src/config.ts';
 
 describe('loadStoreConfig', () => {
   it.each([
@@ -27,5 +27,11 @@ describe('loadStoreConfig', () => {
   ])('rejects %j with a ConfigError that says what to do', (env, message) => {
     expect(() => loadStoreConfig(env)).toThrow(message);
     expect(() => loadStoreConfig(env)).toThrow(expect.objectContaining({ code: 'BAD_CONFIG' }));
+  });
+
+  it('refuses a PostgreSQL pool of one: clustering holds a connection for its lock and works on another', () => {
+    const config = { engine: 'postgres' as const, url: 'postgres://h/db', poolSize: 1 };
+    expect(() => validateStoreConfig(config)).toThrow(/poolSize: must be a whole number of at least 2/);
+    expect(validateStoreConfig({ ...config, poolSize: 2 })).toEqual({ ...config, poolSize: 2 });
   });
 });
