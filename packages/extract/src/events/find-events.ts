@@ -1,3 +1,4 @@
+import type { Actor } from '@sitrep/schema/actor';
 import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
 import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
@@ -62,6 +63,20 @@ function votes(qs: readonly SentenceQuantity[], measure: Measure): number | null
   return qs.find((q) => q.measure === measure)?.value.best ?? null;
 }
 
+/**
+ * Actors whose business is reporting: outlets and monitoring groups (the Syrian Observatory for
+ * Human Rights), and the people who speak for them. In a sentence about an airstrike they are
+ * the source ("..., according to the Observatory"), never the side that struck or was struck;
+ * before this, FA-KES gave the Observatory 259 perpetrator and 343 target roles.
+ */
+const REPORTER_KINDS = new Set(['media', 'monitoring_group']);
+
+function reports(actor: Actor): boolean {
+  if (REPORTER_KINDS.has(actor.kind)) return true;
+  const employer = actor.affiliation ? actorById(actor.affiliation) : null;
+  return employer !== null && REPORTER_KINDS.has(employer.kind);
+}
+
 function participants(
   matches: readonly EntityMatch[],
   masked: string,
@@ -73,8 +88,7 @@ function participants(
   for (const m of matches) {
     const actor = actorById(m.id);
     // a name inside a quotation is someone speaking of them, not taking part
-    if (!actor || actor.kind === 'media' || seen.has(actor.id) || masked.slice(m.start, m.end) !== m.text)
-      continue;
+    if (!actor || reports(actor) || seen.has(actor.id) || masked.slice(m.start, m.end) !== m.text) continue;
     seen.add(actor.id);
     const role = violent ? (m.start < at ? 'perpetrator' : 'target') : 'participant';
     out.push({ actor: { id: actor.id, name: actor.name }, role });
