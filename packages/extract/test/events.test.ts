@@ -182,15 +182,25 @@ describe('events', () => {
       'Shelling in the northeastern town of Musraba has meanwhile killed another three people including a child according to the Observatory.',
       [],
     ],
+    ['Rami Abdel Rahman, head of the Observatory, said regime air strikes killed 12 civilians in Douma.', []],
     [
-      'Rami Abdel Rahman, head of the Observatory, said regime air strikes killed 12 civilians in Douma.',
-      [],
+      'The Syrian Observatory for Human Rights said Islamic State fighters shelled Deir ez-Zor.',
+      ['actor:ag:isis'],
     ],
-    ['The Syrian Observatory for Human Rights said Islamic State fighters shelled Deir ez-Zor.', ['actor:ag:isis']],
   ])('never makes the source that reports violence one of its sides: %s', (sentence, ids) => {
     // FA-KES once gave the Observatory 259 perpetrator and 343 target roles, all as the source
     const [event] = eventsOf([sentence]);
     expect(event?.participants.map((p) => p.actor.id)).toEqual(ids);
   });
-});
 
+  it.each([
+    ['Air strikes killed 13 people in Syria.', []],
+    ['Air strikes across northern Syria killed 13 people.', []],
+    ['Turkish jets struck Kurdish fighters inside Syria, killing 9.', []],
+    ['Syria shelled rebel positions in Douma, killing five people.', ['actor:state:sy']],
+    ['At least 45 people were killed in Syrian government air strikes on Douma.', ['actor:state:sy']],
+  ])('takes a state named as a place for the place, not a side: %s', (sentence, ids) => {
+    const [event] = eventsOf([sentence]);
+    expect(event?.participants.map((p) => p.actor.id)).toEqual(ids);
+  });
+});

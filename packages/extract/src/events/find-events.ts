@@ -77,6 +77,19 @@ function reports(actor: Actor): boolean {
   return employer !== null && REPORTER_KINDS.has(employer.kind);
 }
 
+/**
+ * "in Syria", "across northern Syria", "into Turkey": a state's name right after a preposition
+ * of place is where something happened, not a side in it. ("of" is left out: "the government
+ * of Syria" is the state acting.)
+ */
+const AS_PLACE =
+  /\b(?:in|inside|across|throughout|into|to|from|within)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
+
+/** A state named by its country or capital ("Syria", "Moscow"), not by its government or regime. */
+function namesPlace(actor: Actor, match: EntityMatch): boolean {
+  return actor.kind === 'state' && !/\b(?:government|regime)\b/i.test(match.text);
+}
+
 function participants(
   matches: readonly EntityMatch[],
   masked: string,
@@ -89,6 +102,7 @@ function participants(
     const actor = actorById(m.id);
     // a name inside a quotation is someone speaking of them, not taking part
     if (!actor || reports(actor) || seen.has(actor.id) || masked.slice(m.start, m.end) !== m.text) continue;
+    if (namesPlace(actor, m) && AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start))) continue;
     seen.add(actor.id);
     const role = violent ? (m.start < at ? 'perpetrator' : 'target') : 'participant';
     out.push({ actor: { id: actor.id, name: actor.name }, role });
