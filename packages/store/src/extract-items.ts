@@ -40,7 +40,13 @@ export async function* extractedItems(
 export function toIngestItem(item: ExtractItem): IngestItem {
   if (item.ok) return { ok: true, record: item.article, validated: true };
   const source = 'source' in item.error ? String(item.error.source) : 'input';
-  return { ok: false, source, message: item.error.message };
+  // BadInputError's message already starts with its source; the CLI prints the source itself,
+  // so keeping both would name the file twice ("x: x: does not exist").
+  const prefix = `${source}: `;
+  const message = item.error.message.startsWith(prefix)
+    ? item.error.message.slice(prefix.length)
+    : item.error.message;
+  return { ok: false, source, message };
 }
 
 /**
