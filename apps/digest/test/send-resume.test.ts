@@ -71,4 +71,6 @@ it('resumes a send killed midway without losing or doubling a message', async ()
   } finally {
     await sink.close();
   }
-}, 60_000);
+  // Three child processes, each loading tsx and the digest: 9 s alone, but 45 s (and once over
+  // 60) with the whole workspace's tests running beside it on two cores, as in `npm test`.
+}, 180_000);
