@@ -29,6 +29,7 @@ const article: Article = {
   contentHash: '0'.repeat(64),
   origin: {},
   hints: { publishedAt: null, location: null, label: null },
+  extractorVersion: null,
 };
 
 function eventsOf(...paragraphs: string[][]) {

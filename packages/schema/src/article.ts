@@ -97,5 +97,11 @@ export const Article = z.object({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   origin: Origin,
   hints: SourceHints.default({ publishedAt: null, location: null, label: null }),
+  /**
+   * The extractor version (@sitrep/extract's EXTRACTOR_VERSION) that made this record; null when
+   * not known (records made before versions were kept). Ingest re-extracts an article stored by
+   * an older version when its text comes again.
+   */
+  extractorVersion: z.int().positive().nullable().default(null),
 });
 export type Article = z.infer<typeof Article>;

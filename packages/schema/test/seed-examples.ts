@@ -121,4 +121,5 @@ export const trtArticle: Article = {
   contentHash: 'e0b747fedc87b20c0000000000000000000000000000000000000000000000aa',
   origin: { path: 'corpus/003_7e8356547cb68094.txt' },
   hints: { publishedAt: null, location: null, label: null },
+  extractorVersion: null,
 };

@@ -1,6 +1,7 @@
 import type { Article, Credit, Paragraph } from '@sitrep/schema/article';
 import { contentHash, stableId } from '@sitrep/schema/ids';
 import { resolvePublishedAt } from '../dates/resolve-published-at.ts';
+import { EXTRACTOR_VERSION } from '../extractor-version.ts';
 import type { PreparedDocument, Sentence } from '../prepared-document.ts';
 import type { RawArticle } from '../read/raw-article.ts';
 import { type CleanText, cleanRange, cleanString } from './clean-text.ts';
@@ -85,6 +86,7 @@ export function prepareDocument(raw: RawArticle): PreparedDocument {
     contentHash: hash,
     origin: raw.origin,
     hints: { ...raw.hints },
+    extractorVersion: EXTRACTOR_VERSION,
   };
   return { article, original, sentences };
 }
