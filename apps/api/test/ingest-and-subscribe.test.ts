@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { EXTRACTOR_VERSION } from '@sitrep/extract/extractor-version';
 import type { SitrepStore } from '@sitrep/store/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvents, SUBSCRIBE_HEADERS } from './sse.ts';
@@ -6,10 +7,18 @@ import { openSyntheticStore } from './synthetic-store.ts';
 import { API_KEY, post, testYoga } from './test-yoga.ts';
 
 const corpus = (name: string) => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
-type IngestBody = { data: { ingestArticle: { status: string; events: { slug: string }[] } } };
+type IngestBody = {
+  data: {
+    ingestArticle: {
+      status: string;
+      article: { extractorVersion: number | null };
+      events: { slug: string }[];
+    };
+  };
+};
 const FILES = ['003_7e8356547cb68094.txt', '004_388484fd9ac85dd6.txt', '002_128d923c1ed1c91d.txt'];
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) {
-  __typename ... on IngestArticlePayload { status article { slug headline } events { slug kind } }
+  __typename ... on IngestArticlePayload { status article { slug headline extractorVersion } events { slug kind } }
   ... on Error { code message } } }`;
 
 let store: SitrepStore;
@@ -50,6 +59,7 @@ describe('ingestArticle and Subscription.eventAdded over SSE', () => {
     for (const file of FILES) {
       const body = await ingest(file);
       expect(body.data.ingestArticle.status).toBe('NEW');
+      expect(body.data.ingestArticle.article.extractorVersion).toBe(EXTRACTOR_VERSION);
       created.push(...body.data.ingestArticle.events.map((e) => e.slug));
       const payloads = await Promise.race([received, new Promise<undefined>((r) => setTimeout(r, 2000))]);
       heard = payloads?.[0] as typeof heard;

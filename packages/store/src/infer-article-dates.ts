@@ -94,6 +94,12 @@ async function readAll(store: SitrepStore): Promise<StoredArticle[]> {
  * already holds exactly these dates for exactly these articles. Returns whether it wrote.
  * `articles`: every stored article, already read (in PUBLISHED_ASC order) by the caller.
  */
+async function sameShingles(store: SitrepStore, all: readonly StoredArticle[]): Promise<boolean> {
+  const filed = await store.clustering.quoteShingles(all.map((a) => a.article.id));
+  const key = (xs: readonly string[]) => [...new Set(xs)].sort().join('\u0000');
+  return all.every((a) => key(filed.get(a.article.id) ?? []) === key(articleQuoteShingles(a.article)));
+}
+
 export async function rebuildArticleDates(
   store: SitrepStore,
   articles?: readonly StoredArticle[],
@@ -107,7 +113,9 @@ export async function rebuildArticleDates(
   const stored = await store.clustering.inferredDates(ids);
   const same =
     seen.size === ids.length &&
-    ids.every((id, i) => JSON.stringify(stored[i] ?? null) === JSON.stringify(byId.get(id) ?? null));
+    ids.every((id, i) => JSON.stringify(stored[i] ?? null) === JSON.stringify(byId.get(id) ?? null)) &&
+    // the same dates from other quotes (a re-extracted article) must still refile its shingles
+    (await sameShingles(store, all));
   if (same) return false;
   await store.clustering.applyDates({
     clear: true,

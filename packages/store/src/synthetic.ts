@@ -183,6 +183,8 @@ export function syntheticArticle(options: SyntheticOptions, index: number, revis
     contentHash: hash,
     origin: { externalId: `synthetic-${seed}-${index}` },
     hints: { publishedAt: null, location: null, label: null },
+    // made by this generator, not by the extractor: never replaced on a re-ingest by version
+    extractorVersion: null,
     claims,
     events,
     mentions: {

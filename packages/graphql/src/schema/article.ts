@@ -110,6 +110,13 @@ export const ArticleNode = builder.loadableNode('Article', {
       description: 'The corpus file it was read from, when it came from one.',
       resolve: (a) => a.origin.path ?? null,
     }),
+    extractorVersion: t.int({
+      nullable: true,
+      description:
+        "The version of Sitrep's extractor that made this article's claims and events; null when not known (stored before versions were kept). Ingesting the same text again with a newer extractor re-extracts it.",
+      // records stored before migration 0006 have no such field
+      resolve: (a) => a.extractorVersion ?? null,
+    }),
   }),
 });
 

@@ -4,6 +4,7 @@ import { articleDates } from './article-dates-migration.ts';
 import { canonicalEvents } from './canonical-migration.ts';
 import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
+import { extractorVersion } from './extractor-version-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -18,6 +19,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0003-clustering-state': { up: (db) => clusteringState(db) },
     '0004-article-dates': { up: (db) => articleDates(db) },
     '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
+    '0006-extractor-version': { up: (db) => extractorVersion(db) },
   };
 }
 

@@ -16,6 +16,8 @@ export interface ArticlesTable {
   /** published_date or '' so keyset comparisons never meet NULL */
   sort_date: string;
   record: string;
+  /** the EXTRACTOR_VERSION that made the record; null when not known (migration 0006) */
+  extractor_version: number | null;
 }
 
 export interface ClaimsTable {

@@ -150,6 +150,7 @@ export function articleRows(record: ExtractedArticle): ArticleRows {
       published_date: record.publishedAt.date,
       sort_date: record.publishedAt.date ?? '',
       record: articleRecord(record),
+      extractor_version: record.extractorVersion,
     },
     claims: record.claims.map((c, i) => claimRow(c, i)),
     events: record.events.map((e, i) => eventRow(e, i, outlet, denied)),

@@ -11,7 +11,9 @@ import { insertRows } from './insert-rows.ts';
  * Idempotent by content hash: text already stored (under any origin) is "unchanged" and
  * nothing is written for it. An origin (file or external id) seen before with other text is
  * "changed": the old article goes (claims, events and their search rows with it) and the new
- * one comes in, so no duplicates and no orphans are left.
+ * one comes in, so no duplicates and no orphans are left. The same text from the same origin
+ * is "changed" too when a newer extractor made the incoming record than the stored one
+ * (`reextracts`): that is how an improved extractor reaches a database already filled.
  */
 export async function ingestArticles(
   db: Kysely<Database>,
@@ -19,16 +21,19 @@ export async function ingestArticles(
 ): Promise<IngestCounts> {
   if (records.length === 0) return { new: 0, changed: 0, unchanged: 0 };
   return db.transaction().execute(async (trx) => {
-    const storedHashes = new Set<string>();
+    const storedByHash = new Map<string, StoredVersion>();
     for (const part of chunkIds([...new Set(records.map((r) => r.contentHash))])) {
       const rows = await trx
         .selectFrom('articles')
-        .select('content_hash')
+        .select(['content_hash', 'origin_key', 'extractor_version'])
         .where('content_hash', 'in', part)
         .execute();
-      for (const r of rows) storedHashes.add(r.content_hash);
+      for (const r of rows) storedByHash.set(r.content_hash, r);
     }
-    const fresh = records.filter((r) => !storedHashes.has(r.contentHash));
+    const fresh = records.filter((r) => {
+      const stored = storedByHash.get(r.contentHash);
+      return !stored || reextracts(stored, r);
+    });
     const storedByOrigin = new Map<string, string>();
     for (const part of chunkIds([...new Set(fresh.map(originKey))])) {
       const rows = await trx
@@ -38,7 +43,6 @@ export async function ingestArticles(
         .execute();
       for (const r of rows) storedByOrigin.set(r.origin_key, r.id);
     }
-
     // The same text twice in one batch is stored once; for one origin the later record wins.
     const byOrigin = new Map<string, ExtractedArticle>();
     const seenHashes = new Set<string>();
@@ -62,10 +66,35 @@ export async function ingestArticles(
       await trx.deleteFrom('search_docs').where('article_id', 'in', part).execute();
       await trx.deleteFrom('articles').where('id', 'in', part).execute();
     }
+    // A re-extracted article keeps its id and, mostly, its event ids (both derive from the text),
+    // so the incremental clustering step, which goes by event ids, would keep the old
+    // extraction's mentions. A new extractor is a new input to every cluster: unstamping the
+    // stored clustering in this same transaction makes the next clustering step (this run's, or
+    // the re-run's after a crash) rebuild it from scratch.
+    if (fresh.some((r) => storedByHash.has(r.contentHash)))
+      await trx.deleteFrom('clustering_meta').where('name', '=', 'version').execute();
     await insertArticleRows(trx, [...byOrigin.values()].map(articleRows));
     await insertOutlets(trx, [...byOrigin.values()]);
     return counts;
   });
+}
+
+interface StoredVersion {
+  origin_key: string;
+  extractor_version: number | null;
+}
+
+/**
+ * A stored article is extracted again when the same text comes from the same origin with a
+ * record made by a newer extractor (a stored NULL is older than any version). Only from the same
+ * origin: the text stored under another origin stays as it is, the rule for the same text
+ * twice. A record without a version (pre-extracted JSON Lines from before versions) never
+ * replaces anything, and an older extractor never replaces a newer one's work.
+ */
+function reextracts(stored: StoredVersion, record: ExtractedArticle): boolean {
+  const incoming = record.extractorVersion;
+  if (incoming === null || stored.origin_key !== originKey(record)) return false;
+  return stored.extractor_version === null || stored.extractor_version < incoming;
 }
 
 async function insertArticleRows(trx: Transaction<Database>, all: ArticleRows[]): Promise<void> {
