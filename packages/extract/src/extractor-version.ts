@@ -10,5 +10,7 @@
  * the new fingerprint once the number is raised).
  *
  * 1: the first numbered extraction (2026-12-05); records from before carry none (`null`).
+ * 2: the actor right after "by" in a violent event acts ("air strikes by Russia"), unless the
+ *    "by" says who holds or arranged something ("held by the army").
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;

@@ -204,4 +204,41 @@ describe('events', () => {
     const [event] = eventsOf([sentence]);
     expect(event?.participants.map((p) => p.actor.id)).toEqual(ids);
   });
+
+  const roles = (sentence: string) =>
+    eventsOf([sentence])[0]?.participants.map((p) => [p.actor.id, p.role] as const);
+
+  it.each([
+    ['Air strikes by Russia killed 12 people in Idlib.', [['actor:state:ru', 'perpetrator']]],
+    [
+      'At least 39 people were killed in airstrikes launched by the Syrian regime and Russian warplanes in Idlib.',
+      [
+        ['actor:state:sy', 'perpetrator'],
+        ['actor:mil:ru-military', 'perpetrator'],
+      ],
+    ],
+    [
+      'Three suicide bombers killed two people in Damascus in an attack claimed by the Islamic State group.',
+      [['actor:ag:isis', 'perpetrator']],
+    ],
+  ])('takes the actor after "by" for the one acting: %s', (sentence, expected) => {
+    // FA-KES had 93 target roles for an actor named right after "by"
+    expect(roles(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'Rebels shelled the part of the district held by the Syrian army, killing 4 people.',
+      [
+        ['actor:ag:rebels', 'perpetrator'],
+        ['actor:mil:sy-army', 'target'],
+      ],
+    ],
+    [
+      'Air strikes hit Ramussa, seized by rebels earlier this month, killing 7 people.',
+      [['actor:ag:rebels', 'target']],
+    ],
+  ])('does not take "held by" or "seized by" for the one acting: %s', (sentence, expected) => {
+    expect(roles(sentence)).toEqual(expected);
+  });
 });
