@@ -1,7 +1,7 @@
 import { pothosInputError } from '@sitrep/graphql/user-error';
 import { SitrepError } from '@sitrep/schema/errors';
 import { GraphQLError } from 'graphql';
-import { type MaskError, maskError, type Plugin } from 'graphql-yoga';
+import { type MaskError, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 
 /**
  * Every error a client can cause leaves with an `extensions.code` (the list is in README.md).
@@ -53,6 +53,24 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
  */
 function requestError(error: GraphQLError): boolean {
   return error.path === undefined && error.originalError == null;
+}
+
+/**
+ * Yoga's log, with clients' request errors moved from `error` to `debug`. Yoga logs every
+ * error its mask replaces as an unexpected one (ERR, with a stack), and graphql-jit's error
+ * for a missing or mistyped variable has to be replaced to carry its code (its `extensions` is
+ * read-only). A client's typo is not a server fault to wake an operator for; everything else
+ * still reaches `error`.
+ */
+export function clientErrorsAtDebug(logger: YogaLogger): YogaLogger {
+  return {
+    ...logger,
+    error: (...args: unknown[]) => {
+      const [first] = args;
+      if (args.length === 1 && first instanceof GraphQLError && requestError(first)) logger.debug(...args);
+      else logger.error(...args);
+    },
+  };
 }
 
 /** "Did you mean ...?" hints would map a hidden schema for anyone who sends typos. */

@@ -6,9 +6,11 @@ import { schema } from '@sitrep/graphql/schema';
 import type { SitrepStore } from '@sitrep/store/store';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import {
+  createLogger,
   createYoga,
   type Plugin,
   useReadinessCheck,
+  type YogaLogger,
   type YogaServerInstance,
   type YogaServerOptions,
 } from 'graphql-yoga';
@@ -17,7 +19,7 @@ import { responseCacheKey } from './cache-key.ts';
 import type { ApiConfig } from './config.ts';
 import { operationCount, useCostCheckMemo } from './cost-check-memo.ts';
 import { useCsrfPrevention } from './csrf-prevention.ts';
-import { maskSitrepError, useErrorCodes } from './error-codes.ts';
+import { clientErrorsAtDebug, maskSitrepError, useErrorCodes } from './error-codes.ts';
 import { safetyLimits } from './safety-limits.ts';
 
 export interface YogaOptions {
@@ -32,6 +34,8 @@ export interface YogaOptions {
   generation?: () => number;
   /** extra readiness checks (Redis) */
   ready?: () => Promise<void>;
+  /** where yoga's log goes; default: its console logger at `warn` (`info` in production) */
+  logger?: YogaLogger;
 }
 
 export type SitrepYoga = YogaServerInstance<Record<string, unknown>, SitrepContext>;
@@ -96,7 +100,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
             allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-graphql-yoga-csrf'],
           },
     maskedErrors: { maskError: maskSitrepError, isDev: !config.production },
-    logging: config.production ? 'info' : 'warn',
+    logging: clientErrorsAtDebug(options.logger ?? createLogger(config.production ? 'info' : 'warn')),
     batching: false,
     context: ({ request }) =>
       createContext({

@@ -136,15 +136,51 @@ function costly(): string {
   return '{ events(first: 100) { edges { node { article { events { claims { article { events { slug summary kind } } } } } } } } }';
 }
 
+/** A yoga logger that keeps what is logged at each level, to check what reaches the operator. */
+function recordingLogger() {
+  const logged: Record<'debug' | 'info' | 'warn' | 'error', unknown[][]> = {
+    debug: [],
+    info: [],
+    warn: [],
+    error: [],
+  };
+  return {
+    logged,
+    logger: {
+      debug: (...args: unknown[]) => void logged.debug.push(args),
+      info: (...args: unknown[]) => void logged.info.push(args),
+      warn: (...args: unknown[]) => void logged.warn.push(args),
+      error: (...args: unknown[]) => void logged.error.push(args),
+    },
+  };
+}
+
 describe('errors', () => {
-  it('masks unexpected errors and keeps the code', async () => {
+  it('masks unexpected errors, keeps the code and logs the real error for the operator', async () => {
     const broken = await openSyntheticStore(4);
     await broken.store.close();
-    const res = await (await testYoga(broken.store)).fetch(...post('{ events(first: 1) { totalCount } }'));
+    const { logged, logger } = recordingLogger();
+    const res = await (await testYoga(broken.store, {}, logger)).fetch(
+      ...post('{ events(first: 1) { totalCount } }'),
+    );
     const body = (await res.json()) as Body;
     expect(body.errors?.[0]?.message).toBe('Unexpected error.');
     expect(codeOf(body)).toBe('INTERNAL_SERVER_ERROR');
+    expect(logged.error.length).toBeGreaterThan(0);
     await broken.close().catch(() => {});
+  });
+
+  it.each([
+    ['a missing variable', 'query($n: Int!) { events(first: $n) { totalCount } }', {}],
+    ['a variable of the wrong type', 'query($n: Int!) { events(first: $n) { totalCount } }', { n: 'x' }],
+    ['first above 100', '{ events(first: 101) { totalCount } }', {}],
+  ])('answers %s with BAD_USER_INPUT and logs no server error', async (_name, query, variables) => {
+    const { logged, logger } = recordingLogger();
+    const res = await (await testYoga(store, {}, logger)).fetch(...post(query, variables));
+    expect(res.status).toBeLessThan(500);
+    expect(codeOf((await res.json()) as Body)).toBe('BAD_USER_INPUT');
+    // yoga once logged a client's missing variable as ERR with a stack trace
+    expect(logged.error).toEqual([]);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type { SitrepStore } from '@sitrep/store/store';
+import type { YogaLogger } from 'graphql-yoga';
 import { type ApiConfig, readConfig } from '../src/config.ts';
 import { createSharedState } from '../src/shared-state.ts';
 import { createSitrepYoga } from '../src/yoga.ts';
@@ -6,7 +7,7 @@ import { createSitrepYoga } from '../src/yoga.ts';
 export const API_KEY = 'test-key-1';
 
 /** The real yoga factory over a store, configured as the environment `env` would configure it. */
-export async function testYoga(store: SitrepStore, env: Record<string, string> = {}) {
+export async function testYoga(store: SitrepStore, env: Record<string, string> = {}, logger?: YogaLogger) {
   const config: ApiConfig = readConfig({ SITREP_API_KEYS: API_KEY, ...env });
   const shared = await createSharedState({ redisUrl: null, prefix: 'test:' });
   return createSitrepYoga({
@@ -16,6 +17,7 @@ export async function testYoga(store: SitrepStore, env: Record<string, string> =
     cache: config.responseCache ? shared.cache : null,
     invalidate: shared.invalidate,
     generation: shared.generation,
+    ...(logger ? { logger } : {}),
   });
 }
 
