@@ -12,5 +12,7 @@
  * 1: the first numbered extraction (2026-12-05); records from before carry none (`null`).
  * 2: the actor right after "by" in a violent event acts ("air strikes by Russia"), unless the
  *    "by" says who holds or arranged something ("held by the army").
+ * 3: a side named by its weapon or fire is an actor ("regime air strikes", "Russian bombers",
+ *    "rebel shelling", "coalition warplanes"; data/actors.json).
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;

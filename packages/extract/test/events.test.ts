@@ -183,7 +183,11 @@ describe('events', () => {
       'Shelling in the northeastern town of Musraba has meanwhile killed another three people including a child according to the Observatory.',
       [],
     ],
-    ['Rami Abdel Rahman, head of the Observatory, said regime air strikes killed 12 civilians in Douma.', []],
+    // the Observatory's head reports it; the regime's air strikes carry it out
+    [
+      'Rami Abdel Rahman, head of the Observatory, said regime air strikes killed 12 civilians in Douma.',
+      ['actor:state:sy'],
+    ],
     [
       'The Syrian Observatory for Human Rights said Islamic State fighters shelled Deir ez-Zor.',
       ['actor:ag:isis'],
@@ -197,7 +201,7 @@ describe('events', () => {
   it.each([
     ['Air strikes killed 13 people in Syria.', []],
     ['Air strikes across northern Syria killed 13 people.', []],
-    ['Turkish jets struck Kurdish fighters inside Syria, killing 9.', []],
+    ['Turkish jets struck Kurdish fighters inside Syria, killing 9.', ['actor:mil:tr-military']],
     ['Syria shelled rebel positions in Douma, killing five people.', ['actor:state:sy']],
     ['At least 45 people were killed in Syrian government air strikes on Douma.', ['actor:state:sy']],
   ])('takes a state named as a place for the place, not a side: %s', (sentence, ids) => {
@@ -223,6 +227,25 @@ describe('events', () => {
     ],
   ])('takes the actor after "by" for the one acting: %s', (sentence, expected) => {
     // FA-KES had 93 target roles for an actor named right after "by"
+    expect(roles(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['Russian air strikes killed 12 people in Idlib.', [['actor:mil:ru-military', 'perpetrator']]],
+    [
+      'Six people were killed in rebel shelling of government-held areas of Aleppo.',
+      [['actor:ag:rebels', 'perpetrator']],
+    ],
+    [
+      'Three regime airstrikes hit a market in Sarmin, killing 10 people.',
+      [['actor:state:sy', 'perpetrator']],
+    ],
+    [
+      'In Raqqa, coalition warplanes struck a bakery, killing 9 people.',
+      [['actor:mil:us-military', 'perpetrator']],
+    ],
+  ])('names the side by its weapon: %s', (sentence, expected) => {
+    // 133 FA-KES violent events gained a perpetrator this way (data/actors.json, weapons_and_forces)
     expect(roles(sentence)).toEqual(expected);
   });
 
