@@ -14,9 +14,9 @@ const sha256 = clusteringFingerprint();
 const recorded = existsSync(RECORDED_FILE)
   ? (JSON.parse(readFileSync(RECORDED_FILE, 'utf8')) as RecordedFingerprint)
   : null;
-if (recorded?.sha256 === sha256) {
+if (recorded?.sha256 === sha256 && recorded.clusteringVersion === CLUSTERING_VERSION) {
   console.log(`clustering unchanged (${recorded.clusteringVersion}); nothing to record`);
-} else if (recorded?.clusteringVersion === CLUSTERING_VERSION) {
+} else if (recorded && recorded.sha256 !== sha256 && recorded.clusteringVersion === CLUSTERING_VERSION) {
   console.error(
     `the clustering changed but CLUSTERING_VERSION is still '${CLUSTERING_VERSION}': raise it in src/clustering-version.ts (stores rebuild their clustering on the next step), then run this again`,
   );
