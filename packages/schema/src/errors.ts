@@ -35,10 +35,13 @@ export class InvalidRecordError extends SitrepError {
 /** Input a program was given (a file, a CSV row, a request) that it cannot read. */
 export class BadInputError extends SitrepError {
   readonly source: string;
+  /** what is wrong, without the source (for a caller that names the source itself) */
+  readonly reason: string;
   constructor(source: string, message: string, options?: { cause?: unknown }) {
     super('BAD_INPUT', `${source}: ${message}`, options);
     this.name = 'BadInputError';
     this.source = source;
+    this.reason = message;
   }
 }
 

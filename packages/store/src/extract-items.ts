@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { type ExtractItem, extractAll } from '@sitrep/extract/extract-article';
 import { readInputs } from '@sitrep/extract/read';
+import { BadInputError } from '@sitrep/schema/errors';
 import type { IngestItem } from './ingest.ts';
 
 export interface ExtractOptions {
@@ -39,14 +40,10 @@ export async function* extractedItems(
  */
 export function toIngestItem(item: ExtractItem): IngestItem {
   if (item.ok) return { ok: true, record: item.article, validated: true };
-  const source = 'source' in item.error ? String(item.error.source) : 'input';
-  // BadInputError's message already starts with its source; the CLI prints the source itself,
-  // so keeping both would name the file twice ("x: x: does not exist").
-  const prefix = `${source}: `;
-  const message = item.error.message.startsWith(prefix)
-    ? item.error.message.slice(prefix.length)
-    : item.error.message;
-  return { ok: false, source, message };
+  const { error } = item;
+  // The CLI prints the source itself: the reason alone, or it would name the file twice.
+  if (error instanceof BadInputError) return { ok: false, source: error.source, message: error.reason };
+  return { ok: false, source: 'input', message: error.message };
 }
 
 /**
