@@ -89,17 +89,18 @@ async function readAll(store: SitrepStore): Promise<StoredArticle[]> {
   return all;
 }
 
-/**
- * Every article's borrowed date from scratch (the repair path). Writes nothing when the store
- * already holds exactly these dates for exactly these articles. Returns whether it wrote.
- * `articles`: every stored article, already read (in PUBLISHED_ASC order) by the caller.
- */
+/** Whether every article is filed under exactly the quote shingles its claims give now. */
 async function sameShingles(store: SitrepStore, all: readonly StoredArticle[]): Promise<boolean> {
   const filed = await store.clustering.quoteShingles(all.map((a) => a.article.id));
   const key = (xs: readonly string[]) => [...new Set(xs)].sort().join('\u0000');
   return all.every((a) => key(filed.get(a.article.id) ?? []) === key(articleQuoteShingles(a.article)));
 }
 
+/**
+ * Every article's borrowed date from scratch (the repair path). Writes nothing when the store
+ * already holds exactly these dates for exactly these articles. Returns whether it wrote.
+ * `articles`: every stored article, already read (in PUBLISHED_ASC order) by the caller.
+ */
 export async function rebuildArticleDates(
   store: SitrepStore,
   articles?: readonly StoredArticle[],
