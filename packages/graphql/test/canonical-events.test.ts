@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actors, places } from '@sitrep/extract/gazetteer';
+import { actors } from '@sitrep/extract/actors';
+import { places } from '@sitrep/extract/gazetteer';
 import { ingestItems } from '@sitrep/store/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { type ExecutionResult, execute, parse } from 'graphql';

@@ -1,4 +1,5 @@
-import { actors, places } from '@sitrep/extract/gazetteer';
+import { actors } from '@sitrep/extract/actors';
+import { places } from '@sitrep/extract/gazetteer';
 import { loadOutlets } from '@sitrep/extract/outlets';
 import type { SitrepStore } from './store.ts';
 

@@ -2,7 +2,7 @@ import type { Actor } from '@sitrep/schema/actor';
 import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
 import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
-import { actorById, type EntityMatch } from '../entities/gazetteer.ts';
+import { type ActorMatch, actorById } from '../entities/actors.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { isViolence, mayHoldTrigger, TRIGGERS, type Trigger } from './event-triggers.ts';
@@ -19,7 +19,7 @@ export interface EventInput {
   quantities: readonly SentenceQuantity[][];
   places: readonly LocalPlace[][];
   /** known actors named in each sentence */
-  actors: readonly EntityMatch[][];
+  actors: readonly ActorMatch[][];
   claimBySentence: readonly (string | null)[];
   /** where violence is when a sentence names no place: the article's first Syrian place */
   fallback: EventLocation | null;
@@ -86,7 +86,7 @@ const AS_PLACE =
   /\b(?:in|inside|across|throughout|into|to|from|within)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
 
 /** A state named by its country or capital ("Syria", "Moscow"), not by its government or regime. */
-function namesPlace(actor: Actor, match: EntityMatch): boolean {
+function namesPlace(actor: Actor, match: ActorMatch): boolean {
   return actor.kind === 'state' && !/\b(?:government|regime)\b/i.test(match.text);
 }
 
@@ -107,7 +107,7 @@ const NOT_AGENT =
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
 function participants(
-  matches: readonly EntityMatch[],
+  matches: readonly ActorMatch[],
   masked: string,
   at: number,
   violent: boolean,
