@@ -4,6 +4,7 @@ import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
+import { clauseOf } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { isViolence, mayHoldTrigger, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
@@ -53,10 +54,51 @@ function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFi
   const total = qs.find((q) => q.measure === measure && q.partOf === null && !q.cumulative);
   if (!total) return null;
   const index = qs.indexOf(total);
+  // "seven soldiers, several civilians and 80 attackers were killed": the parts of one toll
+  const parts = [index];
+  let uncounted = false;
+  qs.forEach((q, j) => {
+    if (q.sumWith !== null && parts.includes(q.sumWith)) {
+      parts.push(j);
+      uncounted ||= q.uncountedPart;
+    }
+  });
+  if (parts.length > 1) return sumOf(qs, parts, uncounted);
   const breakdown: CasualtyFigure['breakdown'] = {};
-  for (const q of qs) if (q.partOf === index) breakdown[q.group] = q.value.best;
   const { best, low, high } = total.value;
+  // a "subgroup" larger than its total was misread as one (a count of something else)
+  for (const q of qs)
+    if (q.partOf === index && (q.value.best <= (high ?? best) || total.qualifier === 'vague'))
+      breakdown[q.group] = q.value.best;
   return { best, low, high, qualifier: total.qualifier, group: total.group, breakdown };
+}
+
+/**
+ * One toll told in parts, added up: the groups go to the breakdown, and the sum is a lower
+ * bound when a part is hedged upward or not counted ("several civilians").
+ */
+function sumOf(
+  qs: readonly SentenceQuantity[],
+  parts: readonly number[],
+  uncounted: boolean,
+): CasualtyFigure {
+  const figures = parts.map((j) => qs[j] as SentenceQuantity);
+  const best = figures.reduce((n, q) => n + q.value.best, 0);
+  const breakdown: CasualtyFigure['breakdown'] = {};
+  for (const q of figures) breakdown[q.group] = (breakdown[q.group] ?? 0) + q.value.best;
+  const groups = Object.keys(breakdown);
+  const lowerBound =
+    uncounted ||
+    figures.some((q) => q.qualifier === 'at_least' || q.qualifier === 'more_than' || q.qualifier === 'vague');
+  const exact = figures.every((q) => q.qualifier === 'exact');
+  return {
+    best,
+    low: lowerBound ? best : null,
+    high: null,
+    qualifier: lowerBound ? 'at_least' : exact ? 'exact' : 'about',
+    group: groups.length === 1 ? (figures[0] as SentenceQuantity).group : 'people',
+    breakdown: groups.length === 1 ? {} : breakdown,
+  };
 }
 
 function votes(qs: readonly SentenceQuantity[], measure: Measure): number | null {
@@ -146,12 +188,22 @@ export function findEvents(input: EventInput): Event[] {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
 
+    // "killed in the fighting so far this year": a trigger inside a total's clause names the war, not an incident
+    const totalClauses = qs
+      .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
+      .map((q) => clauseOf(text, q.start, q.end));
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     for (const trigger of mayHoldTrigger(text) ? TRIGGERS : []) {
       const m = trigger.pattern.exec(text);
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+      if (
+        isViolence(trigger.kind) &&
+        totalClauses.some((c) => m.index >= c.from && m.index < c.to) &&
+        !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure) && q.start >= 0)
+      )
+        continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
     const hasCasualties = qs.some(
