@@ -1,17 +1,42 @@
 import { type Actor, Actor as ActorSchema } from '@sitrep/schema/actor';
 import actorsData from '../../data/actors.json' with { type: 'json' };
+import groupsData from '../../data/armed-groups.json' with { type: 'json' };
+import forceWords from '../../data/force-words.json' with { type: 'json' };
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
+import { COUNTRIES, forcesActors, stateActors } from './state-actors.ts';
 
 /**
- * Sitrep's actors (data/actors.json; its `_sources` says where entries come from), with one
- * alias trie for matching them in text.
+ * Sitrep's actors: the curated list (data/actors.json: people, UN bodies, monitors, media, the
+ * 2016 Syrian sides), armed groups of today's and recent wars (data/armed-groups.json), and every
+ * state and its forces from a registry data set (state-actors.ts). Each file's `_sources` says
+ * where its entries come from. Curated entries come first: they keep an alias they share.
  */
-const actorList: Actor[] = actorsData.actors.map((a) => ActorSchema.parse(a));
+const curated: Actor[] = [...actorsData.actors, ...groupsData.actors].map((a) => ActorSchema.parse(a));
+const curatedIndex = new Map(curated.map((a) => [a.id, a]));
+const curatedForces = new Map(
+  curated
+    .filter((a) => a.kind === 'military' && a.country && a.category === 'state_forces')
+    .map((a) => [a.country as string, a]),
+);
+const actorList: Actor[] = [...curated, ...stateActors(curatedIndex), ...forcesActors(curatedForces)];
 const actorIndex = new Map(actorList.map((a) => [a.id, a]));
 
 const actorTrie = new AliasTrie();
 for (const a of actorList) actorTrie.add(a.name, a.id);
 for (const a of actorList) for (const alias of a.aliases) actorTrie.add(alias, a.id);
+
+/** "Sudanese", "Sudan's": a country named as the owner of what follows. */
+const ownerTrie = new AliasTrie();
+for (const c of COUNTRIES) {
+  if (c.demonym) ownerTrie.add(c.demonym, c.code);
+  ownerTrie.add(`${c.name}'s`, c.code);
+}
+const FORCE = new RegExp(
+  `^[\\s-]+(?:${[...forceWords.words].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+const forcesOf = (code: string) =>
+  (curatedForces.get(code) ?? actorIndex.get(`actor:mil:${code.toLowerCase()}-military`))?.id;
 
 export type ActorMatch = AliasMatch;
 
@@ -23,7 +48,37 @@ export function actorById(id: string): Actor | null {
   return actorIndex.get(id) ?? null;
 }
 
-/** Every known actor named in `text`, with offsets into `text`. */
+/** "Russian forces", "the Sudanese army", "Chad's army", "Israeli fire": a state's forces. */
+function findForces(text: string): ActorMatch[] {
+  const out: ActorMatch[] = [];
+  for (const m of ownerTrie.scan(text)) {
+    const f = FORCE.exec(text.slice(m.end));
+    const id = f ? forcesOf(m.id) : undefined;
+    if (f && id)
+      out.push({
+        id,
+        text: text.slice(m.start, m.end + f[0].length),
+        start: m.start,
+        end: m.end + f[0].length,
+      });
+  }
+  return out;
+}
+
+/** Every known actor named in `text`, with offsets into `text`; where two overlap, the longer. */
 export function findActors(text: string): ActorMatch[] {
-  return actorTrie.scan(text);
+  const named = actorTrie.scan(text);
+  const forces = findForces(text);
+  if (forces.length === 0) return named;
+  const all = [...named, ...forces].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: ActorMatch[] = [];
+  for (const m of all) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }

@@ -112,12 +112,32 @@ function votes(qs: readonly SentenceQuantity[], measure: Measure): number | null
  * before this, FA-KES gave the Observatory 259 perpetrator and 343 target roles.
  */
 const REPORTER_KINDS = new Set(['media', 'monitoring_group']);
+/**
+ * Actors who report, count, condemn or are hit, but never carry out an attack: UN bodies, aid
+ * and rights organisations, ministries (whose forces are their own actors). An RSF attack on a
+ * dam "the UN said" was hit is not the UN's attack.
+ */
+const NO_SIDE_KINDS = new Set(['intergovernmental', 'organisation', 'government_body']);
+
+function employerKind(actor: Actor): string | null {
+  const employer = actor.affiliation ? actorById(actor.affiliation) : null;
+  return employer?.kind ?? null;
+}
 
 function reports(actor: Actor): boolean {
-  if (REPORTER_KINDS.has(actor.kind)) return true;
-  const employer = actor.affiliation ? actorById(actor.affiliation) : null;
-  return employer !== null && REPORTER_KINDS.has(employer.kind);
+  return REPORTER_KINDS.has(actor.kind) || REPORTER_KINDS.has(employerKind(actor) ?? '');
 }
+
+/** Whether the actor (or the body it speaks for) is no side in a fight. */
+function noSide(actor: Actor): boolean {
+  if (actor.kind === 'military' || actor.kind === 'armed_group' || actor.kind === 'state') return false;
+  return NO_SIDE_KINDS.has(actor.kind) || NO_SIDE_KINDS.has(employerKind(actor) ?? '');
+}
+
+/** "..., the UN said", "according to the United Nations": the actor is the source here. */
+const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
+const SOURCE_AFTER =
+  /^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/i;
 
 /**
  * "in Syria", "across northern Syria", "into Turkey": a state's name right after a preposition
@@ -161,6 +181,8 @@ function participants(
     const actor = actorById(m.id);
     // a name inside a quotation is someone speaking of them, not taking part
     if (!actor || reports(actor) || masked.slice(m.start, m.end) !== m.text) continue;
+    // "Iranian-backed militias": the backer is not a side of the fight
+    if (m.text.endsWith('-backed')) continue;
     if (namesPlace(actor, m) && AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start))) continue;
     const agent =
       violent &&
@@ -170,8 +192,20 @@ function participants(
         (agentEnd >= 0 && AGENT_LIST.test(masked.slice(agentEnd, m.start))));
     if (agent) agentEnd = m.end;
     if (seen.has(actor.id)) continue;
+    let role: Participant['role'] = violent
+      ? m.start < at || agent
+        ? 'perpetrator'
+        : 'target'
+      : 'participant';
+    if (violent && noSide(actor)) {
+      const source =
+        SOURCE_BEFORE.test(masked.slice(Math.max(0, m.start - 20), m.start)) ||
+        SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
+      // never the side that struck; hit only when named as the target, not as the source
+      if (role === 'perpetrator' || source) continue;
+      role = 'target';
+    }
     seen.add(actor.id);
-    const role = violent ? (m.start < at || agent ? 'perpetrator' : 'target') : 'participant';
     out.push({ actor: { id: actor.id, name: actor.name }, role });
   }
   return out;
