@@ -137,7 +137,7 @@ function noSide(actor: Actor): boolean {
 /** "..., the UN said", "according to the United Nations": the actor is the source here. */
 const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
 const SOURCE_AFTER =
-  /^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/i;
+  /^\s*(?:,\s*)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/i;
 
 /**
  * "in Syria", "across northern Syria", "into Turkey": a state's name right after a preposition
