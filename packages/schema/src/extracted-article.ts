@@ -17,6 +17,14 @@ export const ExtractedArticle = Article.extend({
       places: z.array(EntityRef).default([]),
     })
     .default({ actors: [], places: [] }),
+  /**
+   * Why the analysis did not run, when it did not: Sitrep's rules read English, so an article in
+   * another language is kept with its language and no claims, events or mentions.
+   */
+  analysisSkipped: z
+    .object({ reason: z.enum(['language']), message: z.string().min(1) })
+    .nullable()
+    .default(null),
 }).superRefine((a, ctx) => {
   a.claims.forEach((c, i) => {
     if (c.articleId !== a.id)
