@@ -34,9 +34,6 @@ const PLAINLY_ENGLISH = new Set(
     .split(' ')
     .map((w) => wordCode(w, 0, w.length)),
 );
-// the longest function word has five letters
-const isFunctionWord = (text: string, start: number, end: number): boolean =>
-  end - start <= 5 && ENGLISH.has(wordCode(text, start, end));
 
 /** How many words the head of `text` has, and how many of them are English function words. */
 export interface WordShare {
@@ -60,6 +57,7 @@ export function englishWordShare(text: string): WordShare {
   let start = -1;
   const count = (end: number) => {
     words++;
+    // the longest function word has five letters
     if (end - start > 5) return;
     const code = wordCode(head, start, end);
     if (ENGLISH.has(code)) hits++;
