@@ -3,7 +3,8 @@ import type { Event } from '@sitrep/schema/event';
 import type { EntityRef } from '@sitrep/schema/primitives';
 import { buildClaims } from '../claims/build-claims.ts';
 import { findQuotes, type QuotePassage } from '../claims/find-quotes.ts';
-import { actorById, findActors } from '../entities/actors.ts';
+import { actorById, findActors, withActorContext } from '../entities/actors.ts';
+import { articleCountries } from '../entities/article-countries.ts';
 import { type EntityMatch, findPlaces, placeById } from '../entities/gazetteer.ts';
 import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
@@ -50,8 +51,15 @@ function unique(refs: EntityRef[]): EntityRef[] {
   return refs.filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
-/** Sentences in, claims / events / entity mentions out. Deterministic: same document, same ids. */
+/**
+ * Sentences in, claims / events / entity mentions out. Deterministic: same document, same ids.
+ * Words that name a side only within one war ("the regime") are read for the article's countries.
+ */
 export function analyseDocument(doc: PreparedDocument): Analysis {
+  return withActorContext(articleCountries(doc), () => analyse(doc));
+}
+
+function analyse(doc: PreparedDocument): Analysis {
   const { article } = doc;
   const sentences = [...standfirstSentences(doc), ...doc.sentences];
   const quantities = sentences.map((s) => findQuantities(s.text));

@@ -5,13 +5,16 @@ import forceWords from '../../data/force-words.json' with { type: 'json' };
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
 import { COUNTRIES, forcesActors, stateActors } from './state-actors.ts';
 
+export type ActorMatch = AliasMatch;
+
 /**
  * Sitrep's actors: the curated list (data/actors.json: people, UN bodies, monitors, media, the
  * 2016 Syrian sides), armed groups of today's and recent wars (data/armed-groups.json), and every
  * state and its forces from a registry data set (state-actors.ts). Each file's `_sources` says
  * where its entries come from. Curated entries come first: they keep an alias they share.
  */
-const curated: Actor[] = [...actorsData.actors, ...groupsData.actors].map((a) => ActorSchema.parse(a));
+const curatedData: { id: string; contextAliases?: string[] }[] = [...actorsData.actors, ...groupsData.actors];
+const curated: Actor[] = curatedData.map((a) => ActorSchema.parse(a));
 const curatedIndex = new Map(curated.map((a) => [a.id, a]));
 const curatedForces = new Map(
   curated
@@ -24,6 +27,37 @@ const actorIndex = new Map(actorList.map((a) => [a.id, a]));
 const actorTrie = new AliasTrie();
 for (const a of actorList) actorTrie.add(a.name, a.id);
 for (const a of actorList) for (const alias of a.aliases) actorTrie.add(alias, a.id);
+/**
+ * Words that name a side only within one war ("the regime", "rebels": data/actors.json
+ * `contextAliases`): a match of one stands only while reading an article about that actor's
+ * country (`withActorContext`).
+ */
+const contextual = new Set<string>();
+for (const a of curatedData)
+  for (const alias of a.contextAliases ?? []) {
+    actorTrie.add(alias, a.id);
+    contextual.add(alias.replace(/[\u2018\u2019]/g, "'"));
+  }
+let reading: ReadonlySet<string> | null = null;
+
+/** Whether a match is one of those context words. */
+export const isContextual = (m: ActorMatch): boolean =>
+  contextual.has(m.text.replace(/[\u2018\u2019]/g, "'"));
+
+/**
+ * Runs `read` with context words resolved only for actors of `countries` (ISO codes of the
+ * article's country or countries). Outside such a call they resolve as listed, as they did
+ * before context existed; the call is synchronous and restores what it found.
+ */
+export function withActorContext<T>(countries: ReadonlySet<string>, read: () => T): T {
+  const before = reading;
+  reading = countries;
+  try {
+    return read();
+  } finally {
+    reading = before;
+  }
+}
 
 /** "Sudanese", "Sudan's": a country named as the owner of what follows. */
 const ownerTrie = new AliasTrie();
@@ -37,8 +71,6 @@ const FORCE = new RegExp(
 );
 const forcesOf = (code: string) =>
   (curatedForces.get(code) ?? actorIndex.get(`actor:mil:${code.toLowerCase()}-military`))?.id;
-
-export type ActorMatch = AliasMatch;
 
 export function actors(): Actor[] {
   return actorList;
@@ -67,7 +99,11 @@ function findForces(text: string): ActorMatch[] {
 
 /** Every known actor named in `text`, with offsets into `text`; where two overlap, the longer. */
 export function findActors(text: string): ActorMatch[] {
-  const named = actorTrie.scan(text);
+  const scanned = actorTrie.scan(text);
+  const context = reading;
+  const named = context
+    ? scanned.filter((m) => !isContextual(m) || context.has(actorIndex.get(m.id)?.country ?? ''))
+    : scanned;
   const forces = findForces(text);
   if (forces.length === 0) return named;
   const all = [...named, ...forces].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -50,7 +50,7 @@ const COUNTED: Partial<Record<Event['kind'], Measure>> = {
   shelling: 'munitions',
 };
 
-function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFigure | null {
+function casualty(qs: readonly SentenceQuantity[], measure: Measure, text: string): CasualtyFigure | null {
   const total = qs.find((q) => q.measure === measure && q.partOf === null && !q.cumulative);
   if (!total) return null;
   const index = qs.indexOf(total);
@@ -64,13 +64,43 @@ function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFi
     }
   });
   if (parts.length > 1) return sumOf(qs, parts, uncounted);
+  const competing = competingWith(qs, index, measure, text);
   const breakdown: CasualtyFigure['breakdown'] = {};
-  const { best, low, high } = total.value;
+  const { best } = total.value;
+  // "killed at least 20, while rescuers put the toll at 35": one incident, its figures as a range
+  const low = competing.length ? Math.min(best, total.value.low ?? best, ...competing) : total.value.low;
+  const high = competing.length ? Math.max(best, total.value.high ?? best, ...competing) : total.value.high;
   // a "subgroup" larger than its total was misread as one (a count of something else)
   for (const q of qs)
     if (q.partOf === index && (q.value.best <= (high ?? best) || total.qualifier === 'vague'))
       breakdown[q.group] = q.value.best;
   return { best, low, high, qualifier: total.qualifier, group: total.group, breakdown };
+}
+
+/** Words that set another source's toll beside the first: "while rescuers put the toll at 35". */
+const COMPETING =
+  /\b(?:while|whereas|but|although|though|other(?:s)?|another|put (?:the|its) (?:death )?toll|gave a (?:death )?toll|according to|said|says|estimated?)\b/i;
+
+/** The other figures of the same measure that give the same incident's toll another way. */
+function competingWith(
+  qs: readonly SentenceQuantity[],
+  index: number,
+  measure: Measure,
+  text: string,
+): number[] {
+  const first = qs[index] as SentenceQuantity;
+  return qs
+    .filter(
+      (q, j) =>
+        j > index &&
+        q.measure === measure &&
+        q.partOf === null &&
+        q.sumWith === null &&
+        !q.cumulative &&
+        q.qualifier !== 'vague' &&
+        COMPETING.test(text.slice(first.end, q.start)),
+    )
+    .map((q) => q.value.best);
 }
 
 /**
@@ -197,12 +227,15 @@ function participants(
         ? 'perpetrator'
         : 'target'
       : 'participant';
+    // "according to Ukraine's Air Force", "Putin on Friday denounced ...", "Russian authorities said":
+    // whoever the sentence quotes is its source here, not a side (it may be one; these words do not say)
+    const source =
+      SOURCE_BEFORE.test(masked.slice(Math.max(0, m.start - 20), m.start)) ||
+      SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
+    if (violent && source) continue;
     if (violent && noSide(actor)) {
-      const source =
-        SOURCE_BEFORE.test(masked.slice(Math.max(0, m.start - 20), m.start)) ||
-        SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
-      // never the side that struck; hit only when named as the target, not as the source
-      if (role === 'perpetrator' || source) continue;
+      // never the side that struck; hit only when named as the target
+      if (role === 'perpetrator') continue;
       role = 'target';
     }
     seen.add(actor.id);
@@ -271,9 +304,9 @@ export function findEvents(input: EventInput): Event[] {
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
       const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
       const casualties = {
-        killed: owner ? casualty(qs, 'killed') : null,
-        injured: owner ? casualty(qs, 'injured') : null,
-        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing') : null,
+        killed: owner ? casualty(qs, 'killed', sentence.text) : null,
+        injured: owner ? casualty(qs, 'injured', sentence.text) : null,
+        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text) : null,
       };
       for (const q of qs)
         if (owner && CASUALTY.includes(q.measure) && !q.cumulative)
