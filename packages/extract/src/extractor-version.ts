@@ -14,5 +14,12 @@
  *    "by" says who holds or arranged something ("held by the army").
  * 3: a side named by its weapon or fire is an actor ("regime air strikes", "Russian bombers",
  *    "rebel shelling", "coalition warplanes"; data/actors.json).
+ * 4: the world's states, forces and armed groups (world-countries, data/armed-groups.json) with
+ *    `Actor.category`; "the regime" and "rebels" only in an article about Syria; sources and UN
+ *    bodies never the side that struck; totals carry their period (`Quantity.period`) and never
+ *    an event's toll; mixed fates are `casualties`, deaths from cold or disease
+ *    `deaths_non_violent`; listed parts of a toll add up; competing tolls one range; tolls in
+ *    words; drone strikes and today's other triggers; language by franc-min, other languages
+ *    kept unanalysed (`analysisSkipped`).
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
