@@ -55,6 +55,15 @@ const NONE = /\b[Nn]one of the ((?:[\w-]+\s+){0,2}[\w-]+) (?:were|was) (killed|i
 /** "one of the 18 sailors ... was injured": the 18 is the set the one belongs to, not a count */
 const PARTITIVE = /\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+$/i;
 const SUBGROUP_BEFORE = /\b(?:including|among them|of whom|of them)\s+$/i;
+const SUBGROUP_AFTER = /^\s+(?:of (?:them|whom)|were (?:among|of) them)\b/i;
+/** nothing but a space or a colon between a total and the next figure: its breakdown, written without commas */
+const APPOSITION = /^\s*:?\s+$/;
+/** Whether a group can hold another: "three civilians two women" is a breakdown, "six women five children" a list. */
+const contains = (whole: PersonGroup, part: PersonGroup): boolean =>
+  whole !== part &&
+  (whole === 'people' ||
+    (whole === 'civilians' &&
+      (part === 'women' || part === 'men' || part === 'children' || part === 'families')));
 const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
 const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
 
@@ -216,6 +225,15 @@ export function findQuantities(text: string): SentenceQuantity[] {
     });
     const me = typed.length - 1;
     if (SUBGROUP_BEFORE.test(before) && me > 0) typed[me]!.partOf = me - 1;
+    // "Three people, two of them children" / "three civilians two women and a man": the parts of a total
+    if (
+      me > 0 &&
+      typed[me - 1]!.partOf === null &&
+      (SUBGROUP_AFTER.test(after) ||
+        (APPOSITION.test(text.slice(typed[me - 1]!.end, n.start)) &&
+          contains(typed[me - 1]!.group, typed[me]!.group)))
+    )
+      typed[me]!.partOf = me - 1;
     // "including four soldiers and three gendarmes": the list goes on as subgroups of the same total
     const sibling = typed[me - 1];
     if (
@@ -332,6 +350,9 @@ function listsAndSums(
     ) {
       q.measure = next.measure;
       q.measureKnown = true;
+      // "37 soldiers and 101 militants have been killed since ...": the list shares the total's period
+      q.period = next.period ?? (TOTALLED.includes(q.measure) ? totalPhrase(text, q.start, q.end) : null);
+      q.cumulative = q.period !== null;
     }
   }
   for (let i = 1; i < typed.length; i++) {

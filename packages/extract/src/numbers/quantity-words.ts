@@ -94,7 +94,7 @@ export const MEASURE_BEFORE: [RegExp, Measure][] = [
   [/\b(?:those killed|the dead|the victims|the death toll)\s+(?:included|include|were|was)\s+$/i, 'killed'],
   // "the death toll from that strike had risen to 21"
   [
-    /\b(?:death toll|toll|number of (?:dead|deaths|people killed|fatalities))\b[^.;]{0,60}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood at|stands at|is|was|at)\s+(?:to\s+)?$/i,
+    /(?<!\b(?:previous|earlier|initial|preliminary|former|old)\s+(?:death\s+)?)\b(?:death toll|toll|number of (?:dead|deaths|people killed|fatalities))\b[^.;]{0,60}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood at|stands at|is|was|at)\s+(?:to\s+)?$/i,
     'killed',
   ],
   [new RegExp(String.raw`\b(?:injured|wounded|injuring|wounding)` + FILLER, 'i'), 'injured'],
