@@ -145,6 +145,22 @@ describe('figures', () => {
     });
   });
 
+  it.each([
+    ['a plural subject', 'State television said dozens of fighters had been killed in the attack.', []],
+    ['a death from wounds', 'The woman succumbed to her wounds after she was injured by a sniper.', [1]],
+  ])('counts one victim in words only when one is meant: %s', (_why, body, expected) => {
+    expect(
+      killed(extract(body))
+        .filter((k) => k.qualifier !== 'vague')
+        .map((k) => k.best),
+    ).toEqual(expected);
+  });
+
+  it('gives a chemical attack its toll when other means are named first', () => {
+    const a = extract('Militants fired shells filled with toxic gas at the town, killing five civilians.');
+    expect(a.events.filter((e) => e.casualties.killed).map((e) => e.kind)).toEqual(['chemical_attack']);
+  });
+
   it('does not take a superseded toll for an incident', () => {
     expect(killed(extract('The previous death toll was 20.'))).toEqual([]);
   });

@@ -276,7 +276,9 @@ export function findEvents(input: EventInput): Event[] {
     const hasCasualties = qs.some(
       (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative && q.value.best > 0,
     );
-    const casualtyOwner = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at)[0];
+    // the means that names the attack most closely owns its toll: "fired shells filled with toxic gas" is a chemical attack
+    const violentHits = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at);
+    const casualtyOwner = violentHits.find((h) => h.trigger.kind === 'chemical_attack') ?? violentHits[0];
     if (hasCasualties && !casualtyOwner) {
       const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });

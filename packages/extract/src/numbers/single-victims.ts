@@ -42,9 +42,12 @@ const KILL_VERB =
   '(?:killed|kills|killing|shot dead|shot and killed|gunned down|murdered|assassinated|beheaded|executed|stabbed to death|lynched)';
 /** "a Ukrainian drone killed a civilian", "killing a Reuters reporter" */
 const KILLED_ONE = new RegExp(`\\b${KILL_VERB}\\s+(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,3}?(${PERSON})\\b`, 'i');
-/** "the mayor ... was killed", "Tapia, who was killed a few days before" (one person: "was") */
+/** "the mayor ... was killed", "Tapia, who was killed a few days before" (one person: "was", "has been"; "had been" may be plural) */
 const WAS_KILLED =
-  /\b(?:was|has been|had been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+|then\s+|fatally\s+|among those\s+)?(?:killed|murdered|assassinated|shot dead|slain|beheaded|found dead|stabbed to death|shot and killed|gunned down|lynched)\b/i;
+  /\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+|then\s+|fatally\s+|among those\s+)?(?:killed|murdered|assassinated|shot dead|slain|beheaded|found dead|stabbed to death|shot and killed|gunned down|lynched)\b/i;
+/** "the woman succumbed to her wounds": one death, of someone the sentence may also call injured */
+const DIED_OF_WOUNDS =
+  /\b(?:succumbed|died)\s+(?:later\s+)?(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)\b/i;
 const WAS_HURT =
   /\b(?:was|has been|had been)\s+(?:also\s+|reportedly\s+|seriously\s+|critically\s+|badly\s+|slightly\s+|lightly\s+)?(?:injured|wounded)\b/i;
 /** nobody, no one: the subject makes a "was killed" a zero */
@@ -73,6 +76,11 @@ export function singleVictims(text: string, missing: ReadonlySet<Measure>): Word
   if (nobody) {
     const measure: Measure = /killed|died/i.test(nobody[0]) ? 'killed' : 'injured';
     if (missing.has(measure)) out.push(figure(measure, 'people', 0, nobody));
+    return out;
+  }
+  const ofWounds = DIED_OF_WOUNDS.exec(text);
+  if (ofWounds) {
+    if (missing.has('killed')) out.push(figure('killed', 'people', 1, ofWounds));
     return out;
   }
   if (missing.has('killed')) {
