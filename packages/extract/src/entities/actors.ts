@@ -33,10 +33,13 @@ for (const a of actorList) for (const alias of a.aliases) actorTrie.add(alias, a
  * country (`withActorContext`).
  */
 const contextual = new Set<string>();
+const contextualIds = new Set<string>();
 for (const a of curatedData)
   for (const alias of a.contextAliases ?? []) {
     actorTrie.add(alias, a.id);
-    contextual.add(alias.replace(/[\u2018\u2019]/g, "'"));
+    contextual.add(alias);
+    contextual.add(alias.replace(/'/g, '\u2019'));
+    contextualIds.add(a.id);
   }
 let reading: ReadonlySet<string> | null = null;
 
@@ -59,16 +62,21 @@ export function withActorContext<T>(countries: ReadonlySet<string>, read: () => 
   }
 }
 
-/** "Sudanese", "Sudan's": a country named as the owner of what follows. */
-const ownerTrie = new AliasTrie();
+/**
+ * "Sudanese", "Sudan's": a country named as the owner of what follows, in the same trie (one scan
+ * a sentence) under an `owner:` id, after every actor so an actor's alias keeps its words.
+ */
+const OWNER = 'owner:';
 for (const c of COUNTRIES) {
-  if (c.demonym) ownerTrie.add(c.demonym, c.code);
-  ownerTrie.add(`${c.name}'s`, c.code);
+  if (c.demonym) actorTrie.add(c.demonym, `${OWNER}${c.code}`);
+  actorTrie.add(`${c.name}'s`, `${OWNER}${c.code}`);
 }
 const FORCE = new RegExp(
   `^[\\s-]+(?:${[...forceWords.words].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
   'iu',
 );
+/** "the Sudanese government", "Russian authorities": the state itself */
+const GOVERNMENT = /^\s+(?:government|authorities)(?![\p{L}\p{N}])/u;
 const forcesOf = (code: string) =>
   (curatedForces.get(code) ?? actorIndex.get(`actor:mil:${code.toLowerCase()}-military`))?.id;
 
@@ -80,41 +88,43 @@ export function actorById(id: string): Actor | null {
   return actorIndex.get(id) ?? null;
 }
 
-/** "Russian forces", "the Sudanese army", "Chad's army", "Israeli fire": a state's forces. */
-function findForces(text: string): ActorMatch[] {
-  const out: ActorMatch[] = [];
-  for (const m of ownerTrie.scan(text)) {
-    const f = FORCE.exec(text.slice(m.end));
-    const id = f ? forcesOf(m.id) : undefined;
-    if (f && id)
-      out.push({
-        id,
-        text: text.slice(m.start, m.end + f[0].length),
-        start: m.start,
-        end: m.end + f[0].length,
-      });
-  }
-  return out;
-}
-
-/** Every known actor named in `text`, with offsets into `text`; where two overlap, the longer. */
+/**
+ * Every known actor named in `text`, with offsets into `text`. A country named as an owner
+ * becomes its forces when a word for forces or their fire follows ("Russian forces", "the
+ * Sudanese army", "Chad's army", "Israeli fire"), and is dropped otherwise ("Ukrainian refugees").
+ */
 export function findActors(text: string): ActorMatch[] {
   const scanned = actorTrie.scan(text);
   const context = reading;
-  const named = context
-    ? scanned.filter((m) => !isContextual(m) || context.has(actorIndex.get(m.id)?.country ?? ''))
-    : scanned;
-  const forces = findForces(text);
-  if (forces.length === 0) return named;
-  const all = [...named, ...forces].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: ActorMatch[] = [];
-  for (const m of all) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) {
-      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
-      continue;
-    }
-    out.push(m);
+  let g: RegExpExecArray | null;
+  for (const m of scanned) {
+    if (m.id.startsWith(OWNER)) {
+      const f = FORCE.exec(text.slice(m.end, m.end + 40));
+      const id = f ? forcesOf(m.id.slice(OWNER.length)) : undefined;
+      if (f && id)
+        out.push({
+          id,
+          text: text.slice(m.start, m.end + f[0].length),
+          start: m.start,
+          end: m.end + f[0].length,
+        });
+      else if ((g = GOVERNMENT.exec(text.slice(m.end, m.end + 20))))
+        out.push({
+          id: `actor:state:${m.id.slice(OWNER.length).toLowerCase()}`,
+          text: text.slice(m.start, m.end + g[0].length),
+          start: m.start,
+          end: m.end + g[0].length,
+        });
+      // "Syria's biggest city": the country's name, as it would have matched on its own
+      else if (/['\u2019]s$/.test(m.text))
+        out.push({
+          id: `actor:state:${m.id.slice(OWNER.length).toLowerCase()}`,
+          text: m.text.slice(0, -2),
+          start: m.start,
+          end: m.end - 2,
+        });
+    } else if (!context || !isContextual(m) || context.has(actorIndex.get(m.id)?.country ?? '')) out.push(m);
   }
   return out;
 }

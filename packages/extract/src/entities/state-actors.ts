@@ -49,7 +49,8 @@ export function stateActors(known: ReadonlyMap<string, Actor>): Actor[] {
   const out: Actor[] = [];
   for (const c of list) {
     const aliases = [c.official, `${c.name}'s government`];
-    if (c.demonym) aliases.push(`${c.demonym} government`, `${c.demonym} authorities`, `${c.demonym}-backed`);
+    // "the Sudanese government" is read with the forces, by `findActors`
+    if (c.demonym) aliases.push(`${c.demonym}-backed`);
     const id = stateId(c.code);
     const curated = known.get(id);
     if (curated) curated.aliases.push(...aliases.filter((a) => a !== curated.name));

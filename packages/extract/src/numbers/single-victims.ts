@@ -61,9 +61,14 @@ function figure(measure: Measure, group: PersonGroup, best: number, m: RegExpExe
   return { measure, group, best, text: m[0], start: m.index, end: m.index + m[0].length };
 }
 
+/** Every rule above needs one of these words, in lower case: most sentences skip them all. */
+const MAY_HOLD =
+  /\b(?:casualties|injuries|deaths|fatalities|dead|died|hurt|harmed|killed|kills|killing|shot|gunned|murdered|assassinated|beheaded|executed|stabbed|lynched|slain|injured|wounded|succumbed)\b/;
+
 /** Figures in words for the measures in `missing` (those the sentence has no number for). */
 export function singleVictims(text: string, missing: ReadonlySet<Measure>): WordFigure[] {
   const out: WordFigure[] = [];
+  if (missing.size === 0 || !MAY_HOLD.test(text)) return out;
   const none = NO_CASUALTIES.exec(text);
   if (none) {
     const word = (none[1] as string).toLowerCase();
