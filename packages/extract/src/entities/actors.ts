@@ -47,6 +47,11 @@ let reading: ReadonlySet<string> | null = null;
 export const isContextual = (m: ActorMatch): boolean =>
   contextual.has(m.text.replace(/[\u2018\u2019]/g, "'"));
 
+/** Whether a match stands in an article about `countries` (a context word only for its actor's country). */
+export function standsIn(m: ActorMatch, countries: ReadonlySet<string>): boolean {
+  return !isContextual(m) || countries.has(actorIndex.get(m.id)?.country ?? '');
+}
+
 /**
  * Runs `read` with context words resolved only for actors of `countries` (ISO codes of the
  * article's country or countries). Outside such a call they resolve as listed, as they did
@@ -124,7 +129,7 @@ export function findActors(text: string): ActorMatch[] {
           start: m.start,
           end: m.end - 2,
         });
-    } else if (!context || !isContextual(m) || context.has(actorIndex.get(m.id)?.country ?? '')) out.push(m);
+    } else if (!context || standsIn(m, context)) out.push(m);
   }
   return out;
 }

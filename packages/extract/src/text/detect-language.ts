@@ -55,28 +55,25 @@ export function englishWordShare(text: string): WordShare {
   let hits = 0;
   let plain = 0;
   let start = -1;
-  const count = (end: number) => {
-    words++;
-    // the longest function word has five letters
-    if (end - start > 5) return;
-    const code = wordCode(head, start, end);
-    if (ENGLISH.has(code)) hits++;
-    if (PLAINLY_ENGLISH.has(code)) plain++;
-  };
-  for (let i = 0; i < head.length && words < 400; i++) {
-    const code = head.charCodeAt(i);
+  // one past the head: the end of a word running to the end of the text is counted there
+  for (let i = 0; i <= head.length && words < 400; i++) {
+    const code = i < head.length ? head.charCodeAt(i) : 32;
     const step = code < 128 ? (ASCII_LETTER[code] as number) : letterAt(head, i);
     if (step > 0) {
       if (start === -1) start = i;
       // a letter written as a surrogate pair: skip its second half
       i += step - 1;
     } else if (start !== -1) {
-      count(i);
+      words++;
+      // the longest function word has five letters
+      if (i - start <= 5) {
+        const word = wordCode(head, start, i);
+        if (ENGLISH.has(word)) hits++;
+        if (PLAINLY_ENGLISH.has(word)) plain++;
+      }
       start = -1;
     }
   }
-  // a word running to the end of the head
-  if (start !== -1 && words < 400) count(head.length);
   return { words, hits, plain };
 }
 
