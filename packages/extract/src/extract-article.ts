@@ -41,7 +41,6 @@ export function extractArticle(raw: RawArticle): ExtractedArticle {
       claims: analysis.claims,
       events: analysis.events,
       mentions: analysis.mentions,
-      analysisSkipped: null,
     },
     what,
   );

@@ -21,5 +21,7 @@
  *    `deaths_non_violent`; listed parts of a toll add up; competing tolls one range; tolls in
  *    words; drone strikes and today's other triggers; language by franc-min, other languages
  *    kept unanalysed (`analysisSkipped`).
+ * 5: `analysisSkipped` absent rather than null on analysed articles (4 was only ever on the
+ *    `figures` branch).
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
