@@ -51,6 +51,7 @@ export const Actor = z.object({
   /** ISO 3166-1 alpha-2 where it has one */
   country: z.string().length(2).nullable().default(null),
   /** the side it is in ACLED's terms; null for those who are no side (people, media, monitors, UN bodies) */
-  category: ActorCategory.nullable().default(null),
+  // optional as well as nullable: actor records made before it (and code that builds them) stay valid
+  category: ActorCategory.nullable().optional(),
 });
 export type Actor = z.infer<typeof Actor>;

@@ -132,6 +132,7 @@ export const Quantity = z.object({
   /** a running total for the whole war or a long period, not one day's event */
   cumulative: z.boolean().default(false),
   /** what a total covers (a war, a period, several incidents); null for one incident's figure */
-  period: Period.nullable().default(null),
+  // optional as well as nullable: quantities made before it (and code that builds them) stay valid
+  period: Period.nullable().optional(),
 });
 export type Quantity = z.infer<typeof Quantity>;
