@@ -18,8 +18,12 @@ import type { CasualtyFigure, Event } from './event.ts';
  */
 export type FigureStanding = 'incident' | 'total' | 'unplaced_undated';
 
-/** Longest span, in days, an event can cover and its figure still be one incident's toll. */
-export const INCIDENT_MAX_DAYS = 7;
+/**
+ * Longest span, in days, an event can cover and its figure still be one incident's toll: a
+ * week, counted as reports write it ("the past week" runs from that weekday a week ago to the
+ * day of the report, 8 days).
+ */
+export const INCIDENT_MAX_DAYS = 8;
 
 type Measure = 'killed' | 'injured' | 'missing';
 type EventLike = Pick<Event, 'occurred' | 'location' | 'evidence' | 'casualties'>;

@@ -17,6 +17,8 @@ describe('which figures count as one incident’s toll', () => {
   it.each([
     ['a day', occurred('2016-10-13', '2016-10-13', 'day'), kalasehStrike.location, 'incident'],
     ['a week', occurred('2016-10-10', '2016-10-16', 'week'), kalasehStrike.location, 'incident'],
+    ['"the past week"', occurred('2016-10-09', '2016-10-16', 'week'), kalasehStrike.location, 'incident'],
+    ['"the past two weeks"', occurred('2016-10-02', '2016-10-16', 'week'), kalasehStrike.location, 'total'],
     ['a month', occurred('2016-12-01', '2016-12-31', 'month'), kalasehStrike.location, 'total'],
     ['a year', occurred('2017-01-01', '2017-12-31', 'year'), kalasehStrike.location, 'total'],
     [
