@@ -54,7 +54,7 @@ describe('an event with no date of its own is dated by its report', () => {
   it.each([
     ['metadata', 'the desk’s date'],
     ['dateline', 'the article’s own dateline'],
-  ] as const)('on the publication day from %s (%s), marked "reported"', (basis) => {
+  ] as const)('on the publication day from %s (%s), marked "reported"', (basis, _why) => {
     expect(occurred(UNDATED, published(basis))).toMatchObject({
       start: tuesday,
       end: tuesday,
@@ -67,7 +67,7 @@ describe('an event with no date of its own is dated by its report', () => {
   it.each([
     ['body', 'the latest date in the body only says the article is from that day or later'],
     ['caption', 'a photo may predate the article'],
-  ] as const)('not by a publication date inferred from the %s (%s)', (basis) => {
+  ] as const)('not by a publication date inferred from the %s (%s)', (basis, _why) => {
     expect(occurred(UNDATED, published(basis))).toMatchObject({ start: null, precision: 'unknown' });
   });
 
