@@ -102,6 +102,11 @@ describe.each(cases)('4 April 2017 in the record of all FA-KES, on $name', (engi
       expect(attack?.corroboration.outlets).toBeGreaterThanOrEqual(8);
       expect(attack?.occurred).toEqual({ start: DAY, end: DAY, precision: 'day' });
       expect(attack?.location?.placeId).toBe('place:sy:khan-sheikhoun');
+      // its tolls compete, each with who gave it: 58 on the day, 72, then 86 as bodies were counted
+      const killed = attack?.figures.killed;
+      expect(killed?.disputed).toBe(true);
+      for (const value of [58, 72, 86]) expect(killed?.competing.map((r) => r.value)).toContain(value);
+      expect(killed?.competing.every((r) => r.reportedBy.length > 0)).toBe(true);
     },
   );
 
