@@ -207,6 +207,41 @@ describe('errors', () => {
     expect(logged.error).toEqual([]);
   });
 
+  // In production every ERR line is an operator's page: a client must not be able to flood it.
+  it.each([
+    ['a cursor that does not decode', '{ events(first: 1, after: "nope") { totalCount } }'],
+    ['a negative minKilled', '{ events(filter: { minKilled: -1 }) { totalCount } }'],
+    ['a global ID that does not decode', '{ node(id: "garbage") { id } }'],
+  ])('answers %s with BAD_USER_INPUT and logs it at debug, not as an error', async (_name, query) => {
+    const { logged, logger } = recordingLogger();
+    const yoga = await testYoga(store, { NODE_ENV: 'production' }, logger);
+    const body = (await (await yoga.fetch(...post(query))).json()) as Body;
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(logged.error).toEqual([]);
+    expect(logged.debug.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['application/json', 400],
+    ['application/graphql-response+json', 400],
+  ])(
+    'answers malformed JSON (accept %s) with %i BAD_REQUEST, without echoing the body or logging an error',
+    async (accept, status) => {
+      const { logged, logger } = recordingLogger();
+      const yoga = await testYoga(store, { NODE_ENV: 'production' }, logger);
+      const res = await yoga.fetch('http://sitrep.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: '{"query": "secret-token-from-the-body',
+      });
+      const text = await res.text();
+      expect(res.status).toBe(status);
+      expect(codeOf(JSON.parse(text) as Body)).toBe('BAD_REQUEST');
+      expect(text).not.toContain('secret-token');
+      expect(logged.error).toEqual([]);
+    },
+  );
+
   it.each([
     ['no key', {}],
     ['a wrong bearer key', { authorization: 'Bearer nope' }],
