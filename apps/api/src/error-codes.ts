@@ -19,7 +19,11 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
       extensions: { ...error.extensions, code: original.code },
     });
   }
-  if (error instanceof GraphQLError && error.extensions?.code === 'BAD_REQUEST' && error.extensions.originalError)
+  if (
+    error instanceof GraphQLError &&
+    error.extensions?.code === 'BAD_REQUEST' &&
+    error.extensions.originalError
+  )
     return withoutEcho(error);
   const input = pothosInputError(original);
   if (input && error instanceof GraphQLError) {
