@@ -2,6 +2,7 @@ import type { EventFilter } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
 import { localId } from '../local-id.ts';
+import { searchText } from '../search-text.ts';
 import { DatePrecisionEnum } from './article.ts';
 import { EventKindEnum } from './event.ts';
 
@@ -47,7 +48,7 @@ export function toStoreFilter(f: FilterArg): EventFilter {
   if (f.place) filter.placeId = localId(f.place, 'Place');
   if (f.actor) filter.actorId = localId(f.actor, 'Actor');
   if (f.outlet) filter.outlet = f.outlet;
-  if (f.text) filter.text = f.text;
+  if (f.text) filter.text = searchText('filter.text', f.text);
   if (f.minKilled != null) filter.minKilled = f.minKilled;
   if (f.disputedOnly) filter.disputed = true;
   if (f.scheduled != null) filter.tense = f.scheduled ? 'scheduled' : 'past';
