@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractArticle } from '@sitrep/extract/extract-article';
+import { rawArticleFromInput } from '@sitrep/ingest/article-input';
+import { ingest } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,17 +22,19 @@ let store: SitrepStore;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sitrep-graphql-'));
   store = await openStore({ engine: 'sqlite', file: join(dir, 'day.db') });
-  await store.ingestArticles(
-    REPORTS.map((text, i) =>
-      extractArticle({
-        text,
-        bodyStart: 0,
-        origin: { path: `r${i}.txt` },
-        meta: { headline: `Report ${i}`, outlet: 'Test Wire', publishedAt: DAY, url: null, language: null },
-        hints: { publishedAt: null, location: null, label: null },
-      }),
-    ),
+  // Through the one pipeline, as a client's ingestArticle would: each report at its own URL.
+  const summary = await ingest(
+    store,
+    REPORTS.map((text, i) => ({
+      ok: true as const,
+      ...rawArticleFromInput(
+        { text, url: `https://example.org/r${i}`, outlet: 'Test Wire', publishedAt: DAY },
+        `report ${i}`,
+      ),
+    })),
+    { jobs: 1 },
   );
+  expect(summary).toMatchObject({ new: REPORTS.length, failed: 0 });
 });
 afterAll(async () => {
   await store.close();

@@ -1,8 +1,8 @@
 import { extractArticle } from '@sitrep/extract/extract-article';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SitrepStore } from '@sitrep/store/store';
 import { engineCases } from '@sitrep/store/test-engines';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cases = await engineCases();
 const DAY = '2017-03-28'; // a Tuesday

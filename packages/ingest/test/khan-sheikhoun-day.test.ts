@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInputs } from '@sitrep/extract/read';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SitrepStore } from '@sitrep/store/store';
 import { engineCases } from '@sitrep/store/test-engines';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, inputsFromPaths } from '../src/ingest.ts';
 
 const FAKES = fileURLToPath(
