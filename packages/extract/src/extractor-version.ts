@@ -14,5 +14,7 @@
  *    "by" says who holds or arranged something ("held by the army").
  * 3: a side named by its weapon or fire is an actor ("regime air strikes", "Russian bombers",
  *    "rebel shelling", "coalition warplanes"; data/actors.json).
+ * 4: an event with no date of its own is dated by its report (precision "reported": the
+ *    publication day from metadata or a dateline, or the day a source is said to have reported it).
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;

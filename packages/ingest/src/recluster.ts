@@ -3,7 +3,8 @@ import { canonicalEvent } from '@sitrep/cluster/canonical-event';
 import { addMentions, createClusterState } from '@sitrep/cluster/cluster-state';
 import { CLUSTERING_VERSION } from '@sitrep/cluster/clustering-version';
 import { type EventMention, mentionsFromArticle } from '@sitrep/cluster/event-mention';
-import { actorById, ancestorsOf } from '@sitrep/extract/gazetteer';
+import { namesakeRegions } from '@sitrep/cluster/namesake-regions';
+import { actorById, ancestorsOf, places } from '@sitrep/extract/gazetteer';
 import type { Article } from '@sitrep/schema/article';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import { originKey } from '@sitrep/store/origin-key';
@@ -11,10 +12,14 @@ import { MAX_PAGE } from '@sitrep/store/query-types';
 import type { ClusteringWrite, SitrepStore } from '@sitrep/store/store';
 import { rebuildArticleDates, type StoredArticle } from './infer-article-dates.ts';
 
-/** The gazetteer lookups clustering uses: al-Kalaseh is within Aleppo; only armed actors tell attacks apart. */
+/**
+ * The gazetteer lookups clustering uses: al-Kalaseh is within Aleppo; "Idlib" may be the town or
+ * its province; only armed actors tell attacks apart.
+ */
 export const CLUSTER_OPTIONS = {
   ancestorsOf: (id: string) => ancestorsOf(id).map((p) => p.id),
   actorKindOf: (id: string) => actorById(id)?.kind ?? null,
+  namesakeRegionOf: namesakeRegions(places()),
 };
 
 export interface StoredMention {

@@ -6,6 +6,7 @@ import { findQuotes, type QuotePassage } from '../claims/find-quotes.ts';
 import { actorById, type EntityMatch, findActors, findPlaces, placeById } from '../entities/gazetteer.ts';
 import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
+import { dateByReport } from '../events/reported-on.ts';
 import { findQuantities } from '../numbers/find-quantities.ts';
 import type { PreparedDocument, Sentence } from '../prepared-document.ts';
 import { sentenceDates } from './sentence-dates.ts';
@@ -60,7 +61,7 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
   const actorMatches = sentences.map((s) => findActors(s.text));
   const places = sentences.map((s, i) => placesIn(s.text, actorMatches[i] ?? []));
   const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
-  const events = findEvents({
+  const found = findEvents({
     articleId: article.id,
     datesOf,
     sentences,
@@ -71,6 +72,7 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
     claimBySentence: bySentence,
     fallback: firstSyrian ? locationOf(firstSyrian.place) : null,
   });
+  const events = dateByReport(found, article.publishedAt);
   const actors = actorMatches.flat().flatMap((m) => {
     const a = actorById(m.id);
     return a ? [{ id: a.id, name: a.name }] : [];

@@ -16,13 +16,15 @@ const DateBasisEnum = enumFrom(
   'Where a publication date was read from, most trusted first.',
   DateBasis.options,
 );
-const DatePrecisionEnum = enumFrom('DatePrecision', 'How finely a date is known.', [
-  'day',
-  'week',
-  'month',
-  'year',
-  'unknown',
-] as const);
+const DatePrecisionEnum = enumFrom(
+  'DatePrecision',
+  'How finely a date is known.',
+  ['day', 'week', 'month', 'year', 'unknown', 'reported'] as const,
+  (p) =>
+    p === 'reported'
+      ? 'events only: no date of its own; start and end are the day it was reported, on or before which it happened (never a certain day)'
+      : p,
+);
 
 export { DatePrecisionEnum };
 

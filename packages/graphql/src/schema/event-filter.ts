@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
 import { localId } from '../local-id.ts';
 import { searchText } from '../search-text.ts';
+import { DatePrecisionEnum } from './article.ts';
 import { EventKindEnum } from './event.ts';
 
 export const EventFilterInput = builder.inputType('EventFilter', {
@@ -25,6 +26,11 @@ export const EventFilterInput = builder.inputType('EventFilter', {
         'Only disputed events: resting on a denied claim, or clustered into a canonical event whose figures or claims disagree.',
     }),
     scheduled: t.boolean({ description: 'true: only announced future events; false: only past ones.' }),
+    precisions: t.field({
+      type: [DatePrecisionEnum],
+      description:
+        'Only events dated with one of these precisions. A day’s stories are [DAY, WEEK, REPORTED] (REPORTED: no date of its own, shown as "reported on"); [MONTH, YEAR] are only context, labelled with their span.',
+    }),
   }),
 });
 
@@ -46,5 +52,6 @@ export function toStoreFilter(f: FilterArg): EventFilter {
   if (f.minKilled != null) filter.minKilled = f.minKilled;
   if (f.disputedOnly) filter.disputed = true;
   if (f.scheduled != null) filter.tense = f.scheduled ? 'scheduled' : 'past';
+  if (f.precisions) filter.precisions = f.precisions;
   return filter;
 }

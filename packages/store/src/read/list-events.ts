@@ -58,6 +58,7 @@ export function eventWhere(
     all.push(eb('events.severity', '>=', Math.ceil(filter.minKilled) * 1e6));
   }
   if (filter.tense) all.push(eb('events.tense', '=', filter.tense));
+  if (filter.precisions) all.push(eb('events.precision', 'in', [...filter.precisions, '']));
   if (filter.disputed !== undefined) all.push(eb('events.disputed', '=', filter.disputed ? 1 : 0));
   if (filter.articleId) all.push(eb('events.article_id', '=', filter.articleId));
   return eb.and(all);
