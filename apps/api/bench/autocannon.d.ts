@@ -10,7 +10,11 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     /** each request in turn; `setupRequest` may change the body per request */
-    requests?: { setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
+    requests?: {
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+      /** sees every answer: its status and body */
+      onResponse?: (status: number, body: string) => void;
+    }[];
   }
   interface Histogram {
     average: number;

@@ -1,5 +1,7 @@
 // One server for the benchmark, in its own process so it does not share a core with autocannon.
-// Usage: tsx bench-server.ts <ceiling|sitrep|sitrep-cached> <db file> [body file]
+// Usage: tsx bench-server.ts <ceiling|sitrep|sitrep-cached|sitrep-yoga-only> <db file> [body file]
+// `sitrep-yoga-only` is `sitrep` with the front door's uncached fast path turned off: the one
+// thing that differs, so the bench can weigh what that path earns.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +42,6 @@ if (mode === 'ceiling') {
     PORT: '0',
     SITREP_RESPONSE_CACHE: mode === 'sitrep-cached' ? 'true' : 'false',
   });
-  const server = await startServer(config, { store });
+  const server = await startServer(config, { store, fastPath: mode !== 'sitrep-yoga-only' });
   console.log(JSON.stringify({ port: server.port }));
 }

@@ -19,6 +19,8 @@ import autocannon from 'autocannon';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+// `BENCH_ONLY="fast path"`: only the scenarios whose name contains it (the ceiling always runs)
+const ONLY = process.env.BENCH_ONLY ?? '';
 // The issue's events query: first 20 with article, place and casualties (no totalCount: it is a
 // second SQL statement, measured apart in the README).
 const EVENTS_QUERY = `{ events(first: 20) { edges { node { slug kind summary occurred { start precision }
@@ -51,6 +53,7 @@ async function main() {
 
   const uncached = await server('sitrep');
   const cached = await server('sitrep-cached');
+  const yogaOnly = await server('sitrep-yoga-only');
   const eventsBody = await answer(uncached, EVENTS_QUERY);
   await answer(uncached, COUNTED_QUERY); // fails loudly if the query errs, as autocannon would not
   const bodyFile = join(dir, 'events-body.json');
@@ -61,18 +64,34 @@ async function main() {
   const scenarios: [string, Server, string | string[]][] = [
     ['node:http, fixed events JSON (ceiling)', ceiling, EVENTS_QUERY],
     ['Sitrep events(first: 20), cache off', uncached, EVENTS_QUERY],
+    ['Sitrep events(first: 20), cache off, no fast path', yogaOnly, EVENTS_QUERY],
     ['Sitrep events(first: 20), cache on', cached, EVENTS_QUERY],
     ['Sitrep events(first: 20) + totalCount, cache off', uncached, COUNTED_QUERY],
+    ['Sitrep events(first: 20) + totalCount, cache off, no fast path', yogaOnly, COUNTED_QUERY],
     ['Sitrep events(first: 20, after: 200 cursors), cache off', uncached, cursors],
+    ['Sitrep events(first: 20, after: 200 cursors), cache off, no fast path', yogaOnly, cursors],
     ['Sitrep { __typename }, cache off', uncached, TYPENAME_QUERY],
+    ['Sitrep { __typename }, cache off, no fast path', yogaOnly, TYPENAME_QUERY],
     ['Sitrep { __typename }, cache on', cached, TYPENAME_QUERY],
   ];
-  const runs: Row[][] = scenarios.map(() => []);
+  const chosen = scenarios.filter(([name], i) => i === 0 || name.includes(ONLY));
+  const runs: Row[][] = chosen.map(() => []);
   for (let round = 0; round < ROUNDS; round++)
-    for (const [i, [name, target, query]] of scenarios.entries())
+    for (const [i, [name, target, query]] of chosen.entries())
       runs[i]!.push(await measure(name, target, query));
   const rows = runs.map(medianRow);
   print(rows, rows[0]!);
+  fastPathGain(rows);
+}
+
+/** What the uncached fast path earns: server CPU per request without it over with it. */
+function fastPathGain(rows: Row[]) {
+  console.log('\nuncached fast path (server CPU µs/req, medians): without / with');
+  for (const r of rows.filter((row) => row.name.endsWith(', no fast path'))) {
+    const name = r.name.replace(', no fast path', '');
+    const fast = rows.find((row) => row.name === name);
+    if (fast) console.log(`${name}: ${(r.cpuMicros / fast.cpuMicros).toFixed(2)}×`);
+  }
 }
 
 /** Bodies for `count` pages spread over the whole store, each after a real cursor. */

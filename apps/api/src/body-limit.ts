@@ -1,13 +1,14 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 
 /**
- * A request-body limit enforced in the node:http layer, before yoga sees the request.
+ * A request-body limit enforced in the node:http layer, before yoga sees the request; neither
+ * yoga 5.20 nor node:http has one of its own.
  *
- * yoga's own `maxRequestBodySize` wraps every body in a counting stream, which was measured to
- * halve throughput. Here a request that declares its length costs one header comparison; only a
- * body of unknown length (chunked transfer) is counted as it arrives, and it is cut off as soon
- * as it passes the limit. Node's parser never delivers more than `content-length` bytes as a
- * body, so a declared length cannot be exceeded.
+ * A request that declares its length costs one header comparison: node's parser never delivers
+ * more than `content-length` bytes as a body, so a declared length cannot be exceeded. A body of
+ * unknown length (chunked transfer, which GraphQL clients seldom send) is read here, counted as
+ * it arrives and cut off as soon as it passes the limit; yoga then gets it already read, as
+ * `req.body`, which @whatwg-node/server takes instead of the stream (as the front door does).
  */
 export function limitRequestBody(limit: number, next: RequestListener): RequestListener {
   return (req, res) => {
@@ -17,27 +18,25 @@ export function limitRequestBody(limit: number, next: RequestListener): RequestL
       return next(req, res);
     }
     if (req.headers['transfer-encoding'] === undefined) return next(req, res);
-    countChunkedBody(req, res, limit);
-    return next(req, res);
+    readChunkedBody(req, res, limit, next);
   };
 }
 
-/** Counts a chunked body through the parser's `push`, so the stream stays untouched for yoga. */
-function countChunkedBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
+function readChunkedBody(req: IncomingMessage, res: ServerResponse, limit: number, next: RequestListener) {
+  const chunks: Buffer[] = [];
   let seen = 0;
-  const push = req.push.bind(req);
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (chunk !== null && chunk !== undefined) {
-      seen += (chunk as Buffer).length;
-      if (seen > limit) {
-        req.push = push;
-        refuse(res, limit);
-        req.destroy();
-        return false;
-      }
-    }
-    return push(chunk, encoding);
+  const onData = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen <= limit) return void chunks.push(chunk);
+    req.off('data', onData).off('end', onEnd);
+    refuse(res, limit);
+    req.destroy();
   };
+  const onEnd = () => {
+    (req as IncomingMessage & { body?: Buffer }).body = Buffer.concat(chunks);
+    next(req, res);
+  };
+  req.on('data', onData).on('end', onEnd);
 }
 
 function refuse(res: ServerResponse, limit: number): void {

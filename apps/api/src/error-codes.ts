@@ -19,6 +19,12 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
       extensions: { ...error.extensions, code: original.code },
     });
   }
+  if (
+    error instanceof GraphQLError &&
+    error.extensions?.code === 'BAD_REQUEST' &&
+    error.extensions.originalError
+  )
+    return withoutEcho(error);
   const input = pothosInputError(original);
   if (input && error instanceof GraphQLError) {
     return new GraphQLError(input.message, {
@@ -47,6 +53,19 @@ export const maskSitrepError: MaskError = (error, message, isDev) => {
 };
 
 /**
+ * yoga gives a malformed JSON body's error the parser's own message as
+ * `extensions.originalError`, and V8's message quotes the body back: a client would read its
+ * own bytes, and so would anything that logs responses. It goes, and `http.spec` with it — yoga
+ * answers a spec error 200 to an `application/json` client once no `originalError` is left,
+ * and a body that is not JSON stays a 400.
+ */
+function withoutEcho(error: GraphQLError): GraphQLError {
+  const { originalError: _echo, http, ...extensions } = error.extensions;
+  const { spec: _spec, ...status } = (http ?? {}) as Record<string, unknown>;
+  return new GraphQLError(error.message, { extensions: { ...extensions, http: status } });
+}
+
+/**
  * An error about the request itself rather than something that failed while running it: a
  * variable missing or of the wrong type. graphql-jit reports those as plain GraphQLErrors with no
  * path (nothing ran yet) and no cause; errors raised while executing carry a path.
@@ -55,22 +74,42 @@ function requestError(error: GraphQLError): boolean {
   return error.path === undefined && error.originalError == null;
 }
 
+/** Codes of errors that are the client's to fix; anything else (a store down, a bug) is the operator's. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'CSRF_PREVENTED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+]);
+
 /**
- * Yoga's log, with clients' request errors moved from `error` to `debug`. Yoga logs every
- * error its mask replaces as an unexpected one (ERR, with a stack), and graphql-jit's error
- * for a missing or mistyped variable has to be replaced to carry its code (its `extensions` is
- * read-only). A client's typo is not a server fault to wake an operator for; everything else
- * still reaches `error`.
+ * Yoga's log, with clients' mistakes moved from `error` to `debug`. Yoga logs every error its
+ * mask replaces as an unexpected one (ERR, with a stack), and Sitrep's mask replaces many of the
+ * client's: a bad cursor or filter value from the store, a variable graphql-jit found missing or
+ * mistyped, a malformed body stripped of its echo. In production anyone could fill the log with
+ * them; an error is logged as one only when the code its client sees is not a client's.
  */
 export function clientErrorsAtDebug(logger: YogaLogger): YogaLogger {
   return {
     ...logger,
     error: (...args: unknown[]) => {
       const [first] = args;
-      if (args.length === 1 && first instanceof GraphQLError && requestError(first)) logger.debug(...args);
+      if (args.length === 1 && clientError(first)) logger.debug(...args);
       else logger.error(...args);
     },
   };
+}
+
+function clientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const masked = maskSitrepError(error, '', false);
+  return masked instanceof GraphQLError && CLIENT_CODES.has(String(masked.extensions?.code));
 }
 
 /** "Did you mean ...?" hints would map a hidden schema for anyone who sends typos. */

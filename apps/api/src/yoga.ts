@@ -1,5 +1,6 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphql/context';
 import { RecordCache } from '@sitrep/graphql/record-cache';
 import { schema } from '@sitrep/graphql/schema';
@@ -20,6 +21,7 @@ import type { ApiConfig } from './config.ts';
 import { operationCount, useCostCheckMemo } from './cost-check-memo.ts';
 import { useCsrfPrevention } from './csrf-prevention.ts';
 import { clientErrorsAtDebug, maskSitrepError, useErrorCodes } from './error-codes.ts';
+import { graphiqlOptions } from './graphiql.ts';
 import { safetyLimits } from './safety-limits.ts';
 
 export interface YogaOptions {
@@ -90,7 +92,10 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.introspection ? { title: 'Sitrep GraphQL', subscriptionsProtocol: 'SSE' } : false,
+    graphiql: config.introspection ? graphiqlOptions : false,
+    // GraphiQL's scripts, styles and editor workers inside the page (~9 MB, ~15 ms to render), so
+    // it works without the internet; yoga's own page loads them from a CDN, offline a blank page
+    renderGraphiQL,
     cors:
       config.corsOrigins.length === 0
         ? false
@@ -108,6 +113,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         canMutate: canMutate(request.headers),
         events: options.events,
         dataChanged: options.invalidate,
+        ingest: { maxArticleBytes: config.ingest.maxArticleBytes },
         records,
       }),
     plugins,

@@ -35,6 +35,28 @@ describe('CSRF prevention', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as Body).data).toEqual({ __typename: 'Query' });
   });
+  // yoga answers GraphQL at more paths than /graphql: the check must cover every one of them
+  it.each([
+    ['GET /graphql/', 'http://sitrep.test/graphql/?query=%7B__typename%7D', {}],
+    [
+      'GET / naming /graphql in the query string',
+      'http://sitrep.test/?query=%7B__typename%7D&x=/graphql',
+      {},
+    ],
+    [
+      'a form POST to /graphql/',
+      'http://sitrep.test/graphql/',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'query=%7B__typename%7D',
+      },
+    ],
+  ])('refuses %s as a possible CSRF', async (_name, target, init) => {
+    const res = await (await testYoga(store)).fetch(target, init);
+    expect(res.status).toBe(403);
+    expect(codeOf((await res.json()) as Body)).toBe('CSRF_PREVENTED');
+  });
   it('refuses a text/plain POST (a form post)', async () => {
     const res = await (await testYoga(store)).fetch('http://sitrep.test/graphql', {
       method: 'POST',
@@ -102,10 +124,12 @@ describe('safety limits', () => {
     ['production', { NODE_ENV: 'production' }, 403],
   ])('answers a browser opening /graphql in %s with %i', async (_name, env, status) => {
     const res = await (await testYoga(store, env)).fetch('http://sitrep.test/graphql', {
-      headers: { accept: 'text/html' },
+      // what Chromium sends when a person opens the URL
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
     });
     expect(res.status).toBe(status);
     if (status === 200) expect(await res.text()).toMatch(/GraphiQL/i);
+    else expect(codeOf((await res.json()) as Body)).toBe('CSRF_PREVENTED');
   });
 
   it('hides "Did you mean" suggestions in production', async () => {
@@ -182,6 +206,41 @@ describe('errors', () => {
     // yoga once logged a client's missing variable as ERR with a stack trace
     expect(logged.error).toEqual([]);
   });
+
+  // In production every ERR line is an operator's page: a client must not be able to flood it.
+  it.each([
+    ['a cursor that does not decode', '{ events(first: 1, after: "nope") { totalCount } }'],
+    ['a negative minKilled', '{ events(filter: { minKilled: -1 }) { totalCount } }'],
+    ['a global ID that does not decode', '{ node(id: "garbage") { id } }'],
+  ])('answers %s with BAD_USER_INPUT and logs it at debug, not as an error', async (_name, query) => {
+    const { logged, logger } = recordingLogger();
+    const yoga = await testYoga(store, { NODE_ENV: 'production' }, logger);
+    const body = (await (await yoga.fetch(...post(query))).json()) as Body;
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(logged.error).toEqual([]);
+    expect(logged.debug.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['application/json', 400],
+    ['application/graphql-response+json', 400],
+  ])(
+    'answers malformed JSON (accept %s) with %i BAD_REQUEST, without echoing the body or logging an error',
+    async (accept, status) => {
+      const { logged, logger } = recordingLogger();
+      const yoga = await testYoga(store, { NODE_ENV: 'production' }, logger);
+      const res = await yoga.fetch('http://sitrep.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: '{"query": "secret-token-from-the-body',
+      });
+      const text = await res.text();
+      expect(res.status).toBe(status);
+      expect(codeOf(JSON.parse(text) as Body)).toBe('BAD_REQUEST');
+      expect(text).not.toContain('secret-token');
+      expect(logged.error).toEqual([]);
+    },
+  );
 
   it.each([
     ['no key', {}],

@@ -39,11 +39,27 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A day or a range of days: "Fri 9 Dec", "Wed 7 – Thu 8 Dec". */
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "Thu 29 Dec 2016" */
+const dayMonthYearLabel = (iso: string) => `${dayMonthLabel(iso)} ${iso.slice(0, 4)}`;
+
+/**
+ * A day, a range of days, or a whole month or year: "Fri 9 Dec", "Wed 7 – Thu 8 Dec",
+ * "Wed 30 Nov – Fri 2 Dec", "Thu 29 Dec 2016 – Mon 2 Jan 2017", "December 2016", "2015".
+ * Both ends of a range are printed whole unless they share the month, so a span never reads
+ * as days of the wrong month.
+ */
 export function spanLabel(start: string | null, end: string | null): string | null {
   if (!start) return null;
   if (!end || end === start) return dayMonthLabel(start);
-  return `${weekdayDayLabel(start)} – ${dayMonthLabel(end)}`;
+  const sameYear = start.slice(0, 4) === end.slice(0, 4);
+  if (sameYear && start.endsWith('-01-01') && end.endsWith('-12-31')) return start.slice(0, 4);
+  const sameMonth = start.slice(0, 7) === end.slice(0, 7);
+  if (sameMonth && start.endsWith('-01') && addDays(end, 1).endsWith('-01'))
+    return monthYear.format(at(start));
+  if (sameMonth) return `${weekdayDayLabel(start)} – ${dayMonthLabel(end)}`;
+  if (sameYear) return `${dayMonthLabel(start)} – ${dayMonthLabel(end)}`;
+  return `${dayMonthYearLabel(start)} – ${dayMonthYearLabel(end)}`;
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

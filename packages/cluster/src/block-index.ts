@@ -7,7 +7,7 @@ import { shingles } from './quote-text.ts';
 /**
  * Blocking: a mention is only ever compared with mentions that share a kind family, a day and a
  * place line (the same place, one inside it, or one containing it), that give the same toll
- * on the same day, or that share a run of quoted words. Each lookup touches (days in window) x (places in line) buckets, so the cost of
+ * on the same day, that share a run of quoted words, or that give a vote's same split. Each lookup touches (days in window) x (places in line) buckets, so the cost of
  * adding a mention does not grow with the corpus.
  */
 export interface BlockIndex {
@@ -19,6 +19,8 @@ export interface BlockIndex {
   quotes: Map<string, MentionFeatures[]>;
   /** family -> killed -> day -> mentions giving that toll, placed or not */
   tolls: Map<EventFamily, Map<number, DayBuckets>>;
+  /** a vote's "yes-no" -> mentions giving that split, dated or not */
+  tallies: Map<string, MentionFeatures[]>;
 }
 
 /**
@@ -35,7 +37,7 @@ export type DayBuckets = Map<number, MentionFeatures[]>;
 // on every lookup. Same buckets, same order of ids.
 
 export function emptyBlockIndex(): BlockIndex {
-  return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map() };
+  return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map(), tallies: new Map() };
 }
 
 function push(map: Map<string, MentionFeatures[]>, key: string, f: MentionFeatures): void {
@@ -87,6 +89,7 @@ export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   }
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f);
   if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f);
+  if (f.tally !== null) push(index.tallies, f.tally, f);
 }
 
 function pull(map: Map<string, MentionFeatures[]>, key: string, id: string): void {
@@ -121,6 +124,7 @@ export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   }
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
   if (tollBlocked(f)) pullDays(index.tolls, f.family, f.killed, f.window, f.id);
+  if (f.tally !== null) pull(index.tallies, f.tally, f.id);
 }
 
 /** Adds the mentions of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
@@ -149,6 +153,7 @@ export function candidateFeatures(index: BlockIndex, f: MentionFeatures): Set<Me
     const days = index.tolls.get(f.family)?.get(f.killed);
     if (days) for (let d = f.window.from; d <= f.window.to; d++) addAll(out, days.get(d), f.id);
   }
+  if (f.tally !== null) addAll(out, index.tallies.get(f.tally), f.id);
   return out;
 }
 

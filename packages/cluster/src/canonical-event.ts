@@ -31,8 +31,25 @@ function dominantKind(mentions: readonly EventMention[]): CanonicalEvent['kind']
   return best as CanonicalEvent['kind'];
 }
 
-/** The days every dated mention allows; when they do not all overlap, the span they cover. */
+/**
+ * The days every mention with a date of its own allows; when they do not all overlap, the dates
+ * most of them give. Mentions dated only by their report say "on or before", which the dated ones
+ * narrow: they date the event only when no member has a date of its own, and then it is
+ * "reported" on the earliest day any member reported it.
+ */
 function occurred(mentions: readonly EventMention[]): CanonicalEvent['occurred'] {
+  const own = mentions.filter((m) => m.occurred.precision !== 'reported');
+  if (own.length < mentions.length && !own.some((m) => m.occurred.start !== null)) {
+    let first: string | null = null;
+    for (const m of mentions)
+      if (m.occurred.precision === 'reported' && (first === null || (m.occurred.end as string) < first))
+        first = m.occurred.end;
+    return { start: first, end: first, precision: 'reported' };
+  }
+  return ownDates(own);
+}
+
+function ownDates(mentions: readonly EventMention[]): CanonicalEvent['occurred'] {
   // latest start and earliest end (the days all allow), earliest start and latest end (the span);
   // Math.max/min pairwise, as over the whole list, so an unparsable date still gives NaN
   let latestStart = Number.NEGATIVE_INFINITY;
@@ -54,10 +71,40 @@ function occurred(mentions: readonly EventMention[]): CanonicalEvent['occurred']
   if (dated === 0) return { start: null, end: null, precision: 'unknown' };
   let from = latestStart;
   let to = earliestEnd;
-  if (from > to) [from, to] = [earliestStart, latestEnd];
+  // The reports disagree ("on Tuesday" in most, a follow-up's "on Wednesday" or "last month" in
+  // some): the dates most of them give, not the span of all, which would turn one day's attack
+  // into a month's context.
+  if (from > to) [from, to] = mostGiven(mentions);
   const days = to - from + 1;
   const precision = days === 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : 'year';
   return { start: isoFromDay(from), end: isoFromDay(to), precision };
+}
+
+/** The [from, to] day numbers most dated mentions give; ties go to the narrower, then the earlier. */
+function mostGiven(mentions: readonly EventMention[]): [number, number] {
+  const counts = new Map<string, number>();
+  for (const m of mentions)
+    if (m.occurred.start !== null && m.occurred.end !== null) {
+      const key = `${m.occurred.start} ${m.occurred.end}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  let best: [number, number] = [Number.NaN, Number.NaN];
+  let bestCount = 0;
+  for (const [key, count] of counts) {
+    const [start, end] = key.split(' ') as [string, string];
+    const range: [number, number] = [dayNumber(start), dayNumber(end)];
+    const narrower = range[1] - range[0] < best[1] - best[0];
+    const same = range[1] - range[0] === best[1] - best[0];
+    if (
+      bestCount === 0 ||
+      count > bestCount ||
+      (count === bestCount && (narrower || (same && range[0] < best[0])))
+    ) {
+      best = range;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** The member placed most precisely (longest place line), the lowest id among equals. */

@@ -9,6 +9,7 @@ import {
   type MentionFeatures,
   mentionFeatures,
 } from './mention-features.ts';
+import type { NamesakeRegionOf } from './namesake-regions.ts';
 import { rankQueue, recordClusters, settle } from './star-updates.ts';
 
 export interface ClusterOptions {
@@ -16,6 +17,8 @@ export interface ClusterOptions {
   ancestorsOf?: AncestorsOf;
   /** kinds of known actors; without it every resolved perpetrator counts when comparing attacks */
   actorKindOf?: ActorKindOf;
+  /** the province a bare town name may also mean (`namesakeRegions(places)`); without it, none */
+  namesakeRegionOf?: NamesakeRegionOf;
 }
 
 /**
@@ -51,9 +54,18 @@ export interface ClusterChange {
   removed: string[];
 }
 
+/** The lookups feature extraction reads, from the options (absent ones look nothing up). */
+export function lookupsFrom(options: ClusterOptions): Lookups {
+  return {
+    ancestorsOf: options.ancestorsOf ?? (() => []),
+    actorKindOf: options.actorKindOf ?? null,
+    namesakeRegionOf: options.namesakeRegionOf ?? null,
+  };
+}
+
 export function createClusterState(options: ClusterOptions = {}): ClusterState {
   return {
-    lookups: { ancestorsOf: options.ancestorsOf ?? (() => []), actorKindOf: options.actorKindOf ?? null },
+    lookups: lookupsFrom(options),
     features: new Map(),
     index: emptyBlockIndex(),
     adjacency: new Map(),

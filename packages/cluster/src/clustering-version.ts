@@ -9,5 +9,12 @@
  * when the canonical events or block rows move while this name stands still (`npm run
  * fingerprint` records the new fingerprint once it is raised). The mentions use a toy gazetteer,
  * so a change to the real gazetteer's nesting (@sitrep/extract data) still needs a raise by hand.
+ *
+ * cluster-1: the first versioned clustering.
+ * cluster-2: windows only from the event's own date (precision "reported" for an event dated by
+ *   its report); a town named like its province is read at the province; an article going on
+ *   about its event joins it; a vote's exact split ties two reports; across places of
+ *   different size a toll on one side only does not tie; totals (a period's, a war's) neither
+ *   tie reports nor enter figure ranges; reports that disagree on the day give the day most give.
  */
-export const CLUSTERING_VERSION = 'cluster-1';
+export const CLUSTERING_VERSION = 'cluster-2';

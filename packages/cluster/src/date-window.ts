@@ -4,7 +4,7 @@ import type { EventMention } from './event-mention.ts';
 export interface DayWindow {
   from: number;
   to: number;
-  /** true when the window comes from the publication date, not from the event's own date */
+  /** true when the event has no date of its own and is dated by its report (precision `reported`) */
   inferred: boolean;
 }
 
@@ -19,8 +19,11 @@ export const MAX_BLOCK_DAYS = 62;
  */
 const SLACK_DAYS = 1;
 
-/** An undated event in a dated article is news: it happened on the day of publication or just before. */
-const UNDATED_LOOKBACK_DAYS = 2;
+/**
+ * An event dated by its report (no date of its own) happened on or before the day it was
+ * reported; as news, on that day or just before, so it is compared with the two days up to it.
+ */
+export const REPORTED_LOOKBACK_DAYS = 2;
 
 // dayNumber and isoFromDay run for every date of every mention and every canonical event, tens
 // of thousands of times a recluster. Building "…T00:00:00Z" and parsing it, or a Date and its
@@ -89,18 +92,21 @@ function civilFromDays(day: number): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
-/** The days a mention's event could have happened on, or null when nothing dates it. */
-export function mentionWindow(m: Pick<EventMention, 'occurred' | 'publishedAt'>): DayWindow | null {
+/**
+ * The days a mention's event could have happened on, or null when nothing dates it. The window
+ * is read from the event's own `occurred` only: extraction dates an undated event by its report
+ * (precision `reported`) exactly when the article's publication day may bound it, so the record
+ * and the clustering agree on which events have a window.
+ */
+export function mentionWindow(m: Pick<EventMention, 'occurred'>): DayWindow | null {
   const { start, end, precision } = m.occurred;
-  if (start !== null && end !== null && precision !== 'unknown') {
-    const slack = precision === 'day' || precision === 'week' ? SLACK_DAYS : 0;
-    return { from: dayNumber(start) - slack, to: dayNumber(end) + slack, inferred: false };
+  if (start === null || end === null || precision === 'unknown') return null;
+  if (precision === 'reported') {
+    const day = dayNumber(end);
+    return { from: day - REPORTED_LOOKBACK_DAYS, to: day, inferred: true };
   }
-  if (m.publishedAt.date !== null && m.publishedAt.precision === 'day') {
-    const pub = dayNumber(m.publishedAt.date);
-    return { from: pub - UNDATED_LOOKBACK_DAYS, to: pub, inferred: true };
-  }
-  return null;
+  const slack = precision === 'day' || precision === 'week' ? SLACK_DAYS : 0;
+  return { from: dayNumber(start) - slack, to: dayNumber(end) + slack, inferred: false };
 }
 
 export function windowsOverlap(a: DayWindow, b: DayWindow): boolean {

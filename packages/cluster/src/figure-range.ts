@@ -1,4 +1,5 @@
 import type { FigureRange, FigureReport } from '@sitrep/schema/canonical-event';
+import { figureStanding } from '@sitrep/schema/incident-figures';
 import type { EventMention } from './event-mention.ts';
 import { type MentionSources, originalSourceOf, type SourceName } from './source-names.ts';
 
@@ -10,6 +11,7 @@ export const FIGURE_TOLERANCE = 0.25;
 export const FIGURE_MIN_GAP = 3;
 
 export const FIGURE_RULE =
+  'totals over a period or a war are left out, and figures no report places or dates unless one that is does; ' +
   'low = lowest credible figure (conservative, as ACLED); best = figure given by the most independent ' +
   'sources, ties to the lower; high = highest credible figure; vague words ("dozens") count only when no ' +
   `report gives a number; disputed when two figures differ by more than ${FIGURE_TOLERANCE * 100}% ` +
@@ -47,6 +49,9 @@ export function figureRange(
   measure: CasualtyMeasure,
   sources?: readonly MentionSources[],
 ): FigureRange | null {
+  // A figure no report places or dates by its own words ("the conflict has left 320,000 dead")
+  // counts only beside one that is placed or dated: alone it is no incident's toll.
+  const anchored = mentions.some((m) => figureStanding(m, m.claims, measure) === 'incident');
   // most events give no injured or missing figure: nothing to build for them
   if (!mentions.some((m) => m.casualties[measure])) return null;
   const reports: FigureReport[] = [];
@@ -54,7 +59,10 @@ export function figureRange(
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i] as EventMention;
     const figure = m.casualties[measure];
+    // a total over a period or a war is not a figure of this event (`@sitrep/schema/incident-figures`)
     if (!figure) continue;
+    const standing = figureStanding(m, m.claims, measure);
+    if (standing === 'total' || (standing === 'unplaced_undated' && !anchored)) continue;
     const original = sources ? (sources[i] as MentionSources).original : originalSourceOf(m);
     const report: FigureReport = {
       value: figure.best,

@@ -47,21 +47,35 @@ function figureRatio(a: MentionFeatures, b: MentionFeatures): number | null {
 /** A toll this high, given twice for one day, is a fingerprint of one event (small tolls coincide). */
 export const FINGERPRINT_MIN_KILLED = 5;
 
+/** Two reports of one vote: the same large body's exact split (`TALLY_MIN_VOTES`), "122 to 13". */
+export function sameTally(a: MentionFeatures, b: MentionFeatures): boolean {
+  return a.tally !== null && a.tally === b.tally;
+}
+
 /** Both give the same killed figure, high enough not to be a coincidence. */
 export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
   return a.killed !== null && a.killed === b.killed && a.killed >= FINGERPRINT_MIN_KILLED;
 }
 
 /**
- * An article that names two events means two events, unless it simply repeats one (headline,
- * standfirst and body often give the same toll, one of them without its date).
+ * An article that names two events means two events, unless it simply goes on about one:
+ * headline, standfirst and body repeat the same toll (one of them without its date), or a
+ * later sentence adds to the event without a toll of its own ("medics said the victims bore
+ * the signs of a gas attack"). Two tolls that differ are two events; so are two kinds. The
+ * other rules (days, places, sides) still apply.
  */
 function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
-  return a.killed !== null && a.killed === b.killed && kindsCompatible(a.mention.kind, b.mention.kind);
+  if (a.killed !== null && b.killed !== null)
+    return a.killed === b.killed && kindsCompatible(a.mention.kind, b.mention.kind);
+  return a.mention.kind === b.mention.kind;
+}
+
+function sameArticle(a: MentionFeatures, b: MentionFeatures): boolean {
+  return a.mention.articleId === b.mention.articleId;
 }
 
 export function compatible(a: MentionFeatures, b: MentionFeatures): boolean {
-  if (a.mention.articleId === b.mention.articleId && !sameArticleRepeat(a, b)) return false;
+  if (sameArticle(a, b) && !sameArticleRepeat(a, b)) return false;
   if (sharesQuote(a, b)) return !datesConflict(a, b);
   return compatibleUnquoted(a, b, figureRatio(a, b));
 }
@@ -83,24 +97,34 @@ function compatibleUnquoted(a: MentionFeatures, b: MentionFeatures, ratio: numbe
 // `linked` is `compatible` plus evidence. It runs for every candidate pair, so it walks the
 // rules once: the quote test, the figure ratio and the place test are each made once per pair.
 export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
-  if (a.mention.articleId === b.mention.articleId && !sameArticleRepeat(a, b)) return false;
+  const one = sameArticle(a, b);
+  if (one && !sameArticleRepeat(a, b)) return false;
   // a shared quote is evidence enough, when the dates allow it
   if (sharesQuote(a, b)) return !datesConflict(a, b);
   const ratio = figureRatio(a, b);
   if (!compatibleUnquoted(a, b, ratio)) return false;
+  // the article going on about its event is evidence enough; so is a vote's exact split, even
+  // where one report gives no date ("voted 122 to 13 on December 9", no year)
+  if (one || sameTally(a, b)) return true;
   if (a.window === null || b.window === null) return false;
   // "in northern Syria" places nothing: only the same toll on the same days ties such a report.
   if (a.placeLine.length === 0 || b.placeLine.length === 0) return sameToll(a, b);
   // both are placed, so compatibleUnquoted has already found the places nested
   const sameKind = a.mention.kind === b.mention.kind;
   const figuresAgree = ratio !== null && ratio <= FIGURE_AGREE_RATIO;
-  // Undated mentions borrow a window from their article: only a matching figure ties them.
-  if (a.window.inferred || b.window.inferred) return figuresAgree;
+  // A mention dated only by its report happened on or before that day: a matching figure ties
+  // it; so does the same kind at the very same place when no figure disagrees (one gives none).
+  if (a.window.inferred || b.window.inferred)
+    return figuresAgree || (sameKind && ratio === null && a.placeLine[0] === b.placeLine[0]);
   const sameDay =
     a.mention.occurred.precision === 'day' &&
     b.mention.occurred.precision === 'day' &&
     a.mention.occurred.start === b.mention.occurred.start &&
     a.mention.occurred.end === b.mention.occurred.end;
+  // "a strike in Idlib province killed 18" and "a strike on Khan Sheikhoun" (no toll) may be two
+  // of the province's strikes that day: across places of different size only agreeing details
+  // tie them, the same toll, or the same kind on the same day where neither gives one
+  if (a.placeLine[0] !== b.placeLine[0] && a.toll !== b.toll) return false;
   // the same kind on overlapping days; or a kind that may name the same event, on the same day or with the same toll
   return sameKind || figuresAgree || sameDay;
 }

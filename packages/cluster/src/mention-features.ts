@@ -1,8 +1,10 @@
 import type { ActorKind } from '@sitrep/schema/actor';
 import { type EventFamily, eventKindInfo } from '@sitrep/schema/event-kinds';
+import { figureStanding } from '@sitrep/schema/incident-figures';
 import { type DayWindow, mentionWindow } from './date-window.ts';
 import type { EventMention } from './event-mention.ts';
 import { PLACELESS_KINDS } from './kind-groups.ts';
+import type { NamesakeRegionOf } from './namesake-regions.ts';
 import { MIN_QUOTE_WORDS, quoteWords } from './quote-text.ts';
 
 /** Parents of a place id, nearest first (the gazetteer's `ancestorsOf`). */
@@ -15,6 +17,8 @@ export type ActorKindOf = (actorId: string) => ActorKind | null;
 export interface Lookups {
   ancestorsOf: AncestorsOf;
   actorKindOf: ActorKindOf | null;
+  /** the province a bare town name may also mean (`namesake-regions.ts`); null: none does */
+  namesakeRegionOf: NamesakeRegionOf | null;
 }
 
 /**
@@ -35,7 +39,24 @@ export interface MentionFeatures {
   perpetrators: ReadonlySet<string>;
   /** quoted words of the event's claims, long enough to tie two reports */
   quotes: readonly (readonly string[])[];
+  /** the killed figure, when exact enough to compare and not a total (`@sitrep/schema/incident-figures`) */
   killed: number | null;
+  /** whether the report gives any killed figure, "dozens" included, that is not a total */
+  toll: boolean;
+  /** "yes-no" of a vote large enough for its split to identify it (`TALLY_MIN_VOTES`), else null */
+  tally: string | null;
+}
+
+/**
+ * Votes cast (yes + no) from which a vote's exact split identifies it: a 15-member council or a
+ * cabinet repeats its tallies (15-0, 13-0), an assembly's 122 to 13 does not recur by chance.
+ */
+export const TALLY_MIN_VOTES = 20;
+
+function tallyOf(m: EventMention): string | null {
+  const v = m.vote;
+  if (!v || v.yes === null || v.no === null || v.yes + v.no < TALLY_MIN_VOTES) return null;
+  return `${v.yes}-${v.no}`;
 }
 
 /** Countries and regions hold too many events to say two reports are about the same one. */
@@ -78,12 +99,14 @@ const NO_QUOTES: readonly (readonly string[])[] = [];
 
 export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatures {
   const key = placeKey(m);
+  // "Idlib" may be the town or the province around it: such a mention is read at the province
+  const place = key === null ? null : (lookups.namesakeRegionOf?.(key) ?? key);
   const placeLine =
-    key === null
+    place === null
       ? []
-      : key.startsWith('name:') || key.startsWith('kind:')
-        ? [key]
-        : [key, ...lookups.ancestorsOf(key)];
+      : place.startsWith('name:') || place.startsWith('kind:')
+        ? [place]
+        : [place, ...lookups.ancestorsOf(place)];
   let perpetrators: Set<string> | null = null;
   for (const p of m.participants) {
     if (p.role !== 'perpetrator' || p.actor.id === null) continue;
@@ -101,6 +124,9 @@ export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatu
     quotes ??= [];
     quotes.push(words);
   }
+  // a war's or a month's total is no incident's toll: it neither ties nor parts reports
+  const killed = m.casualties.killed;
+  const toll = killed !== null && figureStanding(m, m.claims, 'killed') !== 'total';
   return {
     mention: m,
     id: m.id,
@@ -109,7 +135,8 @@ export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatu
     placeLine,
     perpetrators: perpetrators ?? NO_PERPETRATORS,
     quotes: quotes ?? NO_QUOTES,
-    killed:
-      m.casualties.killed && m.casualties.killed.qualifier !== 'vague' ? m.casualties.killed.best : null,
+    killed: toll && killed?.qualifier !== 'vague' ? (killed?.best ?? null) : null,
+    toll,
+    tally: tallyOf(m),
   };
 }

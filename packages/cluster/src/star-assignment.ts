@@ -12,6 +12,10 @@ import type { MentionFeatures } from './mention-features.ts';
  */
 export function ranksBefore(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.placeLine.length !== b.placeLine.length) return a.placeLine.length > b.placeLine.length;
+  // an event dated by its own words before one dated only by its report ("on or before")
+  const ia = a.window?.inferred === true;
+  const ib = b.window?.inferred === true;
+  if (ia !== ib) return ib;
   const wa = windowLength(a);
   const wb = windowLength(b);
   if (wa !== wb) return wa < wb;

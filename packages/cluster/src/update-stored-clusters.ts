@@ -1,7 +1,7 @@
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import { type BlockRange, blockLookups, blockRows } from './block-keys.ts';
 import { canonicalEvent } from './canonical-event.ts';
-import { addMentions, type ClusterOptions, clusterMembers } from './cluster-state.ts';
+import { addMentions, type ClusterOptions, clusterMembers, lookupsFrom } from './cluster-state.ts';
 import type { EventMention } from './event-mention.ts';
 import { mentionFeatures } from './mention-features.ts';
 import { removeMentions } from './remove-mentions.ts';
@@ -50,10 +50,7 @@ export async function updateStoredClusters(
   const mentions = new Map<string, EventMention>();
   const clusters = new Map<string, string[]>();
   const complete = new Set<string>();
-  const lookups = {
-    ancestorsOf: options.ancestorsOf ?? (() => []),
-    actorKindOf: options.actorKindOf ?? null,
-  };
+  const lookups = lookupsFrom(options);
 
   async function loadClusters(ids: readonly string[]): Promise<void> {
     const missing = ids.filter((id) => !mentions.has(id));

@@ -183,3 +183,65 @@ describe('canonical events', () => {
     expect(event.cohesion).toBe(1);
   });
 });
+
+describe('dates', () => {
+  it.each([
+    [
+      'reports that give the day and one dated only by its report: the day',
+      [{ on: '2017-04-04' }, { on: '2017-04-04' }, { reported: '2017-04-05' }],
+      { start: '2017-04-04', end: '2017-04-04', precision: 'day' },
+    ],
+    [
+      'reports dated only by their report: "reported" on the first of them',
+      [{ reported: '2017-04-05' }, { reported: '2017-04-04' }],
+      { start: '2017-04-04', end: '2017-04-04', precision: 'reported' },
+    ],
+    [
+      'most give Tuesday, a follow-up Wednesday, one "last month": Tuesday, not the month',
+      [
+        { on: '2017-04-04' },
+        { on: '2017-04-04' },
+        { on: '2017-04-05' },
+        { on: ['2017-04-01', '2017-04-30'] as [string, string], precision: 'month' as const },
+      ],
+      { start: '2017-04-04', end: '2017-04-04', precision: 'day' },
+    ],
+    [
+      'a day inside a month: the day',
+      [
+        { on: '2017-04-04' },
+        { on: ['2017-04-01', '2017-04-30'] as [string, string], precision: 'month' as const },
+      ],
+      { start: '2017-04-04', end: '2017-04-04', precision: 'day' },
+    ],
+  ])('%s', (_name, dates, expected) => {
+    const [event, ...rest] = clusterMentions(
+      dates.map((d, i) => mention({ article: `outlet-${i}`, ...d, killed: 58, published: '2017-04-05' })),
+      { ancestorsOf: toyAncestors },
+    );
+    expect(rest).toEqual([]);
+    expect(event?.occurred).toEqual(expected);
+    expect(CanonicalEvent.safeParse(event).success).toBe(true);
+  });
+});
+
+describe('totals are no incident’s toll', () => {
+  it('leaves a month’s total out of the figures', () => {
+    const month = mention({
+      article: 'monthly',
+      on: ['2017-03-01', '2017-03-31'],
+      precision: 'month',
+      killed: 3000,
+    });
+    expect(figureRange([month], 'killed')).toBeNull();
+  });
+
+  it('leaves out a figure no report places or dates, unless one that is does', () => {
+    const war = mention({ article: 'war', reported: '2017-04-04', place: null, killed: 320000 });
+    expect(figureRange([war], 'killed')).toBeNull();
+    const bus = mention({ article: 'bus', reported: '2017-04-16', place: null, killed: 100 });
+    const placed = mention({ article: 'placed', on: '2017-04-15', killed: 100 });
+    const reported = figureRange([bus, placed], 'killed')?.reports.map((r) => r.articleId);
+    expect(reported?.sort()).toEqual([bus.articleId, placed.articleId].sort());
+  });
+});

@@ -57,6 +57,8 @@ export function fingerprintMentions(): EventMention[] {
       article: `article-${next(60)}`,
       kind: pick(KINDS),
       on: next(10) === 0 ? null : `2016-12-${String(day).padStart(2, '0')}`,
+      // one in five dated only by its report, as extraction dates an event the text gives no day
+      ...(next(5) === 0 ? { reported: `2016-12-${String(day).padStart(2, '0')}` } : {}),
       place: place.slice('place:'.length),
       placeId: place,
       placePrecision:

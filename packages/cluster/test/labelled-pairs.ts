@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { ClusterState } from '../src/cluster-state.ts';
 
-export type PairSide = { corpus: string; kinds?: string[]; killed?: number } | { fakes: string };
+export type PairSide =
+  | { corpus: string; kinds?: string[]; killed?: number }
+  | { fakes: string }
+  | { world: string; publishedAt: string; kinds?: string[]; killed?: number };
 export interface LabelledPair {
   label: 'must-link' | 'cannot-link';
   a: PairSide;
@@ -17,11 +20,13 @@ export const pairs: LabelledPair[] = JSON.parse(
   readFileSync(new URL('../data/pairs.json', import.meta.url), 'utf8'),
 ).pairs;
 
-/** Articles by side key: `corpus:<file name>` or `fakes:<unit_id>`. */
+/** Articles by side key: `corpus:<file name>`, `fakes:<unit_id>` or `world:<file name>`. */
 export type ArticlesByKey = Map<string, ExtractedArticle>;
 
 export function sideKey(side: PairSide): string {
-  return 'corpus' in side ? `corpus:${side.corpus}` : `fakes:${side.fakes}`;
+  if ('corpus' in side) return `corpus:${side.corpus}`;
+  if ('world' in side) return `world:${side.world}`;
+  return `fakes:${side.fakes}`;
 }
 
 /** A FA-KES article's lead events: those in its first two sentences that carry any event. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linked } from '../src/link-rules.ts';
 import { mentionFeatures } from '../src/mention-features.ts';
-import { type MentionSpec, mention, toyAncestors } from './make-mention.ts';
+import { type MentionSpec, mention, toyAncestors, toyNamesake } from './make-mention.ts';
 
 const QUOTE = 'Helicopters, warplanes and rocket bombardment like every day. Nothing has changed';
 
@@ -86,6 +86,84 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
   ['two events of one article', { article: 'a', killed: 5 }, { article: 'a', killed: 8 }, false],
   ['one article repeating its own event', { article: 'a', killed: 13 }, { article: 'a', killed: 13 }, true],
   [
+    'one article going on about its event, without the toll',
+    { article: 'a', killed: 13 },
+    { article: 'a', reported: '2016-12-09' },
+    true,
+  ],
+  [
+    'one article naming another kind, without a toll',
+    { article: 'a', killed: 13 },
+    { article: 'a', kind: 'shelling' },
+    false,
+  ],
+  [
+    'one article going on about an event elsewhere',
+    { article: 'a', place: 'al-Kalaseh' },
+    { article: 'a', place: 'Bustan al-Qasr' },
+    false,
+  ],
+  [
+    'a province-wide toll and a town’s strike without one',
+    {
+      article: 'a',
+      place: 'Aleppo province',
+      placeId: 'place:aleppo-gov',
+      placePrecision: 'governorate',
+      killed: 18,
+    },
+    { article: 'b', place: 'Manbij' },
+    false,
+  ],
+  [
+    'a province-wide strike and a town’s, neither with a toll',
+    { article: 'a', place: 'Aleppo province', placeId: 'place:aleppo-gov', placePrecision: 'governorate' },
+    { article: 'b', place: 'Manbij' },
+    true,
+  ],
+  [
+    'a province-wide toll and a town’s, the same',
+    {
+      article: 'a',
+      place: 'Aleppo province',
+      placeId: 'place:aleppo-gov',
+      placePrecision: 'governorate',
+      killed: 18,
+    },
+    { article: 'b', place: 'Manbij', killed: 18 },
+    true,
+  ],
+  [
+    'a war’s total does not tie two reports',
+    { article: 'a', on: ['2011-03-01', '2011-03-31'], precision: 'month', killed: 280000, place: null },
+    { article: 'b', on: ['2011-03-01', '2011-03-31'], precision: 'month', killed: 280000, place: null },
+    false,
+  ],
+  [
+    'one assembly vote, the same split, one report undated',
+    { article: 'a', kind: 'un_vote', place: null, vote: { yes: 122, no: 13, abstain: null } },
+    { article: 'b', kind: 'un_vote', place: null, on: null, vote: { yes: 122, no: 13, abstain: null } },
+    true,
+  ],
+  [
+    'a council’s common split, one report undated',
+    { article: 'a', kind: 'un_vote', place: null, vote: { yes: 13, no: 0, abstain: 2 } },
+    { article: 'b', kind: 'un_vote', place: null, on: null, vote: { yes: 13, no: 0, abstain: 2 } },
+    false,
+  ],
+  [
+    'the same split on days apart',
+    { article: 'a', kind: 'un_vote', place: null, vote: { yes: 122, no: 13, abstain: null } },
+    {
+      article: 'b',
+      kind: 'un_vote',
+      place: null,
+      on: '2016-12-19',
+      vote: { yes: 122, no: 13, abstain: null },
+    },
+    false,
+  ],
+  [
     'two unplaced reports of one UN vote',
     { article: 'a', kind: 'un_vote', place: null },
     { article: 'b', kind: 'un_vote', place: null },
@@ -99,15 +177,45 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     false,
   ],
   [
-    'undated, same kind and toll',
-    { article: 'a', on: null, killed: 21, published: '2016-07-19' },
+    'dated by its report, same kind and toll',
+    { article: 'a', reported: '2016-07-19', killed: 21, published: '2016-07-19' },
     { article: 'b', on: '2016-07-18', killed: 21 },
     true,
   ],
   [
-    'undated, no toll',
-    { article: 'a', on: null, published: '2016-07-19' },
+    'dated by its report, same kind at the same place, no toll',
+    { article: 'a', reported: '2016-07-19', published: '2016-07-19' },
     { article: 'b', on: '2016-07-18' },
+    true,
+  ],
+  [
+    'dated by its report, same kind at the same place, a toll in one only',
+    { article: 'a', reported: '2016-07-19', published: '2016-07-19' },
+    { article: 'b', on: '2016-07-18', killed: 12 },
+    true,
+  ],
+  [
+    'dated by its report, same kind within the place, no toll',
+    { article: 'a', reported: '2016-07-19', published: '2016-07-19' },
+    { article: 'b', on: '2016-07-18', place: 'al-Kalaseh', placePrecision: 'neighbourhood' },
+    false,
+  ],
+  [
+    'dated by its report, a kind that may name it, no toll',
+    { article: 'a', reported: '2016-07-19', published: '2016-07-19', kind: 'shelling' },
+    { article: 'b', on: '2016-07-18' },
+    false,
+  ],
+  [
+    'dated by its report, three days after the event',
+    { article: 'a', reported: '2016-07-21', killed: 21, published: '2016-07-21' },
+    { article: 'b', on: '2016-07-17', killed: 21 },
+    false,
+  ],
+  [
+    'undated (no report day to date it by), same kind and toll',
+    { article: 'a', on: null, killed: 21, published: '2016-07-19' },
+    { article: 'b', on: '2016-07-18', killed: 21 },
     false,
   ],
   [
@@ -132,11 +240,25 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
 
 describe('link rules', () => {
   it.each(cases)('%s', (_name, a, b, expected) => {
-    const lookups = { ancestorsOf: toyAncestors, actorKindOf: null };
+    const lookups = { ancestorsOf: toyAncestors, actorKindOf: null, namesakeRegionOf: null };
     const fa = mentionFeatures(mention(a), lookups);
     const fb = mentionFeatures(mention(b), lookups);
     expect(linked(fa, fb)).toBe(expected);
     expect(linked(fb, fa)).toBe(expected);
+  });
+});
+
+describe('a town named like its province', () => {
+  const town = { article: 'a', place: 'Hama', killed: 20 } satisfies MentionSpec;
+  const elsewhere = { article: 'b', place: 'Murak', killed: 20 } satisfies MentionSpec;
+  it.each([
+    ['read at the province, it meets a town of the province', toyNamesake, true],
+    ['read as the town only, it does not', null, false],
+  ] as const)('%s', (_name, namesakeRegionOf, expected) => {
+    const lookups = { ancestorsOf: toyAncestors, actorKindOf: null, namesakeRegionOf };
+    const fa = mentionFeatures(mention(town), lookups);
+    const fb = mentionFeatures(mention(elsewhere), lookups);
+    expect(linked(fa, fb)).toBe(expected);
   });
 });
 
@@ -145,7 +267,11 @@ describe('perpetrators', () => {
     'actor:russia': 'state',
     'actor:sohr': 'monitoring_group',
   };
-  const lookups = { ancestorsOf: toyAncestors, actorKindOf: (id: string) => kinds[id] ?? null };
+  const lookups = {
+    ancestorsOf: toyAncestors,
+    actorKindOf: (id: string) => kinds[id] ?? null,
+    namesakeRegionOf: null,
+  };
 
   it('ignores a speaker filed as the perpetrator once actor kinds are known', () => {
     const a = mentionFeatures(mention({ article: 'a', perpetrators: ['actor:sohr'] }), lookups);

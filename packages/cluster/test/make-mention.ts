@@ -11,6 +11,8 @@ export interface MentionSpec {
   kind?: Event['kind'];
   /** YYYY-MM-DD, or [start, end], or null for undated */
   on?: string | [string, string] | null;
+  /** no date of its own, dated by its report of this day (precision `reported`); overrides `on` */
+  reported?: string;
   precision?: 'day' | 'week' | 'month' | 'year';
   place?: string | null;
   placeId?: string | null;
@@ -23,6 +25,7 @@ export interface MentionSpec {
   published?: string | null;
   credits?: { agency: string; role: 'photo' | 'reporting' | 'agencies' }[];
   claims?: Partial<Claim>[];
+  vote?: { yes: number | null; no: number | null; abstain: number | null };
   tag?: string;
 }
 
@@ -33,7 +36,7 @@ export function articleId(name: string): string {
 export function mention(spec: MentionSpec): EventMention {
   const aid = articleId(spec.article);
   const id = `evt_${contentHash(JSON.stringify(spec)).slice(0, 16)}`;
-  const on = spec.on === undefined ? '2016-12-09' : spec.on;
+  const on = spec.reported ?? (spec.on === undefined ? '2016-12-09' : spec.on);
   const [start, end] = on === null ? [null, null] : Array.isArray(on) ? on : [on, on];
   const claims: Claim[] = (spec.claims ?? []).map((c, i) => ({
     id: `clm_${contentHash(`${id}:${i}`).slice(0, 16)}`,
@@ -62,10 +65,10 @@ export function mention(spec: MentionSpec): EventMention {
     occurred: {
       start,
       end,
-      precision: start === null ? 'unknown' : (spec.precision ?? 'day'),
+      precision: start === null ? 'unknown' : spec.reported ? 'reported' : (spec.precision ?? 'day'),
       tense: 'past',
       text: null,
-      reason: start === null ? 'no date in the text' : null,
+      reason: start === null || spec.reported ? 'no date in the text' : null,
     },
     location:
       spec.place === null
@@ -82,6 +85,7 @@ export function mention(spec: MentionSpec): EventMention {
       injured: figure(spec.injured),
       missing: null,
     },
+    vote: spec.vote ?? null,
     claimIds: claims.map((c) => c.id),
     evidence: [{ articleId: aid, sentence: 'A sentence.', span: { start: 0, end: 11 } }],
   });
@@ -106,7 +110,16 @@ const PARENTS: Record<string, string> = {
   'place:manbij': 'place:aleppo-gov',
   'place:aleppo-gov': 'place:syria',
   'place:idlib': 'place:syria',
+  // a town named like its province, and another town of that province
+  'place:hama': 'place:hama-gov',
+  'place:murak': 'place:hama-gov',
+  'place:hama-gov': 'place:syria',
 };
+
+/** The toy gazetteer's town named like its province (what `namesakeRegions` finds in a real one). */
+export function toyNamesake(id: string): string | null {
+  return id === 'place:hama' ? 'place:hama-gov' : null;
+}
 
 export function toyAncestors(id: string): string[] {
   const out: string[] = [];

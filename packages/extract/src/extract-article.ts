@@ -1,17 +1,16 @@
 import type { Origin } from '@sitrep/schema/article';
 import { BadInputError, InvalidRecordError } from '@sitrep/schema/errors';
-import { ExtractedArticle } from '@sitrep/schema/extracted-article';
-import { parseOrThrow } from '@sitrep/schema/validate';
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { analyseDocument } from './analyse/analyse-document.ts';
 import type { RawArticle } from './read/raw-article.ts';
 import type { ReadItem } from './read/read-item.ts';
 import { prepareDocument } from './text/prepare-document.ts';
-import { compileCanonicalCheck } from './validate/canonical-check.ts';
+import { validateExtracted } from './validate/validate-extracted.ts';
 
 export type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 
 /**
- * One raw article → the validated record `sitrep extract` prints (public contract 1).
+ * One raw article → the validated record `sitrep extract` prints (one JSON Lines row each).
  * Deterministic: ids derive from the content hash, so the same text gives the same output.
  * Throws InvalidRecordError if extraction produced something the schema rejects (a bug).
  */
@@ -49,18 +48,7 @@ export function extractArticle(raw: RawArticle): ExtractedArticle {
 /** English, or a language no one could tell ("und": a short or odd text is read rather than lost). */
 const readsAs = (language: string): boolean => /^(?:en|und)(?:-|$)/i.test(language);
 
-const canonical = compileCanonicalCheck(ExtractedArticle);
-
-/**
- * The record checked against `ExtractedArticle` before it leaves the package. A record that is
- * valid and already in the schema's shape passes the compiled check and is returned as it is
- * (zod would return an identical copy, at ≈ 10% of the extraction's time); anything else goes
- * through zod, which fills defaults or throws InvalidRecordError listing every problem.
- */
-export function validateExtracted(record: unknown, what: () => string): ExtractedArticle {
-  if (canonical.test(record)) return record as ExtractedArticle;
-  return parseOrThrow(ExtractedArticle, record, what());
-}
+export { validateExtracted } from './validate/validate-extracted.ts';
 
 export type ExtractItem =
   | { ok: true; article: ExtractedArticle; warnings: string[] }

@@ -16,6 +16,9 @@ export const nodeTypeNames = new Set<string>();
  */
 export const COST_LIMITS = { complexity: 15_000, depth: 12, breadth: 400 } as const;
 
+/** The most IDs one `nodes(ids:)` takes, as many as a page (a client once sent 4,488). */
+export const MAX_NODE_IDS = 100;
+
 /**
  * The Pothos builder and its plugins; it defines no types (those live in schema/<domain>.ts).
  * Fields are non-null unless they say otherwise: the schema states which values can be missing.
@@ -61,8 +64,18 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'A global ID, as returned by an `id` field.' } },
     },
     nodesQueryOptions: {
-      description: 'Objects by their global IDs, in order; null where an ID is unknown.',
-      args: { ids: { description: 'Global IDs, as returned by `id` fields.' } },
+      description: `Objects by their global IDs, in order; null where an ID is unknown. At most ${MAX_NODE_IDS} IDs.`,
+      args: { ids: { description: `Global IDs, as returned by \`id\` fields; at most ${MAX_NODE_IDS}.` } },
+      // each ID is one more copy of the selection: priced like a page of that many
+      complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODE_IDS)
+          throw userError(
+            'QUERY_TOO_COMPLEX',
+            `nodes(ids:) takes at most ${MAX_NODE_IDS} IDs (got ${args.ids.length}); ask for the rest in further requests.`,
+          );
+        return resolveNodes(args.ids);
+      },
     },
     firstArgOptions: { description: 'Items after `after`, 1 to 100 (default 20).' },
     afterArgOptions: { description: 'Start after this cursor.' },

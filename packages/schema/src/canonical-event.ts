@@ -96,7 +96,11 @@ export const CanonicalEvent = z.object({
   /** the kind most mentions report (ties: taxonomy order) */
   kind: EventKind,
   family: EventFamily,
-  /** the window every dated mention agrees on (their intersection), else their union */
+  /**
+   * the days every mention dated by its own words agrees on (their intersection), else the dates
+   * most of them give; `reported` (the first day a member reported it) when none has a date of
+   * its own but some are dated by their report
+   */
   occurred: z.object({
     start: IsoDate.nullable(),
     end: IsoDate.nullable(),

@@ -10,6 +10,7 @@ export type SitrepErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'
+  | 'QUERY_TOO_COMPLEX'
   | 'STORE_UNAVAILABLE'
   | 'CONFLICT';
 

@@ -30,6 +30,12 @@ export const Occurred = z
       ctx.addIssue({ code: 'custom', message: 'start and end are both dates or both null', path: ['end'] });
     if (o.start === null && !o.reason)
       ctx.addIssue({ code: 'custom', message: 'an unknown date needs a reason', path: ['reason'] });
+    if (o.precision === 'reported' && (o.start === null || o.start !== o.end))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a "reported" date is one day, the day of the report: start and end are that day',
+        path: ['end'],
+      });
   });
 export type Occurred = z.infer<typeof Occurred>;
 

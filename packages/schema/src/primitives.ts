@@ -4,8 +4,17 @@ import { z } from 'zod';
 export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 export type IsoDate = z.infer<typeof IsoDate>;
 
-/** How finely a date is known. `unknown` means the text gives no usable date. */
-export const DatePrecision = z.enum(['day', 'week', 'month', 'year', 'unknown']);
+/**
+ * How finely a date is known. `unknown` means the text gives no usable date.
+ *
+ * `reported` (an event's date only): the text gives the event no date of its own, so it is dated
+ * by its report, as ACLED codes such events by the report's date with a lower time precision.
+ * `start` and `end` are both the day it was reported (the article's publication day, from
+ * metadata or a dateline, or the day a source is said to have reported it); the event happened
+ * on or before that day, which is all that is known. It is never a certain day: read it as
+ * "reported on", and never count it as that day's news without saying so.
+ */
+export const DatePrecision = z.enum(['day', 'week', 'month', 'year', 'unknown', 'reported']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
 /**

@@ -58,6 +58,27 @@ describe('bad records are rejected path by path', () => {
     expect(problems(Event, bad)).toEqual(['occurred.end: end 2016-10-11 is before start 2016-10-13']);
   });
 
+  it.each([
+    ['a range of days', { start: '2016-10-11', end: '2016-10-13' }],
+    ['no day', { start: null, end: null, reason: 'the sentence gives no date for this event' }],
+  ])('a "reported" date that is %s', (_name, dates) => {
+    const bad = {
+      ...kalasehStrike,
+      occurred: { ...kalasehStrike.occurred, ...dates, precision: 'reported' },
+    };
+    expect(problems(Event, bad)).toEqual([
+      'occurred.end: a "reported" date is one day, the day of the report: start and end are that day',
+    ]);
+  });
+
+  it('a "reported" date on the day of the report', () => {
+    const reported = {
+      ...kalasehStrike,
+      occurred: { ...kalasehStrike.occurred, start: '2016-10-13', end: '2016-10-13', precision: 'reported' },
+    };
+    expect(problems(Event, reported)).toEqual([]);
+  });
+
   it('several problems at once, each on its own line', () => {
     const bad = {
       ...kalasehStrike,

@@ -4,6 +4,7 @@ import type { Claim } from '@sitrep/schema/claim';
 import type { Event, EventKind } from '@sitrep/schema/event';
 import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
+import type { DatePrecision } from '@sitrep/schema/primitives';
 
 /** Which events to return. Every field narrows the result; an empty filter returns everything. */
 export interface EventFilter {
@@ -22,6 +23,11 @@ export interface EventFilter {
   /** killed.best at least this many */
   minKilled?: number;
   tense?: 'past' | 'scheduled';
+  /**
+   * only events dated with one of these precisions: `day`, `week` and `reported` can be a day's
+   * stories (a `reported` event marked "reported on"), `month` and `year` only its context
+   */
+  precisions?: readonly DatePrecision[];
   /** true: events resting on a denied claim; false: the others */
   disputed?: boolean;
   articleId?: string;
@@ -62,6 +68,9 @@ export type ArticleOrder = 'PUBLISHED_DESC' | 'PUBLISHED_ASC';
  */
 /** Where a page's records come from, by id, in order (null where unknown): a cache can stand in for the store. */
 export type RecordLoader<T> = (ids: readonly string[]) => Promise<(T | null)[]>;
+
+/** The most records one page holds (`first` / `last`); a reader of everything pages through. */
+export const MAX_PAGE = 500;
 
 export interface PageArgs<O extends string> {
   first?: number;
@@ -140,8 +149,17 @@ export interface DailyAggregateArgs {
 /** Everything one day's digest shows, fetched in a fixed number of queries. */
 export interface DigestData {
   date: string;
-  /** events whose dates include the day, most severe first */
+  /**
+   * the day's stories, most severe first: events dated to the day (precision `day`, the day
+   * within their dates), and events dated only by their report of that day (precision
+   * `reported`: "reported on", never a certain day)
+   */
   events: Event[];
+  /**
+   * events dated to the day's month or year (precision `month` or `year`): never the day's
+   * stories, only context labelled with their span
+   */
+  context: Event[];
   /** the articles those events come from, plus articles published that day */
   articles: Article[];
   /** the claims the events rest on */
@@ -149,6 +167,7 @@ export interface DigestData {
   places: Place[];
   actors: Actor[];
   outlets: Outlet[];
+  /** over `events`, counting only incidents' tolls (no totals, nothing unplaced and undated) */
   totals: { events: number; killed: number; injured: number };
   byPlace: DailyAggregate[];
 }

@@ -8,6 +8,7 @@ import { articleCountries } from '../entities/article-countries.ts';
 import { type EntityMatch, findPlaces, placeById } from '../entities/gazetteer.ts';
 import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
+import { dateByReport } from '../events/reported-on.ts';
 import { findQuantities } from '../numbers/find-quantities.ts';
 import type { PreparedDocument, Sentence } from '../prepared-document.ts';
 import { sentenceDates } from './sentence-dates.ts';
@@ -83,7 +84,7 @@ function analyse(
   const datesOf = sentenceDates(sentences, article.publishedAt);
   const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages, datesOf);
   const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
-  const events = findEvents({
+  const found = findEvents({
     articleId: article.id,
     datesOf,
     sentences,
@@ -94,6 +95,7 @@ function analyse(
     claimBySentence: bySentence,
     fallback: firstSyrian ? locationOf(firstSyrian.place) : null,
   });
+  const events = dateByReport(found, article.publishedAt);
   const actors = actorMatches.flat().flatMap((m) => {
     const a = actorById(m.id);
     return a ? [{ id: a.id, name: a.name }] : [];

@@ -39,13 +39,21 @@ export function localDates(
   });
 }
 
-function occurredFrom(d: LocalDate, tense: Occurred['tense'], reason: string | null): Occurred {
+function occurredFrom(
+  d: LocalDate,
+  tense: Occurred['tense'],
+  reason: string | null,
+  reported = false,
+): Occurred {
   const m = d.mention;
+  const said: Occurred['tense'] = m.tense === 'scheduled' ? 'scheduled' : tense;
+  // "the Observatory said on Tuesday": Tuesday is when it was reported, the event on or before it
+  const byReport = reported && m.start !== null && m.start === m.end && said === 'past';
   return {
     start: m.start,
     end: m.end,
-    precision: m.start ? m.precision : 'unknown',
-    tense: m.tense === 'scheduled' ? 'scheduled' : tense,
+    precision: m.start ? (byReport ? 'reported' : m.precision) : 'unknown',
+    tense: said,
     text: m.text,
     reason: m.start ? reason : (m.reason ?? `"${m.text}" could not be resolved to a calendar date`),
   };
@@ -71,7 +79,12 @@ export function pickDate(
   else chosen = after ?? before;
   if (chosen) return occurredFrom(chosen, tense, null);
   if (said && trigger.date !== 'after')
-    return occurredFrom(said, tense, 'the date the report was made; the event happened on or before it');
+    return occurredFrom(
+      said,
+      tense,
+      'the date the report was made; the event happened on or before it',
+      true,
+    );
   return {
     start: null,
     end: null,

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { enumFrom } from '../enum-from.ts';
 import { cachedByIds, listLimit } from '../page-args.ts';
+import { searchText } from '../search-text.ts';
 
 export const ActorKindEnum = enumFrom(
   'ActorKind',
@@ -49,7 +50,7 @@ builder.queryFields((t) => ({
     complexity: (args) => ({ field: 1, multiplier: args.first ?? 50 }),
     resolve: (_root, args, ctx) =>
       ctx.store.listActors({
-        ...(args.search ? { search: args.search } : {}),
+        ...(args.search ? { search: searchText('search', args.search) } : {}),
         first: listLimit(args.first, 50),
       }),
   }),

@@ -8,6 +8,7 @@ import { dateArg } from '../dates.ts';
 import { enumFrom } from '../enum-from.ts';
 import { localId } from '../local-id.ts';
 import { cachedByIds, pageArgs, pageCost } from '../page-args.ts';
+import { searchText } from '../search-text.ts';
 import { OutletNode } from './outlet.ts';
 
 const DateBasisEnum = enumFrom(
@@ -15,13 +16,15 @@ const DateBasisEnum = enumFrom(
   'Where a publication date was read from, most trusted first.',
   DateBasis.options,
 );
-const DatePrecisionEnum = enumFrom('DatePrecision', 'How finely a date is known.', [
-  'day',
-  'week',
-  'month',
-  'year',
-  'unknown',
-] as const);
+const DatePrecisionEnum = enumFrom(
+  'DatePrecision',
+  'How finely a date is known.',
+  ['day', 'week', 'month', 'year', 'unknown', 'reported'] as const,
+  (p) =>
+    p === 'reported'
+      ? 'events only: no date of its own; start and end are the day it was reported, on or before which it happened (never a certain day)'
+      : p,
+);
 
 export { DatePrecisionEnum };
 
@@ -164,7 +167,7 @@ builder.queryFields((t) => ({
         if (from) filter.from = from;
         if (to) filter.to = to;
         if (f?.outlet) filter.outlet = f.outlet;
-        if (f?.text) filter.text = f.text;
+        if (f?.text) filter.text = searchText('filter.text', f.text);
         if (f?.place) filter.placeId = localId(f.place, 'Place');
         const page = await ctx.store.listArticles(filter, pageArgs(args, args.orderBy, info));
         return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount };

@@ -1,7 +1,9 @@
 import type { CasualtyFigure, Event } from '@sitrep/schema/event';
+import { figureStanding } from '@sitrep/schema/incident-figures';
 import type { Evidence } from '@sitrep/schema/primitives';
 import { PersonGroup } from '@sitrep/schema/quantity';
 import { builder } from '../builder.ts';
+import { enumFrom } from '../enum-from.ts';
 import { ClaimNode, claimsForEvent, PersonGroupEnum, QualifierEnum, Span } from './claim.ts';
 
 type FigureMeasure = 'killed' | 'injured' | 'missing';
@@ -33,6 +35,18 @@ const Breakdown = builder.objectRef<{ group: PersonGroup; count: number }>('Brea
   }),
 });
 
+const FigureStandingEnum = enumFrom(
+  'FigureStanding',
+  'Whether a casualty figure counts as one incident’s toll (rank and sum only INCIDENT).',
+  ['incident', 'total', 'unplaced_undated'] as const,
+  (s) =>
+    s === 'incident'
+      ? 'one incident’s toll'
+      : s === 'total'
+        ? 'a total over a period or a whole war (a cumulative figure, or an event over more than a week): never an incident’s toll'
+        : 'the text neither places nor dates the event: kept as reported, not ranked or summed',
+);
+
 export const CasualtyFigureRef = builder.objectRef<FigureParent>('CasualtyFigure').implement({
   description:
     'A reported casualty figure as a range, hedged as the text hedges it, with the claims behind it.',
@@ -54,6 +68,16 @@ export const CasualtyFigureRef = builder.objectRef<FigureParent>('CasualtyFigure
       resolve: (p) => p.figure.qualifier,
     }),
     group: t.field({ type: PersonGroupEnum, description: 'Who is counted.', resolve: (p) => p.figure.group }),
+    standing: t.field({
+      type: FigureStandingEnum,
+      description:
+        'Whether the figure counts as one incident’s toll or is a total over a period or a war (`@sitrep/schema/incident-figures`).',
+      resolve: async (p, _args, ctx) => {
+        // the claims say which numbers are cumulative; the loader batches them per request
+        const claims = p.event.claimIds.length > 0 ? await claimsForEvent(ctx).load(p.event.id) : [];
+        return figureStanding(p.event, claims, p.measure) ?? 'incident';
+      },
+    }),
     children: t.float({
       nullable: true,
       description: 'Children among them, when the text says.',

@@ -2,6 +2,8 @@ import type { EventFilter } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
 import { localId } from '../local-id.ts';
+import { searchText } from '../search-text.ts';
+import { DatePrecisionEnum } from './article.ts';
 import { EventKindEnum } from './event.ts';
 
 export const EventFilterInput = builder.inputType('EventFilter', {
@@ -24,6 +26,11 @@ export const EventFilterInput = builder.inputType('EventFilter', {
         'Only disputed events: resting on a denied claim, or clustered into a canonical event whose figures or claims disagree.',
     }),
     scheduled: t.boolean({ description: 'true: only announced future events; false: only past ones.' }),
+    precisions: t.field({
+      type: [DatePrecisionEnum],
+      description:
+        'Only events dated with one of these precisions. A day’s stories are [DAY, WEEK, REPORTED] (REPORTED: no date of its own, shown as "reported on"); [MONTH, YEAR] are only context, labelled with their span.',
+    }),
   }),
 });
 
@@ -41,9 +48,10 @@ export function toStoreFilter(f: FilterArg): EventFilter {
   if (f.place) filter.placeId = localId(f.place, 'Place');
   if (f.actor) filter.actorId = localId(f.actor, 'Actor');
   if (f.outlet) filter.outlet = f.outlet;
-  if (f.text) filter.text = f.text;
+  if (f.text) filter.text = searchText('filter.text', f.text);
   if (f.minKilled != null) filter.minKilled = f.minKilled;
   if (f.disputedOnly) filter.disputed = true;
   if (f.scheduled != null) filter.tense = f.scheduled ? 'scheduled' : 'past';
+  if (f.precisions) filter.precisions = f.precisions;
   return filter;
 }

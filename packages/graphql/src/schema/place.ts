@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
 import { enumFrom } from '../enum-from.ts';
 import { cachedByIds, listLimit } from '../page-args.ts';
+import { searchText } from '../search-text.ts';
 
 export const PlaceKindEnum = enumFrom(
   'PlaceKind',
@@ -86,7 +87,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       const first = listLimit(args.first, 50);
       return ctx.store.listPlaces({
-        ...(args.search ? { search: args.search } : {}),
+        ...(args.search ? { search: searchText('search', args.search) } : {}),
         ...(args.within ? { within: String(args.within) } : {}),
         first,
       });

@@ -4,6 +4,7 @@ import type { Event } from '@sitrep/schema/event';
 import type { SearchHit } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
 import { listLimit } from '../page-args.ts';
+import { searchText } from '../search-text.ts';
 import { userError } from '../user-error.ts';
 import { ArticleNode } from './article.ts';
 import { ClaimNode } from './claim.ts';
@@ -52,7 +53,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       if (!args.text.trim())
         throw userError('BAD_USER_INPUT', 'Search text is empty; give at least one word.');
-      return ctx.store.search(args.text, listLimit(args.first));
+      return ctx.store.search(searchText('text', args.text), listLimit(args.first));
     },
   }),
 }));

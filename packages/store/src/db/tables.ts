@@ -38,11 +38,16 @@ export interface EventsTable {
   kind: string;
   start_date: string | null;
   end_date: string | null;
-  /** day, week, month, year or unknown (Occurred.precision) */
+  /** day, week, month, year, reported or unknown (Occurred.precision) */
   precision: string;
   sort_date: string;
   tense: string;
   place_id: string | null;
+  /**
+   * killed.best and injured.best when they count as one incident's toll, else null: a total
+   * over a period or a war, or a figure the text neither places nor dates, is kept in the record
+   * but never ranked or summed (`@sitrep/schema/incident-figures`)
+   */
   killed: number | null;
   injured: number | null;
   /** killed first, then injured: killed * 1e6 + min(injured, 999999) */

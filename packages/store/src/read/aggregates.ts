@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { DailyAggregate, DailyAggregateArgs, TimelineArgs, TimelineBucket } from '../query-types.ts';
 import { badInput } from './cursor.ts';
-import { checkDate, placeAndInside } from './list-events.ts';
+import { checkDate } from './list-events.ts';
+import { placeAndInside } from './place-and-inside.ts';
 
 /**
  * Sums per day (and place), counting each event on its start day. Events are per-article
  * mentions until clustering lands, so two reports of one strike count twice: the figures are
- * "as reported", which the digest says in words.
+ * "as reported", which the digest says in words. Only a day's stories count (precision day,
+ * week or reported): an event over a month or a year is no day's event, and only incidents'
+ * tolls are summed (the killed/injured columns hold no totals).
  */
 export async function dailyAggregates(
   db: Kysely<Database>,
@@ -26,6 +29,7 @@ export async function dailyAggregates(
     .$if(Boolean(args.byPlace), (q) => q.select('events.place_id').groupBy('events.place_id'))
     // sort_date is the start date ('' when undated): the events_date index serves the range.
     .where('events.sort_date', '>', '')
+    .where('events.precision', 'in', ['day', 'week', 'reported'])
     .$if(Boolean(args.from), (q) => q.where('events.sort_date', '>=', args.from!))
     .$if(Boolean(args.to), (q) => q.where('events.sort_date', '<=', args.to!))
     .$if(Boolean(args.placeId), (q) => q.where('events.place_id', 'in', placeAndInside(args.placeId!)))

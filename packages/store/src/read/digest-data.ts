@@ -16,9 +16,11 @@ const addDays = (iso: string, n: number) =>
 const present = <T>(x: T | null): x is T => x !== null;
 
 /**
- * One day's digest in six queries whatever the day holds: events, articles (the events' and
- * those published that day), claims, places with their ancestors, actors, outlets, plus one
- * aggregate. The events are those whose day-precise dates include the day, most severe first.
+ * One day's digest in six queries whatever the day holds: stories and context (one query), articles (the
+ * events' and those published that day), claims, places with their ancestors, actors, outlets,
+ * plus one aggregate. The stories are the events whose day-precise dates include the day and
+ * those dated only by their report of that day (precision `reported`), most severe first; the
+ * context, events over a month or a year that include the day.
  */
 export async function digestData(
   db: Kysely<Database>,
@@ -29,21 +31,32 @@ export async function digestData(
   date: string,
 ): Promise<DigestData> {
   checkDate(date, 'date');
-  const eventRows = await db
+  const rows = await db
     .selectFrom('events')
     .innerJoin('event_records', 'event_records.id', 'events.id')
-    .select('event_records.record')
-    // Through the events_date index: a day-precise event spanning more than a month is not
-    // daily news, so looking back 31 days bounds the scan without losing any digest item.
-    .where('sort_date', '<=', date)
-    .where('sort_date', '>=', addDays(date, -31))
+    .select(['event_records.record', 'events.precision', 'events.killed', 'events.injured'])
+    // Through the events_date index, two ranges. "In December" is not news on every day of
+    // December: only day-precise dates (a span over a month is no daily news either, so 31 days
+    // back bound the scan), and events dated by their report of the day, make the day's
+    // stories. Months and years are its context: a month-precise event is the whole month, so
+    // it starts on the month's first day, a year on 1 January (a span of years, "since 2011",
+    // is no context for one day).
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sort_date', '<=', date), eb('sort_date', '>=', addDays(date, -31))]),
+        eb('sort_date', 'in', [`${date.slice(0, 7)}-01`, `${date.slice(0, 4)}-01-01`]),
+      ]),
+    )
     .where('end_date', '>=', date)
-    // "in December" is not news on every day of December: only day-precise dates make a digest.
-    .where('precision', '=', 'day')
+    .where('precision', 'in', ['day', 'reported', 'month', 'year'])
     .orderBy('severity', 'desc')
     .orderBy('events.id')
     .execute();
+  const eventRows = rows.filter((r) => r.precision === 'day' || r.precision === 'reported');
   const events = eventRows.map((r) => JSON.parse(r.record) as Event);
+  const context = rows
+    .filter((r) => r.precision === 'month' || r.precision === 'year')
+    .map((r) => JSON.parse(r.record) as Event);
 
   const articleRows = await db
     .selectFrom('articles')
@@ -79,14 +92,16 @@ export async function digestData(
     byIds<Outlet>('outlets', [...outletIds]),
     dailyAggregates(db, { from: date, to: date, byPlace: true }),
   ]);
+  // the columns hold incidents' tolls only (write/article-rows.ts): no total is summed
   const totals = { events: events.length, killed: 0, injured: 0 };
-  for (const e of events) {
-    totals.killed += e.casualties.killed?.best ?? 0;
-    totals.injured += e.casualties.injured?.best ?? 0;
+  for (const r of eventRows) {
+    totals.killed += r.killed ?? 0;
+    totals.injured += r.injured ?? 0;
   }
   return {
     date,
     events,
+    context,
     articles,
     claims: claims.filter(present),
     places: places.filter(present),

@@ -1,6 +1,7 @@
 import type { Claim } from '@sitrep/schema/claim';
 import type { Event } from '@sitrep/schema/event';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { incidentFigure } from '@sitrep/schema/incident-figures';
 import type { Insertable } from 'kysely';
 import type {
   ArticlesTable,
@@ -10,6 +11,7 @@ import type {
   EventsTable,
   SearchDocsTable,
 } from '../db/tables.ts';
+import { originKey } from '../origin-key.ts';
 
 export interface ArticleRows {
   article: Insertable<ArticlesTable>;
@@ -18,13 +20,6 @@ export interface ArticleRows {
   eventRecords: Insertable<EventRecordsTable>[];
   eventActors: Insertable<EventActorsTable>[];
   searchDocs: Insertable<SearchDocsTable>[];
-}
-
-/** What "the same article" means on re-ingest: its external id, else its file, else its text. */
-export function originKey(record: Pick<ExtractedArticle, 'origin' | 'contentHash'>): string {
-  if (record.origin.externalId) return `ext:${record.origin.externalId}`;
-  if (record.origin.path) return `path:${record.origin.path}`;
-  return `hash:${record.contentHash}`;
 }
 
 /** The outlet an article is filed under: the outlet's id, else its name as given. */
@@ -47,9 +42,13 @@ function eventRow(
   ord: number,
   outlet: string | null,
   denied: Set<string>,
+  claimsById: ReadonlyMap<string, Claim>,
 ): Insertable<EventsTable> {
-  const killed = event.casualties.killed?.best ?? null;
-  const injured = event.casualties.injured?.best ?? null;
+  // Only an incident's toll is ranked and summed: a total over a month or a war, or a figure
+  // the text neither places nor dates, stays in the record but not in these columns.
+  const claims = event.claimIds.flatMap((id) => claimsById.get(id) ?? []);
+  const killed = incidentFigure(event, claims, 'killed')?.best ?? null;
+  const injured = incidentFigure(event, claims, 'injured')?.best ?? null;
   return {
     id: event.id,
     article_id: event.articleId,
@@ -133,6 +132,7 @@ function searchDocs(record: ExtractedArticle): Insertable<SearchDocsTable>[] {
 export function articleRows(record: ExtractedArticle): ArticleRows {
   const outlet = outletKey(record);
   const denied = new Set(record.claims.filter((c) => c.stance === 'deny').map((c) => c.id));
+  const claimsById = new Map(record.claims.map((c) => [c.id, c]));
   const eventActors = new Map<string, Insertable<EventActorsTable>>();
   for (const e of record.events)
     for (const p of e.participants)
@@ -153,7 +153,7 @@ export function articleRows(record: ExtractedArticle): ArticleRows {
       extractor_version: record.extractorVersion,
     },
     claims: record.claims.map((c, i) => claimRow(c, i)),
-    events: record.events.map((e, i) => eventRow(e, i, outlet, denied)),
+    events: record.events.map((e, i) => eventRow(e, i, outlet, denied, claimsById)),
     eventRecords: record.events.map((e) => ({ id: e.id, record: JSON.stringify(e) })),
     eventActors: [...eventActors.values()],
     searchDocs: searchDocs(record),
