@@ -102,11 +102,12 @@ export function findActors(text: string): ActorMatch[] {
   const scanned = actorTrie.scan(text);
   const context = reading;
   const out: ActorMatch[] = [];
-  let g: RegExpExecArray | null;
   for (const m of scanned) {
     if (m.id.startsWith(OWNER)) {
       const f = FORCE.exec(text.slice(m.end, m.end + 40));
       const id = f ? forcesOf(m.id.slice(OWNER.length)) : undefined;
+      // only looked for when no force follows: the owner's own government ("Sudan's government")
+      const g = f && id ? null : GOVERNMENT.exec(text.slice(m.end, m.end + 20));
       if (f && id)
         out.push({
           id,
@@ -114,7 +115,7 @@ export function findActors(text: string): ActorMatch[] {
           start: m.start,
           end: m.end + f[0].length,
         });
-      else if ((g = GOVERNMENT.exec(text.slice(m.end, m.end + 20))))
+      else if (g)
         out.push({
           id: `actor:state:${m.id.slice(OWNER.length).toLowerCase()}`,
           text: text.slice(m.start, m.end + g[0].length),
