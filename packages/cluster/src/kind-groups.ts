@@ -13,7 +13,7 @@ import type { EventKindName } from '@sitrep/schema/event-kinds';
  * means are not reported) and may join any kind of their family.
  */
 export const KIND_GROUPS: readonly (readonly EventKindName[])[] = [
-  ['airstrike', 'barrel_bomb', 'shelling', 'chemical_attack'],
+  ['airstrike', 'drone_strike', 'barrel_bomb', 'shelling', 'chemical_attack'],
   ['armed_clash', 'territorial_change'],
   ['bombing'],
   ['siege', 'aid_delivery'],

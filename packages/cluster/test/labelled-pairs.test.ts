@@ -1,4 +1,5 @@
-import { actorById, ancestorsOf, places } from '@sitrep/extract/gazetteer';
+import { actorById } from '@sitrep/extract/actors';
+import { ancestorsOf, places } from '@sitrep/extract/gazetteer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMentions, type ClusterState, createClusterState } from '../src/cluster-state.ts';
 import { mentionsFromArticle } from '../src/event-mention.ts';

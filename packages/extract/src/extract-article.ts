@@ -16,18 +16,62 @@ export type { ExtractedArticle } from '@sitrep/schema/extracted-article';
  */
 export function extractArticle(raw: RawArticle): ExtractedArticle {
   const doc = prepareDocument(raw);
+  const what = () => `article ${doc.article.id} from ${describeOrigin(raw.origin)}`;
+  const { language } = doc.article;
+  // English rules never read another language: the article is kept, with its language, unread
+  if (!readsAs(language))
+    return validateExtracted(
+      {
+        ...doc.article,
+        claims: [],
+        events: [],
+        mentions: { actors: [], places: [] },
+        analysisSkipped: {
+          reason: 'language',
+          message: `the text is in ${language}, and Sitrep reads English only`,
+        },
+      },
+      what,
+    );
   const analysis = analyseDocument(doc);
   return validateExtracted(
-    { ...doc.article, claims: analysis.claims, events: analysis.events, mentions: analysis.mentions },
-    () => `article ${doc.article.id} from ${describeOrigin(raw.origin)}`,
+    {
+      ...doc.article,
+      claims: analysis.claims,
+      events: analysis.events,
+      mentions: analysis.mentions,
+    },
+    what,
   );
 }
+
+/** English, or a language no one could tell ("und": a short or odd text is read rather than lost). */
+const readsAs = (language: string): boolean => /^(?:en|und)(?:-|$)/i.test(language);
 
 export { validateExtracted } from './validate/validate-extracted.ts';
 
 export type ExtractItem =
   | { ok: true; article: ExtractedArticle; warnings: string[] }
   | { ok: false; error: BadInputError | InvalidRecordError };
+
+/** Articles kept without analysis, counted by reason and language, for a run's closing line. */
+export class SkippedCount {
+  readonly byLanguage = new Map<string, number>();
+  total = 0;
+
+  add(article: ExtractedArticle): void {
+    if (!article.analysisSkipped) return;
+    this.total++;
+    this.byLanguage.set(article.language, (this.byLanguage.get(article.language) ?? 0) + 1);
+  }
+
+  /** "2 stored without analysis: not in English (fr 1, es 1)", or null when none were. */
+  describe(): string | null {
+    if (this.total === 0) return null;
+    const langs = [...this.byLanguage].map(([l, n]) => `${l} ${n}`).join(', ');
+    return `${this.total} without analysis: not in English (${langs})`;
+  }
+}
 
 /**
  * Streams read items through extraction one at a time, so memory stays flat whatever the

@@ -237,7 +237,7 @@ describe('events', () => {
       [['actor:ag:rebels', 'perpetrator']],
     ],
     [
-      'Three regime airstrikes hit a market in Sarmin, killing 10 people.',
+      'Three regime airstrikes hit a market in Sarmin in Idlib province, killing 10 people.',
       [['actor:state:sy', 'perpetrator']],
     ],
     [

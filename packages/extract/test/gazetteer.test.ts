@@ -3,11 +3,9 @@ import { Place } from '@sitrep/schema/place';
 import { describe, expect, it } from 'vitest';
 import actorsFile from '../data/actors.json' with { type: 'json' };
 import placesFile from '../data/places.json' with { type: 'json' };
+import { actorById, actors, findActors } from '../src/entities/actors.ts';
 import {
-  actorById,
-  actors,
   ancestorsOf,
-  findActors,
   findPlaces,
   governorateOf,
   placeById,

@@ -190,8 +190,8 @@ describe('findQuantities', () => {
       'The Security Council voted 122 to 13.',
       ['votes_for/things/exact/122', 'votes_against/things/exact/13'],
     ],
-    // years bound a period, not a count
-    ['Fighting between 2011 and 2013 killed 5,000 people.', ['killed/people/exact/5000']],
+    // years bound a period, not a count: the 5,000 is that period's total
+    ['Fighting between 2011 and 2013 killed 5,000 people.', ['killed/people/exact/5000/cumulative']],
     // an age range describes the victims; the count is the eight
     ['Eight students between 7 and 12 years old were killed.', ['killed/people/exact/8']],
   ])('leaves what only looks like a range: %s', (text, expected) => {

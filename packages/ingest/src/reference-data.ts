@@ -1,4 +1,5 @@
-import { actorById, ancestorsOf, placeById } from '@sitrep/extract/gazetteer';
+import { actorById } from '@sitrep/extract/actors';
+import { ancestorsOf, placeById } from '@sitrep/extract/gazetteer';
 import { loadOutlets } from '@sitrep/extract/outlets';
 import type { Actor } from '@sitrep/schema/actor';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { actorById, ancestorsOf, placeById } from '@sitrep/extract/gazetteer';
+import { actorById } from '@sitrep/extract/actors';
+import { ancestorsOf, placeById } from '@sitrep/extract/gazetteer';
 import { loadOutlets } from '@sitrep/extract/outlets';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { SitrepStore } from '@sitrep/store/store';

@@ -17,6 +17,12 @@ export const ExtractedArticle = Article.extend({
       places: z.array(EntityRef).default([]),
     })
     .default({ actors: [], places: [] }),
+  /**
+   * Why the analysis did not run, present only when it did not: Sitrep's rules read English, so
+   * an article in another language is kept with its language and no claims, events or mentions.
+   * (Absent rather than null, so records from before it parse unchanged.)
+   */
+  analysisSkipped: z.object({ reason: z.enum(['language']), message: z.string().min(1) }).optional(),
 }).superRefine((a, ctx) => {
   a.claims.forEach((c, i) => {
     if (c.articleId !== a.id)

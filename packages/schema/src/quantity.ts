@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Span } from './primitives.ts';
+import { DatePrecision, IsoDate, Span } from './primitives.ts';
 
 /**
  * What a number counts. Casualty measures (killed, injured) are kept apart from everything
@@ -10,6 +10,8 @@ export const Measure = z.enum([
   'injured',
   /** killed and injured together, when the text says "casualties" without splitting them */
   'casualties',
+  /** deaths the text puts down to cold, hunger, disease or an accident: never an attack's toll */
+  'deaths_non_violent',
   'missing',
   'detained',
   'displaced',
@@ -101,6 +103,18 @@ export const FigureFields = figureShape;
 export type Figure = z.infer<typeof Figure>;
 
 /**
+ * The period a total covers, as the text words it ("so far this year", "since 2015", "across the
+ * country on Tuesday"), with its dates where they resolve against the publication date.
+ */
+export const Period = z.object({
+  text: z.string().min(1),
+  start: IsoDate.nullable().default(null),
+  end: IsoDate.nullable().default(null),
+  precision: DatePrecision.nullable().default(null),
+});
+export type Period = z.infer<typeof Period>;
+
+/**
  * One number in the text, typed by what it counts. `partOf` links a subgroup to its total
  * within the same sentence ("Four children were among eight people killed": the children
  * quantity has `partOf` = index of the eight), so totals are never summed twice.
@@ -117,5 +131,8 @@ export const Quantity = z.object({
   partOf: z.int().nonnegative().nullable().default(null),
   /** a running total for the whole war or a long period, not one day's event */
   cumulative: z.boolean().default(false),
+  /** what a total covers (a war, a period, several incidents); null for one incident's figure */
+  // optional as well as nullable: quantities made before it (and code that builds them) stay valid
+  period: Period.nullable().optional(),
 });
 export type Quantity = z.infer<typeof Quantity>;

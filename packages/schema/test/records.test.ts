@@ -44,7 +44,9 @@ describe('bad records are rejected path by path', () => {
 
   it('an unknown event kind', () => {
     expect(problems(Event, { ...kalasehStrike, kind: 'alien_invasion' })).toEqual([
-      expect.stringMatching(/^kind: Invalid option: expected one of "airstrike"\|"barrel_bomb"/),
+      expect.stringMatching(
+        /^kind: Invalid option: expected one of "airstrike"\|"drone_strike"\|"barrel_bomb"/,
+      ),
     ]);
   });
 

@@ -34,6 +34,7 @@ export const sohrClaim: Claim = {
       span: { start: 1260, end: 1272 },
       partOf: null,
       cumulative: false,
+      period: null,
     },
     {
       measure: 'killed',
@@ -44,6 +45,7 @@ export const sohrClaim: Claim = {
       span: { start: 1234, end: 1248 },
       partOf: 0,
       cumulative: false,
+      period: null,
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { extractAll } from '@sitrep/extract/extract-article';
+import { extractAll, SkippedCount } from '@sitrep/extract/extract-article';
 import { readInputs } from '@sitrep/extract/read';
 import type { SitrepError } from '@sitrep/schema/errors';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
@@ -54,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let articles = 0;
   let problems = 0;
+  const skipped = new SkippedCount();
   if (options.format === 'json') await write('[');
   for await (const item of extractAll(readInputs(options.paths))) {
     if (!item.ok) {
@@ -63,11 +64,13 @@ export async function run(argv: string[]): Promise<number> {
     }
     for (const warning of item.warnings) console.error(`sitrep extract: warning: ${warning}`);
     await write(render(item.article, options.format, articles));
+    skipped.add(item.article);
     articles++;
   }
   if (options.format === 'json') await write(articles > 0 ? '\n]\n' : ']\n');
+  const unread = skipped.describe();
   console.error(
-    `sitrep extract: ${articles} article${articles === 1 ? '' : 's'} extracted, ${problems} problem${problems === 1 ? '' : 's'}`,
+    `sitrep extract: ${articles} article${articles === 1 ? '' : 's'} extracted${unread ? ` (${unread})` : ''}, ${problems} problem${problems === 1 ? '' : 's'}`,
   );
   if (articles === 0) return 1;
   return options.strict && problems > 0 ? 1 : 0;

@@ -3,7 +3,9 @@ import type { Event } from '@sitrep/schema/event';
 import type { EntityRef } from '@sitrep/schema/primitives';
 import { buildClaims } from '../claims/build-claims.ts';
 import { findQuotes, type QuotePassage } from '../claims/find-quotes.ts';
-import { actorById, type EntityMatch, findActors, findPlaces, placeById } from '../entities/gazetteer.ts';
+import { actorById, findActors, standsIn, withActorContext } from '../entities/actors.ts';
+import { articleCountries } from '../entities/article-countries.ts';
+import { type EntityMatch, findPlaces, placeById } from '../entities/gazetteer.ts';
 import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
 import { dateByReport } from '../events/reported-on.ts';
@@ -50,16 +52,37 @@ function unique(refs: EntityRef[]): EntityRef[] {
   return refs.filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
-/** Sentences in, claims / events / entity mentions out. Deterministic: same document, same ids. */
+/**
+ * Sentences in, claims / events / entity mentions out. Deterministic: same document, same ids.
+ * Words that name a side only within one war ("the regime") stand for the article's countries.
+ */
 export function analyseDocument(doc: PreparedDocument): Analysis {
   const { article } = doc;
   const sentences = [...standfirstSentences(doc), ...doc.sentences];
+  // every actor named, context words included; the places they leave decide where the article is
+  const named = sentences.map((s) => findActors(s.text));
+  const places = sentences.map((s, i) => placesIn(s.text, named[i] ?? []));
+  const headlinePlaces = placesIn(article.headline, findActors(article.headline));
+  const countries = articleCountries(
+    [...headlinePlaces, ...places.flat()].map((p) => p.place),
+    named.flat(),
+  );
+  const actorMatches = named.map((ms) => ms.filter((m) => standsIn(m, countries)));
+  return withActorContext(countries, () => analyse(doc, sentences, actorMatches, places, headlinePlaces));
+}
+
+function analyse(
+  doc: PreparedDocument,
+  sentences: readonly Sentence[],
+  actorMatches: readonly EntityMatch[][],
+  places: readonly LocalPlace[][],
+  headlinePlaces: readonly LocalPlace[],
+): Analysis {
+  const { article } = doc;
   const quantities = sentences.map((s) => findQuantities(s.text));
   const passages = findQuotes(sentences);
   const datesOf = sentenceDates(sentences, article.publishedAt);
   const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages, datesOf);
-  const actorMatches = sentences.map((s) => findActors(s.text));
-  const places = sentences.map((s, i) => placesIn(s.text, actorMatches[i] ?? []));
   const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
   const found = findEvents({
     articleId: article.id,
@@ -84,7 +107,7 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
       actors: unique(actors),
       // the headline names places too, and names them first ("Suicide bomber kills 16 in Syria's Hasakah")
       places: unique(
-        [...placesIn(article.headline, findActors(article.headline)), ...places.flat()].map((p) => ({
+        [...headlinePlaces, ...places.flat()].map((p) => ({
           id: p.place.id,
           name: p.place.name,
         })),

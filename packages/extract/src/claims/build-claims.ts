@@ -4,6 +4,7 @@ import type { Quantity } from '@sitrep/schema/quantity';
 import { mayNameDate } from '../analyse/sentence-dates.ts';
 import type { LocalDate } from '../events/pick-date.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
+import type { TotalPhrase } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { splitCount } from '../text/line-shape.ts';
 import { DENY_VERBS } from './attribution-words.ts';
@@ -36,7 +37,23 @@ function saidOn(a: Attribution, dates: readonly LocalDate[]): string | null {
 /** A passage shorter than this is a scare quote ("dire", "halted"), not a quotation. */
 const MIN_QUOTE_WORDS = 4;
 
-function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number): Quantity[] {
+/**
+ * A total's period with its dates when a date expression of the sentence lies in its words
+ * ("since 2015" → from 2015, "so far this year"); a "since" period runs to the report.
+ */
+function periodOf(period: TotalPhrase, dates: () => readonly LocalDate[]): Quantity['period'] {
+  const d = dates().find((x) => x.start < period.end && x.end > period.start)?.mention;
+  if (!d?.start) return { text: period.text, start: null, end: null, precision: null };
+  const open = /^since\b/i.test(period.text);
+  return { text: period.text, start: d.start, end: open ? null : d.end, precision: d.precision };
+}
+
+function toQuantities(
+  s: Sentence,
+  qs: readonly SentenceQuantity[],
+  base: number,
+  dates: () => readonly LocalDate[],
+): Quantity[] {
   return qs.map((q) => ({
     measure: q.measure,
     group: q.group,
@@ -46,6 +63,7 @@ function toQuantities(s: Sentence, qs: readonly SentenceQuantity[], base: number
     span: { start: s.toOriginal(q.start), end: s.toOriginal(q.end) },
     partOf: q.partOf === null ? null : q.partOf + base,
     cumulative: q.cumulative,
+    period: q.period ? periodOf(q.period, dates) : null,
   }));
 }
 
@@ -123,7 +141,7 @@ export function buildClaims(
     const quote: QuotePassage[] = starting.filter((p) => splitCount(p.text) >= MIN_QUOTE_WORDS);
     const qs = group.flatMap((s, i) => {
       const before = group.slice(0, i).reduce((n, _s, j) => n + (quantities[si + j]?.length ?? 0), 0);
-      return toQuantities(s, quantities[si + i] ?? [], before);
+      return toQuantities(s, quantities[si + i] ?? [], before, () => datesOf(si + i));
     });
     if (attribution || quote.length || qs.length) {
       const speaker: Claim['speaker'] = attribution

@@ -1,5 +1,5 @@
 import type { EntityRef } from '@sitrep/schema/primitives';
-import { actorById, findActors } from '../entities/gazetteer.ts';
+import { actorById, findActors } from '../entities/actors.ts';
 import { splitCount } from '../text/line-shape.ts';
 import { LEADING_FILLER, NOT_A_SPEAKER, ROLE_NOUNS, SAY_VERBS } from './attribution-words.ts';
 import { chunks, clean, relays, speakerAtEnd, subjectOf } from './speaker-phrase.ts';

@@ -1,6 +1,6 @@
 import type { Speaker } from '@sitrep/schema/claim';
 import type { EntityRef } from '@sitrep/schema/primitives';
-import { actorById, findActors } from '../entities/gazetteer.ts';
+import { actorById, findActors } from '../entities/actors.ts';
 import { ORG_ANAPHOR, PRONOUNS, ROLE_NOUNS } from './attribution-words.ts';
 
 /** Who spoke last, so "he added", "it said" and "the group alleged" find their speaker. */

@@ -1,5 +1,5 @@
 import type { EntityRef } from '@sitrep/schema/primitives';
-import { actorById, findActors } from '../entities/gazetteer.ts';
+import { actorById, findActors } from '../entities/actors.ts';
 import { LEADING_FILLER, TRAILING_FILLER } from './attribution-words.ts';
 
 // The words around an attribution verb: the comma chunks before it, the speaker phrase cleaned

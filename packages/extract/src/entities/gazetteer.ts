@@ -1,17 +1,13 @@
-import { type Actor, Actor as ActorSchema } from '@sitrep/schema/actor';
 import { type Place, Place as PlaceSchema } from '@sitrep/schema/place';
-import actorsData from '../../data/actors.json' with { type: 'json' };
 import placesData from '../../data/places.json' with { type: 'json' };
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
 
 /**
- * Sitrep's curated places and actors (data/places.json, data/actors.json; each file's
- * `_sources` says where entries come from), with one alias trie per data set for matching.
+ * Sitrep's curated places (data/places.json; its `_sources` says where entries come from), with
+ * an alias trie for matching. Actors live in `actors.ts`.
  */
 const placeList: Place[] = placesData.places.map((p) => PlaceSchema.parse(p));
-const actorList: Actor[] = actorsData.actors.map((a) => ActorSchema.parse(a));
 const placeIndex = new Map(placeList.map((p) => [p.id, p]));
-const actorIndex = new Map(actorList.map((a) => [a.id, a]));
 
 function buildTrie(entries: readonly { id: string; name: string; aliases: string[] }[]): AliasTrie {
   const trie = new AliasTrie();
@@ -21,7 +17,6 @@ function buildTrie(entries: readonly { id: string; name: string; aliases: string
 }
 
 const placeTrie = buildTrie(placeList);
-const actorTrie = buildTrie(actorList);
 
 export type EntityMatch = AliasMatch;
 
@@ -33,22 +28,9 @@ export function placeById(id: string): Place | null {
   return placeIndex.get(id) ?? null;
 }
 
-export function actors(): Actor[] {
-  return actorList;
-}
-
-export function actorById(id: string): Actor | null {
-  return actorIndex.get(id) ?? null;
-}
-
 /** Every place named in `text`, longest alias first at each position, with offsets into `text`. */
 export function findPlaces(text: string): EntityMatch[] {
   return placeTrie.scan(text);
-}
-
-/** Every known actor named in `text`, with offsets into `text`. */
-export function findActors(text: string): EntityMatch[] {
-  return actorTrie.scan(text);
 }
 
 /** The place and its parents, nearest first (the place itself excluded). */

@@ -2,8 +2,9 @@ import type { Actor } from '@sitrep/schema/actor';
 import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
 import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
-import { actorById, type EntityMatch } from '../entities/gazetteer.ts';
+import { type ActorMatch, actorById } from '../entities/actors.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
+import { clauseOf } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { isViolence, mayHoldTrigger, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
@@ -19,7 +20,7 @@ export interface EventInput {
   quantities: readonly SentenceQuantity[][];
   places: readonly LocalPlace[][];
   /** known actors named in each sentence */
-  actors: readonly EntityMatch[][];
+  actors: readonly ActorMatch[][];
   claimBySentence: readonly (string | null)[];
   /** where violence is when a sentence names no place: the article's first Syrian place */
   fallback: EventLocation | null;
@@ -49,14 +50,85 @@ const COUNTED: Partial<Record<Event['kind'], Measure>> = {
   shelling: 'munitions',
 };
 
-function casualty(qs: readonly SentenceQuantity[], measure: Measure): CasualtyFigure | null {
+function casualty(qs: readonly SentenceQuantity[], measure: Measure, text: string): CasualtyFigure | null {
   const total = qs.find((q) => q.measure === measure && q.partOf === null && !q.cumulative);
   if (!total) return null;
   const index = qs.indexOf(total);
+  // "seven soldiers, several civilians and 80 attackers were killed": the parts of one toll
+  const parts = [index];
+  let uncounted = false;
+  qs.forEach((q, j) => {
+    if (q.sumWith !== null && parts.includes(q.sumWith)) {
+      parts.push(j);
+      uncounted ||= q.uncountedPart;
+    }
+  });
+  if (parts.length > 1) return sumOf(qs, parts, uncounted);
+  const competing = competingWith(qs, index, measure, text);
   const breakdown: CasualtyFigure['breakdown'] = {};
-  for (const q of qs) if (q.partOf === index) breakdown[q.group] = q.value.best;
-  const { best, low, high } = total.value;
+  const { best } = total.value;
+  // "killed at least 20, while rescuers put the toll at 35": one incident, its figures as a range
+  const low = competing.length ? Math.min(best, total.value.low ?? best, ...competing) : total.value.low;
+  const high = competing.length ? Math.max(best, total.value.high ?? best, ...competing) : total.value.high;
+  // a "subgroup" larger than its total was misread as one (a count of something else)
+  for (const q of qs)
+    if (q.partOf === index && (q.value.best <= (high ?? best) || total.qualifier === 'vague'))
+      breakdown[q.group] = q.value.best;
   return { best, low, high, qualifier: total.qualifier, group: total.group, breakdown };
+}
+
+/** Words that set another source's toll beside the first: "while rescuers put the toll at 35". */
+const COMPETING =
+  /\b(?:while|whereas|but|although|though|other(?:s)?|another|put (?:the|its) (?:death )?toll|gave a (?:death )?toll|according to|said|says|estimated?)\b/i;
+
+/** The other figures of the same measure that give the same incident's toll another way. */
+function competingWith(
+  qs: readonly SentenceQuantity[],
+  index: number,
+  measure: Measure,
+  text: string,
+): number[] {
+  const first = qs[index] as SentenceQuantity;
+  return qs
+    .filter(
+      (q, j) =>
+        j > index &&
+        q.measure === measure &&
+        q.partOf === null &&
+        q.sumWith === null &&
+        !q.cumulative &&
+        q.qualifier !== 'vague' &&
+        COMPETING.test(text.slice(first.end, q.start)),
+    )
+    .map((q) => q.value.best);
+}
+
+/**
+ * One toll told in parts, added up: the groups go to the breakdown, and the sum is a lower
+ * bound when a part is hedged upward or not counted ("several civilians").
+ */
+function sumOf(
+  qs: readonly SentenceQuantity[],
+  parts: readonly number[],
+  uncounted: boolean,
+): CasualtyFigure {
+  const figures = parts.map((j) => qs[j] as SentenceQuantity);
+  const best = figures.reduce((n, q) => n + q.value.best, 0);
+  const breakdown: CasualtyFigure['breakdown'] = {};
+  for (const q of figures) breakdown[q.group] = (breakdown[q.group] ?? 0) + q.value.best;
+  const groups = Object.keys(breakdown);
+  const lowerBound =
+    uncounted ||
+    figures.some((q) => q.qualifier === 'at_least' || q.qualifier === 'more_than' || q.qualifier === 'vague');
+  const exact = figures.every((q) => q.qualifier === 'exact');
+  return {
+    best,
+    low: lowerBound ? best : null,
+    high: null,
+    qualifier: lowerBound ? 'at_least' : exact ? 'exact' : 'about',
+    group: groups.length === 1 ? (figures[0] as SentenceQuantity).group : 'people',
+    breakdown: groups.length === 1 ? {} : breakdown,
+  };
 }
 
 function votes(qs: readonly SentenceQuantity[], measure: Measure): number | null {
@@ -70,12 +142,32 @@ function votes(qs: readonly SentenceQuantity[], measure: Measure): number | null
  * before this, FA-KES gave the Observatory 259 perpetrator and 343 target roles.
  */
 const REPORTER_KINDS = new Set(['media', 'monitoring_group']);
+/**
+ * Actors who report, count, condemn or are hit, but never carry out an attack: UN bodies, aid
+ * and rights organisations, ministries (whose forces are their own actors). An RSF attack on a
+ * dam "the UN said" was hit is not the UN's attack.
+ */
+const NO_SIDE_KINDS = new Set(['intergovernmental', 'organisation', 'government_body']);
+
+function employerKind(actor: Actor): string | null {
+  const employer = actor.affiliation ? actorById(actor.affiliation) : null;
+  return employer?.kind ?? null;
+}
 
 function reports(actor: Actor): boolean {
-  if (REPORTER_KINDS.has(actor.kind)) return true;
-  const employer = actor.affiliation ? actorById(actor.affiliation) : null;
-  return employer !== null && REPORTER_KINDS.has(employer.kind);
+  return REPORTER_KINDS.has(actor.kind) || REPORTER_KINDS.has(employerKind(actor) ?? '');
 }
+
+/** Whether the actor (or the body it speaks for) is no side in a fight. */
+function noSide(actor: Actor): boolean {
+  if (actor.kind === 'military' || actor.kind === 'armed_group' || actor.kind === 'state') return false;
+  return NO_SIDE_KINDS.has(actor.kind) || NO_SIDE_KINDS.has(employerKind(actor) ?? '');
+}
+
+/** "..., the UN said", "according to the United Nations": the actor is the source here. */
+const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
+const SOURCE_AFTER =
+  /^\s*(?:,\s*)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/i;
 
 /**
  * "in Syria", "across northern Syria", "into Turkey": a state's name right after a preposition
@@ -86,7 +178,7 @@ const AS_PLACE =
   /\b(?:in|inside|across|throughout|into|to|from|within)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
 
 /** A state named by its country or capital ("Syria", "Moscow"), not by its government or regime. */
-function namesPlace(actor: Actor, match: EntityMatch): boolean {
+function namesPlace(actor: Actor, match: ActorMatch): boolean {
   return actor.kind === 'state' && !/\b(?:government|regime)\b/i.test(match.text);
 }
 
@@ -107,7 +199,7 @@ const NOT_AGENT =
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
 function participants(
-  matches: readonly EntityMatch[],
+  matches: readonly ActorMatch[],
   masked: string,
   at: number,
   violent: boolean,
@@ -119,6 +211,8 @@ function participants(
     const actor = actorById(m.id);
     // a name inside a quotation is someone speaking of them, not taking part
     if (!actor || reports(actor) || masked.slice(m.start, m.end) !== m.text) continue;
+    // "Iranian-backed militias": the backer is not a side of the fight
+    if (m.text.endsWith('-backed')) continue;
     if (namesPlace(actor, m) && AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start))) continue;
     const agent =
       violent &&
@@ -128,8 +222,23 @@ function participants(
         (agentEnd >= 0 && AGENT_LIST.test(masked.slice(agentEnd, m.start))));
     if (agent) agentEnd = m.end;
     if (seen.has(actor.id)) continue;
+    let role: Participant['role'] = violent
+      ? m.start < at || agent
+        ? 'perpetrator'
+        : 'target'
+      : 'participant';
+    // "according to Ukraine's Air Force", "Putin on Friday denounced ...", "Russian authorities said":
+    // whoever the sentence quotes is its source here, not a side (it may be one; these words do not say)
+    const source =
+      SOURCE_BEFORE.test(masked.slice(Math.max(0, m.start - 20), m.start)) ||
+      SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
+    if (violent && source) continue;
+    if (violent && noSide(actor)) {
+      // never the side that struck; hit only when named as the target
+      if (role === 'perpetrator') continue;
+      role = 'target';
+    }
     seen.add(actor.id);
-    const role = violent ? (m.start < at || agent ? 'perpetrator' : 'target') : 'participant';
     out.push({ actor: { id: actor.id, name: actor.name }, role });
   }
   return out;
@@ -146,18 +255,30 @@ export function findEvents(input: EventInput): Event[] {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
 
+    // "killed in the fighting so far this year": a trigger inside a total's clause names the war, not an incident
+    const totalClauses = qs
+      .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
+      .map((q) => clauseOf(text, q.start, q.end));
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     for (const trigger of mayHoldTrigger(text) ? TRIGGERS : []) {
       const m = trigger.pattern.exec(text);
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+      if (
+        isViolence(trigger.kind) &&
+        totalClauses.some((c) => m.index >= c.from && m.index < c.to) &&
+        !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure) && q.start >= 0)
+      )
+        continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
     const hasCasualties = qs.some(
       (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative && q.value.best > 0,
     );
-    const casualtyOwner = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at)[0];
+    // the means that names the attack most closely owns its toll: "fired shells filled with toxic gas" is a chemical attack
+    const violentHits = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at);
+    const casualtyOwner = violentHits.find((h) => h.trigger.kind === 'chemical_attack') ?? violentHits[0];
     if (hasCasualties && !casualtyOwner) {
       const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
@@ -185,9 +306,9 @@ export function findEvents(input: EventInput): Event[] {
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
       const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
       const casualties = {
-        killed: owner ? casualty(qs, 'killed') : null,
-        injured: owner ? casualty(qs, 'injured') : null,
-        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing') : null,
+        killed: owner ? casualty(qs, 'killed', sentence.text) : null,
+        injured: owner ? casualty(qs, 'injured', sentence.text) : null,
+        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text) : null,
       };
       for (const q of qs)
         if (owner && CASUALTY.includes(q.measure) && !q.cumulative)

@@ -1,8 +1,6 @@
 import type { Measure, PersonGroup, Qualifier } from '@sitrep/schema/quantity';
 import { findNumbers, type NumberMention } from './find-numbers.ts';
 import {
-  CUMULATIVE_AFTER,
-  CUMULATIVE_BEFORE,
   DATE_AFTER,
   DATE_BEFORE,
   GROUP_NOUNS,
@@ -11,6 +9,8 @@ import {
   NOT_A_COUNT_AFTER,
   NOT_A_COUNT_BEFORE,
 } from './quantity-words.ts';
+import { singleVictims } from './single-victims.ts';
+import { type TotalPhrase, totalPhrase } from './totals.ts';
 
 /** A typed number in one sentence; offsets are into the sentence text. */
 export interface SentenceQuantity {
@@ -24,12 +24,46 @@ export interface SentenceQuantity {
   /** index in the same sentence's list of the total this is a subgroup of */
   partOf: number | null;
   cumulative: boolean;
+  /** what a total covers ("so far this year", "across the country"): set when `cumulative` */
+  period: TotalPhrase | null;
+  /**
+   * index of the figure before this one that it adds to: "seven soldiers, several civilians and
+   * 80 attackers were killed" is one toll of 87 in parts (the same measure, listed together)
+   */
+  sumWith: number | null;
+  /** a part of that list is uncounted ("several civilians"): the sum is a lower bound */
+  uncountedPart: boolean;
 }
+
+/** Measures a total can be of: a running toll of deaths, wounded, displaced ... */
+const TOTALLED: readonly Measure[] = [
+  'killed',
+  'injured',
+  'casualties',
+  'missing',
+  'detained',
+  'displaced',
+  'fled',
+];
+/** "died of cold", "froze to death", "killed in a traffic accident": deaths, but not from violence */
+const NON_VIOLENT =
+  /^[^.;]{0,60}?\b(?:(?:of|from|due to|after|because of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cold|hypothermia|freezing temperatures|exposure to the (?:cold|elements)|hunger|starvation|malnutrition|famine|thirst|dehydration|disease|diseases|illness|cholera|measles|malaria|dysentery|covid(?:-19)?|coronavirus|natural causes|heart attacks?)|in (?:a |an )?(?:[\w-]+\s+){0,2}?(?:accident|earthquake|floods?|flooding|landslide|stampede)\b|(?:froze|starved) to death|drowned)/i;
 
 const YEAR = /^(?:19|20)\d\d$/;
 const VOTE = /\bvoted\s+(\d+)\s+(?:to|-)\s+(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
 const NONE = /\b[Nn]one of the ((?:[\w-]+\s+){0,2}[\w-]+) (?:were|was) (killed|injured|wounded|hurt)\b/;
+/** "one of the 18 sailors ... was injured": the 18 is the set the one belongs to, not a count */
+const PARTITIVE = /\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+$/i;
 const SUBGROUP_BEFORE = /\b(?:including|among them|of whom|of them)\s+$/i;
+const SUBGROUP_AFTER = /^\s+(?:of (?:them|whom)|were (?:among|of) them)\b/i;
+/** nothing but a space or a colon between a total and the next figure: its breakdown, written without commas */
+const APPOSITION = /^\s*:?\s+$/;
+/** Whether a group can hold another: "three civilians two women" is a breakdown, "six women five children" a list. */
+const contains = (whole: PersonGroup, part: PersonGroup): boolean =>
+  whole !== part &&
+  (whole === 'people' ||
+    (whole === 'civilians' &&
+      (part === 'women' || part === 'men' || part === 'children' || part === 'families')));
 const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
 const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
 
@@ -44,6 +78,10 @@ function isNotACount(text: string, n: NumberMention): boolean {
 /** Words that may stand between a number and its noun: "dozens of displaced civilians". */
 const ADJECTIVE =
   /^(?:displaced|besieged|other|more|innocent|unarmed|young|elderly|armed|rebel|government|opposition|regime|pro-government|army|police|security|allied|foreign|[A-Z][\w'-]+|[\w]+-(?:backed|held|led|based))$/;
+
+/** Any other lower-case word before a group noun ("one presidential guard"), but not a verb or a function word. */
+const MODIFIER =
+  /^(?!(?:were|was|are|is|be|been|being|have|has|had|and|or|but|nor|of|in|on|at|to|from|by|for|with|into|the|a|an|who|which|that|this|these|those|it|its|their|his|her|killed|died|dead|wounded|injured|hurt|missing|fled|displaced|said|say|says|including|among|than|as|per|cent|percent|people)$)[a-z][a-z-]+$/;
 
 /**
  * One pattern of alternatives, one named group per entry (`e0`, `e1`, ...), and the index of
@@ -64,7 +102,7 @@ const GROUP_NOUN = alternatives(GROUP_NOUNS.map(([re]) => re));
 const MEASURE = alternatives(MEASURE_AFTER.map(([re]) => re));
 
 function groupAfter(after: string): { group: PersonGroup; measure: Measure | null; length: number } | null {
-  const lead = /^\s*(?:of\s+(?:the\s+)?)?/.exec(after)?.[0].length ?? 0;
+  const lead = /^\s*(?:of\s+(?:the\s+)?)?["“]?/.exec(after)?.[0].length ?? 0;
   let at = lead;
   for (let skip = 0; skip <= 2; skip++) {
     const rest = after.slice(at);
@@ -75,7 +113,7 @@ function groupAfter(after: string): { group: PersonGroup; measure: Measure | nul
       return { group, measure, length: at + m[0].length };
     }
     const word = /^([\w-]+)\s+/.exec(rest);
-    if (!word || !ADJECTIVE.test(word[1] as string)) return null;
+    if (!word || !(ADJECTIVE.test(word[1] as string) || MODIFIER.test(word[1] as string))) return null;
     at += word[0].length;
   }
   return null;
@@ -112,12 +150,42 @@ export function findQuantities(text: string): SentenceQuantity[] {
         end: start + digits.length,
         partOf: null,
         cumulative: false,
+        period: null,
+        sumWith: null,
+        uncountedPart: false,
       });
     });
   }
   const typed: (SentenceQuantity & { explicitGroup: boolean; measureKnown: boolean })[] = [];
+  // "one of the 18 sailors ... was injured": one, counted as what the rest of the sentence says
+  const partitive = (one: NumberMention, set: NumberMention) => {
+    const noun = groupAfter(text.slice(set.end));
+    const measure = firstMeasure(text.slice(set.end + (noun?.length ?? 0)));
+    if (!noun || !measure) return;
+    typed.push({
+      measure,
+      group: noun.group,
+      value: { best: 1, low: null, high: null },
+      qualifier: 'exact',
+      text: text.slice(one.start, one.end),
+      start: one.start,
+      end: one.end,
+      partOf: null,
+      cumulative: false,
+      period: null,
+      sumWith: null,
+      uncountedPart: false,
+      explicitGroup: true,
+      measureKnown: true,
+    });
+  };
   numbers.forEach((n, i) => {
     if (claimed.has(n.numberStart)) return;
+    const previous = numbers[i - 1];
+    if (previous && /^one$/i.test(previous.text) && PARTITIVE.test(text.slice(previous.start, n.start))) {
+      partitive(previous, n);
+      return;
+    }
     const next = numbers[i + 1];
     const after = text.slice(n.end, next ? next.start : text.length);
     const before = text.slice(i > 0 ? (numbers[i - 1] as NumberMention).end : 0, n.start);
@@ -136,7 +204,9 @@ export function findQuantities(text: string): SentenceQuantity[] {
     )
       measure = 'other';
     if (!measure && !noun && !AMONG_AFTER.test(after)) return;
+    if (measure === 'killed' && NON_VIOLENT.test(text.slice(n.end))) measure = 'deaths_non_violent';
     const endOfText = n.end + (noun?.length ?? 0);
+    const period = measure && TOTALLED.includes(measure) ? totalPhrase(text, n.start, endOfText) : null;
     typed.push({
       measure: measure ?? 'other',
       group: noun?.group ?? 'people',
@@ -146,15 +216,37 @@ export function findQuantities(text: string): SentenceQuantity[] {
       start: n.start,
       end: endOfText,
       partOf: null,
-      cumulative: CUMULATIVE_BEFORE.test(before) || CUMULATIVE_AFTER.test(after),
+      cumulative: period !== null,
+      period,
+      sumWith: null,
+      uncountedPart: false,
       explicitGroup: noun !== null,
       measureKnown: measure !== null,
     });
     const me = typed.length - 1;
     if (SUBGROUP_BEFORE.test(before) && me > 0) typed[me]!.partOf = me - 1;
+    // "Three people, two of them children" / "three civilians two women and a man": the parts of a total
+    if (
+      me > 0 &&
+      typed[me - 1]!.partOf === null &&
+      (SUBGROUP_AFTER.test(after) ||
+        (APPOSITION.test(text.slice(typed[me - 1]!.end, n.start)) &&
+          contains(typed[me - 1]!.group, typed[me]!.group)))
+    )
+      typed[me]!.partOf = me - 1;
+    // "including four soldiers and three gendarmes": the list goes on as subgroups of the same total
+    const sibling = typed[me - 1];
+    if (
+      sibling &&
+      sibling.partOf !== null &&
+      !typed[me]!.measureKnown &&
+      /^\s*(?:,\s*)?(?:and\s+)?$/.test(text.slice(sibling.end, n.start))
+    )
+      typed[me]!.partOf = sibling.partOf;
     const prev = typed[me - 1];
     if (prev && AMONG_BETWEEN.test(text.slice(prev.end, n.start))) prev.partOf = me;
   });
+  listsAndSums(text, typed);
   // a subgroup and its total count the same thing; a group-less figure counts what the one before it did
   let lastTotal: (typeof typed)[number] | undefined;
   typed.forEach((q, i) => {
@@ -185,10 +277,93 @@ export function findQuantities(text: string): SentenceQuantity[] {
         end: none.index + none[0].length,
         partOf: null,
         cumulative: false,
+        period: null,
+        sumWith: null,
+        uncountedPart: false,
       });
   }
   const base = out.length;
   for (const { explicitGroup: _g, measureKnown: _m, ...q } of typed)
-    out.push({ ...q, partOf: q.partOf === null ? null : q.partOf + base });
-  return out.filter((q) => q.measure !== 'other' || q.group !== 'people' || q.qualifier !== 'exact');
+    out.push({
+      ...q,
+      partOf: q.partOf === null ? null : q.partOf + base,
+      sumWith: q.sumWith === null ? null : q.sumWith + base,
+    });
+  // "killed a civilian", "the mayor was murdered", "no casualties": figures without a number
+  const missing = new Set<Measure>(['killed', 'injured']);
+  for (const q of out)
+    if (q.measure === 'killed' || q.measure === 'injured' || q.measure === 'casualties')
+      missing.delete(q.measure === 'casualties' ? 'killed' : q.measure);
+  if (out.some((q) => q.measure === 'casualties')) missing.delete('injured');
+  for (const w of singleVictims(text, missing))
+    out.push({
+      measure: w.measure,
+      group: w.group,
+      value: { best: w.best, low: null, high: null },
+      qualifier: 'exact',
+      text: w.text,
+      start: w.start,
+      end: w.end,
+      partOf: null,
+      cumulative: false,
+      period: null,
+      sumWith: null,
+      uncountedPart: false,
+    });
+  // indices shift when the filter drops entries: keep the links pointing at the same figures
+  const kept = out.filter((q) => q.measure !== 'other' || q.group !== 'people' || q.qualifier !== 'exact');
+  if (kept.length === out.length) return out;
+  const at = new Map(kept.map((q, i) => [out.indexOf(q), i]));
+  return kept.map((q) => ({
+    ...q,
+    partOf: q.partOf === null ? null : (at.get(q.partOf) ?? null),
+    sumWith: q.sumWith === null ? null : (at.get(q.sumWith) ?? null),
+  }));
+}
+
+/** Between two parts of one listed toll: a comma or "and", perhaps an uncounted part ("several civilians"). */
+const LIST_JOIN =
+  /^\s*(?:,\s*(?:(?:several|many|some|numerous|other|a number of|dozens of|scores of|hundreds of)\s+[\w-]+\s*)?)?(?:,\s*)?(?:and\s+)?$/i;
+const UNCOUNTED = /\b(?:several|many|some|numerous|other|a number of|dozens of|scores of|hundreds of)\s/i;
+/** "Ten officers were seriously wounded and 60 suffered slight injuries": one fate, told twice */
+const SAME_FATE_JOIN =
+  /^\s+(?:were|was|have been|had been|are)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|dead)\s*,?\s+and\s+$/i;
+
+/**
+ * A list of figures before one verb shares the verb ("seven soldiers, several civilians and 80
+ * terrorists were killed"), and the parts of one toll are marked to be added up. Parts must name
+ * their group and be joined by nothing but the list (a place or a time between them — "in
+ * Aleppo and 7 in Homs" — makes them separate figures).
+ */
+function listsAndSums(
+  text: string,
+  typed: (SentenceQuantity & { explicitGroup: boolean; measureKnown: boolean })[],
+): void {
+  for (let i = typed.length - 2; i >= 0; i--) {
+    const q = typed[i] as (typeof typed)[number];
+    const next = typed[i + 1] as (typeof typed)[number];
+    if (
+      !q.measureKnown &&
+      next.measureKnown &&
+      q.explicitGroup &&
+      LIST_JOIN.test(text.slice(q.end, next.start))
+    ) {
+      q.measure = next.measure;
+      q.measureKnown = true;
+      // "37 soldiers and 101 militants have been killed since ...": the list shares the total's period
+      q.period = next.period ?? (TOTALLED.includes(q.measure) ? totalPhrase(text, q.start, q.end) : null);
+      q.cumulative = q.period !== null;
+    }
+  }
+  for (let i = 1; i < typed.length; i++) {
+    const q = typed[i] as (typeof typed)[number];
+    const prev = typed[i - 1] as (typeof typed)[number];
+    if (q.measure !== prev.measure || !(['killed', 'injured'] as Measure[]).includes(q.measure)) continue;
+    if (q.partOf !== null || prev.partOf !== null || q.cumulative || prev.cumulative) continue;
+    if (!prev.explicitGroup) continue;
+    const between = text.slice(prev.end, q.start);
+    if (!LIST_JOIN.test(between) && !SAME_FATE_JOIN.test(between)) continue;
+    q.sumWith = i - 1;
+    q.uncountedPart = prev.uncountedPart || UNCOUNTED.test(between);
+  }
 }

@@ -19,6 +19,14 @@ export const EVENT_KINDS = [
     note: null,
   },
   {
+    kind: 'drone_strike',
+    family: 'violence',
+    label: 'Drone strike',
+    acled: ['Explosions/Remote violence', 'Air/drone strike'],
+    cameo: '195',
+    note: "ACLED files drones with air strikes; kept apart because today's wars are fought with them",
+  },
+  {
     kind: 'barrel_bomb',
     family: 'violence',
     label: 'Barrel bomb',

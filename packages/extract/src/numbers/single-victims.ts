@@ -1,0 +1,104 @@
+import type { Measure, PersonGroup } from '@sitrep/schema/quantity';
+
+/**
+ * Figures written without a number: "killed a civilian", "the mayor was murdered" (one), "no
+ * one was hurt", "no casualties" (none). Read only for a measure the sentence gives no number
+ * for, so "one soldier was killed" or "five were killed" keep their own figures.
+ */
+export interface WordFigure {
+  measure: Measure;
+  group: PersonGroup;
+  best: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const PERSON =
+  '(?:civilian|man|woman|boy|girl|child|baby|teenager|soldier|policeman|policewoman|police officer|officer|guard|journalist|reporter|photographer|cameraman|teacher|doctor|nurse|medic|paramedic|aid worker|worker|farmer|resident|fighter|militant|commander|leader|mayor|politician|official|judge|student|pilot|priest|imam|activist|lawyer|candidate|councillor|councilor|governor|minister|driver|shepherd|passenger|sailor|peacekeeper|person|villager|protester|member)';
+const GROUP_OF: Record<string, PersonGroup> = {
+  civilian: 'civilians',
+  man: 'men',
+  woman: 'women',
+  boy: 'children',
+  girl: 'children',
+  child: 'children',
+  baby: 'children',
+  soldier: 'soldiers',
+  peacekeeper: 'soldiers',
+  journalist: 'journalists',
+  reporter: 'journalists',
+  photographer: 'journalists',
+  cameraman: 'journalists',
+  doctor: 'medical_staff',
+  nurse: 'medical_staff',
+  medic: 'medical_staff',
+  paramedic: 'medical_staff',
+  'aid worker': 'aid_workers',
+  fighter: 'fighters',
+  militant: 'militants',
+};
+const KILL_VERB =
+  '(?:killed|kills|killing|shot dead|shot and killed|gunned down|murdered|assassinated|beheaded|executed|stabbed to death|lynched)';
+/** "a Ukrainian drone killed a civilian", "killing a Reuters reporter" */
+const KILLED_ONE = new RegExp(`\\b${KILL_VERB}\\s+(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,3}?(${PERSON})\\b`, 'i');
+/** "the mayor ... was killed", "Tapia, who was killed a few days before" (one person: "was", "has been"; "had been" may be plural) */
+const WAS_KILLED =
+  /\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+|then\s+|fatally\s+|among those\s+)?(?:killed|murdered|assassinated|shot dead|slain|beheaded|found dead|stabbed to death|shot and killed|gunned down|lynched)\b/i;
+/** "the woman succumbed to her wounds": one death, of someone the sentence may also call injured */
+const DIED_OF_WOUNDS =
+  /\b(?:succumbed|died)\s+(?:later\s+)?(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)\b/i;
+const WAS_HURT =
+  /\b(?:was|has been|had been)\s+(?:also\s+|reportedly\s+|seriously\s+|critically\s+|badly\s+|slightly\s+|lightly\s+)?(?:injured|wounded)\b/i;
+/** nobody, no one: the subject makes a "was killed" a zero */
+const NOBODY_BEFORE = /\b(?:no one|no-one|nobody|none|no person|no civilians?|no soldiers?)\s+$/i;
+const NO_CASUALTIES =
+  /\b(?:no|without any|without)\s+(?:immediate\s+|reported\s+)?(casualties|deaths|fatalities|injuries|dead)\b/i;
+const NOBODY =
+  /\b(?:no one|no-one|nobody)\s+(?:was|were|has been|had been|is)\s+(?:reported\s+)?(killed|hurt|injured|wounded|harmed)\b|\bno (?:one|body) died\b/i;
+
+function figure(measure: Measure, group: PersonGroup, best: number, m: RegExpExecArray): WordFigure {
+  return { measure, group, best, text: m[0], start: m.index, end: m.index + m[0].length };
+}
+
+/** Every rule above needs one of these words, in lower case: most sentences skip them all. */
+const MAY_HOLD =
+  /\b(?:casualties|injuries|deaths|fatalities|dead|died|hurt|harmed|killed|kills|killing|shot|gunned|murdered|assassinated|beheaded|executed|stabbed|lynched|slain|injured|wounded|succumbed)\b/;
+
+/** Figures in words for the measures in `missing` (those the sentence has no number for). */
+export function singleVictims(text: string, missing: ReadonlySet<Measure>): WordFigure[] {
+  const out: WordFigure[] = [];
+  if (missing.size === 0 || !MAY_HOLD.test(text)) return out;
+  const none = NO_CASUALTIES.exec(text);
+  if (none) {
+    const word = (none[1] as string).toLowerCase();
+    if (word !== 'injuries' && missing.has('killed')) out.push(figure('killed', 'people', 0, none));
+    if (word !== 'deaths' && word !== 'fatalities' && word !== 'dead' && missing.has('injured'))
+      out.push(figure('injured', 'people', 0, none));
+    return out;
+  }
+  const nobody = NOBODY.exec(text);
+  if (nobody) {
+    const measure: Measure = /killed|died/i.test(nobody[0]) ? 'killed' : 'injured';
+    if (missing.has(measure)) out.push(figure(measure, 'people', 0, nobody));
+    return out;
+  }
+  const ofWounds = DIED_OF_WOUNDS.exec(text);
+  if (ofWounds) {
+    if (missing.has('killed')) out.push(figure('killed', 'people', 1, ofWounds));
+    return out;
+  }
+  if (missing.has('killed')) {
+    const one = KILLED_ONE.exec(text);
+    const was = one ? null : WAS_KILLED.exec(text);
+    if (one) out.push(figure('killed', GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people', 1, one));
+    else if (was && !NOBODY_BEFORE.test(text.slice(Math.max(0, was.index - 20), was.index)))
+      out.push(figure('killed', 'people', 1, was));
+  }
+  if (missing.has('injured')) {
+    const hurt = WAS_HURT.exec(text);
+    if (hurt && !NOBODY_BEFORE.test(text.slice(Math.max(0, hurt.index - 20), hurt.index)))
+      out.push(figure('injured', 'people', 1, hurt));
+  }
+  return out;
+}
