@@ -1,15 +1,14 @@
-import { resolve } from 'node:path';
+import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
 import { ConfigError } from '@sitrep/schema/errors';
-
-/** Where the store lives: an embedded SQLite file, or a PostgreSQL server shared by many API processes. */
-export type DatabaseConfig =
-  | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string; schema?: string };
+import { loadStoreConfig, type StoreConfig } from '@sitrep/store/config';
 
 export interface ApiConfig {
   port: number;
   host: string;
-  database: DatabaseConfig;
+  /** where the store lives: an embedded SQLite file, or a PostgreSQL server shared by many API processes */
+  database: StoreConfig;
+  /** `ingestArticle`'s pipeline settings: the longest article text accepted */
+  ingest: IngestConfig;
   /** keys allowed to call mutations; empty means no mutation is allowed */
   apiKeys: readonly string[];
   /** shared response cache and subscription fan-out across processes; null keeps both in memory */
@@ -34,17 +33,19 @@ export interface ConfigOverrides {
   port?: number;
 }
 
-/** The only place the API reads `process.env`; every bad value is rejected with what to write instead. */
+/**
+ * The only place the API reads `process.env`; every bad value is rejected with what to write
+ * instead. The database and ingest settings are read by the store's and the pipeline's own
+ * readers, so `sitrep serve` and `sitrep ingest` understand the same variables the same way.
+ */
 export function readConfig(env: Env = process.env, overrides: ConfigOverrides = {}): ApiConfig {
   const production = env.NODE_ENV === 'production';
   const port = overrides.port ?? integer(env, 'PORT', 4000, 0, 65535);
-  const database: DatabaseConfig = env.DATABASE_URL
-    ? { engine: 'postgres', url: postgresUrl(env.DATABASE_URL), ...pgSchema(env.SITREP_PG_SCHEMA) }
-    : { engine: 'sqlite', file: resolve(env.SITREP_DB || 'data/sitrep.db') };
   return {
     port,
     host: env.HOST || '0.0.0.0',
-    database,
+    database: loadStoreConfig(env),
+    ingest: loadIngestConfig(env),
     apiKeys: list(env.SITREP_API_KEYS),
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     redisPrefix: env.SITREP_REDIS_PREFIX || 'sitrep:',
@@ -84,28 +85,8 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `"${raw}" is not a switch; write true or false.`);
 }
 
-function postgresUrl(raw: string): string {
-  if (!/^postgres(ql)?:\/\//.test(raw))
-    throw new ConfigError(
-      'DATABASE_URL',
-      `"${raw}" is not a PostgreSQL URL; write postgres://user@host:5432/db.`,
-    );
-  return raw;
-}
-
 function redisUrl(raw: string): string {
   if (!/^rediss?:\/\//.test(raw))
     throw new ConfigError('REDIS_URL', `"${raw}" is not a Redis URL; write redis://127.0.0.1:6379.`);
   return raw;
-}
-
-/** A PostgreSQL schema to live in, so tests and side-by-side deployments share one database. */
-function pgSchema(raw: string | undefined): { schema?: string } {
-  if (!raw) return {};
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
-    throw new ConfigError(
-      'SITREP_PG_SCHEMA',
-      `"${raw}" is not a plain lower-case identifier such as sitrep_test.`,
-    );
-  return { schema: raw };
 }

@@ -113,6 +113,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         canMutate: canMutate(request.headers),
         events: options.events,
         dataChanged: options.invalidate,
+        ingest: { maxArticleBytes: config.ingest.maxArticleBytes },
         records,
       }),
     plugins,

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run as ingest } from '@sitrep/store/cli';
+import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, testYoga } from './test-yoga.ts';
 
 /**
@@ -31,14 +31,9 @@ let store: SitrepStore;
 let yoga: Awaited<ReturnType<typeof testYoga>>;
 
 beforeAll(async () => {
-  const file = join(dir, 'readme.db');
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    expect(await ingest(['--db', file, CORPUS])).toBe(0);
-  } finally {
-    log.mockRestore();
-  }
-  store = await openStore({ engine: 'sqlite', file });
+  store = await openStore({ engine: 'sqlite', file: join(dir, 'readme.db') });
+  // what `sitrep ingest corpus` runs
+  expect(await ingest(store, inputsFromPaths([CORPUS]))).toMatchObject({ new: 5, failed: 0 });
   yoga = await testYoga(store);
 }, 120_000);
 

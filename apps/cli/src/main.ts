@@ -16,16 +16,17 @@ Run 'sitrep <command> --help' for a command's options.`;
 
 type Command = (argv: string[]) => Promise<number>;
 
-/** Commands that live in packages run in this process. */
+/** Commands over the library packages run in this process, one file each under commands/. */
 const inProcess: Record<string, () => Promise<Command>> = {
-  extract: async () => (await import('@sitrep/extract/cli')).run,
-  ingest: async () => (await import('@sitrep/store/cli')).run,
-  recluster: async () => (await import('@sitrep/store/recluster-cli')).run,
+  extract: async () => (await import('./commands/extract.ts')).run,
+  ingest: async () => (await import('./commands/ingest.ts')).run,
+  recluster: async () => (await import('./commands/recluster.ts')).run,
 };
 
 /**
  * Commands that are apps run as their own process: apps never import each other, and a
- * server or a mail run is better off with a process of its own anyway.
+ * server or a mail run is better off with a process of its own anyway. Both are dependencies
+ * in package.json all the same, so npm links them and turbo sees what this command runs.
  */
 const apps: Record<string, string> = {
   serve: '@sitrep/api/main',

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run as ingest } from '@sitrep/store/cli';
+import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue } from '../src/build-issue.ts';
@@ -41,9 +41,9 @@ beforeAll(async () => {
   const inputs = join(dir, 'in');
   mkdirSync(inputs);
   for (const [name, text] of Object.entries(REPORTS)) writeFileSync(join(inputs, name), text);
-  const file = join(dir, 'sitrep.db');
-  expect(await ingest([inputs, '--db', file, '--no-progress'])).toBe(0);
-  store = await openStore({ engine: 'sqlite', file });
+  store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
+  // what `sitrep ingest` runs
+  expect(await ingest(store, inputsFromPaths([inputs]))).toMatchObject({ failed: 0 });
 }, 120_000);
 afterAll(async () => {
   await store?.close();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '@sitrep/graphql/context';
 import { schema } from '@sitrep/graphql/schema';
-import { run as ingest } from '@sitrep/store/cli';
+import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { graphql, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +26,9 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  const file = join(dir, 'sitrep.db');
-  expect(await ingest([corpus, '--db', file, '--no-progress'])).toBe(0);
-  store = await openStore({ engine: 'sqlite', file });
+  store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
+  // what `sitrep ingest` runs
+  expect(await ingest(store, inputsFromPaths([corpus]))).toMatchObject({ failed: 0 });
   server = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;

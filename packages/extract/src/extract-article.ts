@@ -10,7 +10,7 @@ import { validateExtracted } from './validate/validate-extracted.ts';
 export type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 
 /**
- * One raw article → the validated record `sitrep extract` prints (public contract 1).
+ * One raw article → the validated record `sitrep extract` prints (one JSON Lines row each).
  * Deterministic: ids derive from the content hash, so the same text gives the same output.
  * Throws InvalidRecordError if extraction produced something the schema rejects (a bug).
  */

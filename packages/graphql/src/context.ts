@@ -1,14 +1,17 @@
-import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import type { ArticleWorker } from '@sitrep/ingest/article-worker';
+import { DEFAULT_MAX_ARTICLE_KB } from '@sitrep/ingest/config';
 import type { SitrepStore } from '@sitrep/store/store';
 import type { RecordCache } from './record-cache.ts';
 
-/** What `ingestArticle` receives: the text and what the caller knows about it. */
-export interface IngestInput {
-  text: string;
-  url: string | null;
-  outlet: string | null;
-  /** YYYY-MM-DD as the caller states it; the text's own date is read when it is null */
-  publishedAt: string | null;
+/** How `ingestArticle` runs the ingest pipeline. */
+export interface IngestSettings {
+  /** longest article text accepted, in UTF-8 bytes (@sitrep/ingest/config; the API reads SITREP_MAX_ARTICLE_KB) */
+  maxArticleBytes: number;
+  /**
+   * The thread that extracts, so a long article never blocks the event loop; default the
+   * process's one article worker (@sitrep/ingest/article-worker).
+   */
+  worker?: ArticleWorker;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface SitrepContext {
   events: EventBus;
   /** called after a mutation changed data, so cached answers are dropped everywhere */
   dataChanged(): Promise<void>;
-  extract(input: IngestInput): Promise<ExtractedArticle>;
+  ingest: IngestSettings;
   /** a per-process cache of articles and reference records; null in short-lived programs */
   records: RecordCache | null;
   /**
@@ -50,7 +53,7 @@ export interface ContextOptions {
   canMutate?: boolean;
   events?: EventBus;
   dataChanged?: () => Promise<void>;
-  extract?: SitrepContext['extract'];
+  ingest?: Partial<IngestSettings>;
   records?: RecordCache | null;
 }
 
@@ -61,15 +64,12 @@ export function createContext(options: ContextOptions): SitrepContext {
     canMutate: options.canMutate ?? false,
     events: options.events ?? createMemoryEventBus(),
     dataChanged: options.dataChanged ?? (async () => {}),
-    extract: options.extract ?? extractWithSitrep,
+    ingest: {
+      maxArticleBytes: options.ingest?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_KB * 1024,
+      ...(options.ingest?.worker ? { worker: options.ingest.worker } : {}),
+    },
     records: options.records ?? null,
   };
-}
-
-/** The default extractor: @sitrep/extract, loaded on first use so read-only programs never load NLP models. */
-async function extractWithSitrep(input: IngestInput): Promise<ExtractedArticle> {
-  const { extractArticle } = await import('./extract-adapter.ts');
-  return extractArticle(input);
 }
 
 /** Fan-out inside one process; each subscriber gets every batch published after it subscribed. */

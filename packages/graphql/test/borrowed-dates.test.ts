@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestItems } from '@sitrep/store/ingest';
+import { rawArticleFromInput } from '@sitrep/ingest/article-input';
+import { ingest } from '@sitrep/ingest/ingest';
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { type ExecutionResult, execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context.ts';
-import { extractArticle } from '../src/extract-adapter.ts';
 import { schema } from '../src/schema/index.ts';
 
 // Article.publishedAt shows a date borrowed across articles (basis CLUSTER) when the article's
@@ -26,23 +27,18 @@ let store: SitrepStore;
 let ids: { seed: string; donor: string };
 beforeAll(async () => {
   store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
-  const seed = extractArticle({
-    text: seed002,
-    url: 'https://example.org/seed-002',
-    outlet: null,
-    publishedAt: null,
-  });
-  const donor = extractArticle({
-    text: DONOR,
-    url: 'https://example.org/donor',
-    outlet: 'Example Wire',
-    publishedAt: '2016-12-09',
-  });
-  ids = { seed: seed.id, donor: donor.id };
-  await ingestItems(
+  const inputs = [
+    { text: seed002, url: 'https://example.org/seed-002', outlet: null, publishedAt: null },
+    { text: DONOR, url: 'https://example.org/donor', outlet: 'Example Wire', publishedAt: '2016-12-09' },
+  ];
+  const records: ExtractedArticle[] = [];
+  await ingest(
     store,
-    [seed, donor].map((record) => ({ ok: true as const, record })),
+    inputs.map((input) => ({ ok: true as const, ...rawArticleFromInput(input, input.url) })),
+    { jobs: 1, onRecord: (record) => records.push(record) },
   );
+  const [seed, donor] = records as [ExtractedArticle, ExtractedArticle];
+  ids = { seed: seed.id, donor: donor.id };
 }, 60_000);
 afterAll(async () => {
   await store.close();

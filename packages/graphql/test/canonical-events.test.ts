@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actors, places } from '@sitrep/extract/gazetteer';
-import { ingestItems } from '@sitrep/store/ingest';
+import { rawArticleFromInput } from '@sitrep/ingest/article-input';
+import { ingest } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { type ExecutionResult, execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context.ts';
-import { extractArticle } from '../src/extract-adapter.ts';
 import { schema } from '../src/schema/index.ts';
 
 /** Two outlets on one strike with different tolls (FA-KES style), and an unrelated report. */
@@ -33,12 +32,14 @@ const dir = mkdtempSync(join(tmpdir(), 'sitrep-graphql-canonical-'));
 let store: SitrepStore;
 beforeAll(async () => {
   store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
-  await store.upsertPlaces(places());
-  await store.upsertActors(actors());
-  const records = TEXTS.map((t) => extractArticle({ ...t, publishedAt: '2016-07-19' }));
-  const summary = await ingestItems(
+  // ingest stores the places and actors the reports name (al-Bab within Aleppo) with them.
+  const summary = await ingest(
     store,
-    records.map((record) => ({ ok: true as const, record })),
+    TEXTS.map((t) => ({
+      ok: true as const,
+      ...rawArticleFromInput({ ...t, publishedAt: '2016-07-19' }, t.url),
+    })),
+    { jobs: 1 },
   );
   expect(summary).toMatchObject({ new: 3, failed: 0 });
 }, 60_000);

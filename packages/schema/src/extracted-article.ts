@@ -5,7 +5,7 @@ import { Event } from './event.ts';
 import { EntityRef } from './primitives.ts';
 
 /**
- * What `sitrep extract --format jsonl` prints per article (public contract 1): the Article
+ * What `sitrep extract --format jsonl` prints per article (documented in the root README): the Article
  * with its claims, events and the entities it mentions.
  */
 export const ExtractedArticle = Article.extend({

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` in packages/store: ingest rates and query latencies on both engines, side by
- * side, at 10k and 100k synthetic events; then ingest including extraction over the FA-KES
- * articles when the dataset is present. Bounded to a few minutes. Prints Markdown tables.
+ * side, at 10k and 100k synthetic events. Bounded to a few minutes. Prints Markdown tables.
+ * (Ingest including extraction and clustering is @sitrep/ingest's bench.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -196,28 +196,10 @@ for (const size of SIZES) {
   );
 }
 
-const { benchExtractIngest } = await import('./extract-ingest.ts');
-const fakesSchemas: string[] = [];
-console.log(
-  await benchExtractIngest(
-    engines.map(([name, config]) => [
-      name,
-      async (): Promise<StoreConfig> => {
-        const n = fakesSchemas.length;
-        fakesSchemas.push(`${schema}_fakes_${n}`);
-        return config.engine === 'sqlite'
-          ? { engine: 'sqlite', file: join(dir, `fakes-${n}.db`) }
-          : { ...config, schema: `${schema}_fakes_${n}` };
-      },
-    ]),
-  ),
-);
-
 rmSync(dir, { recursive: true, force: true });
 if (engines.some(([, config]) => config.engine === 'postgres')) {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  for (const s of fakesSchemas) await c.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
   await c.end();
 }

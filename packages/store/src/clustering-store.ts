@@ -30,9 +30,9 @@ export function clusteringStore(
 ): ClusteringStore {
   return {
     exclusive: (work) => lock.run(work),
-    async candidates(lookups) {
+    async candidates(lookups, maxRowDays) {
       count();
-      return blockCandidates(db, lookups);
+      return blockCandidates(db, lookups, maxRowDays);
     },
     async clustersOf(ids) {
       count();

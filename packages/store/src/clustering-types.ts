@@ -1,15 +1,28 @@
-import type { BlockRange } from '@sitrep/cluster/block-keys';
-import type { EventMention } from '@sitrep/cluster/event-mention';
-import type { StoredClustering } from '@sitrep/cluster/update-stored-clusters';
 import type { PublishedAt } from '@sitrep/schema/article';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
+
+/**
+ * A clustered mention as the clustering (@sitrep/ingest, through @sitrep/cluster) wrote it: the
+ * store keeps the record whole, as JSON, and reads it back as it was written; only its id is the
+ * store's business.
+ */
+export interface MentionRecord {
+  id: string;
+}
+
+/** A key valid over an inclusive range of day numbers (@sitrep/cluster's block rows). */
+export interface BlockRow {
+  key: string;
+  from: number;
+  to: number;
+}
 
 /** What one clustering step writes (or, for a rebuild, everything). */
 export interface ClusteringWrite {
   upsertCanonical: readonly CanonicalEvent[];
   removeCanonical: readonly string[];
   /** newly clustered mentions, with their article's origin key and their block rows */
-  addMentions: readonly { mention: EventMention; originKey: string; blocks: readonly BlockRange[] }[];
+  addMentions: readonly { mention: MentionRecord; originKey: string; blocks: readonly BlockRow[] }[];
   removeMentions: readonly string[];
   /** [event id, disputed] for every member of an upserted canonical event */
   eventDisputed: readonly (readonly [string, boolean])[];
@@ -26,17 +39,25 @@ export interface ArticleDatesWrite {
 }
 
 /**
- * The store's side of incremental clustering (`@sitrep/store/recluster` drives it): the stored
- * mentions a new one could link to, whole clusters, and the writes. Reads touch only the
- * neighbourhood asked for.
+ * The tables incremental clustering keeps (`@sitrep/ingest` drives them): the stored mentions a
+ * new one could link to, whole clusters, and the writes. Reads touch only the neighbourhood
+ * asked for.
  */
-export interface ClusteringStore extends StoredClustering {
+export interface ClusteringStore {
   /**
    * Runs `work` as the only clustering step on this store in any process (db/clustering-lock.ts):
-   * reclusterStore and clusterArticles take it, so concurrent ingests cannot interleave a
-   * step's reads and writes. Not re-entrant: `work` must not take it again.
+   * the ingest pipeline's steps take it, so concurrent ingests cannot interleave a step's reads
+   * and writes. Not re-entrant: `work` must not take it again.
    */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Ids of stored mentions filed under a row with a lookup's key and an overlapping day range.
+   * `maxRowDays`: the longest range a stored row spans (the clustering's), which bounds each
+   * lookup to one index range.
+   */
+  candidates(lookups: readonly BlockRow[], maxRowDays: number): Promise<string[]>;
+  /** the stored mentions with these ids, and every member of their clusters, as whole clusters */
+  clustersOf(ids: readonly string[]): Promise<{ mentions: MentionRecord[]; clusters: string[][] }>;
   /** the CLUSTERING_VERSION the stored rows were written by; null when never (or after `replaceCanonicalEvents`) */
   version(): Promise<string | null>;
   /** of these event ids, those already clustered */
@@ -48,7 +69,7 @@ export interface ClusteringStore extends StoredClustering {
   /** a full rebuild in one transaction, stamped with `version` */
   replace(write: ClusteringWrite, version: string): Promise<void>;
 
-  // Cross-article date inference (inferDatesFromQuotes): reads touch only quote-sharing articles.
+  // Cross-article date inference: reads touch only quote-sharing articles.
   /** of these articles, those the date inference has seen */
   seenArticles(articleIds: readonly string[]): Promise<Set<string>>;
   /** articles the date inference has seen from these origins */

@@ -17,12 +17,14 @@ export const DEFAULT_SQLITE_FILE = 'data/sitrep.db';
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
- * The store's configuration from the environment (public contract 6): `DATABASE_URL` selects
+ * The store's configuration from the environment (as the root README documents): `DATABASE_URL` selects
  * PostgreSQL, otherwise `SITREP_DB` (default `data/sitrep.db`, relative to the current
  * directory) is the SQLite file. `SITREP_PG_SCHEMA` optionally names a PostgreSQL schema.
  * This is the only place in the package that reads `process.env`.
  */
-export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+export function loadStoreConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): StoreConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     let parsed: URL;

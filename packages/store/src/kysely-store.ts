@@ -74,7 +74,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     },
     async upsertPlaces(places) {
       call();
-      await upsertPlaces(db, places);
+      await upsertPlaces(db, engine, places);
     },
     async upsertActors(actors) {
       call();

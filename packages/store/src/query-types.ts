@@ -63,6 +63,9 @@ export type ArticleOrder = 'PUBLISHED_DESC' | 'PUBLISHED_ASC';
 /** Where a page's records come from, by id, in order (null where unknown): a cache can stand in for the store. */
 export type RecordLoader<T> = (ids: readonly string[]) => Promise<(T | null)[]>;
 
+/** The most records one page holds (`first` / `last`); a reader of everything pages through. */
+export const MAX_PAGE = 500;
+
 export interface PageArgs<O extends string> {
   first?: number;
   after?: string | null;

@@ -29,7 +29,13 @@ import type {
   TimelineBucket,
 } from './query-types.ts';
 
-export type { ClusteringStore, ClusteringWrite } from './clustering-types.ts';
+export type {
+  ArticleDatesWrite,
+  BlockRow,
+  ClusteringStore,
+  ClusteringWrite,
+  MentionRecord,
+} from './clustering-types.ts';
 export type { StoreConfig } from './config.ts';
 export type * from './query-types.ts';
 
@@ -66,9 +72,9 @@ export interface SitrepStore {
   claimsForArticles(articleIds: readonly string[]): Promise<Claim[][]>;
   eventsForArticles(articleIds: readonly string[]): Promise<Event[][]>;
 
-  /** Incremental clustering's rows (stored mentions by block, whole clusters) and its writes. */
+  /** The clustering's tables (stored mentions by block, whole clusters, borrowed dates) and their writes. */
   readonly clustering: ClusteringStore;
-  /** Stores a whole clustering result (from @sitrep/cluster), replacing the previous one atomically. */
+  /** Stores a whole set of canonical events, replacing the previous one atomically (and unstamping the clustering's version). */
   replaceCanonicalEvents(events: readonly CanonicalEvent[]): Promise<void>;
   listCanonicalEvents(
     filter?: CanonicalEventFilter,

@@ -72,3 +72,25 @@ export async function countArticles(config: StoreConfig): Promise<number> {
     return 0; // not created yet: the child is still migrating
   }
 }
+
+/**
+ * Rows of a SQLite store pointing at an article (or event, or search row) that is not there, per
+ * table, and FTS rows beyond their content table's: every count must always be zero.
+ */
+export function orphanRows(file: string): Record<string, number> {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      claims: count('select count(*) as n from claims where article_id not in (select id from articles)'),
+      events: count('select count(*) as n from events where article_id not in (select id from articles)'),
+      eventRecords: count('select count(*) as n from event_records where id not in (select id from events)'),
+      searchDocs: count(
+        'select count(*) as n from search_docs where article_id not in (select id from articles)',
+      ),
+      ftsRows: count('select count(*) as n from search_fts') - count('select count(*) as n from search_docs'),
+    };
+  } finally {
+    db.close();
+  }
+}

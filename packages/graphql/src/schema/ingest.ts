@@ -1,7 +1,9 @@
+import { rawArticleFromInput } from '@sitrep/ingest/article-input';
+import { sharedArticleWorker } from '@sitrep/ingest/article-worker';
 import type { Article } from '@sitrep/schema/article';
-import { BadInputError, InvalidRecordError, type SitrepError } from '@sitrep/schema/errors';
+import { BadInputError, InvalidRecordError, SitrepError } from '@sitrep/schema/errors';
 import type { Event } from '@sitrep/schema/event';
-import { clusterArticles } from '@sitrep/store/cluster-articles';
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
 import { userError } from '../user-error.ts';
@@ -80,19 +82,37 @@ builder.mutationFields((t) => ({
         );
       if (!input.text.trim())
         throw new BadInputError('input.text', 'the text is empty; send the article body.');
-      const record = await ctx.extract({
-        text: input.text,
-        url: input.url ?? null,
-        outlet: input.outlet ?? null,
-        publishedAt: dateArg('input.publishedAt', input.publishedAt) ?? null,
+      const { raw, warnings } = rawArticleFromInput(
+        {
+          text: input.text,
+          url: input.url ?? null,
+          outlet: input.outlet ?? null,
+          publishedAt: dateArg('input.publishedAt', input.publishedAt) ?? null,
+        },
+        'ingestArticle input.text',
+      );
+      // The pipeline `sitrep ingest` runs, on one article: extracted in the article worker (off
+      // this event loop), stored with the places and actors it names, and clustered before the
+      // answer, so the payload's events already show their canonical event.
+      const { ingest } = await import('@sitrep/ingest/ingest');
+      const outcome: { stored?: ExtractedArticle; refused?: SitrepError } = {};
+      const counts = await ingest(ctx.store, [{ ok: true, raw, warnings }], {
+        worker: ctx.ingest.worker ?? sharedArticleWorker(),
+        maxArticleBytes: ctx.ingest.maxArticleBytes,
+        onRecord: (record) => {
+          outcome.stored = record;
+        },
+        onProblem: (_source, _message, error) => {
+          outcome.refused = error;
+        },
       });
-      const counts = await ctx.store.ingestArticles([record]);
-      // Clustered before answering, so the payload's events already show their canonical event.
-      await clusterArticles(ctx.store, [record]);
+      const { stored, refused } = outcome;
+      if (refused) throw asRefusal(refused);
+      if (!stored) throw new Error('ingest neither stored nor refused the article');
       const status: Payload['status'] = counts.new > 0 ? 'NEW' : counts.changed > 0 ? 'CHANGED' : 'UNCHANGED';
-      const [article] = await ctx.store.articlesByIds([record.id]);
-      const [events = []] = await ctx.store.eventsForArticles([record.id]);
-      if (!article) throw new Error(`article ${record.id} was ingested but cannot be read back`);
+      const [article] = await ctx.store.articlesByIds([stored.id]);
+      const [events = []] = await ctx.store.eventsForArticles([stored.id]);
+      if (!article) throw new Error(`article ${stored.id} was ingested but cannot be read back`);
       if (status !== 'UNCHANGED') {
         await ctx.dataChanged();
         if (events.length)
@@ -102,3 +122,13 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+/**
+ * A refusal as the caller sees it: the text's problem names `input.text` (the pipeline names an
+ * article by its origin, which a request does not have); an invalid record keeps its issues.
+ */
+function asRefusal(error: SitrepError): SitrepError {
+  if (error instanceof BadInputError) return new BadInputError('input.text', error.reason);
+  if (error instanceof InvalidRecordError) return error;
+  return new SitrepError(error.code, error.message);
+}

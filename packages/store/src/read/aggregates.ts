@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { DailyAggregate, DailyAggregateArgs, TimelineArgs, TimelineBucket } from '../query-types.ts';
 import { badInput } from './cursor.ts';
-import { checkDate, placeAndInside } from './list-events.ts';
+import { checkDate } from './list-events.ts';
+import { placeAndInside } from './place-and-inside.ts';
 
 /**
  * Sums per day (and place), counting each event on its start day. Events are per-article

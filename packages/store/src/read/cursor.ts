@@ -1,5 +1,5 @@
 import { SitrepError } from '@sitrep/schema/errors';
-import type { PageArgs } from '../query-types.ts';
+import { MAX_PAGE, type PageArgs } from '../query-types.ts';
 
 export type SortKey = string | number;
 
@@ -31,7 +31,6 @@ export function decodeCursor(cursor: string, order: string): { key: SortKey; id:
   return { key: parsed[1], id: parsed[2] };
 }
 
-export const MAX_PAGE = 500;
 export const DEFAULT_PAGE = 20;
 
 /** Validates first/last and picks the direction: forward unless `last` is given. */

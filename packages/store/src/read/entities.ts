@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { chunkIds } from '../write/chunks.ts';
-import { placeAndInside } from './list-events.ts';
+import { placeAndInside } from './place-and-inside.ts';
 
 type RecordTable = 'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets';
 

@@ -5,7 +5,8 @@ import type { ArticleFilter, ArticleOrder, Connection, PageArgs } from '../query
 import { badInput } from './cursor.ts';
 import { matchingDocIds, plainWords } from './full-text.ts';
 import { keysetPage } from './keyset-page.ts';
-import { checkDate, placeAndInside } from './list-events.ts';
+import { checkDate } from './list-events.ts';
+import { placeAndInside } from './place-and-inside.ts';
 
 const ORDERS: Record<ArticleOrder, { desc: boolean }> = {
   PUBLISHED_DESC: { desc: true },

@@ -4,7 +4,8 @@ import type { Database } from '../db/tables.ts';
 import type { CanonicalEventFilter, Connection, EventOrder, PageArgs } from '../query-types.ts';
 import { badInput } from './cursor.ts';
 import { keysetPage } from './keyset-page.ts';
-import { checkDate, placeAndInside } from './list-events.ts';
+import { checkDate } from './list-events.ts';
+import { placeAndInside } from './place-and-inside.ts';
 
 const ORDERS: Record<EventOrder, { column: 'sort_date' | 'severity'; desc: boolean }> = {
   DATE_DESC: { column: 'sort_date', desc: true },

@@ -1,5 +1,5 @@
 import type { Event } from '@sitrep/schema/event';
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database, Engine } from '../db/tables.ts';
 import type { Connection, EventFilter, EventOrder, PageArgs, RecordLoader } from '../query-types.ts';
 import { runCompiled } from './compiled-queries.ts';
@@ -7,6 +7,7 @@ import { badInput } from './cursor.ts';
 import { recordsByIds } from './entities.ts';
 import { matchingDocIds, plainWords } from './full-text.ts';
 import { keysetPage } from './keyset-page.ts';
+import { placeAndInside } from './place-and-inside.ts';
 
 const ORDERS: Record<EventOrder, { column: 'sort_date' | 'severity'; desc: boolean }> = {
   DATE_DESC: { column: 'sort_date', desc: true },
@@ -19,11 +20,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function checkDate(value: string | undefined, name: string): void {
   if (value !== undefined && !ISO_DATE.test(value))
     throw badInput(`${name} must be a date YYYY-MM-DD (got "${value}")`);
-}
-
-/** Places `placeId` stands for: itself and everything nested inside it. */
-export function placeAndInside(placeId: string) {
-  return sql<string>`(select place_id from place_ancestors where ancestor_id = ${placeId} union select ${placeId})`;
 }
 
 /** The WHERE clause for a filter; shared by the page, the count, the timeline and aggregates. */

@@ -1,7 +1,5 @@
-import type { BlockRange } from '@sitrep/cluster/block-keys';
-import { MAX_ROW_DAYS } from '@sitrep/cluster/block-keys';
-import type { EventMention } from '@sitrep/cluster/event-mention';
 import type { Kysely } from 'kysely';
+import type { BlockRow, MentionRecord } from '../clustering-types.ts';
 import type { Database } from '../db/tables.ts';
 import { chunkIds, readInChunks } from '../write/chunks.ts';
 
@@ -12,12 +10,13 @@ const LOOKUPS_PER_QUERY = 400;
 
 /**
  * Ids of stored mentions filed under a row with a lookup's key and an overlapping day range.
- * A stored range spans at most MAX_ROW_DAYS days, so each lookup is one bounded index range
- * (key, from_day) — never a scan of a busy key's whole history.
+ * A stored range spans at most `maxRowDays` days (the clustering's bound), so each lookup is one
+ * bounded index range (key, from_day) — never a scan of a busy key's whole history.
  */
 export async function blockCandidates(
   db: Kysely<Database>,
-  lookups: readonly BlockRange[],
+  lookups: readonly BlockRow[],
+  maxRowDays: number,
 ): Promise<string[]> {
   const unique = [...new Map(lookups.map((l) => [`${l.key}\u0000${l.from}\u0000${l.to}`, l])).values()];
   const out = new Set<string>();
@@ -32,7 +31,7 @@ export async function blockCandidates(
           part.map((l) =>
             eb.and([
               eb('key', '=', l.key),
-              eb('from_day', '>=', l.from - MAX_ROW_DAYS),
+              eb('from_day', '>=', l.from - maxRowDays),
               eb('from_day', '<=', l.to),
               eb('to_day', '>=', l.from),
             ]),
@@ -49,7 +48,7 @@ export async function blockCandidates(
 export async function clustersOf(
   db: Kysely<Database>,
   eventIds: readonly string[],
-): Promise<{ mentions: EventMention[]; clusters: string[][] }> {
+): Promise<{ mentions: MentionRecord[]; clusters: string[][] }> {
   const canonicalIds = new Set<string>();
   for (const part of chunkIds([...new Set(eventIds)])) {
     const rows = await db
@@ -69,14 +68,14 @@ export async function clustersOf(
     for (const r of rows) members.set(r.canonical_id, [...(members.get(r.canonical_id) ?? []), r.event_id]);
   }
   const ids = [...members.values()].flat();
-  const mentions: EventMention[] = [];
+  const mentions: MentionRecord[] = [];
   for (const part of chunkIds(ids)) {
     const rows = await db
       .selectFrom('mention_records')
       .select('record')
       .where('event_id', 'in', part)
       .execute();
-    for (const r of rows) mentions.push(JSON.parse(r.record) as EventMention);
+    for (const r of rows) mentions.push(JSON.parse(r.record) as MentionRecord);
   }
   return { mentions, clusters: [...members.values()] };
 }

@@ -10,6 +10,7 @@ import type {
   EventsTable,
   SearchDocsTable,
 } from '../db/tables.ts';
+import { originKey } from '../origin-key.ts';
 
 export interface ArticleRows {
   article: Insertable<ArticlesTable>;
@@ -18,13 +19,6 @@ export interface ArticleRows {
   eventRecords: Insertable<EventRecordsTable>[];
   eventActors: Insertable<EventActorsTable>[];
   searchDocs: Insertable<SearchDocsTable>[];
-}
-
-/** What "the same article" means on re-ingest: its external id, else its file, else its text. */
-export function originKey(record: Pick<ExtractedArticle, 'origin' | 'contentHash'>): string {
-  if (record.origin.externalId) return `ext:${record.origin.externalId}`;
-  if (record.origin.path) return `path:${record.origin.path}`;
-  return `hash:${record.contentHash}`;
 }
 
 /** The outlet an article is filed under: the outlet's id, else its name as given. */

@@ -1,8 +1,9 @@
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, OutletsTable } from '../db/tables.ts';
+import { originKey } from '../origin-key.ts';
 import type { IngestCounts } from '../query-types.ts';
-import { type ArticleRows, articleRows, originKey, outletKey } from './article-rows.ts';
+import { type ArticleRows, articleRows, outletKey } from './article-rows.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
 import { insertRows } from './insert-rows.ts';
 

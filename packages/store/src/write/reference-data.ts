@@ -1,8 +1,8 @@
 import type { Actor } from '@sitrep/schema/actor';
 import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import { type Kysely, sql } from 'kysely';
+import type { Database, Engine } from '../db/tables.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
 
 type Named = { id: string; name: string; kind: string; aliases: readonly string[] };
@@ -56,9 +56,19 @@ export const upsertOutlets = (db: Kysely<Database>, outlets: readonly Outlet[]) 
 /**
  * Places, then the closure of their hierarchy (every place with each of its ancestors and
  * itself), so "events in Aleppo" is one indexed lookup however deep the nesting goes.
+ *
+ * One writer of places at a time: the closure is rebuilt whole, and on PostgreSQL two
+ * transactions rebuilding it at once (two processes ingesting articles that name new places)
+ * each deleted only the rows they could see and then inserted the same rows: a duplicate key.
+ * The table lock queues them; reads go on. SQLite's transactions already write one at a time.
  */
-export async function upsertPlaces(db: Kysely<Database>, places: readonly Place[]): Promise<void> {
+export async function upsertPlaces(
+  db: Kysely<Database>,
+  engine: Engine,
+  places: readonly Place[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    if (engine === 'postgres') await sql`lock table places in share row exclusive mode`.execute(trx);
     const changed = await changedOnly(
       trx,
       'places',

@@ -1,0 +1,30 @@
+import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
+import type { StoreConfig } from '@sitrep/store/config';
+import { loadStoreConfig } from '@sitrep/store/config';
+
+export interface CliConfig {
+  store: StoreConfig;
+  ingest: IngestConfig;
+}
+
+/** What a person can override on the command line; the rest comes from the environment. */
+export interface CliOverrides {
+  /** `--db FILE`: this SQLite file, whatever DATABASE_URL or SITREP_DB say */
+  db?: string | undefined;
+}
+
+/**
+ * The settings of the commands that run in this process (`extract`, `ingest`, `recluster`), read
+ * from the environment through the store's and the pipeline's own readers — the only place the
+ * command line reads `process.env`. `serve` and `digest` run as programs of their own and read
+ * theirs.
+ */
+export function readCliConfig(
+  overrides: CliOverrides = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CliConfig {
+  return {
+    store: overrides.db ? { engine: 'sqlite', file: overrides.db } : loadStoreConfig(env),
+    ingest: loadIngestConfig(env),
+  };
+}
