@@ -25,8 +25,7 @@ export function articleFromPage(
   pageUrl: string,
 ): RawArticle {
   const url = page.canonicalUrl ?? pageUrl;
-  const lines = page.byline && !startsWith(page.paragraphs, page.byline) ? [byline(page.byline)] : [];
-  return rawArticle(entry, feed, [...lines, ...page.paragraphs], {
+  return rawArticle(entry, feed, withByline(page.paragraphs, page.byline), {
     url,
     headline: entry.title ?? page.title,
     publishedAt: entry.published?.day ?? page.published?.day ?? null,
@@ -48,8 +47,7 @@ export function articleFromFeed(entry: FeedEntry, feed: FeedContext): RawArticle
           .map((p) => p.trim())
           .filter(Boolean);
   if (paragraphs.length === 0) return null;
-  const lines = entry.author && !startsWith(paragraphs, entry.author) ? [byline(entry.author)] : [];
-  return rawArticle(entry, feed, [...lines, ...paragraphs], {
+  return rawArticle(entry, feed, withByline(paragraphs, entry.author), {
     url: entry.url,
     headline: entry.title,
     publishedAt: entry.published?.day ?? null,
@@ -64,8 +62,7 @@ function rawArticle(
   meta: { url: string | null; headline: string | null; publishedAt: string | null; language: string | null },
 ): RawArticle {
   return {
-    // Paragraphs as blank-line separated lines: the layout reader's own unit.
-    text: `${paragraphs.join('\n\n')}\n`,
+    text: articleText(paragraphs),
     bodyStart: 0,
     origin: { externalId: entryIdentity(entry, meta.url, feed.feedUrl) },
     meta: {
@@ -79,10 +76,13 @@ function rawArticle(
   };
 }
 
-function byline(name: string): string {
-  return /^by\s/i.test(name) ? name : `By ${name}`;
+/** Paragraphs as blank-line separated lines: the unit the extractor's layout reader works in. */
+export function articleText(paragraphs: readonly string[]): string {
+  return `${paragraphs.join('\n\n')}\n`;
 }
 
-function startsWith(paragraphs: string[], name: string): boolean {
-  return paragraphs.slice(0, 3).some((p) => p.includes(name));
+/** The byline as the first line, as print has it, unless the text already carries it. */
+export function withByline(paragraphs: readonly string[], name: string | null): string[] {
+  if (!name || paragraphs.slice(0, 3).some((p) => p.includes(name))) return [...paragraphs];
+  return [/^by\s/i.test(name) ? name : `By ${name}`, ...paragraphs];
 }

@@ -13,6 +13,8 @@ export interface PageArticle {
   published: FeedDate | null;
   /** `<link rel="canonical">`, absolute: the address the outlet itself calls the article's */
   canonicalUrl: string | null;
+  /** the site's name as the page gives it (og:site_name) */
+  siteName: string | null;
   paragraphs: string[];
   words: number;
 }
@@ -32,7 +34,7 @@ export const DEFAULT_READ_OPTIONS: ReadPageOptions = { minWords: 40, maxElements
  * An HTML page → its article text with Mozilla's Readability (Firefox Reader View) over a
  * linkedom DOM, or the reason there is none. The text keeps the page's paragraphs as lines.
  */
-export function readPage(html: string, pageUrl: string, options = DEFAULT_READ_OPTIONS): PageReading {
+export function readPage(html: string, pageUrl: string | null, options = DEFAULT_READ_OPTIONS): PageReading {
   const { document } = parseHTML(html);
   // Read before Readability, which rewrites the document as it works.
   const canonicalUrl = canonicalOf(document, pageUrl);
@@ -61,18 +63,25 @@ export function readPage(html: string, pageUrl: string, options = DEFAULT_READ_O
       language: languageTag(result.lang),
       published: parseFeedDate(result.publishedTime),
       canonicalUrl,
+      siteName: clean(result.siteName),
       paragraphs,
       words,
     },
   };
 }
 
-function canonicalOf(document: ReturnType<typeof parseHTML>['document'], pageUrl: string): string | null {
+/** Resolved against `<base>` or the page's address; a saved page (no address) keeps only an absolute one. */
+function canonicalOf(
+  document: ReturnType<typeof parseHTML>['document'],
+  pageUrl: string | null,
+): string | null {
   const href = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   const base = document.querySelector('base[href]')?.getAttribute('href');
   if (!href) return null;
   try {
-    const url = new URL(href, base ? new URL(base, pageUrl) : pageUrl);
+    const url = base
+      ? new URL(href, new URL(base, pageUrl ?? undefined))
+      : new URL(href, pageUrl ?? undefined);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     url.hash = '';
     return url.href;
