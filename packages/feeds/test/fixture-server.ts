@@ -28,8 +28,12 @@ export class FixtureServer {
   base = '';
   /** how many times /flaky.xml still fails before it answers */
   flakyFailures = 0;
-  /** how long /slow.xml and /pages/slow.html wait before answering, in ms */
+  /** how long /slow.xml waits before answering, in ms */
   stallMs = 5_000;
+  /** items in /feeds/many.xml, each linking a generated page /pages/gen-N.html */
+  manyCount = 40;
+  /** how long each generated page waits before answering, in ms */
+  pageDelayMs = 0;
 
   constructor() {
     this.#server = createServer((req, res) => void this.#handle(req, res));
@@ -51,6 +55,9 @@ export class FixtureServer {
       '/moved.xml',
       (_req, res) => void res.writeHead(301, { location: '/feeds/wire.rss.xml' }).end(),
     );
+    this.route('/feeds/many.xml', (_req, res, s) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(s.manyFeed());
+    });
     this.route('/gone.xml', (_req, res) => void res.writeHead(410).end());
   }
 
@@ -111,6 +118,14 @@ export class FixtureServer {
       this.#inFlight--;
       this.hits.push({ path, at: Date.now(), headers: req.headers, status: res.statusCode });
     });
+    const generated = /^\/pages\/gen-(\d+)\.html$/.exec(path);
+    if (generated) {
+      await sleep(this.pageDelayMs);
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(generatedPage(Number(generated[1])));
+      return;
+    }
     const handler = this.#routes.get(path);
     if (handler) return void (await handler(req, res, this));
     const name = path.slice(1);
@@ -121,6 +136,33 @@ export class FixtureServer {
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
+
+  /** An RSS feed of `manyCount` generated reports, newest first. */
+  manyFeed(): string {
+    const items = Array.from({ length: this.manyCount }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      return `<item><title>Report ${i}: shelling hits district ${i}</title><link>${this.base}/pages/gen-${i}.html</link><guid isPermaLink="false">gen-${i}</guid><pubDate>${day} May 2025 09:00:00 +0000</pubDate></item>`;
+    });
+    return `<?xml version="1.0"?><rss version="2.0"><channel><title>Generated wire</title><link>${this.base}/</link><description>Generated reports</description>${items.join('')}</channel></rss>`;
+  }
+}
+
+const REGIONS = ['Darfur', 'Donetsk', 'Gaza', 'Mopti', 'Sagaing', 'Artibonite', 'Cauca'];
+
+/** A generated report: invented, short, different for each number, in the shell of a news page. */
+export function generatedPage(i: number): string {
+  const region = REGIONS[i % REGIONS.length];
+  const killed = 2 + (i % 9);
+  const wounded = 3 + (i % 13);
+  const article = `<article>
+<p>Shelling killed ${killed} people and wounded ${wounded} in district ${i} of ${region} on Tuesday, local officials said, in the latest attack on the area this month.</p>
+<p>A health official said ${Math.ceil(killed / 2)} of the dead were women. Residents said the shells landed near a market and a school that was being used as a shelter for displaced families.</p>
+<p>No group said it had carried out the attack. Aid agencies said report ${i} was being checked and that water deliveries to the district had been halted.</p>
+</article>`;
+  return readFileSync(new URL('pages/_shell.html', FIXTURES), 'utf8')
+    .replaceAll('{{title}}', `Report ${i}`)
+    .replace('{{head}}', '')
+    .replace('{{article}}', article);
 }
 
 function page(source: string): string {
