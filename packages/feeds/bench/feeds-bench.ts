@@ -10,6 +10,7 @@
 import { cpuUsage } from 'node:process';
 import { extractArticle } from '@sitrep/extract/extract-article';
 import type { RawArticle } from '@sitrep/extract/read';
+import { ingest } from '@sitrep/ingest/ingest';
 import { engineCases } from '@sitrep/store/test-engines';
 import { defaultFeedsConfig } from '../src/config.ts';
 import { decodeBody } from '../src/fetch/decode-body.ts';
@@ -93,6 +94,21 @@ const stages: [string, () => Promise<unknown>][] = [
   ],
 ];
 
+// The pipeline alone over the articles read: extraction + store + clustering, into SQLite.
+const ingestCases = await engineCases();
+const sqlite = ingestCases.find((c) => c.name === 'sqlite')!;
+stages.push([
+  'ingest the read articles (extract, store, cluster) into sqlite',
+  async () => {
+    const store = await sqlite.open();
+    await ingest(
+      store,
+      raws.map((raw) => ({ ok: true as const, raw })),
+      { jobs: 1, batchSize: 20 },
+    );
+  },
+]);
+
 const rows: string[] = [];
 // One unmeasured pass first, so every stage is timed warm (JIT, the extractor's data loaded).
 for (const [, run] of stages) await run();
@@ -123,7 +139,7 @@ try {
     rows.push(row(`**end to end: watch --once's round into ${engine.name}**`, samples));
   }
 } finally {
-  for (const engine of cases) await engine.cleanup();
+  for (const engine of [...cases, ...ingestCases]) await engine.cleanup();
   await server.close();
 }
 
