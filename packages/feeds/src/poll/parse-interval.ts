@@ -4,6 +4,8 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86
 /** Polling a feed more often than this is impolite and rarely finds anything new. */
 export const MIN_INTERVAL_MS = 60_000;
 export const DEFAULT_INTERVAL_MS = 10 * 60_000;
+/** A feed polled less than weekly is not being watched. */
+export const MAX_INTERVAL_MS = 7 * 86_400_000;
 
 /** "10m", "1h", "1h30m", "90s" → milliseconds; anything else is refused with the accepted forms. */
 export function parseInterval(value: string, source = '--every'): number {
@@ -15,6 +17,7 @@ export function parseInterval(value: string, source = '--every'): number {
   const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2] as string] as number), 0);
   if (ms < MIN_INTERVAL_MS)
     throw new BadInputError(source, `"${value}" is shorter than the 1m minimum; poll at most once a minute`);
+  if (ms > MAX_INTERVAL_MS) throw new BadInputError(source, `"${value}" is longer than the 7d maximum`);
   return ms;
 }
 
