@@ -35,6 +35,13 @@ const CASES: [string, string, string | null][] = [
   ['packages/ingest/src/x.ts', '@sitrep/store/store', null],
   ['packages/ingest/src/x.ts', 'kysely', DB],
   ['packages/graphql/src/x.ts', '@sitrep/ingest/ingest', null],
+  ['packages/feeds/src/x.ts', '@sitrep/ingest/ingest', null],
+  [
+    'packages/feeds/src/x.ts',
+    '@sitrep/cluster/cluster-mentions',
+    '@sitrep/feeds hands articles to @sitrep/ingest',
+  ],
+  ['packages/feeds/src/x.ts', 'pg', DB],
   ['packages/graphql/src/x.ts', '@sitrep/extract/extract-article', 'Only @sitrep/ingest calls extraction'],
   ['apps/api/src/x.ts', '@sitrep/digest/main', APPS],
   ['apps/api/src/x.ts', '@sitrep/cluster/cluster-mentions', 'The API reaches extraction and clustering only'],

@@ -1,3 +1,4 @@
+import { type FeedsConfig, loadFeedsConfig } from '@sitrep/feeds/config';
 import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
 import { ConfigError } from '@sitrep/schema/errors';
 import { loadStoreConfig, type StoreConfig } from '@sitrep/store/config';
@@ -9,6 +10,8 @@ export interface ApiConfig {
   database: StoreConfig;
   /** `ingestArticle`'s pipeline settings: the longest article text accepted */
   ingest: IngestConfig;
+  /** how `sitrep serve --watch` polls the feeds (SITREP_FEEDS_*, read by @sitrep/feeds) */
+  feeds: FeedsConfig;
   /** keys allowed to call mutations; empty means no mutation is allowed */
   apiKeys: readonly string[];
   /** shared response cache and subscription fan-out across processes; null keeps both in memory */
@@ -46,6 +49,7 @@ export function readConfig(env: Env = process.env, overrides: ConfigOverrides = 
     host: env.HOST || '0.0.0.0',
     database: loadStoreConfig(env),
     ingest: loadIngestConfig(env),
+    feeds: loadFeedsConfig(env),
     apiKeys: list(env.SITREP_API_KEYS),
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     redisPrefix: env.SITREP_REDIS_PREFIX || 'sitrep:',

@@ -6,15 +6,22 @@ import { startServer } from './server.ts';
 
 const HELP = `sitrep serve — GraphQL API over the store
 
-Usage: sitrep serve [--port 4000]
+Usage: sitrep serve [--port 4000] [--watch]
 
-Environment: PORT, SITREP_DB or DATABASE_URL, SITREP_API_KEYS, REDIS_URL, NODE_ENV
+--watch also polls the feeds of 'sitrep feeds' in this process (as 'sitrep watch' would beside
+it): new articles are ingested, cached answers dropped and subscribers told.
+
+Environment: PORT, SITREP_DB or DATABASE_URL, SITREP_API_KEYS, REDIS_URL, NODE_ENV, SITREP_FEEDS_*
 (more in apps/api/README.md).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string', short: 'p' },
+      watch: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(HELP);
@@ -24,10 +31,10 @@ async function main(argv: string[]): Promise<number> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
     throw new SitrepError('BAD_CONFIG', `--port: "${values.port}" is not a port number from 0 to 65535.`);
   const config = readConfig(undefined, port === undefined ? {} : { port });
-  const server = await startServer(config);
+  const server = await startServer(config, { watch: Boolean(values.watch) });
   const where = config.database.engine === 'postgres' ? 'PostgreSQL' : config.database.file;
   console.log(
-    `Sitrep API on ${server.url} (store: ${where}${config.redisUrl ? ', shared state: Redis' : ''})`,
+    `Sitrep API on ${server.url} (store: ${where}${config.redisUrl ? ', shared state: Redis' : ''}${values.watch ? ', watching feeds' : ''})`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve).once('SIGTERM', resolve);

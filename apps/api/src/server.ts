@@ -4,6 +4,7 @@ import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { limitRequestBody } from './body-limit.ts';
 import type { ApiConfig } from './config.ts';
 import { fastExecutor } from './fast-execution.ts';
+import { type FeedWatcher, startFeedWatcher } from './feed-watcher.ts';
 import { frontDoor } from './front-door.ts';
 import { createSharedState } from './shared-state.ts';
 import { createSitrepYoga, type SitrepYoga } from './yoga.ts';
@@ -23,7 +24,7 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ApiConfig,
-  given?: { store?: SitrepStore; fastPath?: boolean },
+  given?: { store?: SitrepStore; fastPath?: boolean; watch?: boolean },
 ): Promise<RunningServer> {
   const store = given?.store ?? (await openStore(config.database));
   const shared = await createSharedState({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
@@ -59,6 +60,8 @@ export async function startServer(
   // Keep-alive longer than common load balancers' idle timeout, so they close connections first.
   server.keepAliveTimeout = 65_000;
   await listen(server, config.port, config.host);
+  // `--watch`: the feeds polled in this process, after the server listens (a slow feed never delays it).
+  const watcher: FeedWatcher | null = given?.watch ? startFeedWatcher(store, config, shared) : null;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   return {
@@ -67,6 +70,7 @@ export async function startServer(
     yoga,
     store,
     async close() {
+      await watcher?.stop();
       stopWatching();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,3 +1,4 @@
+import { type FeedsConfig, loadFeedsConfig } from '@sitrep/feeds/config';
 import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
 import type { StoreConfig } from '@sitrep/store/config';
 import { loadStoreConfig } from '@sitrep/store/config';
@@ -5,6 +6,8 @@ import { loadStoreConfig } from '@sitrep/store/config';
 export interface CliConfig {
   store: StoreConfig;
   ingest: IngestConfig;
+  /** how `sitrep watch` polls (SITREP_FEEDS_*) */
+  feeds: FeedsConfig;
 }
 
 /** What a person can override on the command line; the rest comes from the environment. */
@@ -14,7 +17,7 @@ export interface CliOverrides {
 }
 
 /**
- * The settings of the commands that run in this process (`extract`, `ingest`, `recluster`), read
+ * The settings of the commands that run in this process (`extract`, `ingest`, `recluster`, `feeds`, `watch`), read
  * from the environment through the store's and the pipeline's own readers — the only place the
  * command line reads `process.env`. `serve` and `digest` run as programs of their own and read
  * theirs.
@@ -26,5 +29,6 @@ export function readCliConfig(
   return {
     store: overrides.db ? { engine: 'sqlite', file: overrides.db } : loadStoreConfig(env),
     ingest: loadIngestConfig(env),
+    feeds: loadFeedsConfig(env),
   };
 }

@@ -8,7 +8,9 @@ Usage:
   sitrep extract <files or folders...> [--format jsonl|json|pretty] [--strict]
   sitrep ingest <files or folders...>        store articles (SITREP_DB or DATABASE_URL)
   sitrep recluster [--db FILE]               rebuild the canonical events from every stored article
-  sitrep serve [--port 4000]                 GraphQL API over the store
+  sitrep feeds add URL | list | remove URL | import FILE.opml   the feeds to watch
+  sitrep watch [--once]                      poll the feeds and ingest what they publish
+  sitrep serve [--port 4000] [--watch]       GraphQL API over the store (--watch: and poll the feeds)
   sitrep digest --date YYYY-MM-DD --out DIR  daily situation report (also: --all, send, preview)
   sitrep start                               ingest corpus/ if needed, then serve
 
@@ -21,6 +23,8 @@ const inProcess: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract.ts')).run,
   ingest: async () => (await import('./commands/ingest.ts')).run,
   recluster: async () => (await import('./commands/recluster.ts')).run,
+  feeds: async () => (await import('./commands/feeds.ts')).run,
+  watch: async () => (await import('./commands/watch.ts')).run,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { type ReadItem, readInputs } from '@sitrep/extract/read';
+import { type ReadItem, type ReadOptions, readInputs } from '@sitrep/extract/read';
 import { BadInputError, type SitrepError } from '@sitrep/schema/errors';
 import type { ExtractedArticle as ExtractedArticleType } from '@sitrep/schema/extracted-article';
 import { ExtractedArticle } from '@sitrep/schema/extracted-article';
@@ -167,8 +167,12 @@ export async function ingest(
 }
 
 /** The files and folders given, read as they come by the extractor's streaming readers. */
-export function inputsFromPaths(paths: readonly string[], cwd?: string): AsyncIterable<IngestInput> {
-  return readInputs(paths, cwd);
+export function inputsFromPaths(
+  paths: readonly string[],
+  cwd?: string,
+  options?: ReadOptions,
+): AsyncIterable<IngestInput> {
+  return readInputs(paths, cwd, options);
 }
 
 /**

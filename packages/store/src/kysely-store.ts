@@ -9,6 +9,7 @@ import { clusteringLock } from './db/clustering-lock.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import type { Engine } from './db/tables.ts';
+import { feedStore } from './feed-store.ts';
 import type { QueryEvent, StoreStats } from './query-types.ts';
 import { dailyAggregates, timeline } from './read/aggregates.ts';
 import { digestData } from './read/digest-data.ts';
@@ -60,6 +61,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     engine,
     stats,
     sendLog: sendLog(db, call),
+    feeds: feedStore(db, call),
     clustering: clusteringStore(db, call, lock),
     onQuery(listener) {
       listeners.add(listener);

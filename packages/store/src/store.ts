@@ -8,6 +8,7 @@ import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
 import type { ClusteringStore } from './clustering-types.ts';
 import { loadStoreConfig, type StoreConfig, validateStoreConfig } from './config.ts';
+import type { FeedStore } from './feed-types.ts';
 import type {
   ArticleFilter,
   ArticleOrder,
@@ -37,6 +38,7 @@ export type {
   MentionRecord,
 } from './clustering-types.ts';
 export type { StoreConfig } from './config.ts';
+export type * from './feed-types.ts';
 export type * from './query-types.ts';
 
 /**
@@ -99,6 +101,8 @@ export interface SitrepStore {
   /** everything for one day's digest, in a bounded number of queries (≤ 8) */
   digestData(date: string): Promise<DigestData>;
   readonly sendLog: SendLog;
+  /** the feeds `sitrep watch` polls, and the items already taken from them */
+  readonly feeds: FeedStore;
 
   /** row counts, for health checks and tests */
   counts(): Promise<Record<'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets', number>>;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readHtmlFile } from '@sitrep/feeds/read-html-file';
 import {
   DEFAULT_BATCH_SIZE,
   type IngestInput,
@@ -15,7 +16,8 @@ import { readCliConfig } from '../config.ts';
 const USAGE = `Usage: sitrep ingest <files or folders...> [--db FILE] [--batch-size N] [--jobs N] [--no-progress]
        sitrep ingest --extracted <records.jsonl...>   (the output of sitrep extract --format jsonl)
 
-Reads .txt/.md (with optional front matter), .csv and .jsonl inputs, extracts articles, claims
+Reads .txt/.md (with optional front matter), .csv, .jsonl and saved web pages (.html, their
+article taken with Readability, as 'sitrep watch' reads a fetched page), extracts articles, claims
 and events, and stores them (SITREP_DB, default data/sitrep.db; DATABASE_URL for PostgreSQL).
 Idempotent: unchanged articles are skipped, changed ones replaced. Safe to re-run after a crash.
 --jobs N extracts in N worker threads (1 = this thread only; default 1 below 4 cores, else one
@@ -56,7 +58,11 @@ export async function run(argv: string[]): Promise<number> {
     const showBar = process.stderr.isTTY && !args.values['no-progress'];
     const extracted = Boolean(args.values.extracted);
     const inputs = (): AsyncIterable<IngestInput> =>
-      extracted ? readExtractedJsonl(args.positionals) : inputsFromPaths(args.positionals);
+      extracted
+        ? readExtractedJsonl(args.positionals)
+        : inputsFromPaths(args.positionals, undefined, {
+            readers: { '.html': readHtmlFile, '.htm': readHtmlFile },
+          });
     // Reading without extracting, for the bar's total.
     const total = showBar ? await count(inputs()) : 0;
     const bar = showBar

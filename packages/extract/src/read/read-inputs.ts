@@ -11,6 +11,16 @@ export { rawArticleFromText } from './front-matter.ts';
 export type { RawArticle, RawHints, RawMeta } from './raw-article.ts';
 export type { ReadItem } from './read-item.ts';
 
+/**
+ * A reader for files of an extension the extractor does not read itself — saved web pages,
+ * read by @sitrep/feeds with Readability — given by the program that asks for the inputs.
+ */
+export type FileReader = (file: string, source: string) => AsyncIterable<ReadItem>;
+export interface ReadOptions {
+  /** by lower-case extension with its dot (".html") */
+  readers?: Readonly<Record<string, FileReader>>;
+}
+
 const TEXT = new Set(['.txt', '.md']);
 const CSV = new Set(['.csv']);
 const JSONL = new Set(['.jsonl', '.ndjson']);
@@ -20,7 +30,12 @@ const JSONL = new Set(['.jsonl', '.ndjson']);
  * are reproducible), streamed. Problems are yielded as items, one per file or line, and
  * reading goes on with the rest.
  */
-export async function* readInputs(paths: readonly string[], cwd = process.cwd()): AsyncGenerator<ReadItem> {
+export async function* readInputs(
+  paths: readonly string[],
+  cwd = process.cwd(),
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem> {
+  const readers = options.readers ?? {};
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     let info: Awaited<ReturnType<typeof stat>>;
@@ -30,20 +45,26 @@ export async function* readInputs(paths: readonly string[], cwd = process.cwd())
       yield { ok: false, error: new BadInputError(path, 'does not exist; check the path') };
       continue;
     }
-    const files = info.isDirectory() ? await listFiles(absolute) : [absolute];
+    const files = info.isDirectory() ? await listFiles(absolute, readers) : [absolute];
     if (info.isDirectory() && files.length === 0)
       yield { ok: false, error: new BadInputError(path, 'holds no .txt, .md, .csv or .jsonl files') };
     // Files are named as the person wrote the path: relative stays relative, absolute stays absolute.
     for (const file of files)
-      yield* readFile(file, file === absolute ? path : join(path, relative(absolute, file)));
+      yield* readFile(file, file === absolute ? path : join(path, relative(absolute, file)), readers);
   }
 }
 
 /** One file, by extension; anything it throws becomes one problem item naming the file. */
-export async function* readFile(file: string, source: string): AsyncGenerator<ReadItem> {
+export async function* readFile(
+  file: string,
+  source: string,
+  readers: ReadOptions['readers'] = {},
+): AsyncGenerator<ReadItem> {
   const ext = extname(file).toLowerCase();
   try {
-    if (CSV.has(ext)) yield* readCsv(file, source);
+    const reader = readers[ext];
+    if (reader) yield* reader(file, source);
+    else if (CSV.has(ext)) yield* readCsv(file, source);
     else if (JSONL.has(ext)) yield* readJsonLines(file, source);
     else yield readTextFile(source, await readBounded(file, source));
   } catch (error) {
@@ -79,15 +100,15 @@ async function readBounded(file: string, source: string): Promise<Uint8Array> {
   }
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, readers: NonNullable<ReadOptions['readers']>): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full)));
-    else if (isReadable(entry.name)) files.push(full);
+    if (entry.isDirectory()) files.push(...(await listFiles(full, readers)));
+    else if (isReadable(entry.name) || extname(entry.name).toLowerCase() in readers) files.push(full);
   }
   return files;
 }

@@ -5,6 +5,7 @@ import { canonicalEvents } from './canonical-migration.ts';
 import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
 import { extractorVersion } from './extractor-version-migration.ts';
+import { feeds } from './feeds-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -20,6 +21,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004-article-dates': { up: (db) => articleDates(db) },
     '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
     '0006-extractor-version': { up: (db) => extractorVersion(db) },
+    '0007-feeds': { up: (db) => feeds(db) },
   };
 }
 

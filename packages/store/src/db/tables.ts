@@ -123,6 +123,32 @@ export interface SendLogTable {
   recorded_at: string;
 }
 
+export interface FeedsTable {
+  url: string;
+  outlet: string | null;
+  every_seconds: number;
+  added_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  failures: number;
+  next_poll_at: string;
+  last_polled_at: string | null;
+  last_ok_at: string | null;
+  last_error: string | null;
+  moved_to: string | null;
+}
+
+export interface FeedItemsTable {
+  /** a dedup key: `url:…` (normalised link or canonical URL) or `guid:…` */
+  key: string;
+  feed_url: string;
+  article_id: string | null;
+  /** 'page' (read from the article page), 'feed' (the feed's own text), null (not stored) */
+  body: string | null;
+  note: string | null;
+  seen_at: string;
+}
+
 export interface CanonicalEventsTable {
   id: string;
   kind: string;
@@ -185,6 +211,8 @@ export interface Database {
   outlets: OutletsTable;
   search_docs: SearchDocsTable;
   send_log: SendLogTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
   canonical_events: CanonicalEventsTable;
   canonical_records: EventRecordsTable;
   canonical_mentions: CanonicalMentionsTable;
