@@ -1,5 +1,12 @@
 import { SitrepError } from '@sitrep/schema/errors';
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  sql,
+} from 'kysely';
 import { articleDates } from './article-dates-migration.ts';
 import { canonicalEvents } from './canonical-migration.ts';
 import { changeNotifications } from './change-notify-migration.ts';
@@ -181,11 +188,14 @@ async function postgresFullText(db: Kysely<unknown>): Promise<void> {
 /**
  * `schema`: the PostgreSQL schema in use. Kysely looks for its bookkeeping tables across all
  * schemas, so they must be named with theirs or another schema's copy would be mistaken for ours.
+ * Its introspection also reads every schema's tables and columns, and fails when another
+ * process drops a schema meanwhile (concurrent test runs, a second deployment on one server):
+ * the migrator is given a view of the database whose introspection lists this schema only.
  */
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
   const { error, results } = await new Migrator({
-    db,
+    db: schema ? scopedToSchema(db, schema) : db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   }).migrateToLatest();
@@ -197,4 +207,29 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schem
       { cause: error },
     );
   }
+}
+
+/**
+ * `db` with an introspection that lists the tables of `schema` alone — all the migrator asks of
+ * it is whether its own two tables exist there.
+ */
+function scopedToSchema(db: Kysely<unknown>, schema: string): Kysely<unknown> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; type: string }>`
+        SELECT table_name AS name, table_type AS type FROM information_schema.tables
+        WHERE table_schema = ${schema}`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: r.type === 'VIEW', columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value = Reflect.get(target, property, target);
+      // Kysely's methods use private fields: call them on the real instance, not the proxy
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
