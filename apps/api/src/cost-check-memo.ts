@@ -2,6 +2,7 @@ import type { SitrepContext } from '@sitrep/graphql/context';
 import { withinCostLimits } from '@sitrep/graphql/cost';
 import { type DocumentNode, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 
 /** Variable sets remembered per document; pages of one query differ in a cursor or two. */
 const MAX_VARIABLE_SETS = 200;
@@ -22,7 +23,7 @@ const MAX_KEY_LENGTH = 4_096;
  * several operations in one document is left to the plugin, which reports it as before.
  */
 export function useCostCheckMemo(): Plugin<Record<string, unknown>, SitrepContext> {
-  const verdicts = new WeakMap<DocumentNode, Map<string, boolean>>();
+  const verdicts = new WeakMap<DocumentNode, LRUCache<string, boolean>>();
   return {
     onExecute({ args }) {
       const { document } = args;
@@ -31,13 +32,12 @@ export function useCostCheckMemo(): Plugin<Record<string, unknown>, SitrepContex
       if (key.length > MAX_KEY_LENGTH) return; // the plugin checks it, as it always did
       let byVariables = verdicts.get(document);
       if (byVariables === undefined) {
-        byVariables = new Map();
+        byVariables = new LRUCache({ max: MAX_VARIABLE_SETS });
         verdicts.set(document, byVariables);
       }
       let within = byVariables.get(key);
       if (within === undefined) {
         within = withinCostLimits(document, args.schema, args.variableValues ?? undefined);
-        if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.clear();
         byVariables.set(key, within);
       }
       if (within) (args.contextValue as unknown as SitrepContext).costChecked = true;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Cache } from '@graphql-yoga/plugin-response-cache';
+import { LRUCache } from 'lru-cache';
 import { operationHash } from './cache-key.ts';
 import type { FastResult, OperationParams } from './fast-execution.ts';
 
@@ -54,18 +55,18 @@ function frontDoorType(req: IncomingMessage): string | null {
 }
 
 /** Accept header → response type, remembered: clients send the same few headers every time. */
-const mediaTypes = new Map<string, string | null>();
+const mediaTypes = new LRUCache<string, { type: string | null }>({ max: 100 });
 function mediaTypeFor(accept: string): string | null {
-  let type = mediaTypes.get(accept);
-  if (type === undefined) {
-    type =
+  let known = mediaTypes.get(accept);
+  if (known === undefined) {
+    const type =
       accept.includes('text/event-stream') || accept.includes('multipart/mixed')
         ? null
         : regularMediaType(accept);
-    if (mediaTypes.size >= 100) mediaTypes.clear();
-    mediaTypes.set(accept, type);
+    known = { type }; // boxed: lru-cache keeps no null values
+    mediaTypes.set(accept, known);
   }
-  return type;
+  return known.type;
 }
 
 const REGULAR = ['application/graphql-response+json', 'application/json'];
@@ -132,19 +133,18 @@ interface KnownBody {
 
 /**
  * Raw body → its parameters and operation hash (null: not for the front door), remembered so a
- * repeated request costs one Map lookup instead of a JSON parse and a SHA-256. Bounded; cleared
- * when full. The parameters are shared between requests and never modified.
+ * repeated request costs one lookup instead of a JSON parse and a SHA-256. Bounded, least
+ * recently used out. The parameters are shared between requests and never modified.
  */
-const bodies = new Map<string, KnownBody | null>();
+const bodies = new LRUCache<string, { known: KnownBody | null }>({ max: 5_000 });
 function readBody(text: string): KnownBody | null {
   if (text.length > 4096) return wellFormed(text); // at most 5,000 × 4 KB remembered
-  let known = bodies.get(text);
-  if (known === undefined) {
-    known = wellFormed(text);
-    if (bodies.size >= 5_000) bodies.clear();
-    bodies.set(text, known);
+  let remembered = bodies.get(text);
+  if (remembered === undefined) {
+    remembered = { known: wellFormed(text) }; // boxed: lru-cache keeps no null values
+    bodies.set(text, remembered);
   }
-  return known;
+  return remembered.known;
 }
 
 const PARAMS = new Set(['query', 'variables', 'operationName', 'extensions']);

@@ -1,6 +1,7 @@
 import type { ActorKind } from '@sitrep/schema/actor';
 import { type EventFamily, eventKindInfo } from '@sitrep/schema/event-kinds';
 import { figureStanding } from '@sitrep/schema/incident-figures';
+import { LRUCache } from 'lru-cache';
 import { type DayWindow, mentionWindow } from './date-window.ts';
 import type { EventMention } from './event-mention.ts';
 import { PLACELESS_KINDS } from './kind-groups.ts';
@@ -63,13 +64,13 @@ function tallyOf(m: EventMention): string | null {
 const COARSE_PRECISIONS = new Set(['country', 'region', 'unknown']);
 
 const MAX_REMEMBERED_NAMES = 10_000;
-const normalizedNames = new Map<string, string>();
+const normalizedNames = new LRUCache<string, string>({ max: MAX_REMEMBERED_NAMES });
 
 /**
  * Names as compared: NFKC, lower case, runs of anything but letters and digits as one space.
  * The same few names come back again and again (every Reuters credit, every "the Observatory"),
- * and the Unicode regex costs ~1 µs a call, so answers are remembered; the memo is emptied when
- * it grows large, so a long-running process does not keep every name it ever saw.
+ * and the Unicode regex costs ~1 µs a call, so answers are remembered; bounded, least recently
+ * used out, so a long-running process does not keep every name it ever saw.
  */
 export function normalizeName(name: string): string {
   let normalized = normalizedNames.get(name);
@@ -79,7 +80,6 @@ export function normalizeName(name: string): string {
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
-    if (normalizedNames.size >= MAX_REMEMBERED_NAMES) normalizedNames.clear();
     normalizedNames.set(name, normalized);
   }
   return normalized;

@@ -1,15 +1,16 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * A per-process cache of records by id, for the lookups every page repeats (the articles and
  * places behind a page of events). Article, claim and event ids are content hashes, so a record
  * under an id never changes; places, actors and outlets change only when reference data is
- * reloaded. Entries live `ttlMs` at most, and everything is dropped when the data generation
- * moves (any ingest through the API, in any process), so a replaced article is not served
- * after its replacement is visible.
+ * reloaded. Entries live `ttlMs` at most, `max` of them per kind (least recently used out), and
+ * everything is dropped when the data generation moves (any ingest through the API, in any
+ * process), so a replaced article is not served after its replacement is visible.
  */
 export class RecordCache {
-  /** kind → id → entry; nested rather than one map of "kind:id" strings, which a page built 60 of */
-  readonly #kinds = new Map<string, Map<string, Entry>>();
-  #size = 0;
+  /** kind → id → entry: a cache per kind rather than one of "kind:id" strings, which a page built 60 of */
+  readonly #kinds = new Map<string, LRUCache<string, Entry>>();
   readonly #ttlMs: number;
   readonly #max: number;
   readonly #generation: () => number;
@@ -30,8 +31,7 @@ export class RecordCache {
    */
   peek<T>(kind: string, id: string): T | null | undefined {
     this.#checkGeneration();
-    const entry = this.#kinds.get(kind)?.get(id);
-    return entry !== undefined && entry.expires > Date.now() ? (entry.value as T | null) : undefined;
+    return this.#kinds.get(kind)?.get(id)?.value as T | null | undefined;
   }
 
   /**
@@ -47,29 +47,22 @@ export class RecordCache {
     keepNull = false,
   ): Promise<(T | null)[]> {
     this.#checkGeneration();
-    const now = Date.now();
     const entries = this.#kinds.get(kind);
-    const found: (T | null | undefined)[] = ids.map((id) => {
-      const entry = entries?.get(id);
-      return entry !== undefined && entry.expires > now ? (entry.value as T | null) : undefined;
-    });
+    const found: (T | null | undefined)[] = ids.map((id) => entries?.get(id)?.value as T | null | undefined);
     const missing = ids.filter((_, i) => found[i] === undefined);
     if (missing.length === 0) return found as (T | null)[];
     const loaded = await load(missing);
-    if (this.#size + missing.length > this.#max) this.#clear();
     let store = this.#kinds.get(kind);
     if (store === undefined) {
-      store = new Map();
+      // Each kind bounded on its own: a burst of one kind cannot push out every other.
+      store = new LRUCache<string, Entry>({ max: this.#max, ttl: this.#ttlMs });
       this.#kinds.set(kind, store);
     }
     const byId = new Map<string, T | null>();
     missing.forEach((id, i) => {
       const value = loaded[i] ?? null;
       byId.set(id, value);
-      if (value !== null || keepNull) {
-        if (!store.has(id)) this.#size++;
-        store.set(id, { value, expires: now + this.#ttlMs });
-      }
+      if (value !== null || keepNull) store.set(id, { value }); // boxed: lru-cache keeps no nulls
     });
     return ids.map((id, i) => (found[i] === undefined ? (byId.get(id) ?? null) : (found[i] as T | null)));
   }
@@ -77,18 +70,12 @@ export class RecordCache {
   #checkGeneration(): void {
     const generation = this.#generation();
     if (generation !== this.#seen) {
-      this.#clear();
+      for (const cache of this.#kinds.values()) cache.clear();
       this.#seen = generation;
     }
-  }
-
-  #clear(): void {
-    this.#kinds.clear();
-    this.#size = 0;
   }
 }
 
 interface Entry {
   value: unknown;
-  expires: number;
 }

@@ -32,12 +32,12 @@ describe('RecordCache', () => {
 
   it.each([
     ['the generation moves', { generation: () => generation }, () => (generation += 1)],
-    ['the entry expires', { ttlMs: -1 }, () => {}],
+    ['the entry expires', { ttlMs: 5 }, () => new Promise((resolve) => setTimeout(resolve, 20))],
   ])('asks again when %s', async (_name, options, change) => {
     const cache = new RecordCache(options);
     const { asked, load } = table({ a: 'A' });
     await cache.byIds('x', ['a'], load);
-    change();
+    await change();
     await cache.byIds('x', ['a'], load);
     expect(asked).toEqual([['a'], ['a']]);
   });
@@ -61,6 +61,19 @@ describe('RecordCache', () => {
     expect(cache.peek('date', 'n')).toBeNull(); // a remembered absence
     gen += 1;
     expect(cache.peek('x', 'a')).toBeUndefined();
+  });
+
+  it('holds at most `max` records per kind, dropping the least recently used', async () => {
+    const cache = new RecordCache({ max: 2 });
+    const { asked, load } = table({ a: 'A', b: 'B', c: 'C' });
+    await cache.byIds('x', ['a', 'b'], load);
+    await cache.byIds('x', ['a'], load); // a is now the most recently used
+    await cache.byIds('x', ['c'], load); // b goes
+    expect(cache.peek('x', 'a')).toBe('A');
+    expect(cache.peek('x', 'b')).toBeUndefined();
+    await cache.byIds('place', ['p'], table({ p: 'P' }).load); // another kind pushes out nothing
+    expect(cache.peek('x', 'c')).toBe('C');
+    expect(asked).toEqual([['a', 'b'], ['c']]);
   });
 
   it('keeps kinds apart', async () => {

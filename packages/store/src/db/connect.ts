@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SitrepError } from '@sitrep/schema/errors';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreConfig } from '../config.ts';
+import { immediateTransactions } from './immediate-transactions.ts';
 import { cachingStatements } from './statement-cache.ts';
 import type { Database } from './tables.ts';
 
@@ -27,7 +28,9 @@ export async function connect(
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: cachingStatements(database) }),
+      dialect: new SqliteDialect({
+        database: cachingStatements(immediateTransactions(database as unknown as SqliteDatabase)),
+      }),
       log: onQuery,
     });
   }

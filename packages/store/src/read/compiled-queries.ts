@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/tables.ts';
 
 /** Compiled statements remembered per database; a dashboard repeats a few dozen reads. */
@@ -7,12 +8,12 @@ const MAX_COMPILED = 1_000;
 const MAX_KEY_LENGTH = 4_096;
 
 /** Per dialect adapter, which a database and its transactions share (each is its own Kysely). */
-const byAdapter = new WeakMap<object, Map<string, CompiledQuery>>();
+const byAdapter = new WeakMap<object, LRUCache<string, CompiledQuery>>();
 
 /**
  * The compiled statements remembered for `db`'s database, by a key the caller makes: the reads
- * below and the fixed-shape bulk INSERTs (write/insert-rows.ts) keep theirs here. Bounded:
- * cleared when full, after which each statement is simply compiled again.
+ * below and the fixed-shape bulk INSERTs (write/insert-rows.ts) keep theirs here. Bounded: the
+ * least recently used is dropped, and simply compiled again if it comes back.
  */
 export function compiledQueries(db: Kysely<Database>): {
   get(key: string): CompiledQuery | undefined;
@@ -21,16 +22,13 @@ export function compiledQueries(db: Kysely<Database>): {
   const adapter = db.getExecutor().adapter;
   let cache = byAdapter.get(adapter);
   if (cache === undefined) {
-    cache = new Map();
+    cache = new LRUCache({ max: MAX_COMPILED });
     byAdapter.set(adapter, cache);
   }
-  const map = cache;
+  const lru = cache;
   return {
-    get: (key) => map.get(key),
-    set(key, compiled) {
-      if (map.size >= MAX_COMPILED) map.clear();
-      map.set(key, compiled);
-    },
+    get: (key) => lru.get(key),
+    set: (key, compiled) => void lru.set(key, compiled),
   };
 }
 
@@ -41,7 +39,7 @@ export function compiledQueries(db: Kysely<Database>): {
  * it (profiled in the API bench: ~50 µs of a ~600 µs events request), and the API asks the same
  * few pages over and over. The key must hold every input the SQL and its parameters depend on
  * (the filter, the bound, the direction, the limit); the query still runs every time — only
- * its text and parameters are reused, so no answer is ever stale. Bounded; cleared when full.
+ * its text and parameters are reused, so no answer is ever stale. Bounded (least recently used out).
  */
 export async function runCompiled<R>(
   db: Kysely<Database>,
