@@ -1,6 +1,7 @@
 import { type FeedsConfig, loadFeedsConfig } from '@sitrep/feeds/config';
 import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
 import { ConfigError } from '@sitrep/schema/errors';
+import { type Env, integerSetting, switchSetting } from '@sitrep/schema/settings';
 import { loadStoreConfig, type StoreConfig } from '@sitrep/store/config';
 
 export interface ApiConfig {
@@ -29,8 +30,6 @@ export interface ApiConfig {
   responseCacheTtlSeconds: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Overrides a person gives on the command line (`sitrep serve --port 5000`) win over the environment. */
 export interface ConfigOverrides {
   port?: number;
@@ -43,7 +42,7 @@ export interface ConfigOverrides {
  */
 export function readConfig(env: Env = process.env, overrides: ConfigOverrides = {}): ApiConfig {
   const production = env.NODE_ENV === 'production';
-  const port = overrides.port ?? integer(env, 'PORT', 4000, 0, 65535);
+  const port = overrides.port ?? integerSetting(env, 'PORT', 4000, 0, 65535);
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -54,11 +53,11 @@ export function readConfig(env: Env = process.env, overrides: ConfigOverrides = 
     redisUrl: env.REDIS_URL ? redisUrl(env.REDIS_URL) : null,
     redisPrefix: env.SITREP_REDIS_PREFIX || 'sitrep:',
     production,
-    introspection: flag(env, 'SITREP_INTROSPECTION', !production),
+    introspection: switchSetting(env, 'SITREP_INTROSPECTION', !production),
     corsOrigins: list(env.SITREP_CORS_ORIGINS ?? (production ? '' : '*')),
-    maxBodyBytes: integer(env, 'SITREP_MAX_BODY_BYTES', 1_000_000, 1, 100_000_000),
-    responseCache: flag(env, 'SITREP_RESPONSE_CACHE', true),
-    responseCacheTtlSeconds: integer(env, 'SITREP_RESPONSE_CACHE_TTL', 300, 1, 86_400),
+    maxBodyBytes: integerSetting(env, 'SITREP_MAX_BODY_BYTES', 1_000_000, 1, 100_000_000),
+    responseCache: switchSetting(env, 'SITREP_RESPONSE_CACHE', true),
+    responseCacheTtlSeconds: integerSetting(env, 'SITREP_RESPONSE_CACHE_TTL', 300, 1, 86_400),
   };
 }
 
@@ -67,26 +66,6 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new ConfigError(
-      name,
-      `"${raw}" is not a whole number from ${min} to ${max}; unset it for ${fallback}.`,
-    );
-  return n;
-}
-
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new ConfigError(name, `"${raw}" is not a switch; write true or false.`);
 }
 
 function redisUrl(raw: string): string {

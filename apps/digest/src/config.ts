@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@sitrep/schema/errors';
+import { integerSetting } from '@sitrep/schema/settings';
 
 export interface DkimConfig {
   domainName: string;
@@ -68,9 +69,7 @@ export function loadConfig(env: Env = process.env): DigestConfig {
   const fromDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1];
   if (!fromDomain)
     throw new ConfigError('SITREP_DIGEST_FROM', `"${from}" has no address; use "Name <user@domain>"`);
-  const port = Number(env['SITREP_DIGEST_PORT'] ?? 4001);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError('SITREP_DIGEST_PORT', `"${env['SITREP_DIGEST_PORT']}" is not a port number`);
+  const port = integerSetting(env, 'SITREP_DIGEST_PORT', 4001, 0, 65535);
   const secret = env['SITREP_DIGEST_SECRET'];
   if (!secret && env['NODE_ENV'] === 'production')
     throw new ConfigError('SITREP_DIGEST_SECRET', 'set a random secret for unsubscribe links in production');

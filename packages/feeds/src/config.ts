@@ -1,4 +1,5 @@
 import { ConfigError } from '@sitrep/schema/errors';
+import { type Env, integerSetting } from '@sitrep/schema/settings';
 
 /** How the watcher behaves on the network; read once by each program that runs it. */
 export interface FeedsConfig {
@@ -34,8 +35,6 @@ export function defaultFeedsConfig(): FeedsConfig {
   };
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /**
  * `SITREP_FEEDS_USER_AGENT` (say who runs this Sitrep and how to reach them, e.g.
  * "Sitrep/0.1 (+https://desk.example/contact)"), `SITREP_FEEDS_HOST_DELAY_MS` (default 1000) and
@@ -52,19 +51,7 @@ export function loadFeedsConfig(env: Env = process.env): FeedsConfig {
       );
     config.userAgent = agent;
   }
-  config.hostDelayMs = integer(env, 'SITREP_FEEDS_HOST_DELAY_MS', config.hostDelayMs, 0, 60_000);
-  config.timeoutMs = integer(env, 'SITREP_FEEDS_TIMEOUT_MS', config.timeoutMs, 100, 300_000);
+  config.hostDelayMs = integerSetting(env, 'SITREP_FEEDS_HOST_DELAY_MS', config.hostDelayMs, 0, 60_000);
+  config.timeoutMs = integerSetting(env, 'SITREP_FEEDS_TIMEOUT_MS', config.timeoutMs, 100, 300_000);
   return config;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new ConfigError(
-      name,
-      `"${raw}" is not a whole number from ${min} to ${max}; unset it for ${fallback}.`,
-    );
-  return n;
 }
