@@ -136,6 +136,4 @@ export interface RecipientContext {
   /** "You follow: Aleppo; air strikes" or null for the full issue */
   filterNote: string | null;
   show: Record<string, boolean>;
-  /** what the text part prints for a `{` or `\\` that came from the data (see render/protect-braces.ts) */
-  literal: { readonly open: '{'; readonly backslash: '\\' };
 }

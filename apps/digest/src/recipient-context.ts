@@ -4,7 +4,6 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IssueModel, RecipientContext } from './issue-model.ts';
-import { TEXT_LITERALS } from './render/protect-braces.ts';
 import { isEmptyFor, showMap } from './subscribers/match-filters.ts';
 import { hasFilters, type Subscriber } from './subscribers/subscriber.ts';
 
@@ -121,6 +120,5 @@ export function recipientContext(
     preferencesUrl: l.preferencesUrl,
     filterNote: e.filterNote,
     show: e.show,
-    literal: TEXT_LITERALS,
   };
 }

@@ -15,12 +15,12 @@ beforeAll(async () => {
 });
 
 describe('compile once, render many', () => {
-  it('leaves per-recipient placeholders in the compiled HTML and none in a rendered email', () => {
-    expect(compiled.htmlSource).toContain('{{unsubscribeUrl}}');
-    expect(compiled.htmlSource).toContain('{{#if show.s0}}');
+  it('leaves per-recipient slots in the compiled issue and none in a rendered email', () => {
+    expect(compiled.slots).toContain('unsubscribeUrl');
+    expect(compiled.sections).toContain('s0');
     const { html, text } = renderFor(compiled, ctxFor(subscriber('ana@example.org', {}, 'Ana'))!);
-    expect(html).not.toMatch(/\{\{|<\/?mj-/);
-    expect(text).not.toContain('{{');
+    expect(html).not.toMatch(/[\uE010-\uE01F]|<\/?mj-/);
+    expect(text).not.toMatch(/[\uE010-\uE01F]/);
     expect(html).toContain('Prepared for Ana.');
     expect(html).toContain('https://sitrep.example.org/unsubscribe?u&#x3D;ana%40example.org&amp;t&#x3D;');
   });
@@ -42,19 +42,31 @@ describe('compile once, render many', () => {
 
 describe('escaping', () => {
   it.each([
-    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['{{unsubscribeUrl}} and {{#if x}}', '&#123;&#123;unsubscribeUrl}} and &#123;&#123;#if x}}'],
-    ['a back\\{{slash}}', 'a back&#92;&#123;&#123;slash}}'],
-  ])('prints a headline holding %s as text', async (evil, escaped) => {
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;', '<script>alert(1)</script>'],
+    // No template is rendered twice, so template syntax in the data is only text.
+    [
+      '{{unsubscribeUrl}} and {{#if x}}',
+      '{{unsubscribeUrl}} and {{#if x}}',
+      '{{unsubscribeUrl}} and {{#if x}}',
+    ],
+    ['a back\\{{slash}}', 'a back\\{{slash}}', 'a back\\{{slash}}'],
+    // Our own slot markers in the data are taken out, never obeyed.
+    ['a \uE010unsubscribeUrl\uE01F here', 'a unsubscribeUrl here', 'a unsubscribeUrl here'],
+  ])('prints a headline holding %s as text', async (evil, shown, shownInText) => {
     const day = structuredClone(SEED_DAY_2016_12_09);
     day.events[0]!.summary = evil;
     const hostile = issueOf(day);
     const c = await compileIssue(hostile);
     const ctx = recipientContext(hostile, subscriber('a@example.org'), LINKS)!;
     const { html, text } = renderFor(c, ctx);
-    expect(html).toContain(escaped);
-    expect(html).not.toContain(evil);
-    expect(text).toContain(evil.slice(0, 20));
+    expect(html).toContain(shown);
+    expect(html).not.toContain('<script>');
+    expect(text).toContain(shownInText.slice(0, 20));
+    // The recipient's unsubscribe link appears only where the template puts it.
+    const plain = renderFor(compiled, recipientContext(issue, subscriber('a@example.org'), LINKS)!);
+    const count = (h: string) =>
+      h.split(ctx.unsubscribeUrl.replace(/&/g, '&amp;').replace(/=/g, '&#x3D;')).length;
+    expect(count(html)).toBe(count(plain.html));
   });
 });
 

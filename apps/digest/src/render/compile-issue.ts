@@ -1,24 +1,28 @@
 /**
  * Compile once, render many. `compileIssue` runs the expensive part once per day's issue:
- * Handlebars fills the day's content into the MJML, MJML (async, strict validation) turns it
- * into HTML, and the result — which still holds the per-recipient placeholders — is compiled
- * by Handlebars again. `renderFor` is then two precompiled template calls per recipient.
+ * Handlebars fills the day's content into the MJML, and MJML (async, strict validation) turns it
+ * into HTML that still holds the per-recipient markers (render/recipient-slots.ts). `renderFor`
+ * fills a recipient's values in one pass over those markers, with what the recipient's edition
+ * shows worked out once per edition — no template writes another template.
  */
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import type { IssueModel, RecipientContext } from '../issue-model.ts';
-import { protect, restoreAsEntities, restoreAsExpressions } from './protect-braces.ts';
+import { parseSlots, slotFiller, withoutMarkers } from './recipient-slots.ts';
 import { registerStageOneHelpers } from './stage-one-helpers.ts';
 import { MJML_PARTIALS, MJML_SOURCE, TEXT_SOURCE } from './template-files.ts';
 import { TEXT_HELPERS } from './text-helpers.ts';
 
 export interface CompiledIssue {
   model: IssueModel;
-  /** the MJML output with recipient placeholders, as compiled (for inspection and the preview) */
+  /** the MJML output with the recipient markers, as compiled (for inspection) */
   htmlSource: string;
   textSource: string;
-  html: HandlebarsTemplateDelegate<RecipientContext>;
-  text: HandlebarsTemplateDelegate<RecipientContext>;
+  /** the recipient values the issue prints and the show keys it tests */
+  slots: readonly string[];
+  sections: readonly string[];
+  html: (recipient: RecipientContext) => string;
+  text: (recipient: RecipientContext) => string;
 }
 
 export interface RenderedEmail {
@@ -27,11 +31,6 @@ export interface RenderedEmail {
 }
 
 const STRICT = { strict: true } as const;
-/**
- * The recipient pass uses no helper but `if`, and no @data: telling Handlebars so lets it call
- * `if` directly instead of looking helpers up on every block, which is most of a render's cost.
- */
-const RECIPIENT = { strict: true, knownHelpers: { if: true }, knownHelpersOnly: true, data: false } as const;
 
 const mjmlPass = Handlebars.create();
 registerStageOneHelpers(mjmlPass, (tag) => `<mj-raw>${tag}</mj-raw>`);
@@ -43,9 +42,6 @@ registerStageOneHelpers(textPass, (tag) => tag);
 for (const [name, fn] of Object.entries(TEXT_HELPERS)) textPass.registerHelper(name, fn);
 const textTemplate = textPass.compile<IssueModel>(TEXT_SOURCE, { ...STRICT, noEscape: true });
 
-/** The per-recipient pass: no helpers, strict lookups, HTML escaping on for the HTML part. */
-const recipientPass = Handlebars.create();
-
 export class TemplateError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -54,7 +50,7 @@ export class TemplateError extends Error {
 }
 
 export async function compileIssue(model: IssueModel): Promise<CompiledIssue> {
-  const safe = protect(model);
+  const safe = withoutMarkers(model);
   const mjml = mjmlTemplate(safe);
   const result = await mjml2html(mjml, { validationLevel: 'strict', fonts: {}, keepComments: false });
   if (result.errors.length)
@@ -62,14 +58,18 @@ export async function compileIssue(model: IssueModel): Promise<CompiledIssue> {
       `MJML rejected the issue of ${model.date}:\n${result.errors.map((e) => `  - ${e.formattedMessage}`).join('\n')}`,
     );
   // MJML indents deeply; a newline is whitespace enough, and every byte counts towards Gmail's 102 KB clip.
-  const htmlSource = restoreAsEntities(result.html.replace(/\n[ \t]+/g, '\n'));
-  const textSource = restoreAsExpressions(textTemplate(safe));
+  const htmlSource = result.html.replace(/\n[ \t]+/g, '\n');
+  const textSource = textTemplate(safe);
+  const html = parseSlots(htmlSource);
+  const text = parseSlots(textSource);
   return {
     model,
     htmlSource,
     textSource,
-    html: recipientPass.compile<RecipientContext>(htmlSource, RECIPIENT),
-    text: recipientPass.compile<RecipientContext>(textSource, { ...RECIPIENT, noEscape: true }),
+    slots: [...new Set([...html.slots, ...text.slots])],
+    sections: [...new Set([...html.sections, ...text.sections])],
+    html: slotFiller<RecipientContext>(html, true),
+    text: slotFiller<RecipientContext>(text, false),
   };
 }
 
