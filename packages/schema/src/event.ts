@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocationPrecision } from './place.ts';
+import { GeoPrecision, LocationPrecision } from './place.ts';
 import { DatePrecision, EntityRef, Evidence, IsoDate } from './primitives.ts';
 import { checkFigureRange, FigureFields, PersonGroup, Qualifier } from './quantity.ts';
 import { EVENT_KIND_NAMES } from './taxonomy/event-kinds.ts';
@@ -43,6 +43,11 @@ export const EventLocation = z.object({
   name: z.string().min(1),
   placeId: z.string().min(1).nullable(),
   precision: LocationPrecision,
+  /**
+   * ACLED's geo precision: 1 the place itself, 2 near it or a part of a region, 3 only the
+   * province (or coarser). Null when nothing is located; optional for records written before it.
+   */
+  geoPrecision: GeoPrecision.nullable().optional(),
 });
 export type EventLocation = z.infer<typeof EventLocation>;
 
