@@ -35,7 +35,38 @@ export const PlaceNode = builder.loadableNode('Place', {
     name: t.exposeString('name', { description: 'The usual English name.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other spellings and names the text may use.' }),
     kind: t.expose('kind', { type: PlaceKindEnum, description: 'What sort of place this is.' }),
-    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' }),
+    country: t.exposeString('country', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 country code, as in the record (the same as `countryCode`).',
+    }),
+    countryCode: t.string({
+      nullable: true,
+      description:
+        "ISO 3166-1 alpha-2 country code (`UA`), the place's own; null for a place the gazetteer gives none (a region).",
+      resolve: (p) => p.country?.toUpperCase() ?? null,
+    }),
+    geonamesId: t.int({
+      nullable: true,
+      description:
+        'GeoNames id (geonames.org), the id ACLED, UCDP and most gazetteers share; null for places only the curated overlay holds and for records stored before it.',
+      resolve: (p) => p.geonamesId ?? null,
+    }),
+    admin1: t.string({
+      nullable: true,
+      description:
+        'First-level division (province, state, oblast, governorate) by name, where the gazetteer knows it.',
+      resolve: (p) => p.admin1 ?? null,
+    }),
+    admin2: t.string({
+      nullable: true,
+      description: 'Second-level division (district, county, raion) by name, where the gazetteer knows it.',
+      resolve: (p) => p.admin2 ?? null,
+    }),
+    population: t.int({
+      nullable: true,
+      description: 'Inhabitants as GeoNames counts them (its resolution prior), where known.',
+      resolve: (p) => p.population ?? null,
+    }),
     coordinates: t.field({
       type: Coordinates,
       nullable: true,
