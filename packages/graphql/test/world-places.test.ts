@@ -77,21 +77,43 @@ describe.each(cases)('world places through GraphQL on $name', (engine) => {
     },
   );
 
-  it.skipIf(engine.skip)('a place stored before the gazetteer facts answers null for them', async () => {
-    const result = await run(
-      `{ places(search: "halab") { slug geonamesId countryCode admin1 admin2 population } }`,
-    );
-    expect(at(result.data, 'places')).toEqual([
-      {
-        slug: 'w:sy:aleppo',
-        geonamesId: null,
-        countryCode: 'SY',
-        admin1: null,
-        admin2: null,
-        population: null,
-      },
-    ]);
-  });
+  it.skipIf(engine.skip)(
+    'a place stored before the gazetteer facts answers null for them, and its governorate as admin1',
+    async () => {
+      const result = await run(
+        `{ places(search: "halab") { slug geonamesId countryCode admin1 admin2 population } }`,
+      );
+      expect(at(result.data, 'places')).toEqual([
+        {
+          slug: 'w:sy:aleppo',
+          geonamesId: null,
+          countryCode: 'SY',
+          admin1: 'Aleppo Governorate',
+          admin2: null,
+          population: null,
+        },
+      ]);
+    },
+  );
+
+  it.skipIf(engine.skip)(
+    'a place curated without country or divisions answers those of the place containing it',
+    async () => {
+      const result = await run(
+        `{ places(search: "saltivka") { country countryCode admin1 admin2 geonamesId } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(at(result.data, 'places')).toEqual([
+        {
+          country: null,
+          countryCode: 'UA',
+          admin1: 'Kharkiv Oblast',
+          admin2: 'Kharkiv Raion',
+          geonamesId: null,
+        },
+      ]);
+    },
+  );
 
   it.skipIf(engine.skip)(
     "an event's location gives its geo precision, null for events from before it",
