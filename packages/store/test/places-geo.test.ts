@@ -160,6 +160,16 @@ describe.each(cases)('places and geo precision on $name', (engine) => {
     expect(await store.findPlaceIds(text)).toEqual(expected);
   });
 
+  it.skipIf(engine.skip).each([
+    ['hamah', ['Hama']],
+    ['cucut', ['Cúcuta']],
+    ['FASHIR', ['El Fasher']],
+    ['tripoli', ['Tripoli', 'Tripoli']],
+    ['50%', []],
+  ])('listPlaces(search: %j) matches names and aliases folded, in part', async (search, names) => {
+    expect((await store.listPlaces({ search })).map((p) => p.name)).toEqual(names);
+  });
+
   it.skipIf(engine.skip)('a bad country code is BAD_USER_INPUT naming the code', async () => {
     await expect(store.listEvents({ countries: ['UA', 'UKR'] }, { first: 5 })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -131,7 +131,9 @@ builder.queryFields((t) => ({
     type: [PlaceNode],
     description: 'Places by name or alias (any part of it), optionally only those inside another place.',
     args: {
-      search: t.arg.string({ description: 'Part of a name or alias, any case.' }),
+      search: t.arg.string({
+        description: 'Part of a name or alias, any case, diacritics optional (`hamah` finds `Ḩamāh`).',
+      }),
       within: t.arg.id({ description: 'Only places inside this place (its slug).' }),
       first: t.arg.int({ defaultValue: 50, description: 'How many, 1 to 100.' }),
     },
