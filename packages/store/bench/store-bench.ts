@@ -92,6 +92,21 @@ async function queries(store: SitrepStore) {
           { first: 20 },
         ),
     ],
+    // Migration 0008's place scope. The synthetic gazetteer is all Syria, so the country is the
+    // worst case (every event); a governorate as admin1 and a city by name are the usual ones.
+    [
+      'events page, countries ["SY"] (every event), first 20 + totalCount',
+      () => store.listEvents({ countries: ['SY'] }, { first: 20 }),
+    ],
+    [
+      'events page, admin1 ["Aleppo"] + date range, first 20 + totalCount',
+      () => store.listEvents({ admin1: ['Aleppo'], from: '2016-03-01', to: '2016-09-30' }, { first: 20 }),
+    ],
+    [
+      'findPlaceIds("aleppo") then its events page, first 20 (no count)',
+      async () =>
+        store.listEvents({ placeIds: await store.findPlaceIds('aleppo') }, { first: 20, withTotal: false }),
+    ],
     [
       'events page from a mid-corpus cursor, first 20',
       () => store.listEvents({}, { first: 20, after: deepCursor, withTotal: false }),

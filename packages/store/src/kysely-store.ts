@@ -14,6 +14,7 @@ import type { QueryEvent, StoreStats } from './query-types.ts';
 import { dailyAggregates, timeline } from './read/aggregates.ts';
 import { digestData } from './read/digest-data.ts';
 import { listNamed, recordsByIds, recordsForArticles } from './read/entities.ts';
+import { findPlaceIds } from './read/find-place-ids.ts';
 import { searchDocs } from './read/full-text.ts';
 import { listArticles } from './read/list-articles.ts';
 import { canonicalForEvents, canonicalRecords, listCanonicalEvents } from './read/list-canonical-events.ts';
@@ -147,6 +148,10 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     async listPlaces(args = {}) {
       call();
       return listNamed(db, 'places', args);
+    },
+    async findPlaceIds(text) {
+      call();
+      return findPlaceIds(db, text);
     },
     async actorsByIds(ids) {
       call();

@@ -6,14 +6,30 @@ import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
 import type { DatePrecision } from '@sitrep/schema/primitives';
 
+/**
+ * Where an event, canonical event or timeline takes place: every field narrows. Countries and
+ * admin1 come from the event's place, its own or its nearest container's (migration 0008).
+ */
+export interface PlaceScope {
+  /** the place or any place inside it (a neighbourhood is in Aleppo), via the places table */
+  placeId?: string;
+  /**
+   * any of these stored places or a place inside one of them: what a place name resolves to
+   * (`findPlaceIds`); an empty list matches nothing
+   */
+  placeIds?: readonly string[];
+  /** ISO 3166-1 alpha-2 codes, any case (checked: two letters); an empty list matches nothing */
+  countries?: readonly string[];
+  /** first-level division names, compared as `admin1Key` ("Aleppo Governorate" = "aleppo") */
+  admin1?: readonly string[];
+}
+
 /** Which events to return. Every field narrows the result; an empty filter returns everything. */
-export interface EventFilter {
+export interface EventFilter extends PlaceScope {
   kinds?: readonly EventKind[];
   /** inclusive YYYY-MM-DD; events whose [start, end] overlaps [from, to] (undated events drop out) */
   from?: string;
   to?: string;
-  /** the place or any place inside it (a neighbourhood is in Aleppo), via the places table */
-  placeId?: string;
   /** an actor taking part in any role */
   actorId?: string;
   /** the outlet id of the reporting article (or the outlet's name when it has no id) */
@@ -36,11 +52,10 @@ export interface EventFilter {
 export type EventOrder = 'DATE_DESC' | 'DATE_ASC' | 'SEVERITY';
 
 /** Which canonical events (clustering results) to return; the fields mean what they do for events. */
-export interface CanonicalEventFilter {
+export interface CanonicalEventFilter extends PlaceScope {
   kinds?: readonly EventKind[];
   from?: string;
   to?: string;
-  placeId?: string;
   /** figures.killed.best at least this many */
   minKilled?: number;
   disputed?: boolean;
@@ -57,6 +72,8 @@ export interface ArticleFilter {
   text?: string;
   /** articles reporting at least one event at this place or inside it */
   placeId?: string;
+  /** articles reporting at least one event at one of these stored places or inside one */
+  placeIds?: readonly string[];
 }
 
 export type ArticleOrder = 'PUBLISHED_DESC' | 'PUBLISHED_ASC';
@@ -114,10 +131,9 @@ export interface SearchHit {
   snippet: string;
 }
 
-export interface TimelineArgs {
+export interface TimelineArgs extends PlaceScope {
   from?: string;
   to?: string;
-  placeId?: string;
   granularity?: 'day' | 'week';
 }
 
@@ -138,10 +154,9 @@ export interface DailyAggregate {
   injured: number;
 }
 
-export interface DailyAggregateArgs {
+export interface DailyAggregateArgs extends PlaceScope {
   from?: string;
   to?: string;
-  placeId?: string;
   /** one row per day and place instead of one per day */
   byPlace?: boolean;
 }

@@ -89,6 +89,12 @@ export interface SitrepStore {
   placesByIds(ids: readonly string[]): Promise<(Place | null)[]>;
   /** places by name or alias (case-insensitive substring); all places when `search` is empty */
   listPlaces(args?: { search?: string; within?: string; first?: number }): Promise<Place[]>;
+  /**
+   * What a person means by a place: `text` as a stored place id, else every place whose name
+   * or alias is `text` up to case, diacritics and punctuation (`placeNameKey`), and the place
+   * with that GeoNames id when `text` is a number. Sorted ids; empty when nothing matches.
+   */
+  findPlaceIds(text: string): Promise<string[]>;
   actorsByIds(ids: readonly string[]): Promise<(Actor | null)[]>;
   listActors(args?: { search?: string; first?: number }): Promise<Actor[]>;
   outletsByIds(ids: readonly string[]): Promise<(Outlet | null)[]>;

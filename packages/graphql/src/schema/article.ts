@@ -8,6 +8,7 @@ import { dateArg } from '../dates.ts';
 import { enumFrom } from '../enum-from.ts';
 import { localId } from '../local-id.ts';
 import { cachedByIds, pageArgs, pageCost } from '../page-args.ts';
+import { placeIds } from '../place-args.ts';
 import { searchText } from '../search-text.ts';
 import { OutletNode } from './outlet.ts';
 
@@ -138,7 +139,10 @@ const ArticleFilterInput = builder.inputType('ArticleFilter', {
     to: t.string({ description: 'Published on or before this day (YYYY-MM-DD).' }),
     outlet: t.string({ description: 'Outlet slug or name.' }),
     text: t.string({ description: 'Words the article contains.' }),
-    place: t.id({ description: 'Reports an event at this place or inside it (slug or global ID).' }),
+    place: t.id({
+      description:
+        'Reports an event at this place or inside it: a slug, a global ID, a GeoNames id or a name, as `EventFilter.place` takes it.',
+    }),
   }),
 });
 
@@ -168,7 +172,7 @@ builder.queryFields((t) => ({
         if (to) filter.to = to;
         if (f?.outlet) filter.outlet = f.outlet;
         if (f?.text) filter.text = searchText('filter.text', f.text);
-        if (f?.place) filter.placeId = localId(f.place, 'Place');
+        if (f?.place) filter.placeIds = await placeIds(ctx, 'filter.place', f.place);
         const page = await ctx.store.listArticles(filter, pageArgs(args, args.orderBy, info));
         return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount };
       },

@@ -16,9 +16,15 @@ import { dateArg } from '../dates.ts';
 import { enumFrom } from '../enum-from.ts';
 import { localId } from '../local-id.ts';
 import { pageArgs, pageCost, present } from '../page-args.ts';
+import { placeScopeArgs } from '../place-args.ts';
 import { ArticleNode, DatePrecisionEnum } from './article.ts';
 import { ClaimNode, claimsForEvent, QualifierEnum, StanceEnum } from './claim.ts';
 import { EventKindEnum, EventNode, Location } from './event.ts';
+import {
+  ADMIN1_FILTER_DESCRIPTION,
+  COUNTRIES_FILTER_DESCRIPTION,
+  PLACE_FILTER_DESCRIPTION,
+} from './event-filter.ts';
 import { EventOrderEnum } from './events-query.ts';
 
 const SourceRoleEnum = enumFrom(
@@ -313,24 +319,27 @@ const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
       description: 'Events overlapping days on or after this one (YYYY-MM-DD); undated events drop out.',
     }),
     to: t.string({ description: 'Events overlapping days on or before this one (YYYY-MM-DD).' }),
-    place: t.id({ description: 'At this place or any place inside it (slug or global ID).' }),
+    place: t.id({ description: PLACE_FILTER_DESCRIPTION }),
+    countries: t.stringList({ description: COUNTRIES_FILTER_DESCRIPTION }),
+    admin1: t.stringList({ description: ADMIN1_FILTER_DESCRIPTION }),
     minKilled: t.int({ description: 'At least this many killed (best figure across reports).' }),
     minSources: t.int({ description: 'At least this many independent sources.' }),
     disputed: t.boolean({ description: 'true: only disputed events; false: only undisputed ones.' }),
   }),
 });
 
-function toCanonicalFilter(
+async function toCanonicalFilter(
   f: typeof CanonicalEventFilterInput.$inferInput | null | undefined,
-): CanonicalEventFilter {
+  ctx: SitrepContext,
+): Promise<CanonicalEventFilter> {
   const filter: CanonicalEventFilter = {};
   if (!f) return filter;
+  Object.assign(filter, await placeScopeArgs(ctx, 'filter.', f));
   const from = dateArg('filter.from', f.from);
   const to = dateArg('filter.to', f.to);
   if (from) filter.from = from;
   if (to) filter.to = to;
   if (f.kinds?.length) filter.kinds = f.kinds;
-  if (f.place) filter.placeId = localId(f.place, 'Place');
   if (f.minKilled != null) filter.minKilled = f.minKilled;
   if (f.minSources != null) filter.minSources = f.minSources;
   if (f.disputed != null) filter.disputed = f.disputed;
@@ -357,7 +366,7 @@ builder.queryFields((t) => ({
       complexity: pageCost,
       resolve: async (_root, args, ctx, info) => {
         const page = await ctx.store.listCanonicalEvents(
-          toCanonicalFilter(args.filter),
+          await toCanonicalFilter(args.filter, ctx),
           pageArgs(args, args.orderBy, info),
         );
         return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount };

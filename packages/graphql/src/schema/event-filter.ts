@@ -1,10 +1,20 @@
 import type { EventFilter } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
+import type { SitrepContext } from '../context.ts';
 import { dateArg } from '../dates.ts';
 import { localId } from '../local-id.ts';
+import { placeScopeArgs } from '../place-args.ts';
 import { searchText } from '../search-text.ts';
 import { DatePrecisionEnum } from './article.ts';
 import { EventKindEnum } from './event.ts';
+
+/** The place fields' descriptions, shared by every filter that takes them. */
+export const PLACE_FILTER_DESCRIPTION =
+  'At this place or any place inside it. A slug (`place:sy:aleppo`), a global ID, a GeoNames id (`703448`), or a name or alias in any case, with or without diacritics (`aleppo`, `Kyiv`, `Ḩamāh`); a name several places share (`Tripoli`) takes in all of them. A value that matches no place is a BAD_USER_INPUT error, never an empty result.';
+export const COUNTRIES_FILTER_DESCRIPTION =
+  "In any of these countries: ISO 3166-1 alpha-2 codes, any case (`UA`, `sd`). An event's country is its place's, or that of the place containing it. An unknown code is a BAD_USER_INPUT error naming it.";
+export const ADMIN1_FILTER_DESCRIPTION =
+  'In any of these first-level divisions (province, state, oblast, governorate), by name: any case, diacritics folded, the division word optional (`Kharkiv Oblast` = `kharkiv`, `Aleppo Governorate` = `Aleppo`). Names recur across countries: add `countries` to tell them apart.';
 
 export const EventFilterInput = builder.inputType('EventFilter', {
   description: 'Which events to return; every field narrows the result, an empty filter returns all.',
@@ -14,9 +24,9 @@ export const EventFilterInput = builder.inputType('EventFilter', {
       description: 'Events overlapping days on or after this one (YYYY-MM-DD); undated events drop out.',
     }),
     to: t.string({ description: 'Events overlapping days on or before this one (YYYY-MM-DD).' }),
-    place: t.id({
-      description: 'At this place or any place inside it (slug such as `aleppo`, or global ID).',
-    }),
+    place: t.id({ description: PLACE_FILTER_DESCRIPTION }),
+    countries: t.stringList({ description: COUNTRIES_FILTER_DESCRIPTION }),
+    admin1: t.stringList({ description: ADMIN1_FILTER_DESCRIPTION }),
     actor: t.id({ description: 'With this actor in any role (slug or global ID).' }),
     outlet: t.string({ description: 'Reported by this outlet (slug or name).' }),
     text: t.string({ description: 'Words in the summary, place or evidence sentences.' }),
@@ -36,16 +46,19 @@ export const EventFilterInput = builder.inputType('EventFilter', {
 
 type FilterArg = typeof EventFilterInput.$inferInput | null | undefined;
 
-/** GraphQL filter → store filter, with dates checked and ids accepted in either form. */
-export function toStoreFilter(f: FilterArg): EventFilter {
+/**
+ * GraphQL filter → store filter, with dates and country codes checked, ids accepted in either
+ * form and a place name resolved to its places (one store call when `place` is given).
+ */
+export async function toStoreFilter(f: FilterArg, ctx: SitrepContext): Promise<EventFilter> {
   const filter: EventFilter = {};
   if (!f) return filter;
+  Object.assign(filter, await placeScopeArgs(ctx, 'filter.', f));
   const from = dateArg('filter.from', f.from);
   const to = dateArg('filter.to', f.to);
   if (from) filter.from = from;
   if (to) filter.to = to;
   if (f.kinds?.length) filter.kinds = f.kinds;
-  if (f.place) filter.placeId = localId(f.place, 'Place');
   if (f.actor) filter.actorId = localId(f.actor, 'Actor');
   if (f.outlet) filter.outlet = f.outlet;
   if (f.text) filter.text = searchText('filter.text', f.text);

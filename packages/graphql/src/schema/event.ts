@@ -72,6 +72,12 @@ export const Location = builder.objectRef<NonNullable<Event['location']>>('Event
       type: LocationPrecisionEnum,
       description: 'How precisely it is placed.',
     }),
+    geoPrecision: t.int({
+      nullable: true,
+      description:
+        "ACLED's geo precision: 1 the place itself, 2 near it or a part of a region, 3 only the province (first-level division) is known. Null when not known, as for records extracted before it.",
+      resolve: (l) => l.geoPrecision ?? null,
+    }),
     place: t.field({
       type: PlaceNode,
       nullable: true,

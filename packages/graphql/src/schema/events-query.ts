@@ -48,7 +48,7 @@ builder.queryFields((t) => ({
       complexity: pageCost,
       resolve: async (_root, args, ctx, info) => {
         const page = await ctx.store.listEvents(
-          toStoreFilter(args.filter),
+          await toStoreFilter(args.filter, ctx),
           pageArgs(args, args.orderBy, info),
           cachedEventRecords(ctx),
         );

@@ -10,7 +10,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Events as they are ingested (from any API process), optionally only those matching a filter.',
     args: { filter: t.arg({ type: EventFilterInput, description: 'Which events to hear about.' }) },
-    subscribe: (_root, args, ctx) => matchingEvents(ctx, toStoreFilter(args.filter)),
+    subscribe: async (_root, args, ctx) => matchingEvents(ctx, await toStoreFilter(args.filter, ctx)),
     resolve: (event) => event,
   }),
 }));
@@ -21,7 +21,7 @@ builder.subscriptionFields((t) => ({
  */
 async function* matchingEvents(
   ctx: SitrepContext,
-  filter: ReturnType<typeof toStoreFilter>,
+  filter: Awaited<ReturnType<typeof toStoreFilter>>,
 ): AsyncGenerator<Event> {
   for await (const batch of ctx.events.subscribe()) {
     const page = await ctx.store.listEvents(

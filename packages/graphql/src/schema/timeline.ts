@@ -1,7 +1,12 @@
 import type { TimelineBucket } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
 import { dateArg } from '../dates.ts';
-import { localId } from '../local-id.ts';
+import { placeScopeArgs } from '../place-args.ts';
+import {
+  ADMIN1_FILTER_DESCRIPTION,
+  COUNTRIES_FILTER_DESCRIPTION,
+  PLACE_FILTER_DESCRIPTION,
+} from './event-filter.ts';
 
 const Granularity = builder.enumType('Granularity', {
   description: 'How long each timeline period is.',
@@ -30,17 +35,19 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg.string({ description: 'First day (YYYY-MM-DD).' }),
       to: t.arg.string({ description: 'Last day (YYYY-MM-DD).' }),
-      place: t.arg.id({ description: 'Only this place and the places inside it (slug or global ID).' }),
+      place: t.arg.id({ description: PLACE_FILTER_DESCRIPTION }),
+      countries: t.arg.stringList({ description: COUNTRIES_FILTER_DESCRIPTION }),
+      admin1: t.arg.stringList({ description: ADMIN1_FILTER_DESCRIPTION }),
       granularity: t.arg({ type: Granularity, defaultValue: 'day', description: 'Day (default) or week.' }),
     },
     complexity: { field: 5, multiplier: 30 },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const from = dateArg('from', args.from);
       const to = dateArg('to', args.to);
       return ctx.store.timeline({
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
-        ...(args.place ? { placeId: localId(args.place, 'Place') } : {}),
+        ...(await placeScopeArgs(ctx, '', args)),
         granularity: args.granularity ?? 'day',
       });
     },

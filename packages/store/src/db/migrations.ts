@@ -13,6 +13,7 @@ import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
 import { extractorVersion } from './extractor-version-migration.ts';
 import { feeds } from './feeds-migration.ts';
+import { placesGeo } from './places-geo-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -29,6 +30,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
     '0006-extractor-version': { up: (db) => extractorVersion(db) },
     '0007-feeds': { up: (db) => feeds(db) },
+    '0008-places-geo': { up: (db) => placesGeo(db) },
   };
 }
 
@@ -192,13 +194,20 @@ async function postgresFullText(db: Kysely<unknown>): Promise<void> {
  * process drops a schema meanwhile (concurrent test runs, a second deployment on one server):
  * the migrator is given a view of the database whose introspection lists this schema only.
  */
-export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  engine: Engine,
+  schema?: string,
+  /** stop after this migration (tests that build a store as an older Sitrep left it) */
+  until?: string,
+): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
-  const { error, results } = await new Migrator({
+  const migrator = new Migrator({
     db: schema ? scopedToSchema(db, schema) : db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
-  }).migrateToLatest();
+  });
+  const { error, results } = await (until ? migrator.migrateTo(until) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new SitrepError(

@@ -81,6 +81,21 @@ export interface PlacesTable {
   /** lower-cased name and aliases joined by '|', for name search */
   search_names: string;
   record: string;
+  /**
+   * ISO 3166-1 alpha-2, upper case: the record's own, else its nearest container's (migration
+   * 0008; `write/place-geo.ts`), so "events in SD" takes in places curated without a country
+   */
+  country: string | null;
+  /** the first-level division's `admin1Key`, the record's own or its nearest container's (0008) */
+  admin1_key: string | null;
+  /** the record's GeoNames id (0008) */
+  geonames_id: number | null;
+}
+
+/** Each place under every folded name and alias it has (`placeNameKey`), for the place-by-name filter (0008). */
+export interface PlaceNamesTable {
+  name_key: string;
+  place_id: string;
 }
 
 export interface PlaceAncestorsTable {
@@ -207,6 +222,7 @@ export interface Database {
   event_actors: EventActorsTable;
   places: PlacesTable;
   place_ancestors: PlaceAncestorsTable;
+  place_names: PlaceNamesTable;
   actors: ActorsTable;
   outlets: OutletsTable;
   search_docs: SearchDocsTable;

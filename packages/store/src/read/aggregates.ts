@@ -3,7 +3,7 @@ import type { Database } from '../db/tables.ts';
 import type { DailyAggregate, DailyAggregateArgs, TimelineArgs, TimelineBucket } from '../query-types.ts';
 import { badInput } from './cursor.ts';
 import { checkDate } from './list-events.ts';
-import { placeAndInside } from './place-and-inside.ts';
+import { placeScope } from './place-scope.ts';
 
 /**
  * Sums per day (and place), counting each event on its start day. Events are per-article
@@ -32,7 +32,7 @@ export async function dailyAggregates(
     .where('events.precision', 'in', ['day', 'week', 'reported'])
     .$if(Boolean(args.from), (q) => q.where('events.sort_date', '>=', args.from!))
     .$if(Boolean(args.to), (q) => q.where('events.sort_date', '<=', args.to!))
-    .$if(Boolean(args.placeId), (q) => q.where('events.place_id', 'in', placeAndInside(args.placeId!)))
+    .where((eb) => eb.and(placeScope('events.place_id', args)))
     .groupBy('events.start_date')
     .execute();
   return rows
@@ -62,7 +62,8 @@ export function weekStart(iso: string): string {
 export async function timeline(db: Kysely<Database>, args: TimelineArgs): Promise<TimelineBucket[]> {
   const granularity = args.granularity ?? 'day';
   if (granularity !== 'day' && granularity !== 'week') throw badInput('granularity must be day or week');
-  const days = await dailyAggregates(db, { from: args.from, to: args.to, placeId: args.placeId });
+  const { granularity: _, ...scope } = args;
+  const days = await dailyAggregates(db, scope);
   const period = granularity === 'day' ? (d: string) => d : weekStart;
   const buckets = new Map<string, TimelineBucket>();
   for (const d of days) {

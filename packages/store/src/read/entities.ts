@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { placeNameKey } from '../place-keys.ts';
 import { chunkIds } from '../write/chunks.ts';
 import { placeAndInside } from './place-and-inside.ts';
 
@@ -72,8 +73,14 @@ export async function listNamed<T>(
   const rows = await db
     .selectFrom(table)
     .select(['id', 'name', 'record'])
-    .$if(Boolean(search), (q) =>
+    .$if(Boolean(search) && table !== 'places', (q) =>
       q.where(sql<boolean>`search_names like ${likeContains(search!)} escape '\\'`),
+    )
+    // places also by their folded names (migration 0008), so "hamah" finds "Ḩamāh"
+    .$if(Boolean(search) && table === 'places', (q) =>
+      q.where(
+        sql<boolean>`(search_names like ${likeContains(search!)} escape '\\' or id in (select place_id from place_names where name_key like ${likeContains(placeNameKey(search!))} escape '\\'))`,
+      ),
     )
     .$if(Boolean(args.within) && table === 'places', (q) => q.where('id', 'in', placeAndInside(args.within!)))
     .orderBy('name')

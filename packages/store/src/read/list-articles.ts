@@ -6,7 +6,7 @@ import { badInput } from './cursor.ts';
 import { matchingDocIds, plainWords } from './full-text.ts';
 import { keysetPage } from './keyset-page.ts';
 import { checkDate } from './list-events.ts';
-import { placeAndInside } from './place-and-inside.ts';
+import { placeScope } from './place-scope.ts';
 
 const ORDERS: Record<ArticleOrder, { desc: boolean }> = {
   PUBLISHED_DESC: { desc: true },
@@ -26,16 +26,10 @@ function articleWhere(
   if (filter.outlet) all.push(eb('articles.outlet_id', '=', filter.outlet));
   if (filter.text !== undefined)
     all.push(eb('articles.id', 'in', matchingDocIds(engine, 'article', plainWords(filter.text))));
-  if (filter.placeId)
+  const places = placeScope('events.place_id', { placeId: filter.placeId, placeIds: filter.placeIds });
+  if (places.length)
     all.push(
-      eb(
-        'articles.id',
-        'in',
-        eb
-          .selectFrom('events')
-          .select('events.article_id')
-          .where('events.place_id', 'in', placeAndInside(filter.placeId)),
-      ),
+      eb('articles.id', 'in', eb.selectFrom('events').select('events.article_id').where(eb.and(places))),
     );
   return eb.and(all);
 }

@@ -5,7 +5,7 @@ import type { CanonicalEventFilter, Connection, EventOrder, PageArgs } from '../
 import { badInput } from './cursor.ts';
 import { keysetPage } from './keyset-page.ts';
 import { checkDate } from './list-events.ts';
-import { placeAndInside } from './place-and-inside.ts';
+import { placeScope } from './place-scope.ts';
 
 const ORDERS: Record<EventOrder, { column: 'sort_date' | 'severity'; desc: boolean }> = {
   DATE_DESC: { column: 'sort_date', desc: true },
@@ -23,7 +23,7 @@ function where(
   if (f.kinds?.length) all.push(eb('canonical_events.kind', 'in', [...f.kinds]));
   if (f.from) all.push(eb('canonical_events.end_date', '>=', f.from));
   if (f.to) all.push(eb('canonical_events.sort_date', '<=', f.to), eb('canonical_events.sort_date', '>', ''));
-  if (f.placeId) all.push(eb('canonical_events.place_id', 'in', placeAndInside(f.placeId)));
+  all.push(...placeScope('canonical_events.place_id', f));
   if (f.minKilled !== undefined)
     all.push(eb('canonical_events.severity', '>=', Math.ceil(f.minKilled) * 1e6));
   if (f.disputed !== undefined) all.push(eb('canonical_events.disputed', '=', f.disputed ? 1 : 0));

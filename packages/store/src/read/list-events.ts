@@ -7,7 +7,7 @@ import { badInput } from './cursor.ts';
 import { recordsByIds } from './entities.ts';
 import { matchingDocIds, plainWords } from './full-text.ts';
 import { keysetPage } from './keyset-page.ts';
-import { placeAndInside } from './place-and-inside.ts';
+import { placeScope } from './place-scope.ts';
 
 const ORDERS: Record<EventOrder, { column: 'sort_date' | 'severity'; desc: boolean }> = {
   DATE_DESC: { column: 'sort_date', desc: true },
@@ -36,7 +36,7 @@ export function eventWhere(
   if (filter.from) all.push(eb('events.end_date', '>=', filter.from));
   // sort_date is start_date ('' when undated), so these two ride on the events_date index.
   if (filter.to) all.push(eb('events.sort_date', '<=', filter.to), eb('events.sort_date', '>', ''));
-  if (filter.placeId) all.push(eb('events.place_id', 'in', placeAndInside(filter.placeId)));
+  all.push(...placeScope('events.place_id', filter));
   if (filter.actorId)
     all.push(
       eb(

@@ -4,6 +4,7 @@ import type { Place } from '@sitrep/schema/place';
 import { type Kysely, sql } from 'kysely';
 import type { Database, Engine } from '../db/tables.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
+import { placeGeo, writeNameKeys, writePlaceGeo } from './place-geo.ts';
 
 type Named = { id: string; name: string; kind: string; aliases: readonly string[] };
 
@@ -75,7 +76,18 @@ export async function upsertPlaces(
       places.map((p) => ({ ...rowOf(p), parent_id: p.parentId })),
     );
     if (changed.length === 0) return;
-    for (const part of chunksFor(changed))
+    // Country and admin1 follow from a place's containers (migration 0008), so a change to one
+    // place can move the columns of every place inside it: they are worked out over all places.
+    const stored = await trx
+      .selectFrom('places')
+      .select(['id', 'record', 'country', 'admin1_key', 'geonames_id'])
+      .execute();
+    const all = new Map(stored.map((r) => [r.id, JSON.parse(r.record) as Place]));
+    const changedIds = new Set(changed.map((r) => r.id));
+    const incoming = new Map(places.filter((p) => changedIds.has(p.id)).map((p) => [p.id, p]));
+    for (const p of incoming.values()) all.set(p.id, p);
+    const geo = placeGeo(all);
+    for (const part of chunksFor(changed.map((r) => ({ ...r, ...geo.get(r.id)! }))))
       await trx
         .insertInto('places')
         .values(part)
@@ -86,24 +98,37 @@ export async function upsertPlaces(
             parent_id: eb.ref('excluded.parent_id'),
             search_names: eb.ref('excluded.search_names'),
             record: eb.ref('excluded.record'),
+            country: eb.ref('excluded.country'),
+            admin1_key: eb.ref('excluded.admin1_key'),
+            geonames_id: eb.ref('excluded.geonames_id'),
           })),
         )
         .execute();
-    const all = await trx.selectFrom('places').select(['id', 'parent_id']).execute();
-    const parent = new Map(all.map((p) => [p.id, p.parent_id]));
-    const closure: { place_id: string; ancestor_id: string; depth: number }[] = [];
-    for (const { id } of all) {
-      const seen = new Set<string>();
-      for (
-        let at: string | null | undefined = id, depth = 0;
-        at && !seen.has(at);
-        at = parent.get(at), depth++
-      ) {
-        seen.add(at); // a cycle in bad reference data stops here instead of looping
-        closure.push({ place_id: id, ancestor_id: at, depth });
-      }
-    }
+    await writePlaceGeo(
+      trx,
+      stored.filter((r) => !changedIds.has(r.id)),
+      geo,
+    );
+    await writeNameKeys(trx, [...incoming.values()]);
+    const closure = placeClosure(all);
     await trx.deleteFrom('place_ancestors').execute();
     for (const part of chunksFor(closure)) await trx.insertInto('place_ancestors').values(part).execute();
   });
+}
+
+/** Every place with each of its ancestors and itself, and how many levels up each one is. */
+function placeClosure(places: ReadonlyMap<string, Place>) {
+  const closure: { place_id: string; ancestor_id: string; depth: number }[] = [];
+  for (const id of places.keys()) {
+    const seen = new Set<string>();
+    for (
+      let at: string | null | undefined = id, depth = 0;
+      at && !seen.has(at);
+      at = places.get(at)?.parentId, depth++
+    ) {
+      seen.add(at); // a cycle in bad reference data stops here instead of looping
+      closure.push({ place_id: id, ancestor_id: at, depth });
+    }
+  }
+  return closure;
 }
