@@ -1,5 +1,6 @@
 import { type Place, Place as PlaceSchema } from '@sitrep/schema/place';
 import placesData from '../../data/places.json' with { type: 'json' };
+import { worldPlaceById } from '../places/world-gazetteer.ts';
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
 
 /**
@@ -8,6 +9,7 @@ import { type AliasMatch, AliasTrie } from './alias-trie.ts';
  */
 const placeList: Place[] = placesData.places.map((p) => PlaceSchema.parse(p));
 const placeIndex = new Map(placeList.map((p) => [p.id, p]));
+const byGeonamesId = new Map(placeList.flatMap((p) => (p.geonamesId ? [[p.geonamesId, p] as const] : [])));
 
 function buildTrie(entries: readonly { id: string; name: string; aliases: string[] }[]): AliasTrie {
   const trie = new AliasTrie();
@@ -24,8 +26,17 @@ export function places(): Place[] {
   return placeList;
 }
 
+/** A curated place or, by its id (`geonames:…`, `place:a1:…`, `place:xx`), a world gazetteer one. */
 export function placeById(id: string): Place | null {
-  return placeIndex.get(id) ?? null;
+  const curated = placeIndex.get(id);
+  if (curated) return curated;
+  const world = worldPlaceById(id);
+  return world?.geonamesId ? (byGeonamesId.get(world.geonamesId) ?? world) : world;
+}
+
+/** The curated place tied to a GeoNames id, if any (the overlay keeps its ids and spellings). */
+export function curatedByGeonamesId(geonamesId: number): Place | null {
+  return byGeonamesId.get(geonamesId) ?? null;
 }
 
 /** Every place named in `text`, longest alias first at each position, with offsets into `text`. */

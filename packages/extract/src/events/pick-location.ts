@@ -1,5 +1,5 @@
 import type { EventLocation } from '@sitrep/schema/event';
-import type { LocationPrecision, Place } from '@sitrep/schema/place';
+import type { GeoPrecision, LocationPrecision, Place } from '@sitrep/schema/place';
 import { governorateOf, placeById } from '../entities/gazetteer.ts';
 
 /** A gazetteer place found in a sentence, offsets in the sentence. */
@@ -22,8 +22,22 @@ const PRECISION: Record<Place['kind'], LocationPrecision> = {
   area: 'neighbourhood',
 };
 
-export function locationOf(place: Place): EventLocation {
-  return { name: place.name, placeId: place.id, precision: PRECISION[place.kind] };
+/**
+ * ACLED's geo precision: 1 the place itself, 2 near it ("near", "outside", "north of") or a part
+ * of a region (an area, a district), 3 only the province or coarser.
+ */
+function geoPrecisionOf(place: Place, near: boolean): GeoPrecision {
+  if (place.kind === 'governorate' || place.kind === 'country' || place.kind === 'region') return 3;
+  return near || place.kind === 'district' || place.kind === 'area' ? 2 : 1;
+}
+
+export function locationOf(place: Place, near = false): EventLocation {
+  return {
+    name: place.name,
+    placeId: place.id,
+    precision: PRECISION[place.kind],
+    geoPrecision: geoPrecisionOf(place, near),
+  };
 }
 
 const RANK: Record<Place['kind'], number> = {
@@ -40,7 +54,13 @@ const RANK: Record<Place['kind'], number> = {
 };
 
 const OUTSIDE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$/i;
+/** "near Kharkiv", "outside the city of Goma", "30 km from Mosul": the place is a reference point */
+const NEAR =
+  /\b(?:near|nearby|outside|close to|around|outskirts of|vicinity of|(?:km|kilometres|kilometers|miles)\s+(?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/i;
 const PLACE_PREPOSITION = /\b(?:in|at|to|on)\s+(?:the\s+)?$/i;
+/** "Moscow helped turn the tide", "Kyiv said": a foreign capital as the subject of a verb is its state */
+const VERB_AFTER =
+  /^\s+(?:has|have|had|is|was|will|would|could|did|does|helped|said|says|denied|accused|blamed|launched|sent|backed|supports?|wants?|insists?|claims?|hopes?|fears?|[a-z]+ed)\b/;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -48,8 +68,12 @@ const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:t
 const lead = (text: string, at: number): string => text.slice(Math.max(0, at - 40), at);
 
 export interface PlaceRules {
-  /** violence happens in Syria: a foreign capital in the sentence is where someone spoke */
-  syriaOnly: boolean;
+  /**
+   * violence happens in the article's countries (the first the most named): a foreign capital in
+   * the sentence is where someone spoke, and a place outside the first country that is the
+   * subject of a verb ("Moscow helped ...") is a state
+   */
+  within: ReadonlySet<string> | null;
   /** diplomacy: only a place after the trigger and after "in"/"at"/"to" ("will meet ... in Geneva") */
   strict: boolean;
 }
@@ -67,7 +91,11 @@ export function pickPlace(
 ): EventLocation | null {
   const usable = places.filter(
     (p) =>
-      (!rules.syriaOnly || p.place.country === 'SY') &&
+      (!rules.within ||
+        (rules.within.has(p.place.country ?? '') &&
+          (p.place.country === rules.within.values().next().value ||
+            PLACE_PREPOSITION.test(lead(text, p.start)) ||
+            !VERB_AFTER.test(text.slice(p.end, p.end + 30))))) &&
       (!rules.strict ||
         (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start)))),
   );
@@ -83,9 +111,15 @@ export function pickPlace(
   // before the trigger: the most specific place, the first named on a tie ("In the Dar al-Islam cemetery near ...")
   const before = usable.filter((p) => p.end <= at);
   const specific = before.sort((a, b) => RANK[a.place.kind] - RANK[b.place.kind] || a.start - b.start)[0];
-  const chosen = after[0] ?? specific;
+  // "Two United States service members were killed ... in Afghanistan": a country as a modifier is not where
+  const first =
+    after[0]?.place.kind === 'country' && !PLACE_PREPOSITION.test(lead(text, after[0].start))
+      ? (after.find((p) => PLACE_PREPOSITION.test(lead(text, p.start)) || NEAR.test(lead(text, p.start))) ??
+        after[0])
+      : after[0];
+  const chosen = first ?? specific;
   if (!chosen) return null;
   // "northeast of Aleppo" is outside the city: the governorate is as precise as the text allows
   const governorate = OUTSIDE.test(lead(text, chosen.start)) ? governorateOf(chosen.place.id) : null;
-  return locationOf(governorate ?? chosen.place);
+  return locationOf(governorate ?? chosen.place, NEAR.test(lead(text, chosen.start)));
 }
