@@ -1,5 +1,6 @@
 import { type Place, Place as PlaceSchema } from '@sitrep/schema/place';
 import placesData from '../../data/places.json' with { type: 'json' };
+import { foldName } from '../places/fold-name.ts';
 import { worldPlaceById } from '../places/world-gazetteer.ts';
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
 
@@ -60,8 +61,21 @@ export function ancestorsOf(placeId: string): Place[] {
 /** The Syrian governorate a place lies in (itself when it is one), or null outside Syria. */
 export function governorateOf(placeId: string): Place | null {
   const self = placeById(placeId);
-  if (self?.kind === 'governorate') return self;
-  return ancestorsOf(placeId).find((p) => p.kind === 'governorate') ?? null;
+  if (self?.country !== 'SY') return null;
+  const found =
+    self.kind === 'governorate' ? self : ancestorsOf(placeId).find((p) => p.kind === 'governorate');
+  // a GeoNames place's division ("Idlib", "Rif-dimashq") is the curated governorate of that name
+  return found && !placeIndex.has(found.id) ? (curatedGovernorate(found.name) ?? found) : (found ?? null);
+}
+
+const governorates = placeList.filter((p) => p.kind === 'governorate');
+const governorateKey = (name: string) =>
+  foldName(name)
+    .replace(/ (?:governorate|province)$/, '')
+    .replace(/ /g, '');
+function curatedGovernorate(name: string): Place | null {
+  const key = governorateKey(name);
+  return governorates.find((g) => [g.name, ...g.aliases].some((n) => governorateKey(n) === key)) ?? null;
 }
 
 /** Every place whose chain of parents passes through `placeId`. */
