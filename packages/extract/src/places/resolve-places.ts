@@ -57,6 +57,8 @@ const AFTER_PLACE =
   /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|University|Hospital|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery)$/;
 const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
+const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
+const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
 const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|tweeted|explained)\b/;
 const DATELINE =
   /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
@@ -70,6 +72,10 @@ interface Candidate {
   /** words before it say it is a place ("in", "near", "the town of") */
   cue: boolean;
   dateline: boolean;
+  /** the division or country named right after it (", in Wardak province", ", Virginia"), folded */
+  hierarchy: string | null;
+  /** it follows a name and a comma ("Alexandria, Virginia") */
+  afterComma: boolean;
 }
 
 const demonyms = new Map<string, string>();
@@ -114,13 +120,26 @@ function candidatesIn(
             TITLE.test(text.slice(Math.max(0, first.start - 20), first.start)));
         const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
         if (!person && !blockedHere)
-          found = { text: t, start: first.start, end: last.end, key, entries, cue: false, dateline: false };
+          found = {
+            text: t,
+            start: first.start,
+            end: last.end,
+            key,
+            entries,
+            cue: false,
+            dateline: false,
+            hierarchy: null,
+            afterComma: false,
+          };
         break;
       }
       i = next;
       if (!found) continue;
       const before = text.slice(Math.max(0, found.start - 60), found.start);
       const after = text.slice(found.end, found.end + 60);
+      const h = HIERARCHY.exec(after);
+      found.hierarchy = h ? foldName((h[1] as string).replace(DIVISION_WORD, '')) : null;
+      found.afterComma = /\p{L},\s*$/u.test(before);
       found.cue = PLACE_CUE.test(before) || APPOSITION.test(after) || DIVISION_AFTER.test(after);
       if (SPEECH_AFTER.test(after) && !found.cue && !found.entries.some((e) => e.type === 'country'))
         continue;
@@ -143,16 +162,35 @@ function score(
   if (entry.type === 'country') return 20;
   if (entry.type === 'admin1') {
     const country = entry.code.slice(0, 2);
-    return 6 + ctx(country) + (DIVISION_AFTER.test(near) ? 4 : 0);
+    // "Kharkiv region"; "Alexandria, Virginia": a division after a place and a comma
+    // a bare name a city shares with its province is the city; "Kherson region" is the province
+    return 4 + ctx(country) + (DIVISION_AFTER.test(near) ? 6 : 0) + (c.afterComma ? 3 : 0);
   }
   const f = rowFacts(entry.index);
   return (
     Math.log10(f.population + 10) +
     ctx(f.country) +
-    (f.admin1 && admin1s.has(foldName(f.admin1)) ? 4 : 0) +
-    (f.feature === 'PPLC' || f.feature === 'PPLA' ? 0.5 : 0) +
-    (c.cue ? 0 : 0)
+    (f.admin1 && divisionNamed(f.admin1, admin1s, c.key) ? 4 : 0) +
+    (inHierarchy(entry, c.hierarchy) ? 10 : 0) +
+    (f.feature === 'PPLC' || f.feature === 'PPLA' ? 0.5 : 0)
   );
+}
+
+/** Whether the article names this division: "Wardak" names "Maidan Wardak Province". */
+function divisionNamed(admin1: string, named: ReadonlySet<string>, self?: string): boolean {
+  const words = ` ${foldName(admin1.replace(DIVISION_WORD, ''))} `;
+  // a name is not its own division's evidence ("Kharkiv" the city does not name Kharkiv oblast)
+  for (const n of named) if (n !== self && words.includes(` ${n} `)) return true;
+  return false;
+}
+
+/** "Maidan Shahr, in Wardak province", "Alexandria, Virginia", "Kadugli, Sudan": the row in that division or country. */
+function inHierarchy(entry: WorldEntry, hierarchy: string | null): boolean {
+  if (!hierarchy || entry.type !== 'row') return false;
+  const f = rowFacts(entry.index);
+  if (f.admin1 && divisionNamed(f.admin1, new Set([hierarchy]))) return true;
+  const country = loadWorld().countryNames.get(f.country);
+  return country !== undefined && foldName(country) === hierarchy;
 }
 
 function entryPlace(e: WorldEntry): Place | null {
@@ -205,10 +243,18 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
   for (const c of candidates)
     for (const e of c.entries) if (e.type === 'country' && c.entries.length === 1) bump(e.code, 1);
 
+  // divisions the article names as such ("Wardak province", or a name that is only a division)
   const admin1s = new Set<string>();
-  for (const c of candidates)
-    if (c.entries.some((e) => e.type === 'admin1'))
-      admin1s.add(c.key.replace(/ (?:province|region|oblast|state|governorate)$/, ''));
+  for (const c of candidates) {
+    const text = texts[c.text] as string;
+    if (DIVISION_AFTER.test(text.slice(c.end, c.end + 30)) || c.entries.every((e) => e.type !== 'row'))
+      admin1s.add(c.key);
+  }
+  for (const text of texts)
+    for (const m of text.matchAll(
+      /(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}) (?:province|region|oblast|state|governorate|department)\b/gu,
+    ))
+      admin1s.add(foldName(m[1] as string));
   for (const c of candidates) {
     if (!c.dateline) continue;
     const best = c.entries
@@ -232,6 +278,7 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     if (!place) continue;
     if (best.type === 'row') {
       const f = rowFacts(best.index);
+      if (inHierarchy(best, c.hierarchy)) c.cue = true;
       const inContext = weights.has(f.country);
       const initial = c.start === 0 || /[.!?"]\s*$/.test(text.slice(0, c.start));
       const oneWord = !c.key.includes(' ');
