@@ -23,7 +23,7 @@ for (const p of file.places) {
   if (p.kind === 'country' || p.kind === 'region' || p.kind === 'governorate' || p.lat === null) continue;
   let best: { index: number; d: number } | null = null;
   for (const name of [p.name, ...p.aliases])
-    for (const e of w.byName.get(foldName(name)) ?? []) {
+    for (const e of w.lookup(foldName(name)) ?? []) {
       if (e.type !== 'row') continue;
       const g = rowPlace(e.index);
       if (g.country !== p.country || g.lat === null || g.lon === null) continue;

@@ -86,7 +86,7 @@ function inAdmin1(p: Place, admin1: string): boolean {
 
 function reference(segment: string, country: string, admin1: string | null): Place | null {
   const w = loadWorld();
-  const rows = (w.byName.get(foldName(segment)) ?? [])
+  const rows = (w.lookup(foldName(segment)) ?? [])
     .flatMap((e) => (e.type === 'row' ? [rowPlace(e.index)] : []))
     .filter((p) => p.country === country)
     .sort(

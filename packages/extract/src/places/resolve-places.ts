@@ -106,7 +106,7 @@ function candidatesIn(
         const name = text.slice(first.start, last.end);
         // "SANA", "IDF": an acronym is an organisation, not a town (datelines are read apart)
         const acronym = j === i + 1 && /^[\p{Lu}\d]{2,5}$/u.test(name);
-        const entries = NEVER.test(key) || acronym ? undefined : w.byName.get(key);
+        const entries = NEVER.test(key) || acronym ? undefined : w.lookup(key);
         if (!entries) continue;
         next = j;
         const following = tokens[j];
