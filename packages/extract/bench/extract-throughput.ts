@@ -4,9 +4,14 @@
  * while streaming synthetic JSON Lines of 10k and 100k articles, each in a fresh process.
  * Speeds are per second of this process's CPU time, which a busy shared machine disturbs far
  * less than wall time (both are printed).
+ *
+ * Then the way a user runs it (issue 14's proof): the whole `sitrep extract` process over FA-KES
+ * repeated 10 times (≈ 16 MB, built in a temp folder) with its output to /dev/null — wall-clock
+ * MB/s and peak RSS (GNU time) — one article's start-up, and what the world gazetteer costs to
+ * load and hold. `--only=process` runs just that part; `--repeat=N` changes the 10.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +28,9 @@ const csv =
   fileURLToPath(new URL('../../../../shared/datasets/fa-kes/FA-KES-Dataset.csv', import.meta.url));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+const only = args.find((a) => a.startsWith('--only='))?.slice(7) ?? null;
 if (!existsSync(csv)) console.log(`FA-KES not found at ${csv}: throughput part skipped`);
-else {
+else if (only === null) {
   const raws: RawArticle[] = [];
   for await (const item of readInputs([csv])) if (item.ok) raws.push(item.raw);
   const bytes = raws.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
@@ -54,6 +60,77 @@ else {
   }
   console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
+
+if (existsSync(csv) && (only === null || only === 'process')) await wholeProcess(csv);
+
+/** `sitrep extract` as a user runs it: a fresh process, FA-KES × N to /dev/null, timed by GNU time. */
+async function wholeProcess(source: string): Promise<void> {
+  const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? 10);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-process-'));
+  const sitrep = fileURLToPath(new URL('../../../apps/cli/bin/sitrep.js', import.meta.url));
+  const seed = fileURLToPath(new URL('../../../corpus/000_ea18342763ee7f17.txt', import.meta.url));
+  try {
+    // the header once, the rows N times: one CSV of N × 804 articles
+    const text = readFileSync(source, 'utf8');
+    const cut = text.indexOf('\n') + 1;
+    const big = join(dir, `fa-kes-x${repeat}.csv`);
+    writeFileSync(big, text.slice(0, cut) + text.slice(cut).repeat(repeat));
+    const mb = Buffer.byteLength(readFileSync(big)) / 1e6;
+    const timed = (file: string) => {
+      const r = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%e %U %S %M', 'sh', '-c', `"${process.execPath}" "${sitrep}" extract "${file}" > /dev/null`],
+        { encoding: 'utf8' },
+      );
+      const last = r.stderr.trim().split('\n').pop() ?? '';
+      const [wall, user, sys, rssKb] = last.split(' ').map(Number) as [number, number, number, number];
+      const summary = r.stderr.split('\n').find((l) => l.startsWith('sitrep extract:')) ?? '';
+      return { wall, cpu: user + sys, rssMb: rssKb / 1024, summary };
+    };
+    const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(
+      `\nWhole process: sitrep extract over FA-KES × ${repeat} (${mb.toFixed(1)} MB) > /dev/null\n`,
+    );
+    console.log(
+      '| run | wall s | MB/s (wall) | CPU s | peak RSS MB | load average before |\n|---|---|---|---|---|---|',
+    );
+    for (let run = 1; run <= 2; run++) {
+      const before = load();
+      const r = timed(big);
+      console.log(
+        `| ${run} | ${r.wall.toFixed(1)} | ${(mb / r.wall).toFixed(2)} | ${r.cpu.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${before} |`,
+      );
+      if (run === 1) console.log(`  (${r.summary})`);
+    }
+    const starts = [1, 2, 3].map(() => timed(seed));
+    console.log(
+      `\none-article start-up (sitrep extract corpus/000 > /dev/null): ${starts.map((r) => r.wall.toFixed(2)).join(', ')} s wall, peak RSS ${starts[0]?.rssMb.toFixed(0)} MB (load ${load()})`,
+    );
+    // the gazetteer alone, in a fresh process: parse + index time, and what it holds
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        '-e',
+        `const { loadWorld } = await import(${JSON.stringify(fileURLToPath(new URL('../src/places/world-gazetteer.ts', import.meta.url)))});
+         globalThis.gc(); const h0 = process.memoryUsage().heapUsed, r0 = process.memoryUsage().rss;
+         const w = loadWorld(); globalThis.gc(); const m = process.memoryUsage();
+         console.log(JSON.stringify({ ms: w.loadMs, heapMb: (m.heapUsed - h0) / 1e6, rssMb: (m.rss - r0) / 1e6, places: w.places, keys: w.names }));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const g = JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}');
+    console.log(
+      `world gazetteer: ${g.places} places, ${g.keys} folded names; load ${g.ms?.toFixed(0)} ms; holds ${g.heapMb?.toFixed(0)} MB of heap (+${g.rssMb?.toFixed(0)} MB RSS)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (only !== null) process.exit(0);
 
 // `npm run bench -- --sizes=1000,5000` for a quicker run.
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '10000,100000').split(',').map(Number);

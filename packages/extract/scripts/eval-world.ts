@@ -11,6 +11,7 @@ import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { extractArticle } from '../src/extract-article.ts';
 import { readInputs } from '../src/read/read-inputs.ts';
 import { casualtySection } from './eval-world/casualties.ts';
+import { placeSection } from './eval-world/places.ts';
 
 export interface GoldFigure {
   best: number | null;
@@ -70,4 +71,6 @@ for await (const item of readInputs([join(dir, 'articles')])) {
   if (g) runs.push({ gold: g, text: item.raw.text, article: extractArticle(item.raw) });
 }
 console.log(`\nworld-dev: ${runs.length} of ${gold.length} gold articles extracted (${dir})\n`);
-console.log(casualtySection(runs, { verbose: process.argv.includes('--verbose') }));
+const verbose = process.argv.includes('--verbose');
+console.log(casualtySection(runs, { verbose }));
+console.log(`\n${placeSection(runs, { verbose })}`);

@@ -25,5 +25,9 @@
  *    language by franc-min, other languages kept unanalysed (`analysisSkipped`, absent on
  *    analysed articles).
  * 6: 4 and 5 together.
+ * 7: the world's places (branch `places`): GeoNames populated places, divisions and countries
+ *    (data/world-places.json) resolved in the article's context; curated places carry their
+ *    GeoNames id, admin1, admin2 and population; violence is placed in the article's countries,
+ *    not Syria only; every event location has ACLED's `geoPrecision`.
  */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 7;

@@ -146,6 +146,7 @@ describe('events', () => {
       name: 'al-Kalaseh',
       placeId: 'place:sy:aleppo:al-kalaseh',
       precision: 'neighbourhood',
+      geoPrecision: 1,
     });
   });
 

@@ -10,6 +10,7 @@ import { findEvents } from '../events/find-events.ts';
 import { type LocalPlace, locationOf } from '../events/pick-location.ts';
 import { dateByReport } from '../events/reported-on.ts';
 import { findQuantities } from '../numbers/find-quantities.ts';
+import { resolveArticlePlaces } from '../places/resolve-places.ts';
 import type { PreparedDocument, Sentence } from '../prepared-document.ts';
 import { sentenceDates } from './sentence-dates.ts';
 import { standfirstSentences } from './standfirst-sentences.ts';
@@ -61,14 +62,24 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
   const sentences = [...standfirstSentences(doc), ...doc.sentences];
   // every actor named, context words included; the places they leave decide where the article is
   const named = sentences.map((s) => findActors(s.text));
-  const places = sentences.map((s, i) => placesIn(s.text, named[i] ?? []));
-  const headlinePlaces = placesIn(article.headline, findActors(article.headline));
+  const headlineActors = findActors(article.headline);
+  // the curated overlay first, then the world's names resolved with the whole article as context
+  const [headlinePlaces = [], ...places] = resolveArticlePlaces({
+    texts: [article.headline, ...sentences.map((s) => s.text)],
+    curated: [
+      placesIn(article.headline, headlineActors),
+      ...sentences.map((s, i) => placesIn(s.text, named[i] ?? [])),
+    ],
+    actors: [headlineActors, ...named],
+  });
   const countries = articleCountries(
     [...headlinePlaces, ...places.flat()].map((p) => p.place),
     named.flat(),
   );
   const actorMatches = named.map((ms) => ms.filter((m) => standsIn(m, countries)));
-  return withActorContext(countries, () => analyse(doc, sentences, actorMatches, places, headlinePlaces));
+  return withActorContext(countries, () =>
+    analyse(doc, sentences, actorMatches, places, headlinePlaces, countries),
+  );
 }
 
 function analyse(
@@ -77,13 +88,19 @@ function analyse(
   actorMatches: readonly EntityMatch[][],
   places: readonly LocalPlace[][],
   headlinePlaces: readonly LocalPlace[],
+  countries: ReadonlySet<string>,
 ): Analysis {
   const { article } = doc;
   const quantities = sentences.map((s) => findQuantities(s.text));
   const passages = findQuotes(sentences);
   const datesOf = sentenceDates(sentences, article.publishedAt);
   const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages, datesOf);
-  const firstSyrian = places.flat().find((p) => p.place.country === 'SY' && p.place.kind !== 'country');
+  // where "the city" is: the article's first place below a country, in the countries it is about
+  const firstLocal = places
+    .flat()
+    .find(
+      (p) => p.place.kind !== 'country' && (countries.size === 0 || countries.has(p.place.country ?? '')),
+    );
   const found = findEvents({
     articleId: article.id,
     datesOf,
@@ -93,7 +110,8 @@ function analyse(
     quantities,
     places,
     claimBySentence: bySentence,
-    fallback: firstSyrian ? locationOf(firstSyrian.place) : null,
+    fallback: firstLocal ? locationOf(firstLocal.place) : null,
+    countries,
   });
   const events = dateByReport(found, article.publishedAt);
   const actors = actorMatches.flat().flatMap((m) => {

@@ -1,5 +1,7 @@
 import { type Place, Place as PlaceSchema } from '@sitrep/schema/place';
 import placesData from '../../data/places.json' with { type: 'json' };
+import { foldName } from '../places/fold-name.ts';
+import { worldPlaceById } from '../places/world-gazetteer.ts';
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
 
 /**
@@ -8,6 +10,7 @@ import { type AliasMatch, AliasTrie } from './alias-trie.ts';
  */
 const placeList: Place[] = placesData.places.map((p) => PlaceSchema.parse(p));
 const placeIndex = new Map(placeList.map((p) => [p.id, p]));
+const byGeonamesId = new Map(placeList.flatMap((p) => (p.geonamesId ? [[p.geonamesId, p] as const] : [])));
 
 function buildTrie(entries: readonly { id: string; name: string; aliases: string[] }[]): AliasTrie {
   const trie = new AliasTrie();
@@ -24,8 +27,17 @@ export function places(): Place[] {
   return placeList;
 }
 
+/** A curated place or, by its id (`geonames:…`, `place:a1:…`, `place:xx`), a world gazetteer one. */
 export function placeById(id: string): Place | null {
-  return placeIndex.get(id) ?? null;
+  const curated = placeIndex.get(id);
+  if (curated) return curated;
+  const world = worldPlaceById(id);
+  return world?.geonamesId ? (byGeonamesId.get(world.geonamesId) ?? world) : world;
+}
+
+/** The curated place tied to a GeoNames id, if any (the overlay keeps its ids and spellings). */
+export function curatedByGeonamesId(geonamesId: number): Place | null {
+  return byGeonamesId.get(geonamesId) ?? null;
 }
 
 /** Every place named in `text`, longest alias first at each position, with offsets into `text`. */
@@ -49,8 +61,21 @@ export function ancestorsOf(placeId: string): Place[] {
 /** The Syrian governorate a place lies in (itself when it is one), or null outside Syria. */
 export function governorateOf(placeId: string): Place | null {
   const self = placeById(placeId);
-  if (self?.kind === 'governorate') return self;
-  return ancestorsOf(placeId).find((p) => p.kind === 'governorate') ?? null;
+  if (self?.country !== 'SY') return null;
+  const found =
+    self.kind === 'governorate' ? self : ancestorsOf(placeId).find((p) => p.kind === 'governorate');
+  // a GeoNames place's division ("Idlib", "Rif-dimashq") is the curated governorate of that name
+  return found && !placeIndex.has(found.id) ? (curatedGovernorate(found.name) ?? found) : (found ?? null);
+}
+
+const governorates = placeList.filter((p) => p.kind === 'governorate');
+const governorateKey = (name: string) =>
+  foldName(name)
+    .replace(/ (?:governorate|province)$/, '')
+    .replace(/ /g, '');
+function curatedGovernorate(name: string): Place | null {
+  const key = governorateKey(name);
+  return governorates.find((g) => [g.name, ...g.aliases].some((n) => governorateKey(n) === key)) ?? null;
 }
 
 /** Every place whose chain of parents passes through `placeId`. */

@@ -3,6 +3,7 @@ import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/
 import { stableId } from '@sitrep/schema/ids';
 import type { Measure } from '@sitrep/schema/quantity';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
+import { placeById } from '../entities/gazetteer.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
@@ -22,7 +23,9 @@ export interface EventInput {
   /** known actors named in each sentence */
   actors: readonly ActorMatch[][];
   claimBySentence: readonly (string | null)[];
-  /** where violence is when a sentence names no place: the article's first Syrian place */
+  /** the countries the article is about: violence is placed in them */
+  countries?: ReadonlySet<string>;
+  /** where violence is when a sentence names no place: the article's first place in its countries */
   fallback: EventLocation | null;
 }
 
@@ -290,12 +293,14 @@ export function findEvents(input: EventInput): Event[] {
       const violent = isViolence(trigger.kind);
       let location = trigger.place
         ? pickPlace(sentence.text, input.places[si] ?? [], hit.at, {
-            syriaOnly: violent,
+            within: violent && input.countries?.size ? input.countries : null,
             strict: trigger.localOnly,
           })
         : null;
       const vague =
-        location?.precision === 'country' && input.fallback?.placeId?.startsWith(`${location.placeId}:`);
+        location?.precision === 'country' &&
+        input.fallback?.placeId !== undefined &&
+        placeById(input.fallback.placeId ?? '')?.country === placeById(location.placeId ?? '')?.country;
       if ((!location || vague) && !trigger.localOnly && trigger.place) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         if (lastViolencePlace?.paragraph === sentence.paragraph && si - lastViolencePlace.sentence <= 1)

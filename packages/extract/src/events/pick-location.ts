@@ -1,6 +1,6 @@
 import type { EventLocation } from '@sitrep/schema/event';
-import type { LocationPrecision, Place } from '@sitrep/schema/place';
-import { governorateOf, placeById } from '../entities/gazetteer.ts';
+import type { GeoPrecision, LocationPrecision, Place } from '@sitrep/schema/place';
+import { ancestorsOf, governorateOf, placeById } from '../entities/gazetteer.ts';
 
 /** A gazetteer place found in a sentence, offsets in the sentence. */
 export interface LocalPlace {
@@ -22,8 +22,22 @@ const PRECISION: Record<Place['kind'], LocationPrecision> = {
   area: 'neighbourhood',
 };
 
-export function locationOf(place: Place): EventLocation {
-  return { name: place.name, placeId: place.id, precision: PRECISION[place.kind] };
+/**
+ * ACLED's geo precision: 1 the place itself, 2 near it ("near", "outside", "north of") or a part
+ * of a region (an area, a district), 3 only the province or coarser.
+ */
+function geoPrecisionOf(place: Place, near: boolean): GeoPrecision {
+  if (place.kind === 'governorate' || place.kind === 'country' || place.kind === 'region') return 3;
+  return near || place.kind === 'district' || place.kind === 'area' ? 2 : 1;
+}
+
+export function locationOf(place: Place, near = false): EventLocation {
+  return {
+    name: place.name,
+    placeId: place.id,
+    precision: PRECISION[place.kind],
+    geoPrecision: geoPrecisionOf(place, near),
+  };
 }
 
 const RANK: Record<Place['kind'], number> = {
@@ -40,7 +54,14 @@ const RANK: Record<Place['kind'], number> = {
 };
 
 const OUTSIDE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+$/i;
-const PLACE_PREPOSITION = /\b(?:in|at|to|on)\s+(?:the\s+)?$/i;
+/** "near Kharkiv", "outside the city of Goma", "30 km from Mosul": the place is a reference point */
+const NEAR =
+  /\b(?:near|nearby|outside|close to|around|outskirts of|vicinity of|(?:km|kilometres|kilometers|miles)\s+(?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/i;
+const PLACE_PREPOSITION =
+  /\b(?:in|at|to|on|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
+/** "Moscow helped turn the tide", "Kyiv said": a foreign capital as the subject of a verb is its state */
+const VERB_AFTER =
+  /^\s+(?:has|have|had|is|was|will|would|could|did|does|helped|said|says|denied|accused|blamed|launched|sent|backed|supports?|wants?|insists?|claims?|hopes?|fears?|[a-z]+ed)\b/;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -48,8 +69,12 @@ const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:t
 const lead = (text: string, at: number): string => text.slice(Math.max(0, at - 40), at);
 
 export interface PlaceRules {
-  /** violence happens in Syria: a foreign capital in the sentence is where someone spoke */
-  syriaOnly: boolean;
+  /**
+   * violence happens in the article's countries (the first the most named): a foreign capital in
+   * the sentence is where someone spoke, and a place outside the first country that is the
+   * subject of a verb ("Moscow helped ...") is a state
+   */
+  within: ReadonlySet<string> | null;
   /** diplomacy: only a place after the trigger and after "in"/"at"/"to" ("will meet ... in Geneva") */
   strict: boolean;
 }
@@ -59,18 +84,50 @@ export interface PlaceRules {
  * one before it; several neighbourhoods of one city in a row ("al-Kalaseh, Bustan al-Qasr and
  * al-Sakhour") give the city.
  */
+/** Whether `inner` lies in `outer`: its parent chain, its admin1 or its country says so. */
+function isWithin(inner: Place, outer: Place): boolean {
+  if (outer.kind === 'country') return inner.country === outer.country;
+  if (
+    inner.admin1 &&
+    outer.kind === 'governorate' &&
+    inner.country === outer.country &&
+    inner.admin1 === outer.name
+  )
+    return true;
+  return ancestorsOf(inner.id).some((a) => a.id === outer.id);
+}
+
 export function pickPlace(
   text: string,
   places: readonly LocalPlace[],
   at: number,
   rules: PlaceRules,
 ): EventLocation | null {
-  const usable = places.filter(
+  const inScope = (p: LocalPlace) =>
+    !rules.strict ||
+    (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start)));
+  const within = places.filter(
     (p) =>
-      (!rules.syriaOnly || p.place.country === 'SY') &&
-      (!rules.strict ||
-        (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start)))),
+      inScope(p) &&
+      (!rules.within ||
+        (rules.within.has(p.place.country ?? '') &&
+          (p.place.country === rules.within.values().next().value ||
+            PLACE_PREPOSITION.test(lead(text, p.start)) ||
+            !VERB_AFTER.test(text.slice(p.end, p.end + 30))))),
   );
+  // "blew up the embassies in Kenya and Tanzania": outside the article's countries only when the
+  // sentence says no place in them is where, and the place follows the trigger as where ("in", "at", "on")
+  const outside = within.some((p) => PLACE_PREPOSITION.test(lead(text, p.start)))
+    ? []
+    : places.filter(
+        (p) =>
+          !within.includes(p) &&
+          inScope(p) &&
+          p.start >= at &&
+          PLACE_PREPOSITION.test(lead(text, p.start)) &&
+          !TOPIC.test(lead(text, p.start)),
+      );
+  const usable = [...within, ...outside].sort((a, b) => a.start - b.start);
   const after = usable.filter((p) => p.start >= at);
   const run = after.filter((p, i) => i === 0 || p.start - (after[i - 1] as LocalPlace).end < 8);
   if (
@@ -80,12 +137,32 @@ export function pickPlace(
     const parent = placeById(run[0]?.place.parentId ?? '');
     if (parent) return locationOf(parent);
   }
-  // before the trigger: the most specific place, the first named on a tie ("In the Dar al-Islam cemetery near ...")
+  const cued = (p: LocalPlace) =>
+    PLACE_PREPOSITION.test(lead(text, p.start)) ||
+    NEAR.test(lead(text, p.start)) ||
+    OUTSIDE.test(lead(text, p.start));
+  // "Tripoli's air base", "South Africa's biggest township of Soweto": a possessive names an owner, not where
+  const possessive = (p: LocalPlace) => /^['’]s\s+(?!\p{Lu})/u.test(text.slice(p.end, p.end + 4));
+  // before the trigger: the most specific place said to be where ("on southern Israel", not "governs
+  // Gaza"), the first named on a tie ("In the Dar al-Islam cemetery near ...")
   const before = usable.filter((p) => p.end <= at);
-  const specific = before.sort((a, b) => RANK[a.place.kind] - RANK[b.place.kind] || a.start - b.start)[0];
-  const chosen = after[0] ?? specific;
+  const bySpecificity = (a: LocalPlace, b: LocalPlace) =>
+    RANK[a.place.kind] - RANK[b.place.kind] || a.start - b.start;
+  const said = [...before.filter(cued)].sort(bySpecificity)[0];
+  // "mayor of Cotija in Michoacán state": a place named inside the one said to be where is more precise
+  const inside = said
+    ? before.filter((p) => bySpecificity(p, said) < 0 && isWithin(p.place, said.place)).sort(bySpecificity)[0]
+    : undefined;
+  const specific = inside ?? said ?? [...before].sort(bySpecificity)[0];
+  // "Two United States service members were killed ... in Afghanistan": a country as a modifier is not where
+  const located = after.filter((p) => !possessive(p));
+  const first =
+    located[0]?.place.kind === 'country' && !cued(located[0])
+      ? (located.find(cued) ?? located[0])
+      : (located[0] ?? after[0]);
+  const chosen = first ?? specific;
   if (!chosen) return null;
   // "northeast of Aleppo" is outside the city: the governorate is as precise as the text allows
   const governorate = OUTSIDE.test(lead(text, chosen.start)) ? governorateOf(chosen.place.id) : null;
-  return locationOf(governorate ?? chosen.place);
+  return locationOf(governorate ?? chosen.place, NEAR.test(lead(text, chosen.start)));
 }

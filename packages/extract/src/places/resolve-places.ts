@@ -1,0 +1,310 @@
+import type { Place } from '@sitrep/schema/place';
+import { actorById } from '../entities/actors.ts';
+import { curatedByGeonamesId, type EntityMatch, placeById } from '../entities/gazetteer.ts';
+import { COUNTRIES } from '../entities/state-actors.ts';
+import { foldName } from './fold-name.ts';
+import {
+  admin1Place,
+  countryId,
+  countryPlace,
+  loadWorld,
+  rowFacts,
+  rowPlace,
+  type WorldEntry,
+} from './world-gazetteer.ts';
+
+/** A place found in a text, offsets in that text. */
+export interface FoundPlace {
+  place: Place;
+  start: number;
+  end: number;
+}
+
+/**
+ * Toponym resolution: every capitalised name in the article is looked up in the world
+ * gazetteer by its folded key, and a name several places share is given to the one the article
+ * points to — the countries it names (by name, demonym, curated place or state actor), the
+ * divisions it names ("Maidan Shahr, in Wardak province"), its dateline — with population as
+ * the prior. A name is taken for a place only when it reads as one: words that are also towns
+ * ("Police", "Split", "Reading", "Mobile") need a place cue ("in", "near", "outside", "the town
+ * of"), a first name before a surname or after a title ("Victoria Nuland", "Queen Victoria")
+ * is a person, and a small place far from the article's countries needs a cue and some size.
+ * The curated overlay (data/places.json) is matched first and always wins its words.
+ */
+
+// A capitalised name: words with capitals, joined by a space or hyphen, with the particles of
+// Arabic, Romance and Germanic names between them; an Arabic article may lead ("al-Fashir").
+const PARTICLE = String.raw`(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|della|la|le|les|du|des|do|da|dos|di|bin|ibn|abu|wa|am|im|sur|aux|au|y)`;
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\x60]*(?:-[\p{L}\p{M}'’\x60]+)*`;
+const RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${PARTICLE}[-‐ ])?${WORD}(?:(?: |-)(?:${PARTICLE}[-‐ ])?${WORD})*`,
+  'gu',
+);
+const TOKEN = new RegExp(String.raw`(?:${PARTICLE}[-‐ ])?${WORD}`, 'gu');
+
+/** Words that are never a place on their own, whatever GeoNames lists. */
+const NEVER =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|the|a|an|and|but|he|she|it|they|we|i|in|on|at|of|to|for|by|with|this|that|these|those|there|his|her|its|their|our|mr|mrs|ms|dr|gen|st|said|says|reuters|ap|afp|un|us|uk|eu|isis|isil|is|god|allah|islam|christmas|ramadan|eid|easter|north|south|east|west|central|northern|southern|eastern|western)$/;
+
+const PLACE_CUE =
+  /\b(?:in|near|outside|at|from|to|into|towards?|across|around|through|via|of the (?:town|city|village|district|province|region) of|(?:town|city|village|district|province|region|area|outskirts|suburbs?|border crossing) of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|(?:km|kilometres|kilometers|miles) (?:from|of)|between|and)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|besieged|embattled|frontline|front-line|port|border|capital|town|city|village)\s+)*$/i;
+const APPOSITION =
+  /^,\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:town|city|village|district|province|region|suburb|port|capital|area)\b/i;
+const TITLE =
+  /\b(?:President|Prime Minister|Minister|Secretary|Mr|Mrs|Ms|Miss|Dr|Gen|General|Col|Colonel|Capt|Captain|Sgt|Lt|Maj|King|Queen|Prince|Princess|Sheikh|Pope|Saint|St|Judge|Senator|Sen|Rep|Lord|Lady|Sir|Dame|spokesman|spokeswoman|Ambassador|Commander)\.?\s+$/;
+/** Capitalised words that may follow a place in one name run without making it a person's first name. */
+const AFTER_PLACE =
+  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|University|Hospital|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery)$/;
+const DIVISION_AFTER =
+  /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
+const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
+const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
+const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|tweeted|explained)\b/;
+const DATELINE =
+  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
+
+interface Candidate {
+  text: number;
+  start: number;
+  end: number;
+  key: string;
+  entries: WorldEntry[];
+  /** words before it say it is a place ("in", "near", "the town of") */
+  cue: boolean;
+  dateline: boolean;
+  /** the division or country named right after it (", in Wardak province", ", Virginia"), folded */
+  hierarchy: string | null;
+  /** it follows a name and a comma ("Alexandria, Virginia") */
+  afterComma: boolean;
+}
+
+const demonyms = new Map<string, string>();
+for (const c of COUNTRIES) if (c.demonym) demonyms.set(c.demonym, c.code);
+
+function candidatesIn(
+  text: string,
+  t: number,
+  blocked: readonly { start: number; end: number }[],
+): Candidate[] {
+  const w = loadWorld();
+  const out: Candidate[] = [];
+  for (const run of text.matchAll(RUN)) {
+    const tokens = [...run[0].matchAll(TOKEN)].map((m) => {
+      const start = (run.index as number) + (m.index as number);
+      // "Syria's" is Syria
+      const word = m[0].replace(/['’]s$/, '');
+      return { start, end: start + word.length, word };
+    });
+    let i = 0;
+    while (i < tokens.length) {
+      let found: Candidate | null = null;
+      let next = i + 1;
+      for (let j = Math.min(tokens.length, i + 5); j > i; j--) {
+        const first = tokens[i] as { start: number };
+        const last = tokens[j - 1] as { end: number };
+        const key = foldName(text.slice(first.start, last.end));
+        const name = text.slice(first.start, last.end);
+        // "SANA", "IDF": an acronym is an organisation, not a town (datelines are read apart)
+        const acronym = j === i + 1 && /^[\p{Lu}\d]{2,5}$/u.test(name);
+        const entries = NEVER.test(key) || acronym ? undefined : w.lookup(key);
+        if (!entries) continue;
+        next = j;
+        const following = tokens[j];
+        // "Victoria Nuland", "Queen Victoria": a name, not a town
+        const person =
+          j === i + 1 &&
+          !entries.some((e) => e.type === 'country') &&
+          ((following !== undefined &&
+            !AFTER_PLACE.test(following.word) &&
+            following.start - last.end === 1) ||
+            TITLE.test(text.slice(Math.max(0, first.start - 20), first.start)));
+        const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
+        if (!person && !blockedHere)
+          found = {
+            text: t,
+            start: first.start,
+            end: last.end,
+            key,
+            entries,
+            cue: false,
+            dateline: false,
+            hierarchy: null,
+            afterComma: false,
+          };
+        break;
+      }
+      i = next;
+      if (!found) continue;
+      const before = text.slice(Math.max(0, found.start - 60), found.start);
+      const after = text.slice(found.end, found.end + 60);
+      const h = HIERARCHY.exec(after);
+      found.hierarchy = h ? foldName((h[1] as string).replace(DIVISION_WORD, '')) : null;
+      found.afterComma = /\p{L},\s*$/u.test(before);
+      found.cue = PLACE_CUE.test(before) || APPOSITION.test(after) || DIVISION_AFTER.test(after);
+      if (SPEECH_AFTER.test(after) && !found.cue && !found.entries.some((e) => e.type === 'country'))
+        continue;
+      out.push(found);
+    }
+  }
+  return out;
+}
+
+function score(
+  entry: WorldEntry,
+  c: Candidate,
+  weights: ReadonlyMap<string, number>,
+  admin1s: ReadonlySet<string>,
+  near: string,
+): number {
+  const top = Math.max(1, ...weights.values());
+  const ctx = (country: string) =>
+    4 * Math.min(1, (weights.get(country) ?? 0) / top) + (weights.has(country) ? 2 : 0);
+  if (entry.type === 'country') return 20;
+  if (entry.type === 'admin1') {
+    const country = entry.code.slice(0, 2);
+    // "Kharkiv region"; "Alexandria, Virginia": a division after a place and a comma
+    // a bare name a city shares with its province is the city; "Kherson region" is the province
+    return 4 + ctx(country) + (DIVISION_AFTER.test(near) ? 6 : 0) + (c.afterComma ? 3 : 0);
+  }
+  const f = rowFacts(entry.index);
+  return (
+    Math.log10(f.population + 10) +
+    ctx(f.country) +
+    (f.admin1 && divisionNamed(f.admin1, admin1s, c.key) ? 4 : 0) +
+    (inHierarchy(entry, c.hierarchy) ? 10 : 0) +
+    (f.feature === 'PPLC' || f.feature === 'PPLA' ? 0.5 : 0)
+  );
+}
+
+/** Whether the article names this division: "Wardak" names "Maidan Wardak Province". */
+function divisionNamed(admin1: string, named: ReadonlySet<string>, self?: string): boolean {
+  const words = ` ${foldName(admin1.replace(DIVISION_WORD, ''))} `;
+  // a name is not its own division's evidence ("Kharkiv" the city does not name Kharkiv oblast)
+  for (const n of named) if (n !== self && words.includes(` ${n} `)) return true;
+  return false;
+}
+
+/** "Maidan Shahr, in Wardak province", "Alexandria, Virginia", "Kadugli, Sudan": the row in that division or country. */
+function inHierarchy(entry: WorldEntry, hierarchy: string | null): boolean {
+  if (!hierarchy || entry.type !== 'row') return false;
+  const f = rowFacts(entry.index);
+  if (f.admin1 && divisionNamed(f.admin1, new Set([hierarchy]))) return true;
+  const country = loadWorld().countryNames.get(f.country);
+  return country !== undefined && foldName(country) === hierarchy;
+}
+
+function entryPlace(e: WorldEntry): Place | null {
+  if (e.type === 'row') return curatedByGeonamesId(rowFacts(e.index).geonamesId) ?? rowPlace(e.index);
+  if (e.type === 'admin1') return admin1Place(e.code);
+  return placeById(countryId(e.code)) ?? countryPlace(e.code);
+}
+
+export interface ArticlePlacesInput {
+  /** the texts read, in order (headline first, then sentences) */
+  texts: readonly string[];
+  /** the curated overlay's places in each text */
+  curated: readonly FoundPlace[][];
+  /** actor names in each text (a place inside one is not a place) */
+  actors: readonly EntityMatch[][];
+}
+
+/**
+ * Every text's places: the curated ones and the world's, resolved with the whole article as
+ * context, in text order. The dateline's city counts as context, not as a place of the story.
+ */
+export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] {
+  const { texts, curated, actors } = input;
+  const weights = new Map<string, number>();
+  const bump = (country: string | null | undefined, by = 1) => {
+    if (country) weights.set(country, (weights.get(country) ?? 0) + by);
+  };
+  for (const list of curated) for (const p of list) bump(p.place.country);
+  for (const list of actors)
+    for (const a of list) {
+      const actor = actorById(a.id);
+      if (actor?.kind === 'state' || actor?.kind === 'military') bump(actor.country);
+    }
+  for (const text of texts)
+    for (const m of text.matchAll(/\b\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ese|ean)\b/gu))
+      bump(demonyms.get(m[0]));
+
+  const candidates = texts.flatMap((text, t) => {
+    const blocked = [
+      ...(curated[t] ?? []),
+      // a state's own name ("Sudan") stays a place; other actor names block ("Islamic State")
+      ...(actors[t] ?? []).filter((a) => !a.id.startsWith('actor:state:')),
+    ];
+    const found = candidatesIn(text, t, blocked);
+    // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
+    const d = t <= 2 ? DATELINE.exec(text) : null;
+    if (d) for (const c of found) if (c.start === 0 && c.end <= (d[1] as string).length) c.dateline = true;
+    return found;
+  });
+  for (const c of candidates)
+    for (const e of c.entries) if (e.type === 'country' && c.entries.length === 1) bump(e.code, 1);
+
+  // divisions the article names as such ("Wardak province", or a name that is only a division)
+  const admin1s = new Set<string>();
+  for (const c of candidates) {
+    const text = texts[c.text] as string;
+    if (DIVISION_AFTER.test(text.slice(c.end, c.end + 30)) || c.entries.every((e) => e.type !== 'row'))
+      admin1s.add(c.key);
+  }
+  for (const text of texts)
+    for (const m of text.matchAll(
+      /(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}) (?:province|region|oblast|state|governorate|department)\b/gu,
+    ))
+      admin1s.add(foldName(m[1] as string));
+  for (const c of candidates) {
+    if (!c.dateline) continue;
+    const best = c.entries
+      .filter((e) => e.type === 'row')
+      .sort((a, b) => score(b, c, new Map(), admin1s, '') - score(a, c, new Map(), admin1s, ''))[0];
+    if (best?.type === 'row') bump(rowFacts(best.index).country);
+  }
+
+  const common = loadWorld().commonWords;
+  const out: FoundPlace[][] = texts.map((_, t) => [...(curated[t] ?? [])]);
+  for (const c of candidates) {
+    if (c.dateline) continue;
+    const text = texts[c.text] as string;
+    const near = text.slice(c.end, c.end + 30);
+    const ranked = [...c.entries].sort(
+      (a, b) => score(b, c, weights, admin1s, near) - score(a, c, weights, admin1s, near),
+    );
+    const best = ranked[0];
+    if (!best) continue;
+    const place = entryPlace(best);
+    if (!place) continue;
+    if (best.type === 'row') {
+      const f = rowFacts(best.index);
+      if (inHierarchy(best, c.hierarchy)) c.cue = true;
+      const inContext = weights.has(f.country);
+      const initial = c.start === 0 || /[.!?"]\s*$/.test(text.slice(0, c.start));
+      const oneWord = !c.key.includes(' ');
+      // a town that is also an English word, or a one-word name at the start of a sentence, needs a cue
+      if (oneWord && common.has(c.key) && !c.cue) continue;
+      if (oneWord && initial && !c.cue && !inContext && f.population < 100_000) continue;
+      if (!inContext) {
+        const big = f.population >= 1_000_000 || (c.cue && f.population >= 50_000);
+        if (weights.size > 0 ? !big : !(c.cue || f.population >= 100_000)) continue;
+      }
+    } else if (best.type === 'admin1') {
+      if (!weights.has(best.code.slice(0, 2)) && !DIVISION_AFTER.test(near)) continue;
+      if (common.has(c.key) && !DIVISION_AFTER.test(near)) continue;
+    }
+    out[c.text]?.push({
+      place,
+      start: c.start,
+      end: c.end + (best.type === 'admin1' ? divisionWord(near) : 0),
+    });
+  }
+  for (const list of out) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** "Wardak province": the division word belongs to the name. */
+function divisionWord(after: string): number {
+  const m = DIVISION_AFTER.exec(after);
+  return m ? m[0].length : 0;
+}
