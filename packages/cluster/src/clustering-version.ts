@@ -16,5 +16,7 @@
  *   about its event joins it; a vote's exact split ties two reports; across places of
  *   different size a toll on one side only does not tie; totals (a period's, a war's) neither
  *   tie reports nor enter figure ranges; reports that disagree on the day give the day most give.
+ * cluster-3: a mention joins the cluster of any higher-ranked mention it is linked to (still
+ *   compatible with every higher-ranked member), not only a cluster whose centre it links to.
  */
-export const CLUSTERING_VERSION = 'cluster-2';
+export const CLUSTERING_VERSION = 'cluster-3';

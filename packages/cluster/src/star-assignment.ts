@@ -39,16 +39,33 @@ export interface StarView {
   members(centre: string): ReadonlySet<string>;
 }
 
-/** The centre `x` belongs under, given the current decisions for every higher-ranked mention. */
+/**
+ * The centre `x` belongs under, given the current decisions for every higher-ranked mention.
+ * x may join the cluster of any higher-ranked mention it is linked to, not only its centre: the
+ * report of 86 dead links to the one of 72, which the first report of 58 drew in, though 86 and
+ * 58 are too far apart to tie the two directly. Chains stay bounded because x must still be
+ * compatible with every higher-ranked member (two towns, two days, two sides never meet).
+ * Clusters reached through their centre come first, then by the rank of their centre.
+ */
 export function chooseCentre(view: StarView, x: MentionFeatures): string {
-  // the centres x could join (linked to it, ranked before it), best first; one array, and no
-  // sort for the usual none or one
+  // the centres x could join, and whether x is linked to that centre itself; one array, and
+  // no sort for the usual none or one
   const centres: MentionFeatures[] = [];
+  const direct = new Set<string>();
   for (const id of view.neighbours(x.id)) {
     const n = view.feature(id);
-    if (ranksBefore(n, x) && view.centreOf(n.id) === n.id) centres.push(n);
+    if (!ranksBefore(n, x)) continue;
+    const centre = view.centreOf(n.id);
+    if (centre === undefined) continue;
+    if (centre === n.id) direct.add(centre);
+    if (!centres.some((c) => c.id === centre)) centres.push(view.feature(centre));
   }
-  if (centres.length > 1) centres.sort(byRank);
+  if (centres.length > 1)
+    centres.sort((a, b) => {
+      const da = direct.has(a.id);
+      if (da !== direct.has(b.id)) return da ? -1 : 1;
+      return byRank(a, b);
+    });
   for (const c of centres) {
     let fits = true;
     for (const id of view.members(c.id)) {

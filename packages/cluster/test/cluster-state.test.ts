@@ -93,6 +93,35 @@ describe('clustering', () => {
     expect(events.every((e) => e.mentions.length <= 2)).toBe(true);
   });
 
+  it('lets a report join through any member it is linked to, when it fits every member above it', () => {
+    // 58 dead at the neighbourhood (the centre), 72 city-wide the same day, then a report dated
+    // only by its publication with 86: it agrees with 72, not with 58, yet is the same strike
+    const centre = mention({
+      article: 'first',
+      place: 'Sheikh Saeed',
+      placePrecision: 'neighbourhood',
+      on: '2017-04-04',
+      killed: 58,
+      perpetrators: ['actor:russia'],
+    });
+    const city = mention({ article: 'second', on: '2017-04-04', killed: 72 });
+    const update = mention({ article: 'third', reported: '2017-04-05', killed: 86 });
+    for (const seed of [1, 2, 3]) {
+      const events = clusterMentions(shuffled([centre, city, update], seed), options);
+      expect(events.map((e) => e.mentions.length)).toEqual([3]);
+    }
+    // the same report naming another side as the striker fits the middle one, not the centre
+    const otherSide = mention({
+      article: 'fourth',
+      reported: '2017-04-05',
+      killed: 86,
+      perpetrators: ['actor:rebels'],
+    });
+    const events = clusterMentions([centre, city, otherSide], options);
+    expect(events.map((e) => e.mentions.length).sort()).toEqual([1, 2]);
+    expect(events.find((e) => e.mentions.length === 1)?.mentions[0]?.eventId).toBe(otherSide.id);
+  });
+
   it('nests places only through the ancestors it is given', () => {
     const pair = [
       mention({ article: 'x', place: 'al-Kalaseh', placePrecision: 'neighbourhood' }),
