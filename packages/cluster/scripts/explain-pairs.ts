@@ -53,3 +53,23 @@ for (const s of result.scores) {
 console.log(
   `\nP ${result.precision.toFixed(3)} R ${result.recall.toFixed(3)} (${result.tp}/${result.must}, fp ${result.fp})`,
 );
+// `--why EVENT_ID_SUFFIX`: the clusters that event is linked into, and the members above it it
+// is not compatible with
+const whyAt = process.argv.indexOf('--why');
+if (whyAt > 0) {
+  const { ranksBefore } = await import('../src/star-assignment.ts');
+  const f = [...state.features.values()].find((x) => x.id.endsWith(process.argv[whyAt + 1] as string));
+  if (f) {
+    console.log(`\n${show(f)}`);
+    for (const n of state.adjacency.get(f.id) ?? []) {
+      const g = state.features.get(n) as MentionFeatures;
+      const centre = state.centreOf.get(n) as string;
+      const blockers = [...(state.membersOf.get(centre) ?? [])]
+        .map((id) => state.features.get(id) as MentionFeatures)
+        .filter((m) => ranksBefore(m, f) && !compatible(m, f));
+      console.log(
+        `  ${ranksBefore(g, f) ? 'above' : 'below'} ${show(g)}${blockers.map((b) => `\n      incompatible: ${show(b)}`).join('')}`,
+      );
+    }
+  }
+}

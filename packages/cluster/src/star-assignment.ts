@@ -45,12 +45,12 @@ export interface StarView {
  * report of 86 dead links to the one of 72, which the first report of 58 drew in, though 86 and
  * 58 are too far apart to tie the two directly. Chains stay bounded because x must still be
  * compatible with every higher-ranked member (two towns, two days, two sides never meet).
- * Clusters reached through their centre come first, then by the rank of their centre.
+ * Among the clusters it fits, x joins the one it has the most links to (one report of the
+ * attack does not outweigh ten), then one whose centre it links to, then the best-ranked centre.
  */
 export function chooseCentre(view: StarView, x: MentionFeatures): string {
-  // the centres x could join, and whether x is linked to that centre itself; one array, and
-  // no sort for the usual none or one
-  const centres: MentionFeatures[] = [];
+  // centre -> how many of its higher-ranked members x is linked to, and whether the centre is one
+  const links = new Map<string, number>();
   const direct = new Set<string>();
   for (const id of view.neighbours(x.id)) {
     const n = view.feature(id);
@@ -58,10 +58,14 @@ export function chooseCentre(view: StarView, x: MentionFeatures): string {
     const centre = view.centreOf(n.id);
     if (centre === undefined) continue;
     if (centre === n.id) direct.add(centre);
-    if (!centres.some((c) => c.id === centre)) centres.push(view.feature(centre));
+    links.set(centre, (links.get(centre) ?? 0) + 1);
   }
+  const centres = [...links.keys()].map((id) => view.feature(id));
   if (centres.length > 1)
     centres.sort((a, b) => {
+      const la = links.get(a.id) as number;
+      const lb = links.get(b.id) as number;
+      if (la !== lb) return lb - la;
       const da = direct.has(a.id);
       if (da !== direct.has(b.id)) return da ? -1 : 1;
       return byRank(a, b);
