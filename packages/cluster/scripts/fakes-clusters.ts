@@ -47,16 +47,17 @@ const state = createClusterState({
 addMentions(state, mentions);
 console.log(`FA-KES: ${mentions.length} mentions, ${state.clusters.size} canonical events`);
 const day = '2017-04-04';
+const all = process.argv.includes('--all-kinds');
 const idlib = new Set(['place:sy:khan-sheikhoun', 'place:sy:gov:idleb', 'place:sy:idleb']);
 const chem = [...state.clusters.keys()]
   .map((id) => canonicalEvent(state, id))
-  .filter((e) => e.kind === 'chemical_attack' && idlib.has(e.location?.placeId ?? ''))
+  .filter((e) => (all || e.kind === 'chemical_attack') && idlib.has(e.location?.placeId ?? ''))
   .filter((e) => e.occurred.start !== null && e.occurred.start <= day && (e.occurred.end ?? '') >= day)
   .filter((e) => ['day', 'week', 'reported'].includes(e.occurred.precision))
   .sort((a, b) => b.corroboration.outlets - a.corroboration.outlets);
 for (const e of chem)
   console.log(
-    `  ${e.id} ${e.location?.name} ${e.occurred.start}..${e.occurred.end} ${e.occurred.precision}: ` +
+    `  ${e.id} ${e.kind} ${e.location?.name} ${e.occurred.start}..${e.occurred.end} ${e.occurred.precision}: ` +
       `${e.mentions.length} reports, ${e.corroboration.outlets} outlets, killed ${JSON.stringify(e.figures.killed ? [e.figures.killed.low, e.figures.killed.best, e.figures.killed.high] : null)}`,
   );
 // the labelled FA-KES pairs scored on this clustering of the whole corpus (the labelled-pairs

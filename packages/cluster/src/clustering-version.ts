@@ -21,6 +21,7 @@
  *   and among those it fits, the one it has the most links to; a rare kind (a chemical attack)
  *   on overlapping days ties reports at nested places or in the same country (new block rows
  *   `r|kind|place`); one article's floor ("at least 50") and its count (58) are one toll; one
- *   article's chemical attack and the air strike that delivered it are one event.
+ *   article's chemical attack and the air strike that delivered it are one event, and so are its
+ *   "attack" and the specific kind it names on the same days.
  */
 export const CLUSTERING_VERSION = 'cluster-3';

@@ -1,5 +1,5 @@
 import { windowsOverlap } from './date-window.ts';
-import { kindsCompatible, RARE_KINDS } from './kind-groups.ts';
+import { GENERIC_KINDS, kindsCompatible, RARE_KINDS } from './kind-groups.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { quotesNearIdentical } from './quote-text.ts';
 
@@ -81,7 +81,26 @@ export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
 function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.killed !== null && b.killed !== null)
     return tollMetAsFloor(a, b) && kindsCompatible(a.mention.kind, b.mention.kind);
-  return a.mention.kind === b.mention.kind || rareNamedTwice(a, b);
+  return a.mention.kind === b.mention.kind || rareNamedTwice(a, b) || genericNamedAgain(a, b);
+}
+
+/**
+ * "The attack" in an article that reports an air strike is that air strike named again: a
+ * kind that names no means (`GENERIC_KINDS`) beside the article's specific kind, one of them
+ * without a toll, is one event.
+ */
+function genericNamedAgain(a: MentionFeatures, b: MentionFeatures): boolean {
+  return (
+    GENERIC_KINDS.includes(a.mention.kind) !== GENERIC_KINDS.includes(b.mention.kind) &&
+    (a.mention.kind === 'attack' || b.mention.kind === 'attack') &&
+    sameDays(a, b)
+  );
+}
+
+/** Both windows are the same days (the article dates both alike, or dates neither). */
+function sameDays(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.window === null || b.window === null) return a.window === b.window;
+  return a.window.from === b.window.from && a.window.to === b.window.to;
 }
 
 /**

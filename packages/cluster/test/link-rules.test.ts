@@ -315,6 +315,18 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     true,
   ],
   [
+    'one article: "the attack killed 58" and the air strike it names',
+    { article: 'a', kind: 'attack', reported: '2017-04-04', killed: 58 },
+    { article: 'a', reported: '2017-04-04', tag: 'the strike' },
+    true,
+  ],
+  [
+    'one article: an attack and an air strike on different days',
+    { article: 'a', kind: 'attack', on: '2017-04-04', killed: 58 },
+    { article: 'a', on: '2017-04-05', tag: 'the strike' },
+    false,
+  ],
+  [
     'one article: an air strike and shelling, one toll',
     { article: 'a', killed: 58 },
     { article: 'a', kind: 'shelling', tag: 'another' },
