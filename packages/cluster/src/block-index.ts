@@ -1,5 +1,6 @@
 import type { EventFamily } from '@sitrep/schema/event-kinds';
 import { blockable, type DayWindow } from './date-window.ts';
+import { RARE_KINDS } from './kind-groups.ts';
 import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { shingles } from './quote-text.ts';
@@ -21,6 +22,8 @@ export interface BlockIndex {
   tolls: Map<EventFamily, Map<number, DayBuckets>>;
   /** a vote's "yes-no" -> mentions giving that split, dated or not */
   tallies: Map<string, MentionFeatures[]>;
+  /** rare kind (`RARE_KINDS`) -> place or country -> day -> mentions of that kind there or within it */
+  rare: Map<string, Map<string, DayBuckets>>;
 }
 
 /**
@@ -37,7 +40,14 @@ export type DayBuckets = Map<number, MentionFeatures[]>;
 // on every lookup. Same buckets, same order of ids.
 
 export function emptyBlockIndex(): BlockIndex {
-  return { at: new Map(), within: new Map(), quotes: new Map(), tolls: new Map(), tallies: new Map() };
+  return {
+    at: new Map(),
+    within: new Map(),
+    quotes: new Map(),
+    tolls: new Map(),
+    tallies: new Map(),
+    rare: new Map(),
+  };
 }
 
 function push(map: Map<string, MentionFeatures[]>, key: string, f: MentionFeatures): void {
@@ -47,7 +57,7 @@ function push(map: Map<string, MentionFeatures[]>, key: string, f: MentionFeatur
 }
 
 /** The day buckets filed under (family, key), made when missing. */
-function daysOf<K>(map: Map<EventFamily, Map<K, DayBuckets>>, family: EventFamily, key: K): DayBuckets {
+function daysOf<F, K>(map: Map<F, Map<K, DayBuckets>>, family: F, key: K): DayBuckets {
   let keys = map.get(family);
   if (!keys) {
     keys = new Map();
@@ -80,6 +90,17 @@ function placeBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayW
   return blockable(f.window) && f.placeLine.length > 0;
 }
 
+/**
+ * Where a mention of a rare kind is filed and looked up: its country when it is placed no finer
+ * than one, else every place of its place line (the country among them). A report "in Syria"
+ * and one in Khan Sheikhoun meet under Syria.
+ */
+export function rareKeys(f: MentionFeatures): readonly string[] {
+  if (!RARE_KINDS.includes(f.mention.kind) || !blockable(f.window)) return [];
+  if (f.placeLine.length > 0) return f.placeLine;
+  return f.country === null ? [] : [f.country];
+}
+
 // A mention goes into each (key, day) bucket once, so filing it key by key rather than day by
 // day leaves every bucket with the same ids in the same order.
 export function indexMention(index: BlockIndex, f: MentionFeatures): void {
@@ -90,6 +111,7 @@ export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f);
   if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f);
   if (f.tally !== null) push(index.tallies, f.tally, f);
+  for (const key of rareKeys(f)) pushDays(daysOf(index.rare, f.mention.kind, key), f.window as DayWindow, f);
 }
 
 function pull(map: Map<string, MentionFeatures[]>, key: string, id: string): void {
@@ -98,13 +120,7 @@ function pull(map: Map<string, MentionFeatures[]>, key: string, id: string): voi
   else map.delete(key);
 }
 
-function pullDays<K>(
-  map: Map<EventFamily, Map<K, DayBuckets>>,
-  family: EventFamily,
-  key: K,
-  w: DayWindow,
-  id: string,
-): void {
+function pullDays<F, K>(map: Map<F, Map<K, DayBuckets>>, family: F, key: K, w: DayWindow, id: string): void {
   const keys = map.get(family);
   const days = keys?.get(key);
   if (!keys || !days) return;
@@ -125,6 +141,7 @@ export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
   if (tollBlocked(f)) pullDays(index.tolls, f.family, f.killed, f.window, f.id);
   if (f.tally !== null) pull(index.tallies, f.tally, f.id);
+  for (const key of rareKeys(f)) pullDays(index.rare, f.mention.kind, key, f.window as DayWindow, f.id);
 }
 
 /** Adds the mentions of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
@@ -154,6 +171,12 @@ export function candidateFeatures(index: BlockIndex, f: MentionFeatures): Set<Me
     if (days) for (let d = f.window.from; d <= f.window.to; d++) addAll(out, days.get(d), f.id);
   }
   if (f.tally !== null) addAll(out, index.tallies.get(f.tally), f.id);
+  for (const key of rareKeys(f)) {
+    const days = index.rare.get(f.mention.kind)?.get(key);
+    if (days)
+      for (let d = (f.window as DayWindow).from; d <= (f.window as DayWindow).to; d++)
+        addAll(out, days.get(d), f.id);
+  }
   return out;
 }
 

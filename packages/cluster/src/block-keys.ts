@@ -1,3 +1,4 @@
+import { rareKeys } from './block-index.ts';
 import { blockable, MAX_BLOCK_DAYS } from './date-window.ts';
 import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
@@ -35,6 +36,13 @@ function quoteRanges(f: MentionFeatures): BlockRange[] {
   return [...keys].map((key) => ({ key, from: 0, to: 0 }));
 }
 
+/** A rare kind's rows (`rareKeys`): filed and looked up under the same keys. */
+function rareRanges(f: MentionFeatures): BlockRange[] {
+  const w = f.window;
+  if (!w) return [];
+  return rareKeys(f).map((place) => ({ key: `r|${f.mention.kind}|${place}`, from: w.from, to: w.to }));
+}
+
 /** The rows a mention is stored under (what `indexMention` files it under). */
 export function blockRows(f: MentionFeatures): BlockRange[] {
   const rows: BlockRange[] = [];
@@ -45,7 +53,7 @@ export function blockRows(f: MentionFeatures): BlockRange[] {
   }
   const toll = tollKey(f);
   if (toll && w) rows.push({ key: toll, from: w.from, to: w.to });
-  return [...rows, ...quoteRanges(f)];
+  return [...rows, ...rareRanges(f), ...quoteRanges(f)];
 }
 
 /** The rows to look up for a mention's candidates (what `candidatesFor` reads). */
@@ -59,5 +67,5 @@ export function blockLookups(f: MentionFeatures): BlockRange[] {
   }
   const toll = tollKey(f);
   if (toll && w) rows.push({ key: toll, from: w.from, to: w.to });
-  return [...rows, ...quoteRanges(f)];
+  return [...rows, ...rareRanges(f), ...quoteRanges(f)];
 }

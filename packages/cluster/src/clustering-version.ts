@@ -16,5 +16,12 @@
  *   about its event joins it; a vote's exact split ties two reports; across places of
  *   different size a toll on one side only does not tie; totals (a period's, a war's) neither
  *   tie reports nor enter figure ranges; reports that disagree on the day give the day most give.
+ * cluster-3: a mention joins the cluster of any higher-ranked mention it is linked to (still
+ *   compatible with every higher-ranked member), not only a cluster whose centre it links to,
+ *   and among those it fits, the one it has the most links to; a rare kind (a chemical attack)
+ *   on overlapping days ties reports at nested places or in the same country (new block rows
+ *   `r|kind|place`); one article's floor ("at least 50") and its count (58) are one toll; one
+ *   article's chemical attack and the air strike that delivered it are one event, and so are its
+ *   "attack" and the specific kind it names on the same days.
  */
-export const CLUSTERING_VERSION = 'cluster-2';
+export const CLUSTERING_VERSION = 'cluster-3';

@@ -1,5 +1,5 @@
 import { windowsOverlap } from './date-window.ts';
-import { kindsCompatible } from './kind-groups.ts';
+import { GENERIC_KINDS, kindsCompatible, RARE_KINDS } from './kind-groups.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { quotesNearIdentical } from './quote-text.ts';
 
@@ -52,6 +52,20 @@ export function sameTally(a: MentionFeatures, b: MentionFeatures): boolean {
   return a.tally !== null && a.tally === b.tally;
 }
 
+/**
+ * Both report the same rare kind (`RARE_KINDS`: a chemical attack) in one country: at nested
+ * places, or one placed no finer than the country the other lies in. With overlapping days
+ * (checked by `compatible`) that is one attack, whatever figure or place detail either adds.
+ */
+export function sameRareKind(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.mention.kind !== b.mention.kind || !RARE_KINDS.includes(a.mention.kind)) return false;
+  if (a.placeLine.length > 0 && b.placeLine.length > 0) return placesNested(a, b);
+  if (a.country !== null && b.country !== null) return a.country === b.country;
+  if (a.country !== null) return b.placeLine.includes(a.country);
+  if (b.country !== null) return a.placeLine.includes(b.country);
+  return false;
+}
+
 /** Both give the same killed figure, high enough not to be a coincidence. */
 export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
   return a.killed !== null && a.killed === b.killed && a.killed >= FINGERPRINT_MIN_KILLED;
@@ -66,8 +80,58 @@ export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
  */
 function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.killed !== null && b.killed !== null)
-    return a.killed === b.killed && kindsCompatible(a.mention.kind, b.mention.kind);
-  return a.mention.kind === b.mention.kind;
+    return tollMetAsFloor(a, b) && kindsCompatible(a.mention.kind, b.mention.kind);
+  return a.mention.kind === b.mention.kind || rareNamedTwice(a, b) || genericNamedAgain(a, b);
+}
+
+/**
+ * "The attack" in an article that reports an air strike is that air strike named again: a
+ * kind that names no means (`GENERIC_KINDS`) beside the article's specific kind, one of them
+ * without a toll, is one event.
+ */
+function genericNamedAgain(a: MentionFeatures, b: MentionFeatures): boolean {
+  return (
+    GENERIC_KINDS.includes(a.mention.kind) !== GENERIC_KINDS.includes(b.mention.kind) &&
+    (a.mention.kind === 'attack' || b.mention.kind === 'attack') &&
+    sameDays(a, b)
+  );
+}
+
+/** Both windows are the same days (the article dates both alike, or dates neither). */
+function sameDays(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.window === null || b.window === null) return a.window === b.window;
+  return a.window.from === b.window.from && a.window.to === b.window.to;
+}
+
+/**
+ * One article's two tolls of one event: the same figure, or a floor ("more than 50", "at least
+ * 50") that the other figure meets within the agreement ratio — the lead's round "more than 50"
+ * and the body's count of 58. Two exact figures that differ are two events.
+ */
+function tollMetAsFloor(a: MentionFeatures, b: MentionFeatures): boolean {
+  const ka = a.killed as number;
+  const kb = b.killed as number;
+  if (ka === kb) return true;
+  const [lo, hi] = ka < kb ? [a, b] : [b, a];
+  const qualifier = lo.mention.casualties.killed?.qualifier;
+  return (
+    (qualifier === 'at_least' || qualifier === 'more_than') &&
+    (hi.killed as number) <= (lo.killed as number) * FIGURE_AGREE_RATIO
+  );
+}
+
+/**
+ * One article naming a rare attack twice in different words: "a chemical attack" and "air
+ * strikes that released toxic gas" (or "the attack") at nested places. An article reports a
+ * chemical attack with the means it was delivered by; it is not a second event beside it.
+ */
+function rareNamedTwice(a: MentionFeatures, b: MentionFeatures): boolean {
+  const rare = RARE_KINDS.includes(a.mention.kind) || RARE_KINDS.includes(b.mention.kind);
+  return (
+    rare &&
+    kindsCompatible(a.mention.kind, b.mention.kind) &&
+    (a.placeLine.length === 0 || b.placeLine.length === 0 || placesNested(a, b))
+  );
 }
 
 function sameArticle(a: MentionFeatures, b: MentionFeatures): boolean {
@@ -107,6 +171,8 @@ export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
   // where one report gives no date ("voted 122 to 13 on December 9", no year)
   if (one || sameTally(a, b)) return true;
   if (a.window === null || b.window === null) return false;
+  // a chemical attack in one country on overlapping days is one attack
+  if (sameRareKind(a, b)) return true;
   // "in northern Syria" places nothing: only the same toll on the same days ties such a report.
   if (a.placeLine.length === 0 || b.placeLine.length === 0) return sameToll(a, b);
   // both are placed, so compatibleUnquoted has already found the places nested

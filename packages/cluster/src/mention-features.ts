@@ -44,6 +44,8 @@ export interface MentionFeatures {
   killed: number | null;
   /** whether the report gives any killed figure, "dozens" included, that is not a total */
   toll: boolean;
+  /** the country id of a report placed no finer than a country ("in Syria"), else null */
+  country: string | null;
   /** "yes-no" of a vote large enough for its split to identify it (`TALLY_MIN_VOTES`), else null */
   tally: string | null;
 }
@@ -138,5 +140,6 @@ export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatu
     killed: toll && killed?.qualifier !== 'vague' ? (killed?.best ?? null) : null,
     toll,
     tally: tallyOf(m),
+    country: m.location?.precision === 'country' ? (m.location.placeId ?? null) : null,
   };
 }

@@ -14,7 +14,9 @@ export function removeMentions(state: ClusterState, eventIds: readonly string[])
     const f = state.features.get(id);
     if (!f) continue;
     const centre = state.centreOf.get(id) as string;
-    const neighbours = state.adjacency.get(id) ?? [];
+    const neighbours = neighboursOf(state, id);
+    // mentions that joined through it (a mention joins through any member) need a new home
+    queueBelow(state, queue, f, neighbours);
     for (const n of neighbours) {
       const adj = state.adjacency.get(n);
       if (adj)
@@ -30,9 +32,12 @@ export function removeMentions(state: ClusterState, eventIds: readonly string[])
     state.clusterOfMention.delete(id);
     state.membersOf.get(centre)?.delete(id);
     touched.add(centre);
-    // A centre's members need a new home; a member's absence may let others into its cluster.
-    if (centre === id) queueBelow(state, queue, f, state.membersOf.get(id) ?? []);
-    else queueBelow(state, queue, f, neighboursOf(state, centre));
+    // A centre's members need a new home; a member's absence may let in those linked to any
+    // member of its cluster.
+    const members = [...(state.membersOf.get(centre) ?? [])];
+    queueBelow(state, queue, f, members);
+    if (centre !== id)
+      for (const m of [centre, ...members]) queueBelow(state, queue, f, neighboursOf(state, m));
   }
   settle(state, queue, touched);
   return recordClusters(state, touched);

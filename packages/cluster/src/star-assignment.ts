@@ -39,16 +39,37 @@ export interface StarView {
   members(centre: string): ReadonlySet<string>;
 }
 
-/** The centre `x` belongs under, given the current decisions for every higher-ranked mention. */
+/**
+ * The centre `x` belongs under, given the current decisions for every higher-ranked mention.
+ * x may join the cluster of any higher-ranked mention it is linked to, not only its centre: the
+ * report of 86 dead links to the one of 72, which the first report of 58 drew in, though 86 and
+ * 58 are too far apart to tie the two directly. Chains stay bounded because x must still be
+ * compatible with every higher-ranked member (two towns, two days, two sides never meet).
+ * Among the clusters it fits, x joins the one it has the most links to (one report of the
+ * attack does not outweigh ten), then one whose centre it links to, then the best-ranked centre.
+ */
 export function chooseCentre(view: StarView, x: MentionFeatures): string {
-  // the centres x could join (linked to it, ranked before it), best first; one array, and no
-  // sort for the usual none or one
-  const centres: MentionFeatures[] = [];
+  // centre -> how many of its higher-ranked members x is linked to, and whether the centre is one
+  const links = new Map<string, number>();
+  const direct = new Set<string>();
   for (const id of view.neighbours(x.id)) {
     const n = view.feature(id);
-    if (ranksBefore(n, x) && view.centreOf(n.id) === n.id) centres.push(n);
+    if (!ranksBefore(n, x)) continue;
+    const centre = view.centreOf(n.id);
+    if (centre === undefined) continue;
+    if (centre === n.id) direct.add(centre);
+    links.set(centre, (links.get(centre) ?? 0) + 1);
   }
-  if (centres.length > 1) centres.sort(byRank);
+  const centres = [...links.keys()].map((id) => view.feature(id));
+  if (centres.length > 1)
+    centres.sort((a, b) => {
+      const la = links.get(a.id) as number;
+      const lb = links.get(b.id) as number;
+      if (la !== lb) return lb - la;
+      const da = direct.has(a.id);
+      if (da !== direct.has(b.id)) return da ? -1 : 1;
+      return byRank(a, b);
+    });
   for (const c of centres) {
     let fits = true;
     for (const id of view.members(c.id)) {

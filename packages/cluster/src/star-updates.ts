@@ -61,14 +61,19 @@ export function settle(
     if (old !== undefined) {
       state.membersOf.get(old)?.delete(x.id);
       touched.add(old);
-      queueBelow(state, queue, x, old === x.id ? v.members(old) : v.neighbours(old));
+      // a mention joins through any member, so those linked to the cluster x left may now fit it
+      const left = old === x.id ? v.members(old) : [old, ...v.members(old)];
+      queueBelow(state, queue, x, left);
+      for (const id of left) queueBelow(state, queue, x, v.neighbours(id));
     }
     state.centreOf.set(x.id, next);
     const members = state.membersOf.get(next) ?? new Set<string>();
     members.add(x.id);
     state.membersOf.set(next, members);
     touched.add(next);
-    queueBelow(state, queue, x, next === x.id ? v.neighbours(x.id) : members);
+    // x's neighbours may join its new cluster through it; the members must still fit beside x
+    queueBelow(state, queue, x, v.neighbours(x.id));
+    if (next !== x.id) queueBelow(state, queue, x, members);
   }
 }
 

@@ -93,6 +93,63 @@ describe('clustering', () => {
     expect(events.every((e) => e.mentions.length <= 2)).toBe(true);
   });
 
+  it('lets a report join through any member it is linked to, when it fits every member above it', () => {
+    // 58 dead at the neighbourhood (the centre), 72 city-wide the same day, then a report dated
+    // only by its publication with 86: it agrees with 72, not with 58, yet is the same strike
+    const centre = mention({
+      article: 'first',
+      place: 'Sheikh Saeed',
+      placePrecision: 'neighbourhood',
+      on: '2017-04-04',
+      killed: 58,
+      perpetrators: ['actor:russia'],
+    });
+    const city = mention({ article: 'second', on: '2017-04-04', killed: 72 });
+    const update = mention({ article: 'third', reported: '2017-04-05', killed: 86 });
+    for (const seed of [1, 2, 3]) {
+      const events = clusterMentions(shuffled([centre, city, update], seed), options);
+      expect(events.map((e) => e.mentions.length)).toEqual([3]);
+    }
+    // the same report naming another side as the striker fits the middle one, not the centre
+    const otherSide = mention({
+      article: 'fourth',
+      reported: '2017-04-05',
+      killed: 86,
+      perpetrators: ['actor:rebels'],
+    });
+    const events = clusterMentions([centre, city, otherSide], options);
+    expect(events.map((e) => e.mentions.length).sort()).toEqual([1, 2]);
+    expect(events.find((e) => e.mentions.length === 1)?.mentions[0]?.eventId).toBe(otherSide.id);
+  });
+
+  it('puts a report in the cluster it has the most links to, not the first centre it links to', () => {
+    // the shelling of Sheikh Saeed (30 dead) and the air strike on al-Kalaseh (60), whose three
+    // city-wide reports say 40; a report dated by its publication with 35 agrees with the
+    // shelling's centre and with the three reports, not with 60: it joins the three
+    const shelling = mention({
+      article: 'p',
+      kind: 'shelling',
+      place: 'Sheikh Saeed',
+      placePrecision: 'neighbourhood',
+      on: '2017-04-04',
+      killed: 30,
+    });
+    const strike = mention({
+      article: 'q',
+      place: 'al-Kalaseh',
+      placePrecision: 'neighbourhood',
+      on: '2017-04-05',
+      killed: 60,
+    });
+    const cityWide = ['q1', 'q2', 'q3'].map((article) => mention({ article, on: '2017-04-05', killed: 40 }));
+    const report = mention({ article: 'x', reported: '2017-04-05', killed: 35 });
+    const events = clusterMentions([shelling, strike, ...cityWide, report], options);
+    const withReport = events.find((e) => e.mentions.some((m) => m.eventId === report.id));
+    expect(withReport?.mentions.map((m) => m.eventId).sort()).toEqual(
+      [strike, ...cityWide, report].map((m) => m.id).sort(),
+    );
+  });
+
   it('nests places only through the ancestors it is given', () => {
     const pair = [
       mention({ article: 'x', place: 'al-Kalaseh', placePrecision: 'neighbourhood' }),

@@ -37,7 +37,7 @@ export async function extractFakes(unitIds: ReadonlySet<string>, into: ArticlesB
  * world-dev files with the publication date their source's metadata gives (the dataset README's
  * SOURCES table), passed as a desk's feed would pass it: the texts print few dates of their own.
  */
-export function extractWorld(files: ReadonlyMap<string, string>, into: ArticlesByKey): void {
+export function extractWorld(files: ReadonlyMap<string, string | null>, into: ArticlesByKey): void {
   for (const [file, publishedAt] of files) {
     const text = readFileSync(join(WORLD_DEV, file), 'utf8');
     into.set(

@@ -236,6 +236,102 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     { article: 'b', claims: [{ text: 'ever shrinking' }] },
     false,
   ],
+  [
+    'a chemical attack in a town and in its province the same day, a toll on one side only',
+    { article: 'a', kind: 'chemical_attack', place: 'Manbij', on: '2017-04-04', killed: 58 },
+    {
+      article: 'b',
+      kind: 'chemical_attack',
+      place: 'Aleppo-gov',
+      placePrecision: 'governorate',
+      on: '2017-04-04',
+    },
+    true,
+  ],
+  [
+    'an air strike in a town and in its province the same day, a toll on one side only',
+    { article: 'a', place: 'Manbij', on: '2017-04-04', killed: 58 },
+    { article: 'b', place: 'Aleppo-gov', placePrecision: 'governorate', on: '2017-04-04' },
+    false,
+  ],
+  [
+    'a chemical attack "in Syria" reported the next day, and one in a town of Syria',
+    {
+      article: 'a',
+      kind: 'chemical_attack',
+      place: 'Syria',
+      placePrecision: 'country',
+      reported: '2017-04-05',
+    },
+    { article: 'b', kind: 'chemical_attack', place: 'Manbij', on: '2017-04-04', killed: 58 },
+    true,
+  ],
+  [
+    'a chemical attack in another country',
+    {
+      article: 'a',
+      kind: 'chemical_attack',
+      place: 'Iraq',
+      placePrecision: 'country',
+      reported: '2017-04-05',
+    },
+    { article: 'b', kind: 'chemical_attack', place: 'Manbij', on: '2017-04-04', killed: 58 },
+    false,
+  ],
+  [
+    'chemical attacks in two towns of one province',
+    { article: 'a', kind: 'chemical_attack', place: 'Manbij', on: '2017-04-04' },
+    { article: 'b', kind: 'chemical_attack', place: 'al-Kalaseh', on: '2017-04-04' },
+    false,
+  ],
+  [
+    'chemical attacks in one town a week apart',
+    { article: 'a', kind: 'chemical_attack', place: 'Manbij', on: '2017-03-28' },
+    { article: 'b', kind: 'chemical_attack', place: 'Manbij', on: '2017-04-04' },
+    false,
+  ],
+  [
+    'one article: "at least 50 killed" and its count of 58',
+    { article: 'a', killed: 50, killedQualifier: 'at_least' },
+    { article: 'a', killed: 58, tag: 'the count' },
+    true,
+  ],
+  [
+    'one article: two exact tolls',
+    { article: 'a', killed: 50 },
+    { article: 'a', killed: 58, tag: 'another' },
+    false,
+  ],
+  [
+    'one article: a floor far below the other toll',
+    { article: 'a', killed: 20, killedQualifier: 'at_least' },
+    { article: 'a', killed: 58, tag: 'another' },
+    false,
+  ],
+  [
+    'one article: a chemical attack and the air strike that delivered it',
+    { article: 'a', kind: 'chemical_attack', killed: 58 },
+    { article: 'a', kind: 'airstrike', tag: 'the means' },
+    true,
+  ],
+  [
+    'one article: "the attack killed 58" and the air strike it names',
+    { article: 'a', kind: 'attack', reported: '2017-04-04', killed: 58 },
+    { article: 'a', reported: '2017-04-04', tag: 'the strike' },
+    true,
+  ],
+  [
+    'one article: an attack and an air strike on different days',
+    { article: 'a', kind: 'attack', on: '2017-04-04', killed: 58 },
+    { article: 'a', on: '2017-04-05', tag: 'the strike' },
+    false,
+  ],
+  [
+    'one article: an air strike and shelling, one toll',
+    { article: 'a', killed: 58 },
+    { article: 'a', kind: 'shelling', tag: 'another' },
+    false,
+  ],
 ];
 
 describe('link rules', () => {

@@ -6,6 +6,7 @@ import { clusterMentions } from '../src/cluster-mentions.ts';
 import { addMentions, createClusterState } from '../src/cluster-state.ts';
 import type { EventMention } from '../src/event-mention.ts';
 import { updateStoredClusters } from '../src/update-stored-clusters.ts';
+import { mention, toyAncestors } from './make-mention.ts';
 import { MemoryClustering } from './memory-stored-clustering.ts';
 
 const options = { ancestorsOf: syntheticAncestors };
@@ -38,6 +39,72 @@ describe('block rows a store can query', () => {
       compared += matched.length;
     }
     expect(compared).toBeGreaterThan(400);
+  });
+});
+
+describe('block rows of a rare kind', () => {
+  // a chemical attack "in Syria" (placed no finer than the country) meets one in a Syrian town
+  // through the country, in the in-memory index and in a store's rows alike
+  const chemical = [
+    mention({ article: 'a', kind: 'chemical_attack', place: 'Manbij', on: '2017-04-04', killed: 58 }),
+    mention({
+      article: 'b',
+      kind: 'chemical_attack',
+      place: 'Syria',
+      placePrecision: 'country',
+      reported: '2017-04-05',
+    }),
+    mention({
+      article: 'c',
+      kind: 'chemical_attack',
+      place: 'Iraq',
+      placePrecision: 'country',
+      reported: '2017-04-05',
+    }),
+    mention({
+      article: 'd',
+      kind: 'chemical_attack',
+      place: 'Aleppo-gov',
+      placePrecision: 'governorate',
+      on: '2017-04-04',
+    }),
+    mention({ article: 'e', place: 'Syria', placePrecision: 'country', reported: '2017-04-05' }),
+  ];
+  const toy = { ancestorsOf: toyAncestors };
+
+  it('find the candidates the in-memory index finds', () => {
+    const state = createClusterState(toy);
+    addMentions(state, chemical);
+    const features = [...state.features.values()];
+    for (const f of features) {
+      const lookups = blockLookups(f);
+      const matched = features
+        .filter((g) => g.id !== f.id)
+        .filter((g) =>
+          blockRows(g).some((b) => lookups.some((l) => l.key === b.key && l.from <= b.to && b.from <= l.to)),
+        )
+        .map((g) => g.id)
+        .sort();
+      expect(matched).toEqual([...candidatesFor(state.index, f)].sort());
+    }
+    const inSyria = state.features.get(chemical[1]?.id as string);
+    expect(inSyria && [...candidatesFor(state.index, inSyria)].sort()).toEqual(
+      [chemical[0]?.id, chemical[3]?.id].sort(),
+    );
+    expect(
+      clusterMentions(chemical, toy)
+        .map((e) => e.mentions.length)
+        .sort(),
+    ).toEqual([1, 1, 3]);
+  });
+
+  it('cluster one at a time against a store as from scratch', async () => {
+    const store = new MemoryClustering();
+    for (const m of shuffled(chemical, 3))
+      store.apply(await updateStoredClusters(store, toy, { add: [m], remove: [] }));
+    expect(storedClusters(store)).toEqual(
+      clusterMentions(chemical, toy).map((e) => e.mentions.map((m) => m.eventId)),
+    );
   });
 });
 
