@@ -22,6 +22,7 @@ import { operationCount, useCostCheckMemo } from './cost-check-memo.ts';
 import { useCsrfPrevention } from './csrf-prevention.ts';
 import { clientErrorsAtDebug, maskSitrepError, useErrorCodes } from './error-codes.ts';
 import { graphiqlOptions } from './graphiql.ts';
+import { useNoNulStrings } from './nul-strings.ts';
 import { safetyLimits } from './safety-limits.ts';
 
 export interface YogaOptions {
@@ -59,6 +60,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
     useCostCheckMemo(),
     useCsrfPrevention(),
     useErrorCodes({ hideSuggestions: config.production }),
+    useNoNulStrings(),
     ...safetyLimits(),
     useReadinessCheck({
       endpoint: '/ready',

@@ -1,4 +1,5 @@
-import { type RawArticle, rawArticleFromText } from '@sitrep/extract/read';
+import { MetadataError, type RawArticle, rawArticleFromText, urlField } from '@sitrep/extract/read';
+import { BadInputError } from '@sitrep/schema/errors';
 
 /** One article sent by a program (the API's `ingestArticle`): the text and what the caller knows about it. */
 export interface ArticleInput {
@@ -19,9 +20,17 @@ export function rawArticleFromInput(
   input: ArticleInput,
   source: string,
 ): { raw: RawArticle; warnings: string[] } {
-  const origin = input.url ? { externalId: input.url } : {};
+  let url: string | null;
+  try {
+    url = urlField(input.url, 'url');
+  } catch (error) {
+    if (error instanceof MetadataError)
+      throw new BadInputError(source.replace(/\.text$/, '.url'), error.message);
+    throw error;
+  }
+  const origin = url ? { externalId: url } : {};
   const { raw, warnings } = rawArticleFromText(input.text, origin, source);
-  if (input.url) raw.meta.url = input.url;
+  if (url) raw.meta.url = url;
   if (input.outlet) raw.meta.outlet = input.outlet;
   if (input.publishedAt) raw.meta.publishedAt = input.publishedAt;
   return { raw, warnings };

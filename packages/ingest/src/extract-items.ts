@@ -64,8 +64,34 @@ async function* withinLimit(
   inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
   maxBytes: number,
 ): AsyncGenerator<IngestInput> {
-  for await (const input of inputs)
-    yield isRaw(input) && overLimit(input, maxBytes) ? await refusal(input, maxBytes) : input;
+  for await (const input of inputs) {
+    if (isRaw(input) && overLimit(input, maxBytes)) yield await refusal(input, maxBytes);
+    else if (isRaw(input) && holdsNul(input.raw)) yield await nulRefusal(input);
+    else yield input;
+  }
+}
+
+/**
+ * A NUL character (U+0000) is in no article: it marks a binary or damaged file. PostgreSQL
+ * cannot store it in text at all (error 22021, which failed the whole batch), so it is refused
+ * here, one article at a time, the same way on both engines.
+ */
+export function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(holdsNul);
+}
+
+async function nulRefusal(input: RawInput): Promise<IngestInput> {
+  const { describeOrigin } = await loadExtractor();
+  return { ok: false, error: nulError(describeOrigin(input.raw.origin)) };
+}
+
+export function nulError(source: string): BadInputError {
+  return new BadInputError(
+    source,
+    'holds a NUL character (U+0000), which no article has: the file is binary or damaged; remove the character or the file',
+  );
 }
 
 /**

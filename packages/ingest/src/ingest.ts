@@ -7,8 +7,9 @@ import type { IngestCounts } from '@sitrep/store/query-types';
 import type { SitrepStore } from '@sitrep/store/store';
 import { clusterArticles } from './cluster-articles.ts';
 import { defaultIngestConfig } from './config.ts';
-import { extractedItems } from './extract-items.ts';
+import { extractedItems, holdsNul, nulError } from './extract-items.ts';
 import type { ArticleWorker } from './extract-pool/article-worker.ts';
+import { FirstOfInput } from './first-of-input.ts';
 import { type ReclusterResult, reclusterStore } from './recluster.ts';
 import { referenceSeeder } from './reference-data.ts';
 
@@ -48,6 +49,11 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** an input refused: `source` names it, `message` says why (without the source) */
   onProblem?: (source: string, message: string, error: SitrepError) => void;
+  /**
+   * What the reader noticed but did not refuse (an unknown front-matter key): `source: what`,
+   * the same lines `sitrep extract` prints
+   */
+  onWarning?: (message: string) => void;
   /** each record as it goes into a batch (after validation) */
   onRecord?: (record: ExtractedArticleType) => void;
   /**
@@ -68,6 +74,11 @@ export interface IngestOptions {
 
 export interface IngestSummary extends IngestCounts {
   failed: number;
+  /**
+   * Articles whose text came earlier in the same input (FA-KES repeats 15 texts, some under
+   * another id): stored once, as the first of them, and counted here, not as "unchanged".
+   */
+  duplicates: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
@@ -94,6 +105,7 @@ export async function ingest(
   const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0 };
   let failed = 0;
   let seen = 0;
+  const firsts = new FirstOfInput();
   let batch: ExtractedArticleType[] = [];
   const cluster = options.recluster ?? true;
   const references = referenceSeeder(store);
@@ -126,6 +138,9 @@ export async function ingest(
     options.onProblem?.(source, message, error);
   };
   const take = (record: ExtractedArticleType) => {
+    const verdict = firsts.check(record);
+    if (verdict === 'duplicate') return;
+    if (verdict !== 'first') return fail(verdict);
     batch.push(record);
     options.onRecord?.(record);
   };
@@ -136,13 +151,15 @@ export async function ingest(
   });
   for await (const item of items) {
     seen++;
+    if (item.ok) for (const warning of item.warnings ?? []) options.onWarning?.(warning);
     if (!item.ok) fail(item.error);
     else if (item.validated) take(item.record);
     else {
       const checked = ExtractedArticle.safeParse(item.record);
-      if (checked.success) take(checked.data);
+      const where = item.record.origin?.path ?? item.record.origin?.externalId ?? item.record.id;
+      if (checked.success && holdsNul(checked.data)) fail(nulError(String(where)));
+      else if (checked.success) take(checked.data);
       else {
-        const where = item.record.origin?.path ?? item.record.origin?.externalId ?? item.record.id;
         fail(
           new BadInputError(
             String(where),
@@ -163,7 +180,7 @@ export async function ingest(
         results.push(await clusterArticles(store, toCluster.slice(i, i + CLUSTER_CHUNK)));
     for (const r of results) options.onRecluster?.(r);
   }
-  return { ...counts, failed };
+  return { ...counts, failed, duplicates: firsts.duplicates };
 }
 
 /** The files and folders given, read as they come by the extractor's streaming readers. */
@@ -184,8 +201,13 @@ export function describeProblem(error: SitrepError): { source: string; message: 
   return { source: 'input', message: error.message };
 }
 
-/** The last line of `sitrep ingest` (documented in the root README): `2 new, 1 changed, 5 unchanged`. */
-export function summaryLine(summary: IngestSummary): string {
-  const line = `${summary.new} new, ${summary.changed} changed, ${summary.unchanged} unchanged`;
+/**
+ * The last line of `sitrep ingest` (documented in the root README): `2 new, 1 changed, 5
+ * unchanged`, then `, 15 duplicates within the input` when there were any.
+ */
+export function summaryLine(summary: IngestCounts & { failed: number; duplicates?: number }): string {
+  let line = `${summary.new} new, ${summary.changed} changed, ${summary.unchanged} unchanged`;
+  if (summary.duplicates)
+    line += `, ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'} within the input`;
   return summary.failed ? `${summary.failed} failed; ${line}` : line;
 }

@@ -35,7 +35,7 @@ describe('the article size limit', () => {
         maxArticleBytes,
         onProblem: (source, why, error) => problems.push(`${source}: ${why} [${error.code}]`),
       });
-      expect(summary).toEqual({ new: 1, changed: 0, unchanged: 0, failed: 1 });
+      expect(summary).toEqual({ new: 1, changed: 0, unchanged: 0, failed: 1, duplicates: 0 });
       expect(problems).toEqual([
         `${message} (SITREP_MAX_ARTICLE_KB); split it, or raise the limit if it really is one article [BAD_INPUT]`,
       ]);

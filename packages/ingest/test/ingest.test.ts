@@ -26,7 +26,7 @@ describe('ingest', () => {
       onProblem: (source, message) => problems.push(`${source}: ${message}`),
       onProgress: (p) => progress.push(p),
     });
-    expect(summary).toEqual({ new: 5, changed: 0, unchanged: 0, failed: 2 });
+    expect(summary).toEqual({ new: 5, changed: 0, unchanged: 0, failed: 2, duplicates: 0 });
     expect(summaryLine(summary)).toBe('2 failed; 5 new, 0 changed, 0 unchanged');
     expect(problems).toEqual([
       expect.stringMatching(/^synthetic-21-1: extracted record is not valid: headline/),

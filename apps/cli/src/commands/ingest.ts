@@ -87,6 +87,11 @@ export async function run(argv: string[]): Promise<number> {
         const rate = (p.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0);
         bar?.update(p.done, { rate, new: p.counts.new, changed: p.counts.changed });
       },
+      // The same lines `sitrep extract` prints: a front-matter key that is not used, a date ignored.
+      onWarning: (warning) => {
+        if (bar) problems.push(`warning: ${warning}`);
+        else console.error(`sitrep ingest: warning: ${warning}`);
+      },
       onProblem: (source, message) => {
         // Under a progress bar, problems wait until it is gone so neither garbles the other.
         if (bar) problems.push(`${source}: ${message}`);

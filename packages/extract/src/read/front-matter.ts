@@ -1,7 +1,15 @@
 import type { Origin } from '@sitrep/schema/article';
 import { BadInputError } from '@sitrep/schema/errors';
 import { parse } from 'yaml';
-import { emptyHints, emptyMeta, field, type RawArticle } from './raw-article.ts';
+import {
+  emptyHints,
+  emptyMeta,
+  MetadataError,
+  publishedAtField,
+  type RawArticle,
+  textField,
+  urlField,
+} from './raw-article.ts';
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const KNOWN = new Set([
@@ -44,30 +52,23 @@ export function rawArticleFromText(
     if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
       throw new BadInputError(source, 'front matter must be a YAML mapping of key: value lines');
     const record = (data ?? {}) as Record<string, unknown>;
-    meta.url = field(record.url);
-    meta.outlet = field(record.outlet);
-    meta.publishedAt = publishedField(record.publishedAt);
-    if (meta.publishedAt !== null && !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(meta.publishedAt)) {
-      warnings.push(
-        `${source}: front matter publishedAt "${meta.publishedAt}" is not YYYY-MM-DD, YYYY-MM or YYYY; it is ignored`,
-      );
-      meta.publishedAt = null;
+    try {
+      meta.url = urlField(record.url, 'front matter url');
+      meta.outlet = textField(record.outlet, 'front matter outlet');
+      meta.publishedAt = publishedAtField(record.publishedAt, 'front matter publishedAt', source, warnings);
+      meta.language = textField(record.language, 'front matter language');
+      meta.headline = textField(record.headline, 'front matter headline');
+      hints.location = textField(record.location, 'front matter location');
+      hints.label = textField(record.label, 'front matter label');
+      const externalId = textField(record.externalId, 'front matter externalId');
+      if (externalId) out.externalId = externalId;
+    } catch (error) {
+      if (!(error instanceof MetadataError)) throw error;
+      throw new BadInputError(source, `${error.message}; fix it or remove the key`);
     }
-    meta.language = field(record.language);
-    meta.headline = field(record.headline);
-    hints.location = field(record.location);
-    hints.label = field(record.label);
-    const externalId = field(record.externalId);
-    if (externalId) out.externalId = externalId;
     for (const key of Object.keys(record))
       if (!KNOWN.has(key))
         warnings.push(`${source}: front matter key "${key}" is not used (known: ${[...KNOWN].join(', ')})`);
   }
   return { raw: { text, bodyStart, origin: out, meta, hints }, warnings };
-}
-
-/** YAML turns an unquoted 2016-12-09 into a Date; keep it as the calendar day written. */
-function publishedField(value: unknown): string | null {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return field(value);
 }

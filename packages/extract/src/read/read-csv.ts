@@ -1,10 +1,17 @@
-import { pipeline, Readable } from 'node:stream';
 import { BadInputError } from '@sitrep/schema/errors';
 import { parse } from 'csv-parse';
 import { decodeStream } from './decode-stream.ts';
 import { MAX_ARTICLE_BYTES } from './decode-text.ts';
 import { LineCounter } from './line-counter.ts';
-import { emptyHints, emptyMeta, field, type RawArticle } from './raw-article.ts';
+import {
+  emptyHints,
+  emptyMeta,
+  field,
+  MetadataError,
+  publishedAtField,
+  type RawArticle,
+  urlField,
+} from './raw-article.ts';
 import type { ReadItem } from './read-item.ts';
 
 /** Header names (lower-cased) → the field they fill; FA-KES's columns first. */
@@ -47,28 +54,29 @@ interface Row {
 /**
  * CSV with a header row, read by column name and streamed record by record. Quoted
  * multi-line fields, CRLF and a BOM are handled by csv-parse; a short row is reported with
- * its line and skipped.
+ * its line and skipped. When the file breaks (a quote never closed, a stray quote), every row
+ * before the break is kept and the problem names the line and how much of the file was left.
  */
 export async function* readCsv(path: string, source: string): AsyncGenerator<ReadItem> {
-  // A field larger than one article can be is a broken quote swallowing the file, or not an article.
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    max_record_size: MAX_ARTICLE_BYTES,
-  });
   const lines = new LineCounter();
-  pipeline(Readable.from(lines.watch(decodeStream(path, source))), parser, () => {});
+  const parsed = parsedRecords(lines.watch(decodeStream(path, source)));
   let header: string[] | null = null;
   let previousEnd = 0;
   let count = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
-      const { record, info } = item;
+    for await (const item of parsed) {
+      if ('broken' in item) {
+        const line = lines.lineAt(previousEnd);
+        throw new BadInputError(
+          `${source}:${line}`,
+          `cannot be read as CSV from here (${item.broken.message}); the ${plural(count, 'row')} before it were read, ${lineRange(line, item.lastLine)} (the rest of the file) were not: fix the quoting there and ingest the file again`,
+          { cause: item.broken },
+        );
+      }
+      const { record, bytes } = item;
       // csv-parse's own line count is off for CRLF inside quoted fields; count newlines before the record.
       const line = lines.lineAt(previousEnd);
-      previousEnd = info.bytes;
+      previousEnd = bytes;
       if (header === null) {
         header = record.map((name) => name.trim().toLowerCase());
         if (!header.some((name) => COLUMNS[name] === 'text'))
@@ -95,8 +103,20 @@ export async function* readCsv(path: string, source: string): AsyncGenerator<Rea
         yield { ok: false, error: new BadInputError(at, 'row has an empty text column; nothing to extract') };
         continue;
       }
+      const warnings: string[] = [];
+      let raw: RawArticle;
+      try {
+        raw = toRaw(row, source, line, warnings);
+      } catch (error) {
+        if (!(error instanceof MetadataError)) throw error;
+        yield {
+          ok: false,
+          error: new BadInputError(at, `${error.message}; fix it or leave the column empty`),
+        };
+        continue;
+      }
       count++;
-      yield { ok: true, raw: toRaw(row, source, line) };
+      yield warnings.length ? { ok: true, raw, warnings } : { ok: true, raw };
     }
   } catch (error) {
     if (error instanceof BadInputError) throw error;
@@ -104,6 +124,58 @@ export async function* readCsv(path: string, source: string): AsyncGenerator<Rea
   }
   if (count === 0)
     yield { ok: false, error: new BadInputError(source, 'holds no article rows; nothing to extract') };
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+const lineRange = (from: number, to: number) =>
+  to > from
+    ? `lines ${from.toLocaleString('en')}–${to.toLocaleString('en')}`
+    : `line ${from.toLocaleString('en')}`;
+
+type Parsed = { record: string[]; bytes: number } | { broken: Error; lastLine: number };
+
+/**
+ * The records csv-parse reads from the text, each with the offset where it ends, then — if the
+ * text breaks — the error and the file's last line. The parser is fed one chunk at a time and
+ * hands each record over as it completes (`on_record`), so the records of the chunk that breaks
+ * are not lost: read through the stream's iterator, the records still buffered when the parser
+ * failed were dropped with it (a bad quote at FA-KES's row 701 lost the 89 rows before it).
+ */
+async function* parsedRecords(text: AsyncIterable<string>): AsyncGenerator<Parsed> {
+  const ready: Parsed[] = [];
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // A field larger than one article can be is a broken quote swallowing the file, or not an article.
+    max_record_size: MAX_ARTICLE_BYTES,
+    on_record: (record: string[], context) => {
+      ready.push({ record, bytes: context.bytes });
+      return null;
+    },
+  });
+  let broken: Error | null = null;
+  parser.on('error', (error) => {
+    broken ??= error;
+  });
+  const step = (feed: (done: () => void) => void) =>
+    new Promise<void>((resolve) => {
+      parser.once('error', () => resolve());
+      feed(() => resolve());
+    });
+  let newlines = 0;
+  let last = '';
+  for await (const chunk of text) {
+    // counted for the message: how much of the file a break leaves unread
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) newlines++;
+    if (chunk) last = chunk.at(-1) as string;
+    if (broken) continue;
+    await step((done) => parser.write(chunk, () => done()));
+    yield* ready.splice(0);
+  }
+  if (!broken) await step((done) => parser.end(() => done()));
+  yield* ready.splice(0);
+  if (broken) yield { broken, lastLine: last === '\n' ? newlines : newlines + 1 };
 }
 
 function toRow(header: string[], record: string[]): Row {
@@ -126,12 +198,12 @@ function toRow(header: string[], record: string[]): Row {
   return row;
 }
 
-function toRaw(row: Row, path: string, line: number): RawArticle {
+function toRaw(row: Row, path: string, line: number, warnings: string[]): RawArticle {
   const meta = emptyMeta();
   meta.headline = row.headline;
   meta.outlet = row.outlet;
-  meta.publishedAt = row.publishedAt;
-  meta.url = row.url;
+  meta.publishedAt = publishedAtField(row.publishedAt, 'publishedAt', `${path}:${line}`, warnings);
+  meta.url = urlField(row.url, 'url');
   const hints = emptyHints();
   hints.publishedAt = row.date;
   hints.location = row.location;

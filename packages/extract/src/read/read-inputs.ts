@@ -9,6 +9,7 @@ import { readJsonLines } from './read-jsonl.ts';
 
 export { rawArticleFromText } from './front-matter.ts';
 export type { RawArticle, RawHints, RawMeta } from './raw-article.ts';
+export { MetadataError, urlField } from './raw-article.ts';
 export type { ReadItem } from './read-item.ts';
 
 /**

@@ -1,7 +1,15 @@
 import { BadInputError } from '@sitrep/schema/errors';
 import { decodeStream, streamLines } from './decode-stream.ts';
 import { MAX_ARTICLE_BYTES } from './decode-text.ts';
-import { emptyHints, emptyMeta, field, type RawArticle } from './raw-article.ts';
+import {
+  emptyHints,
+  emptyMeta,
+  MetadataError,
+  publishedAtField,
+  type RawArticle,
+  textField,
+  urlField,
+} from './raw-article.ts';
 import type { ReadItem } from './read-item.ts';
 
 /**
@@ -24,33 +32,40 @@ export async function* readJsonLines(path: string, source: string): AsyncGenerat
       yield { ok: false, error: new BadInputError(at, `is not valid JSON (${(error as Error).message})`) };
       continue;
     }
-    const raw = rawFromObject(value, source, line);
+    const warnings: string[] = [];
+    const raw = rawFromObject(value, source, line, warnings);
     if (typeof raw === 'string') yield { ok: false, error: new BadInputError(at, raw) };
     else {
       count++;
-      yield { ok: true, raw };
+      yield warnings.length ? { ok: true, raw, warnings } : { ok: true, raw };
     }
   }
   if (count === 0)
     yield { ok: false, error: new BadInputError(source, 'holds no article lines; nothing to extract') };
 }
 
-function rawFromObject(value: unknown, path: string, line: number): RawArticle | string {
+function rawFromObject(value: unknown, path: string, line: number, warnings: string[]): RawArticle | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return 'each line must be a JSON object such as {"text": "..."}';
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string' || record.text.trim() === '')
     return 'has no "text" (a non-empty string); the article text is required';
   const meta = emptyMeta();
-  meta.headline = field(record.headline ?? record.title);
-  meta.url = field(record.url);
-  meta.outlet = field(record.outlet);
-  meta.publishedAt = field(record.publishedAt);
-  meta.language = field(record.language);
   const hints = emptyHints();
-  hints.location = field(record.location);
-  hints.label = field(record.label);
-  const externalId = field(record.id ?? record.externalId);
+  let externalId: string | null;
+  try {
+    meta.headline = textField(record.headline ?? record.title, 'headline');
+    meta.url = urlField(record.url, 'url');
+    meta.outlet = textField(record.outlet, 'outlet');
+    meta.publishedAt = publishedAtField(record.publishedAt, 'publishedAt', `${path}:${line}`, warnings);
+    meta.language = textField(record.language, 'language');
+    hints.location = textField(record.location, 'location');
+    hints.label = textField(record.label, 'label');
+    externalId = textField(record.id ?? record.externalId, 'id');
+  } catch (error) {
+    if (error instanceof MetadataError) return `${error.message}; fix it or leave the field out`;
+    throw error;
+  }
   const text = record.text.charCodeAt(0) === 0xfeff ? record.text.slice(1) : record.text;
   return {
     text,

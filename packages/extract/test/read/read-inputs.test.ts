@@ -73,6 +73,29 @@ describe('text files', () => {
 });
 
 describe('CSV', () => {
+  // Issue 20 item 3: a bad quote at FA-KES's row 701 kept 611 of the 700 rows before it.
+  it.each([
+    ['a stray quote', '41,x"oops,Some text.', 'Invalid Opening Quote'],
+    ['a quote never closed', '41,"oops,Some text.', 'Quote Not Closed'],
+  ])('keeps every row before %s, naming the line and what was left unread', async (_case, bad, error) => {
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) => `${i + 1},Title ${i + 1},Shelling killed ${i + 1} in Aleppo.`,
+    );
+    file('broken.csv', `id,title,text\r\n${[...rows.slice(0, 40), bad, ...rows.slice(41)].join('\r\n')}\r\n`);
+    const items = await readAll('broken.csv');
+    expect(articles(items).map((r) => r.origin.externalId)).toEqual(
+      rows.slice(0, 40).map((_, i) => String(i + 1)),
+    );
+    expect(problems(items)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^broken\\.csv:42: cannot be read as CSV from here \\(${error}.*\\); the 40 rows before it were read, lines 42–51 \\(the rest of the file\\) were not: fix the quoting there and ingest the file again$`,
+        ),
+      ),
+    ]);
+  });
+
   it('maps FA-KES columns, quoted multi-line fields, CRLF and a BOM', async () => {
     file(
       'fakes.csv',
@@ -107,7 +130,11 @@ describe('CSV', () => {
     file('quote.csv', 'id,text\n1,Fine row.\n2,"Never closed\n3,Lost.\n');
     const items = await readAll('quote.csv');
     expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
-    expect(problems(items)).toEqual([expect.stringMatching(/^quote.csv: cannot be read as CSV \(.*quote/i)]);
+    expect(problems(items)).toEqual([
+      expect.stringMatching(
+        /^quote.csv:3: cannot be read as CSV from here \(Quote Not Closed.*\); the 1 row before it/,
+      ),
+    ]);
   });
 
   it('stops at a record larger than one article can be', async () => {
@@ -115,7 +142,9 @@ describe('CSV', () => {
     const items = await readAll('huge.csv');
     expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
     expect(problems(items)).toEqual([
-      expect.stringMatching(/^huge.csv: cannot be read as CSV \(Max Record Size: .* at line 3\)$/),
+      expect.stringMatching(
+        /^huge.csv:3: cannot be read as CSV from here \(Max Record Size: .* at line 3\); the 1 row before it were read, line 3 \(the rest/,
+      ),
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, OutletsTable } from '../db/tables.ts';
-import { originKey } from '../origin-key.ts';
+import { formerOriginKeys, metadataKey, originKey } from '../origin-key.ts';
 import type { IngestCounts } from '../query-types.ts';
 import { type ArticleRows, articleRows, outletKey } from './article-rows.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
@@ -9,12 +9,16 @@ import { insertRows } from './insert-rows.ts';
 
 /**
  * Stores a batch in ONE transaction, so a crash leaves the batch either fully in or fully out.
- * Idempotent by content hash: text already stored (under any origin) is "unchanged" and
- * nothing is written for it. An origin (file or external id) seen before with other text is
- * "changed": the old article goes (claims, events and their search rows with it) and the new
- * one comes in, so no duplicates and no orphans are left. The same text from the same origin
- * is "changed" too when a newer extractor made the incoming record than the stored one
- * (`reextracts`): that is how an improved extractor reaches a database already filled.
+ * An article is known by its text (content hash) and by its origin (`originKey`):
+ * - the same text with the same metadata (`metadataKey`) is "unchanged", under any origin, and
+ *   nothing is written for it;
+ * - the same text with other metadata (front matter added, a feed's date or outlet), or
+ *   extracted by a newer extractor (`reextracts`), is "changed": the stored article is replaced
+ *   by the incoming one, origin included;
+ * - new text from a known origin (a file or an external id seen before) is "changed": the
+ *   origin's old article goes (claims, events and their search rows with it), so no duplicates
+ *   and no orphans are left.
+ * Within one batch the first record of a text, and of an origin, is the one stored.
  */
 export async function ingestArticles(
   db: Kysely<Database>,
@@ -26,17 +30,18 @@ export async function ingestArticles(
     for (const part of chunkIds([...new Set(records.map((r) => r.contentHash))])) {
       const rows = await trx
         .selectFrom('articles')
-        .select(['content_hash', 'origin_key', 'extractor_version'])
+        .select(['id', 'content_hash', 'origin_key', 'extractor_version', 'record'])
         .where('content_hash', 'in', part)
         .execute();
       for (const r of rows) storedByHash.set(r.content_hash, r);
     }
     const fresh = records.filter((r) => {
       const stored = storedByHash.get(r.contentHash);
-      return !stored || reextracts(stored, r);
+      return !stored || replaces(stored, r);
     });
     const storedByOrigin = new Map<string, string>();
-    for (const part of chunkIds([...new Set(fresh.map(originKey))])) {
+    const keysOf = (r: ExtractedArticle) => [originKey(r), ...formerOriginKeys(r)];
+    for (const part of chunkIds([...new Set(fresh.flatMap(keysOf))])) {
       const rows = await trx
         .selectFrom('articles')
         .select(['id', 'origin_key'])
@@ -44,58 +49,67 @@ export async function ingestArticles(
         .execute();
       for (const r of rows) storedByOrigin.set(r.origin_key, r.id);
     }
-    // The same text twice in one batch is stored once; for one origin the later record wins.
-    const byOrigin = new Map<string, ExtractedArticle>();
+    // The same text twice in one batch is stored once, and so is one origin: the first wins.
+    const kept: ExtractedArticle[] = [];
     const seenHashes = new Set<string>();
+    const seenOrigins = new Set<string>();
     for (const r of fresh) {
-      if (seenHashes.has(r.contentHash)) continue;
+      const key = originKey(r);
+      if (seenHashes.has(r.contentHash) || seenOrigins.has(key)) continue;
       seenHashes.add(r.contentHash);
-      byOrigin.set(originKey(r), r);
+      seenOrigins.add(key);
+      kept.push(r);
     }
     const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0 };
-    const replaced: string[] = [];
-    for (const key of byOrigin.keys()) {
-      const old = storedByOrigin.get(key);
-      if (old) {
-        replaced.push(old);
-        counts.changed++;
-      } else counts.new++;
+    const replaced = new Set<string>();
+    for (const r of kept) {
+      const before = [
+        storedByHash.get(r.contentHash)?.id,
+        ...keysOf(r).map((key) => storedByOrigin.get(key)),
+      ].filter((id) => id !== undefined);
+      for (const id of before) replaced.add(id);
+      if (before.length > 0) counts.changed++;
+      else counts.new++;
     }
     counts.unchanged = records.length - counts.new - counts.changed;
 
-    for (const part of chunkIds(replaced)) {
+    for (const part of chunkIds([...replaced])) {
       await trx.deleteFrom('search_docs').where('article_id', 'in', part).execute();
       await trx.deleteFrom('articles').where('id', 'in', part).execute();
     }
-    // A re-extracted article keeps its id and, mostly, its event ids (both derive from the text),
-    // so the incremental clustering step, which goes by event ids, would keep the old
-    // extraction's mentions. A new extractor is a new input to every cluster: unstamping the
-    // stored clustering in this same transaction makes the next clustering step (this run's, or
-    // the re-run's after a crash) rebuild it from scratch.
-    if (fresh.some((r) => storedByHash.has(r.contentHash)))
+    // An article replaced by the same text (re-extracted, or with new metadata) keeps its id
+    // and, mostly, its event ids (both derive from the text), so the incremental clustering
+    // step, which goes by event ids and origins, would keep the old mentions. Unstamping the
+    // stored clustering in this same transaction makes the next clustering step (this run's,
+    // or the re-run's after a crash) rebuild it from scratch.
+    if (kept.some((r) => storedByHash.has(r.contentHash)))
       await trx.deleteFrom('clustering_meta').where('name', '=', 'version').execute();
-    await insertArticleRows(trx, [...byOrigin.values()].map(articleRows));
-    await insertOutlets(trx, [...byOrigin.values()]);
+    await insertArticleRows(trx, kept.map(articleRows));
+    await insertOutlets(trx, kept);
     return counts;
   });
 }
 
 interface StoredVersion {
+  id: string;
   origin_key: string;
   extractor_version: number | null;
+  record: string;
 }
 
 /**
- * A stored article is extracted again when the same text comes from the same origin with a
- * record made by a newer extractor (a stored NULL is older than any version). Only from the same
- * origin: the text stored under another origin stays as it is, the rule for the same text
- * twice. A record without a version (pre-extracted JSON Lines from before versions) never
- * replaces anything, and an older extractor never replaces a newer one's work.
+ * Whether the same text, already stored, is stored again from this record: when a newer
+ * extractor made it (a stored NULL is older than any version), or, by the same extractor, when
+ * it comes with other metadata. A record without a version (pre-extracted JSON Lines from
+ * before versions) never replaces anything, and an older extractor never replaces a newer
+ * one's work.
  */
-function reextracts(stored: StoredVersion, record: ExtractedArticle): boolean {
+function replaces(stored: StoredVersion, record: ExtractedArticle): boolean {
   const incoming = record.extractorVersion;
-  if (incoming === null || stored.origin_key !== originKey(record)) return false;
-  return stored.extractor_version === null || stored.extractor_version < incoming;
+  if (incoming === null) return false;
+  if (stored.extractor_version === null || stored.extractor_version < incoming) return true;
+  if (stored.extractor_version > incoming) return false;
+  return metadataKey(JSON.parse(stored.record) as ExtractedArticle) !== metadataKey(record);
 }
 
 async function insertArticleRows(trx: Transaction<Database>, all: ArticleRows[]): Promise<void> {
