@@ -1,5 +1,6 @@
 import type { SitrepStore } from '@sitrep/store/store';
 import type { ExportQuery } from './export-filter.ts';
+import type { ExportRow } from './export-row.ts';
 import { formatWriters } from './formats/index.ts';
 import { readRows } from './read-rows.ts';
 
@@ -27,6 +28,13 @@ export function exportText(
   async function* pieces(): AsyncGenerator<string> {
     // The header goes out with the first batch: a store that fails on its first read fails
     // before anything is written, so an HTTP client gets an error status, not a cut-off file.
+    if (query.format === 'jsonl' && !query.countries) {
+      for await (const records of recordsOnly(store, query, options)) {
+        summary.written += records.length;
+        yield records.map((r) => `${JSON.stringify(r)}\n`).join('');
+      }
+      return;
+    }
     let head: string | null = writer.begin();
     for await (const rows of readRows(store, query, options)) {
       const text = (head ?? '') + writer.batch(rows);
@@ -41,4 +49,24 @@ export function exportText(
     if (end) yield end;
   }
   return { pieces: pieces(), summary };
+}
+
+/**
+ * JSON Lines writes the stored records alone (as formats/jsonl.ts does): without a country
+ * filter nothing else need be read — no member reports, places, actors or articles.
+ */
+async function* recordsOnly(
+  store: SitrepStore,
+  query: ExportQuery,
+  options: { batch?: number },
+): AsyncGenerator<ExportRow['record'][]> {
+  const filter = {
+    ...(query.kinds ? { kinds: query.kinds } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+  };
+  const scan = { batch: options.batch ?? 1_000 };
+  if (query.level === 'report')
+    for await (const batch of store.scanEvents(filter, scan)) yield batch.map((b) => b.event);
+  else for await (const batch of store.scanCanonicalEvents(filter, scan)) yield batch;
 }

@@ -5,6 +5,7 @@ import type { FormatWriter } from './format-writer.ts';
  * CanonicalEvent (level event) or an Event (level report) — so Sitrep's JSON Schema validates it.
  */
 export function jsonlWriter(): FormatWriter {
+  // used with a country filter; without one write-export.ts writes the records straight from the scan
   let written = 0;
   return {
     begin: () => '',
