@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { limitRequestBody } from './body-limit.ts';
 import type { ApiConfig } from './config.ts';
+import { exportRoute } from './export-route.ts';
 import { fastExecutor } from './fast-execution.ts';
 import { type FeedWatcher, startFeedWatcher } from './feed-watcher.ts';
 import { frontDoor } from './front-door.ts';
@@ -56,7 +57,9 @@ export async function startServer(
   const stopWatching = store.onDataChanged(() => {
     shared.invalidate().catch(() => {});
   });
-  const server = createServer(limitRequestBody(config.maxBodyBytes, handler));
+  // Exports are files, not GraphQL: they stream from the store in the node:http layer, with
+  // node's own backpressure, before the front door and yoga.
+  const server = createServer(limitRequestBody(config.maxBodyBytes, exportRoute(store, config, handler)));
   // Keep-alive longer than common load balancers' idle timeout, so they close connections first.
   server.keepAliveTimeout = 65_000;
   await listen(server, config.port, config.host);

@@ -8,6 +8,7 @@ Usage:
   sitrep extract <files or folders...> [--format jsonl|json|pretty] [--strict]
   sitrep ingest <files or folders...>        store articles (SITREP_DB or DATABASE_URL)
   sitrep recluster [--db FILE]               rebuild the canonical events from every stored article
+  sitrep export --format acled|ucdp|geojson|jsonl [--level event|report] [--from --to --countries --kinds] [--out FILE]
   sitrep feeds add URL | list | remove URL | import FILE.opml   the feeds to watch
   sitrep watch [--once]                      poll the feeds and ingest what they publish
   sitrep serve [--port 4000] [--watch]       GraphQL API over the store (--watch: and poll the feeds)
@@ -23,6 +24,7 @@ const inProcess: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract.ts')).run,
   ingest: async () => (await import('./commands/ingest.ts')).run,
   recluster: async () => (await import('./commands/recluster.ts')).run,
+  export: async () => (await import('./commands/export.ts')).run,
   feeds: async () => (await import('./commands/feeds.ts')).run,
   watch: async () => (await import('./commands/watch.ts')).run,
 };

@@ -19,6 +19,7 @@ import { searchDocs } from './read/full-text.ts';
 import { listArticles } from './read/list-articles.ts';
 import { canonicalForEvents, canonicalRecords, listCanonicalEvents } from './read/list-canonical-events.ts';
 import { listEvents } from './read/list-events.ts';
+import { articleSources, scanCanonicalEvents, scanEvents } from './read/scan-records.ts';
 import { sendLog } from './send-log.ts';
 import type { SitrepStore } from './store.ts';
 import { replaceCanonicalEvents } from './write/canonical-events.ts';
@@ -140,6 +141,18 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     async canonicalEventsForEvents(eventIds) {
       call();
       return canonicalForEvents(db, eventIds);
+    },
+    scanCanonicalEvents(filter = {}, args = {}) {
+      call();
+      return scanCanonicalEvents(db, filter, args.batch);
+    },
+    scanEvents(filter = {}, args = {}) {
+      call();
+      return scanEvents(db, engine, filter, args.batch);
+    },
+    async articleSources(ids) {
+      call();
+      return articleSources(db, ids);
     },
     async placesByIds(ids) {
       call();

@@ -215,3 +215,25 @@ export interface StoreStats {
   /** SQL statements sent to the engine */
   queries: number;
 }
+
+/** A per-article event as a scan reads it, with the figures the store counts as an incident's toll. */
+export interface ScannedEvent {
+  event: Event;
+  /** killed.best / injured.best when they are one incident's toll (the `killed`/`injured` columns), else null */
+  counted: { killed: number | null; injured: number | null };
+  /** it rests on a denied claim, or its canonical event is disputed (the `disputed` column) */
+  disputed: boolean;
+}
+
+/** What an export cites of an article, read from its columns without the text. */
+export interface ArticleSource {
+  id: string;
+  headline: string;
+  outletId: string | null;
+  publishedDate: string | null;
+}
+
+/** How a scan reads: rows per batch (default 1,000, at most 5,000). */
+export interface ScanArgs {
+  batch?: number;
+}

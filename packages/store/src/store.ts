@@ -12,6 +12,7 @@ import type { FeedStore } from './feed-types.ts';
 import type {
   ArticleFilter,
   ArticleOrder,
+  ArticleSource,
   CanonicalEventFilter,
   Connection,
   DailyAggregate,
@@ -23,6 +24,8 @@ import type {
   PageArgs,
   QueryEvent,
   RecordLoader,
+  ScanArgs,
+  ScannedEvent,
   SearchHit,
   SendLog,
   StoreStats,
@@ -85,6 +88,16 @@ export interface SitrepStore {
   canonicalEventsByIds(ids: readonly string[]): Promise<(CanonicalEvent | null)[]>;
   /** the canonical event each per-article event was clustered into; null before clustering */
   canonicalEventsForEvents(eventIds: readonly string[]): Promise<(CanonicalEvent | null)[]>;
+
+  /**
+   * Every canonical event (or per-article event) matching the filter, in batches, oldest first by
+   * (start date, id) with undated ones first: one query per batch, so an export of any size holds
+   * one batch in memory. For bulk exports; pages are for people.
+   */
+  scanCanonicalEvents(filter?: CanonicalEventFilter, args?: ScanArgs): AsyncIterable<CanonicalEvent[]>;
+  scanEvents(filter?: EventFilter, args?: ScanArgs): AsyncIterable<ScannedEvent[]>;
+  /** headline, outlet and publication day of articles (null for unknown ids), without their text */
+  articleSources(ids: readonly string[]): Promise<(ArticleSource | null)[]>;
 
   placesByIds(ids: readonly string[]): Promise<(Place | null)[]>;
   /** places by name or alias (case-insensitive substring); all places when `search` is empty */

@@ -13,7 +13,8 @@ const ORDERS: Record<EventOrder, { column: 'sort_date' | 'severity'; desc: boole
   SEVERITY: { column: 'severity', desc: true },
 };
 
-function where(
+/** The WHERE clause for a canonical-event filter; shared by pages, counts and the export scan. */
+export function canonicalWhere(
   eb: ExpressionBuilder<Database, 'canonical_events'>,
   f: CanonicalEventFilter,
 ): Expression<SqlBool> {
@@ -77,7 +78,7 @@ export function listCanonicalEvents(
         const rows = await db
           .selectFrom('canonical_events')
           .select(['canonical_events.id', `${col} as key`])
-          .where((eb) => where(eb, filter))
+          .where((eb) => canonicalWhere(eb, filter))
           .$if(bound !== null, (q) =>
             q.where(({ eb, refTuple, tuple }) =>
               eb(refTuple(col, 'canonical_events.id'), bound!.op, tuple(bound!.key as never, bound!.id)),
@@ -98,7 +99,7 @@ export function listCanonicalEvents(
         const row = await db
           .selectFrom('canonical_events')
           .select((eb) => eb.fn.countAll().as('n'))
-          .where((eb) => where(eb, filter))
+          .where((eb) => canonicalWhere(eb, filter))
           .executeTakeFirstOrThrow();
         return Number(row.n);
       },

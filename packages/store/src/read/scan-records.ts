@@ -1,0 +1,130 @@
+import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
+import type { Event } from '@sitrep/schema/event';
+import type { Kysely } from 'kysely';
+import type { Database, Engine } from '../db/tables.ts';
+import type { ArticleSource, CanonicalEventFilter, EventFilter, ScannedEvent } from '../query-types.ts';
+import { chunkIds } from '../write/chunks.ts';
+import { canonicalWhere } from './list-canonical-events.ts';
+import { eventWhere } from './list-events.ts';
+
+type Bound = { key: string; id: string } | null;
+
+/** The most rows one batch of a scan holds. */
+export const MAX_SCAN_BATCH = 5_000;
+
+function batchSize(batch: number | undefined): number {
+  return Math.max(1, Math.min(MAX_SCAN_BATCH, Math.floor(batch ?? 1_000)));
+}
+
+/**
+ * Every canonical event matching the filter, oldest first by (start date, id), undated first,
+ * as batches: one query per batch (the narrow row joined to its record), keyset-bounded by the
+ * last row of the batch before, so memory holds one batch whatever the store's size. Rows
+ * written behind the scan's position during the scan are not seen; none is seen twice.
+ */
+export async function* scanCanonicalEvents(
+  db: Kysely<Database>,
+  filter: CanonicalEventFilter,
+  batch?: number,
+): AsyncGenerator<CanonicalEvent[]> {
+  const limit = batchSize(batch);
+  let after: Bound = null;
+  for (;;) {
+    const rows = await canonicalBatch(db, filter, after, limit);
+    if (rows.length === 0) return;
+    yield rows.map((r) => JSON.parse(r.record) as CanonicalEvent);
+    if (rows.length < limit) return;
+    const last = rows[rows.length - 1]!;
+    after = { key: last.sort_date, id: last.id };
+  }
+}
+
+function canonicalBatch(db: Kysely<Database>, filter: CanonicalEventFilter, bound: Bound, limit: number) {
+  return db
+    .selectFrom('canonical_events')
+    .innerJoin('canonical_records', 'canonical_records.id', 'canonical_events.id')
+    .select(['canonical_events.id', 'canonical_events.sort_date', 'canonical_records.record'])
+    .where((eb) => canonicalWhere(eb, filter))
+    .$if(bound !== null, (q) =>
+      q.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('canonical_events.sort_date', 'canonical_events.id'), '>', tuple(bound!.key, bound!.id)),
+      ),
+    )
+    .orderBy('canonical_events.sort_date')
+    .orderBy('canonical_events.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Every per-article event matching the filter, as `scanCanonicalEvents` reads canonical ones. */
+export async function* scanEvents(
+  db: Kysely<Database>,
+  engine: Engine,
+  filter: EventFilter,
+  batch?: number,
+): AsyncGenerator<ScannedEvent[]> {
+  const limit = batchSize(batch);
+  let after: Bound = null;
+  for (;;) {
+    const rows = await eventBatch(db, engine, filter, after, limit);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      event: JSON.parse(r.record) as Event,
+      counted: {
+        killed: r.killed === null ? null : Number(r.killed),
+        injured: r.injured === null ? null : Number(r.injured),
+      },
+      disputed: Number(r.disputed) === 1,
+    }));
+    if (rows.length < limit) return;
+    const last = rows[rows.length - 1]!;
+    after = { key: last.sort_date, id: last.id };
+  }
+}
+
+function eventBatch(db: Kysely<Database>, engine: Engine, filter: EventFilter, bound: Bound, limit: number) {
+  return db
+    .selectFrom('events')
+    .innerJoin('event_records', 'event_records.id', 'events.id')
+    .select([
+      'events.id',
+      'events.sort_date',
+      'events.killed',
+      'events.injured',
+      'events.disputed',
+      'event_records.record',
+    ])
+    .where((eb) => eventWhere(eb, filter, engine))
+    .$if(bound !== null, (q) =>
+      q.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('events.sort_date', 'events.id'), '>', tuple(bound!.key, bound!.id)),
+      ),
+    )
+    .orderBy('events.sort_date')
+    .orderBy('events.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Headline, outlet and publication day of articles, from their columns (no article text is read). */
+export async function articleSources(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<(ArticleSource | null)[]> {
+  const found = new Map<string, ArticleSource>();
+  for (const part of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'headline', 'outlet_id', 'published_date'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows)
+      found.set(r.id, {
+        id: r.id,
+        headline: r.headline,
+        outletId: r.outlet_id,
+        publishedDate: r.published_date,
+      });
+  }
+  return ids.map((id) => found.get(id) ?? null);
+}
