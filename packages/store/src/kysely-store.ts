@@ -20,6 +20,7 @@ import { canonicalForEvents, canonicalRecords, listCanonicalEvents } from './rea
 import { listEvents } from './read/list-events.ts';
 import { sendLog } from './send-log.ts';
 import type { SitrepStore } from './store.ts';
+import { subscriberStore } from './subscriber-store.ts';
 import { replaceCanonicalEvents } from './write/canonical-events.ts';
 import { ingestArticles } from './write/ingest-articles.ts';
 import { upsertActors, upsertOutlets, upsertPlaces } from './write/reference-data.ts';
@@ -62,6 +63,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     stats,
     sendLog: sendLog(db, call),
     feeds: feedStore(db, call),
+    subscribers: subscriberStore(db, call),
     clustering: clusteringStore(db, call, lock),
     onQuery(listener) {
       listeners.add(listener);

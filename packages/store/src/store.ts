@@ -29,6 +29,7 @@ import type {
   TimelineArgs,
   TimelineBucket,
 } from './query-types.ts';
+import type { SubscriberStore } from './subscriber-types.ts';
 
 export type {
   ArticleDatesWrite,
@@ -40,6 +41,7 @@ export type {
 export type { StoreConfig } from './config.ts';
 export type * from './feed-types.ts';
 export type * from './query-types.ts';
+export type * from './subscriber-types.ts';
 
 /**
  * Sitrep's data, whatever the engine. Records come back as @sitrep/schema types so the
@@ -103,6 +105,8 @@ export interface SitrepStore {
   readonly sendLog: SendLog;
   /** the feeds `sitrep watch` polls, and the items already taken from them */
   readonly feeds: FeedStore;
+  /** the digest's subscribers, the suppression list and the schedule's claims */
+  readonly subscribers: SubscriberStore;
 
   /** row counts, for health checks and tests */
   counts(): Promise<Record<'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets', number>>;

@@ -13,6 +13,7 @@ import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
 import { extractorVersion } from './extractor-version-migration.ts';
 import { feeds } from './feeds-migration.ts';
+import { subscribers } from './subscribers-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -29,6 +30,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0005-change-notifications': { up: (db) => changeNotifications(db, engine) },
     '0006-extractor-version': { up: (db) => extractorVersion(db) },
     '0007-feeds': { up: (db) => feeds(db) },
+    '0011-subscribers': { up: (db) => subscribers(db) },
   };
 }
 
@@ -197,6 +199,10 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schem
   const { error, results } = await new Migrator({
     db: schema ? scopedToSchema(db, schema) : db,
     provider,
+    // Migration numbers are reserved per branch (0008–0011 were written side by side), so a
+    // store that ran 0011 must still take 0008 when it arrives: run the missing ones whatever
+    // their place in the order.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   }).migrateToLatest();
   if (error) {
