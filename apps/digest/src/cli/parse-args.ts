@@ -57,10 +57,10 @@ export function parseDigestArgs(argv: string[]): DigestArgs {
     throw new BadInputError('--date', `"${values.date}" is not a date; use YYYY-MM-DD`);
   if (command === 'write' && !values.date && !values.all)
     throw new BadInputError('sitrep digest', 'give --date YYYY-MM-DD or --all');
-  if (command === 'send' && (!values.date || !values.subscribers))
+  if (command === 'send' && !values.date)
     throw new BadInputError(
       'sitrep digest send',
-      'give --date YYYY-MM-DD and --subscribers FILE (and --smtp URL or SITREP_SMTP_URL)',
+      "give --date YYYY-MM-DD (and --smtp URL or SITREP_SMTP_URL); --subscribers FILE sends to a file's list instead of the store's",
     );
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535))
