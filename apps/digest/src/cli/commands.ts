@@ -1,10 +1,15 @@
 /** The three things `sitrep digest` does, each printing one line per outcome a person needs to see. */
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { BadInputError } from '@sitrep/schema/errors';
+import { openStore } from '@sitrep/store/store';
+import { readReportFiles } from '../bounces/read-reports.ts';
 import { buildIssue, isEmptyIssue } from '../build-issue.ts';
 import type { DigestConfig } from '../config.ts';
 import { startPreview } from '../preview/preview-server.ts';
 import { compileIssue } from '../render/compile-issue.ts';
+import { scheduler } from '../send/schedule.ts';
 import { type SendEvent, type SendReport, sendDigest } from '../send/send-digest.ts';
 import { smtpTransport } from '../send/smtp-transport.ts';
 import { loadSubscribers } from '../subscribers/load-subscribers.ts';
@@ -90,4 +95,77 @@ export async function runPreview(args: DigestArgs, config: DigestConfig): Promis
   const stop = () => server.close(() => void close());
   process.once('SIGINT', stop).once('SIGTERM', stop);
   return -1;
+}
+
+/** `sitrep digest bounces FILE...`: suppress what the delivery reports and complaints name. */
+export async function runBounces(args: DigestArgs): Promise<number> {
+  const reports = await readReportFiles(args.files);
+  const store = await openStore();
+  try {
+    const now = new Date().toISOString();
+    for (const r of reports) await store.subscribers.suppress(r.email, r.reason, r.detail, now);
+  } finally {
+    await store.close();
+  }
+  const count = (reason: string) =>
+    new Set(reports.filter((r) => r.reason === reason).map((r) => r.email)).size;
+  console.log(
+    `${count('bounced')} hard-bounced, ${count('complained')} complained${reports.length ? `: suppressed ${[...new Set(reports.map((r) => r.email))].join(', ')}` : ''}`,
+  );
+  return 0;
+}
+
+/**
+ * `sitrep digest schedule`: a pass every --every seconds (or one with --once), each sending the
+ * editions due at that moment. --now sets the clock (it then runs on from there), so a past
+ * morning can be replayed over an archive of old days.
+ */
+export async function runSchedule(args: DigestArgs, config: DigestConfig): Promise<number> {
+  const smtp = args.smtp ?? config.smtpUrl;
+  if (!smtp)
+    throw new BadInputError('sitrep digest schedule', 'give --smtp smtp://host:port or set SITREP_SMTP_URL');
+  const { source, store, close } = await openDaySource(args, config, { needStore: true });
+  const transport = smtpTransport(smtp, args.concurrency);
+  const offset = args.now ? args.now.getTime() - Date.now() : 0;
+  const clock = () => new Date(Date.now() + offset);
+  const run = scheduler({
+    store: store!,
+    source,
+    config,
+    transport,
+    processId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    concurrency: args.concurrency,
+    backoff: { attempts: args.attempts, baseMs: 1_000, maxMs: 60_000 },
+    onEvent: logSendEvent,
+  });
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    stopping = true;
+    wake?.();
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  let failed = false;
+  try {
+    do {
+      const at = clock();
+      const report = await run.pass(at);
+      for (const [date, r] of report.issues) {
+        console.log(
+          `${at.toISOString()} ${reportLine(date, r)}${r.claimedElsewhere.length ? `, ${r.claimedElsewhere.length} taken by another scheduler` : ''}`,
+        );
+        failed ||= r.failed.length > 0;
+      }
+      if (args.once || stopping) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, args.every * 1000).unref();
+      });
+    } while (!stopping);
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+    transport.close();
+    await close();
+  }
+  return args.once && failed ? 1 : 0;
 }
