@@ -10,10 +10,9 @@ export const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const MAX_LIST = 50;
 const MAX_TEXT = 200;
 
-export const KIND_CHOICES: readonly string[] = [
-  ...new Set(EVENT_KINDS.map((k) => k.family)),
-  ...EVENT_KINDS.map((k) => k.kind),
-];
+/** the taxonomy's families ("violence"…): a filter on one follows all its kinds */
+export const FAMILY_CHOICES: readonly string[] = [...new Set(EVENT_KINDS.map((k) => k.family))];
+export const KIND_CHOICES: readonly string[] = [...FAMILY_CHOICES, ...EVENT_KINDS.map((k) => k.kind)];
 
 export function isTimeZone(tz: string): boolean {
   try {
