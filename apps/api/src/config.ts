@@ -1,5 +1,6 @@
 import { type FeedsConfig, loadFeedsConfig } from '@sitrep/feeds/config';
 import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
+import { loadMailingListConfig, type MailingListConfig } from '@sitrep/mailing-list/config';
 import { ConfigError } from '@sitrep/schema/errors';
 import { type Env, integerSetting, switchSetting } from '@sitrep/schema/settings';
 import { loadStoreConfig, type StoreConfig } from '@sitrep/store/config';
@@ -28,6 +29,8 @@ export interface ApiConfig {
   responseCache: boolean;
   /** seconds a cached answer lives when no mutation invalidates it first */
   responseCacheTtlSeconds: number;
+  /** the digest's sign-up, confirmation, unsubscribe and preference pages (SITREP_PUBLIC_URL, SITREP_DIGEST_SECRET, SITREP_SMTP_URL…) */
+  mailingList: MailingListConfig;
 }
 
 /** Overrides a person gives on the command line (`sitrep serve --port 5000`) win over the environment. */
@@ -58,6 +61,7 @@ export function readConfig(env: Env = process.env, overrides: ConfigOverrides = 
     maxBodyBytes: integerSetting(env, 'SITREP_MAX_BODY_BYTES', 1_000_000, 1, 100_000_000),
     responseCache: switchSetting(env, 'SITREP_RESPONSE_CACHE', true),
     responseCacheTtlSeconds: integerSetting(env, 'SITREP_RESPONSE_CACHE_TTL', 300, 1, 86_400),
+    mailingList: loadMailingListConfig(env),
   };
 }
 

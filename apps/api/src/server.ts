@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { smtpMailer } from '@sitrep/mailing-list/sign-up';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { limitRequestBody } from './body-limit.ts';
 import type { ApiConfig } from './config.ts';
@@ -8,6 +9,7 @@ import { fastExecutor } from './fast-execution.ts';
 import { type FeedWatcher, startFeedWatcher } from './feed-watcher.ts';
 import { frontDoor } from './front-door.ts';
 import { createSharedState } from './shared-state.ts';
+import { mailingListFor, subscriberPages } from './subscriber-pages/subscriber-pages.ts';
 import { createSitrepYoga, type SitrepYoga } from './yoga.ts';
 
 export interface RunningServer {
@@ -29,7 +31,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = given?.store ?? (await openStore(config.database));
   const shared = await createSharedState({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  const mailer = config.mailingList.smtpUrl ? smtpMailer(config.mailingList.smtpUrl) : null;
+  const mailingList = mailingListFor(store, config.mailingList, mailer);
   const yoga = createSitrepYoga({
+    mailingList,
     config,
     store,
     events: shared.events,
@@ -57,9 +62,11 @@ export async function startServer(
   const stopWatching = store.onDataChanged(() => {
     shared.invalidate().catch(() => {});
   });
+  // The mailing list's pages (/subscribe, /confirm, /unsubscribe, /preferences) before the API.
+  const pages = subscriberPages({ store, config: config.mailingList, mailer }, handler);
   // Exports are files, not GraphQL: they stream from the store in the node:http layer, with
   // node's own backpressure, before the front door and yoga.
-  const server = createServer(limitRequestBody(config.maxBodyBytes, exportRoute(store, config, handler)));
+  const server = createServer(limitRequestBody(config.maxBodyBytes, exportRoute(store, config, pages)));
   // Keep-alive longer than common load balancers' idle timeout, so they close connections first.
   server.keepAliveTimeout = 65_000;
   await listen(server, config.port, config.host);
@@ -78,6 +85,7 @@ export async function startServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await shared.close();
+      mailer?.close();
       await yoga.dispose();
       if (!given?.store) await store.close();
     },

@@ -1,7 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createContext, type EventBus, type SitrepContext } from '@sitrep/graphql/context';
+import { createContext, type EventBus, type MailingList, type SitrepContext } from '@sitrep/graphql/context';
 import { RecordCache } from '@sitrep/graphql/record-cache';
 import { schema } from '@sitrep/graphql/schema';
 import type { SitrepStore } from '@sitrep/store/store';
@@ -39,6 +39,8 @@ export interface YogaOptions {
   ready?: () => Promise<void>;
   /** where yoga's log goes; default: its console logger at `warn` (`info` in production) */
   logger?: YogaLogger;
+  /** `subscribe`'s double opt-in; without it the mutation says sign-up is not offered */
+  mailingList?: MailingList;
 }
 
 export type SitrepYoga = YogaServerInstance<Record<string, unknown>, SitrepContext>;
@@ -117,6 +119,7 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
         dataChanged: options.invalidate,
         ingest: { maxArticleBytes: config.ingest.maxArticleBytes },
         records,
+        ...(options.mailingList ? { mailingList: options.mailingList } : {}),
       }),
     plugins,
   });

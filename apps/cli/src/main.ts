@@ -12,7 +12,8 @@ Usage:
   sitrep feeds add URL | list | remove URL | import FILE.opml   the feeds to watch
   sitrep watch [--once]                      poll the feeds and ingest what they publish
   sitrep serve [--port 4000] [--watch]       GraphQL API over the store (--watch: and poll the feeds)
-  sitrep digest --date YYYY-MM-DD --out DIR  daily situation report (also: --all, send, preview)
+  sitrep digest --date YYYY-MM-DD --out DIR  daily situation report (also: --all, send, preview, schedule, bounces)
+  sitrep subscribers import FILE | export    the digest's subscribers in the store (also: suppressed)
   sitrep start                               ingest corpus/ if needed, then serve
 
 Run 'sitrep <command> --help' for a command's options.`;
@@ -37,6 +38,7 @@ const inProcess: Record<string, () => Promise<Command>> = {
 const apps: Record<string, string> = {
   serve: '@sitrep/api/main',
   digest: '@sitrep/digest/main',
+  subscribers: '@sitrep/digest/subscribers-main',
 };
 
 function runApp(specifier: string, argv: string[]): Promise<number> {

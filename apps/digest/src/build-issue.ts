@@ -22,7 +22,13 @@ export interface IssueOptions {
 const number = new Intl.NumberFormat('en-GB');
 
 function matchKeys(e: DayEvent): MatchKeys {
-  return { kind: e.kind, places: e.place ? [e.place.name, ...e.place.within] : [], actors: e.actors };
+  const killed = e.casualties.flatMap((c) => (c.killed ? [c.killed.best] : []));
+  return {
+    kind: e.kind,
+    places: e.place ? [e.place.name, ...e.place.within] : [],
+    actors: e.actors,
+    killed: killed.length ? Math.max(...killed) : null,
+  };
 }
 
 function voteLine(vote: DayEvent['vote']): string | null {

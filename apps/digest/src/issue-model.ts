@@ -13,6 +13,8 @@ export interface MatchKeys {
   /** the place and the places it lies within, e.g. ['East Aleppo', 'Aleppo', 'Syria'] */
   places: string[];
   actors: string[];
+  /** the highest killed figure any report gives; null when none does (subscribers' minimum-killed filter) */
+  killed?: number | null;
 }
 
 /** One report of a toll: "46 civilians killed, 230 injured" — "White Helmets, via Reuters". */

@@ -4,7 +4,7 @@
  * settings), 2 the command line itself is wrong.
  */
 import { SitrepError } from '@sitrep/schema/errors';
-import { runPreview, runSend, runWrite } from './cli/commands.ts';
+import { runBounces, runPreview, runSchedule, runSend, runWrite } from './cli/commands.ts';
 import { type DigestArgs, parseDigestArgs } from './cli/parse-args.ts';
 import { USAGE } from './cli/usage.ts';
 import { loadConfig } from './config.ts';
@@ -26,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     if (args.command === 'send') return await runSend(args, config);
     if (args.command === 'preview') return await runPreview(args, config);
+    if (args.command === 'schedule') return await runSchedule(args, config);
+    if (args.command === 'bounces') return await runBounces(args);
     return await runWrite(args, config);
   } catch (error) {
     if (error instanceof SitrepError) {

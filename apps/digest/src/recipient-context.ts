@@ -2,7 +2,7 @@
  * Everything a recipient's render adds to the compiled issue: subject and preheader led by
  * the first item they receive, signed unsubscribe and preference links, and the `show` map.
  */
-import { createHmac } from 'node:crypto';
+import { subscriberQuery } from '@sitrep/mailing-list/link-tokens';
 import type { IssueModel, RecipientContext } from './issue-model.ts';
 import { isEmptyFor, showMap } from './subscribers/match-filters.ts';
 import { hasFilters, type Subscriber } from './subscribers/subscriber.ts';
@@ -13,11 +13,9 @@ export interface LinkSettings {
   unsubscribeMailto: string;
 }
 
-const token = (email: string, secret: string) =>
-  createHmac('sha256', secret).update(email.toLowerCase()).digest('base64url').slice(0, 22);
-
 export function recipientLinks(email: string, links: LinkSettings) {
-  const q = `u=${encodeURIComponent(email)}&t=${token(email, links.linkSecret)}`;
+  // signed as the API's /unsubscribe and /preferences check them (@sitrep/mailing-list)
+  const q = subscriberQuery(email, links.linkSecret);
   return {
     unsubscribeUrl: `${links.publicUrl}/unsubscribe?${q}`,
     preferencesUrl: `${links.publicUrl}/preferences?${q}`,
@@ -47,10 +45,12 @@ function leads(issue: IssueModel, show: Record<string, boolean>): string[][] {
 function filterNote(s: Subscriber): string | null {
   if (!hasFilters(s.filters)) return null;
   const parts = [
+    ...(s.filters.countries ?? []),
     ...s.filters.places,
     ...s.filters.actors,
     ...s.filters.kinds.map((k) => k.replaceAll('_', ' ')),
   ];
+  if (s.filters.minKilled != null) parts.push(`stories with at least ${s.filters.minKilled} killed`);
   return `Your edition follows ${parts.join(', ')}`;
 }
 
@@ -73,7 +73,7 @@ function editionFor(issue: IssueModel, s: Subscriber): Edition {
     editions.set(issue, byFilters);
   }
   const f = s.filters;
-  const key = [f.kinds, f.places, f.actors]
+  const key = [f.kinds, f.places, f.actors, f.countries ?? [], [String(f.minKilled ?? '')]]
     .map((xs) =>
       xs
         .map((x) => x.toLowerCase())

@@ -54,7 +54,7 @@ describe('sitrep digest', () => {
   it.each([
     [['--date', '9-12-2016'], 2, /--date: "9-12-2016" is not a date; use YYYY-MM-DD/],
     [[], 2, /give --date YYYY-MM-DD or --all/],
-    [['send', '--date', '2016-12-09'], 2, /give --date YYYY-MM-DD and --subscribers FILE/],
+    [['send'], 2, /sitrep digest send: give --date YYYY-MM-DD/],
     [['bogus'], 2, /unknown subcommand "bogus"/],
     [['--dat', '2016-12-09'], 2, /Unknown option '--dat'/],
   ])('refuses %j with exit code %i and says what to do', async (args, code, message) => {

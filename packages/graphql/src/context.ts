@@ -46,6 +46,15 @@ export interface SitrepContext {
    * skips its own walk over the query. Never set it without that check.
    */
   costChecked?: boolean;
+  /** the digest's double opt-in sign-up (`subscribe`); set by a server that can send its confirmation mail */
+  mailingList?: MailingList;
+}
+
+/** What `subscribe` needs of the mailing list (@sitrep/mailing-list's sign-up, bound to a store and a mailer). */
+export interface MailingList {
+  signUp(
+    fields: Record<string, unknown>,
+  ): Promise<{ ok: true; message: string } | { ok: false; problems: string[] }>;
 }
 
 export interface ContextOptions {
@@ -55,6 +64,7 @@ export interface ContextOptions {
   dataChanged?: () => Promise<void>;
   ingest?: Partial<IngestSettings>;
   records?: RecordCache | null;
+  mailingList?: MailingList;
 }
 
 /** A context for in-process execution (the digest, tests): read-only unless told otherwise. */
@@ -69,6 +79,7 @@ export function createContext(options: ContextOptions): SitrepContext {
       ...(options.ingest?.worker ? { worker: options.ingest.worker } : {}),
     },
     records: options.records ?? null,
+    ...(options.mailingList ? { mailingList: options.mailingList } : {}),
   };
 }
 

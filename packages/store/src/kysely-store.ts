@@ -22,6 +22,7 @@ import { listEvents } from './read/list-events.ts';
 import { articleSources, scanCanonicalEvents, scanEvents } from './read/scan-records.ts';
 import { sendLog } from './send-log.ts';
 import type { SitrepStore } from './store.ts';
+import { subscriberStore } from './subscriber-store.ts';
 import { replaceCanonicalEvents } from './write/canonical-events.ts';
 import { ingestArticles } from './write/ingest-articles.ts';
 import { upsertActors, upsertOutlets, upsertPlaces } from './write/reference-data.ts';
@@ -64,6 +65,7 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     stats,
     sendLog: sendLog(db, call),
     feeds: feedStore(db, call),
+    subscribers: subscriberStore(db, call),
     clustering: clusteringStore(db, call, lock),
     onQuery(listener) {
       listeners.add(listener);

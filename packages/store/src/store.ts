@@ -32,6 +32,7 @@ import type {
   TimelineArgs,
   TimelineBucket,
 } from './query-types.ts';
+import type { SubscriberStore } from './subscriber-types.ts';
 
 export type {
   ArticleDatesWrite,
@@ -43,6 +44,7 @@ export type {
 export type { StoreConfig } from './config.ts';
 export type * from './feed-types.ts';
 export type * from './query-types.ts';
+export type * from './subscriber-types.ts';
 
 /**
  * Sitrep's data, whatever the engine. Records come back as @sitrep/schema types so the
@@ -122,6 +124,8 @@ export interface SitrepStore {
   readonly sendLog: SendLog;
   /** the feeds `sitrep watch` polls, and the items already taken from them */
   readonly feeds: FeedStore;
+  /** the digest's subscribers, the suppression list and the schedule's claims */
+  readonly subscribers: SubscriberStore;
 
   /** row counts, for health checks and tests */
   counts(): Promise<Record<'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets', number>>;

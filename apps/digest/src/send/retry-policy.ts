@@ -20,7 +20,22 @@ export interface SmtpFailure {
   code?: string;
   responseCode?: number;
   response?: string;
+  /** the SMTP command the server refused, e.g. "RCPT TO" */
+  command?: string;
   message: string;
+}
+
+/**
+ * A 5xx that says the address itself is bad: the server refused the recipient (RCPT TO), or
+ * the reply's enhanced status is 5.1.x (bad mailbox or domain, RFC 3463). Such an address is
+ * suppressed. A 5xx for the message (554 5.7.1 content refused at DATA) is not: one refused
+ * issue says nothing about the reader, and suppressing on it would wipe a provider's readers.
+ */
+export function isHardBounce(error: SmtpFailure): boolean {
+  if (typeof error.responseCode !== 'number' || error.responseCode < 500 || error.responseCode > 599)
+    return false;
+  if (error.command && /^RCPT/i.test(error.command)) return true;
+  return /(^|\s)5\.1\.\d{1,3}(\s|$)/.test(error.response ?? error.message);
 }
 
 export type Verdict = 'retry' | 'final';

@@ -20,6 +20,7 @@ import {
   DEFAULT_BACKOFF,
   delayBefore,
   describe,
+  isHardBounce,
   type SmtpFailure,
 } from './retry-policy.ts';
 
@@ -36,13 +37,15 @@ export interface SendOptions {
   backoff?: Backoff;
   /** send the full issue even to subscribers whom nothing matches (`--force` on a day with nothing new) */
   allowEmpty?: boolean;
+  /** puts a hard-bounced address on the suppression list (a 5xx naming the address) */
+  suppress?: (email: string, detail: string) => Promise<void>;
   onEvent?: (event: SendEvent) => void;
 }
 
 export type SendEvent =
   | { type: 'sent'; email: string; attempts: number }
   | { type: 'retry'; email: string; attempt: number; delayMs: number; reason: string }
-  | { type: 'failed'; email: string; reason: string };
+  | { type: 'failed'; email: string; reason: string; suppressed: boolean };
 
 export interface SendReport {
   sent: string[];
@@ -51,13 +54,15 @@ export interface SendReport {
   /** nothing in the issue matches their filters */
   empty: string[];
   failed: { email: string; reason: string }[];
+  /** failed with a hard bounce and put on the suppression list */
+  suppressed: string[];
 }
 
 export async function sendDigest(o: SendOptions): Promise<SendReport> {
   const date = o.issue.model.date;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const done = await o.log.sentKeys(date);
-  const report: SendReport = { sent: [], alreadySent: [], empty: [], failed: [] };
+  const report: SendReport = { sent: [], alreadySent: [], empty: [], failed: [], suppressed: [] };
   const queue: { s: Subscriber; ctx: NonNullable<ReturnType<typeof recipientContext>> }[] = [];
   for (const s of o.subscribers) {
     if (done.has(`${date}:${s.email}`)) report.alreadySent.push(s.email);
@@ -102,7 +107,12 @@ export async function sendDigest(o: SendOptions): Promise<SendReport> {
             detail: why,
           });
           report.failed.push({ email: s.email, reason: why });
-          o.onEvent?.({ type: 'failed', email: s.email, reason: why });
+          const suppressed = !!o.suppress && isHardBounce(failure);
+          if (suppressed) {
+            await o.suppress!(s.email, why);
+            report.suppressed.push(s.email);
+          }
+          o.onEvent?.({ type: 'failed', email: s.email, reason: why, suppressed });
           return;
         }
         const delayMs = delayBefore(attempt + 1, backoff);

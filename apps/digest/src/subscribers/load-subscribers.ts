@@ -31,6 +31,22 @@ function list(value: unknown, where: string, problems: string[]): string[] {
   return [];
 }
 
+const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+function wholeNumber(
+  value: unknown,
+  where: string,
+  min: number,
+  max: number,
+  problems: string[],
+): number | null {
+  if (!present(value)) return null;
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  problems.push(`${where}: "${String(value)}" is not a whole number from ${min} to ${max}`);
+  return null;
+}
+
 function toSubscriber(raw: Record<string, unknown>, where: string, problems: string[]): Subscriber | null {
   const email = typeof raw['email'] === 'string' ? raw['email'].trim() : '';
   const before = problems.length;
@@ -51,6 +67,24 @@ function toSubscriber(raw: Record<string, unknown>, where: string, problems: str
       actors: list(filters['actors'], `${where} actors`, problems),
     },
   };
+  // The columns the store keeps beyond the original format, each optional.
+  if (present(filters['countries']))
+    subscriber.filters.countries = list(filters['countries'], `${where} countries`, problems);
+  const minKilled = wholeNumber(
+    filters['minKilled'] ?? filters['min_killed'],
+    `${where} minKilled`,
+    0,
+    1e6,
+    problems,
+  );
+  if (minKilled !== null) subscriber.filters.minKilled = minKilled;
+  const sendHour = wholeNumber(raw['sendHour'] ?? raw['send_hour'], `${where} sendHour`, 0, 23, problems);
+  if (sendHour !== null) subscriber.sendHour = sendHour;
+  if (present(raw['cadence'])) {
+    const cadence = String(raw['cadence']).trim();
+    if (cadence === 'daily' || cadence === 'weekly') subscriber.cadence = cadence;
+    else problems.push(`${where}: cadence "${cadence}" is not daily or weekly`);
+  }
   return problems.length === before ? subscriber : null;
 }
 

@@ -12,20 +12,25 @@ const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
 
 interface PreparedFilters {
   kinds: string[];
+  /** places and countries: a country is matched as any place is */
   places: string[];
   actors: string[];
+  minKilled: number | null;
 }
 
 export const prepareFilters = (f: SubscriberFilters): PreparedFilters => ({
   kinds: lower(f.kinds),
-  places: lower(f.places),
+  places: lower([...f.places, ...(f.countries ?? [])]),
   actors: lower(f.actors),
+  minKilled: f.minKilled ?? null,
 });
 
 const anyIn = (wanted: readonly string[], have: readonly string[]) =>
   wanted.length === 0 || have.some((h) => wanted.includes(h.toLowerCase()));
 
-export function matches(f: PreparedFilters, keys: MatchKeys): boolean {
+/** `tolls`: the item is a story, so the minimum-killed filter applies (never to diplomacy or what is next). */
+export function matches(f: PreparedFilters, keys: MatchKeys, tolls = false): boolean {
+  if (tolls && f.minKilled !== null && (keys.killed ?? -1) < f.minKilled) return false;
   if (f.kinds.length) {
     const family = eventKindInfo(keys.kind as EventKindName).family;
     if (!f.kinds.includes(keys.kind) && !f.kinds.includes(family)) return false;
@@ -40,10 +45,13 @@ export function showMap(issue: IssueModel, filters: SubscriberFilters): Record<s
   const show: Record<string, boolean> = {};
   for (const s of issue.sources) show[s.key] = false;
   if (issue.quote?.sourceRef) show[`src${issue.quote.sourceRef - 1}`] = true;
-  const section = (items: readonly { key: string; match: MatchKeys; sourceKeys: string[] }[]) => {
+  const section = (
+    items: readonly { key: string; match: MatchKeys; sourceKeys: string[] }[],
+    tolls = false,
+  ) => {
     let any = false;
     for (const item of items) {
-      const on = all || matches(f, item.match);
+      const on = all || matches(f, item.match, tolls);
       show[item.key] = on;
       if (on) {
         any = true;
@@ -52,7 +60,7 @@ export function showMap(issue: IssueModel, filters: SubscriberFilters): Record<s
     }
     return any;
   };
-  show['secStories'] = section(issue.stories);
+  show['secStories'] = section(issue.stories, true);
   show['secDiplomacy'] = section(issue.diplomacy);
   show['secNext'] = section(issue.next);
   show['secSources'] = issue.sources.some((s) => show[s.key]);

@@ -14,12 +14,15 @@ import './canonical-event.ts';
 import './search.ts';
 import './timeline.ts';
 import './ingest.ts';
+import './subscribe.ts';
 import './subscription.ts';
 
 builder.queryType({
   description: 'Read Sitrep’s record: events, articles, claims, places, actors, outlets.',
 });
-builder.mutationType({ description: 'Change the record; every mutation needs an API key.' });
+builder.mutationType({
+  description: 'Change the record; every mutation needs an API key, except `subscribe`.',
+});
 builder.subscriptionType({
   description: 'Hear about changes as they happen (Server-Sent Events over HTTP).',
 });

@@ -14,6 +14,7 @@ import { clusteringState } from './clustering-migration.ts';
 import { extractorVersion } from './extractor-version-migration.ts';
 import { feeds } from './feeds-migration.ts';
 import { placesGeo } from './places-geo-migration.ts';
+import { subscribers } from './subscribers-migration.ts';
 import type { Engine } from './tables.ts';
 
 /**
@@ -31,6 +32,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006-extractor-version': { up: (db) => extractorVersion(db) },
     '0007-feeds': { up: (db) => feeds(db) },
     '0008-places-geo': { up: (db) => placesGeo(db) },
+    '0011-subscribers': { up: (db) => subscribers(db) },
   };
 }
 
@@ -205,6 +207,10 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db: schema ? scopedToSchema(db, schema) : db,
     provider,
+    // Migration numbers are reserved per branch (0008–0011 were written side by side), so a
+    // store that ran 0011 must still take 0008 when it arrives: run the missing ones whatever
+    // their place in the order.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await (until ? migrator.migrateTo(until) : migrator.migrateToLatest());

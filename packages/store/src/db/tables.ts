@@ -237,6 +237,46 @@ export interface Database {
   clustering_meta: ClusteringMetaTable;
   article_quotes: ArticleQuotesTable;
   article_dates: ArticleDatesTable;
+  subscribers: SubscribersTable;
+  suppressions: SuppressionsTable;
+  digest_claims: DigestClaimsTable;
+}
+
+/** A digest subscriber (migration 0011); `email_key` is the address in lower case. */
+export interface SubscribersTable {
+  email_key: string;
+  email: string;
+  name: string;
+  timezone: string;
+  /** the local hour (0–23) their edition is sent at */
+  send_hour: number;
+  /** 'daily' or 'weekly' */
+  cadence: string;
+  /** JSON: { kinds, countries, places, actors, minKilled } */
+  filters: string;
+  /** 'pending' (signed up, not yet confirmed) or 'confirmed' */
+  status: string;
+  /** 'import' or 'signup' */
+  source: string;
+  created_at: string;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
+/** An address never to be mailed again: 'unsubscribed', 'bounced' or 'complained'. */
+export interface SuppressionsTable {
+  email_key: string;
+  reason: string;
+  detail: string | null;
+  suppressed_at: string;
+}
+
+/** Who is sending an edition to a subscriber: one row per (edition, subscriber), taken by one process. */
+export interface DigestClaimsTable {
+  edition: string;
+  email_key: string;
+  claimed_by: string;
+  claimed_at: string;
 }
 
 export type Engine = 'sqlite' | 'postgres';
