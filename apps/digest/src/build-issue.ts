@@ -63,6 +63,9 @@ class SourceIndex {
   }
 }
 
+/** A lead reads as a sentence: "At least 87 civilians killed in Khan Sheikhoun". */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "Reported on Tue 4 Apr" for an event dated only by its report (on or before that day, never a certain day). */
 function dateLabel(e: DayEvent): string | null {
   if (e.precision === 'reported' && (e.end ?? e.start))
@@ -72,7 +75,7 @@ function dateLabel(e: DayEvent): string | null {
 
 export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
   const sources = new SourceIndex();
-  const allRanked = rankStories(day.events);
+  const allRanked = rankStories(day.events, day.date);
   const ranked = allRanked.slice(0, options.maxStories ?? 8);
   const stories: StoryView[] = ranked.map((e, i) => {
     const figures = figureLines(e.casualties);
@@ -95,7 +98,7 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       corroborationLine: wordCorroboration(e.canonical),
       disputes: (e.canonical?.disputes ?? []).map(wordDispute),
       sourceRefs: sources.ref(e.articleIds),
-      headlineFigure: first ? `${first.text}${e.place ? ` in ${e.place.name}` : ''}` : null,
+      headlineFigure: first ? capitalise(`${first.text}${e.place ? ` in ${e.place.name}` : ''}`) : null,
       match: matchKeys(e),
       sourceKeys: [],
     };

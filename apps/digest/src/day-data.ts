@@ -48,6 +48,13 @@ export interface FigureDispute {
 /** What clustering says across every outlet's report of the event (its canonical event). */
 export interface CanonicalSummary {
   id: string;
+  /** what clustering says the event is, across its reports: the kind most give, the most precise place, the agreed days */
+  kind: EventKindName;
+  place: DayEvent['place'];
+  country: string | null;
+  start: string | null;
+  end: string | null;
+  precision: DatePrecision;
   /** the figure the most independent sources give, across every report (totals left out) */
   killedBest: number | null;
   injuredBest: number | null;

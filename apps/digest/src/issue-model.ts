@@ -112,6 +112,8 @@ export interface TallyView {
   label: string;
   /** "86", or "none reported" */
   value: string;
+  /** false when nothing was reported that day (the template prints the value small) */
+  reported: boolean;
   /** "up 80 from Tue 28 Mar", "none reported on Tue 28 Mar", or "same as Tue 28 Mar" */
   change: string;
 }

@@ -4,13 +4,16 @@
  * figure three outlets carry outranks an equal one only one outlet carries. The lead is the
  * most severe corroborated incident: the highest death toll two independent sources stand
  * behind, else the most severe event at least two outlets report. A single report's figure,
- * however large, does not open the issue over what several confirm; and an event the reports
- * date by their own words leads before one dated only by its report (on or before the day,
- * never a certain day — often an earlier attack recalled as background).
+ * however large, does not open the issue over what several confirm. It is the day's news: an
+ * incident dated by the reports' own words to the issue day or the day before (the 46 killed
+ * "on Thursday" reported on Friday) leads before one earlier in the week, and both before one
+ * dated only by its report (on or before the day, never a certain day — often an earlier attack
+ * recalled as background).
  * Only incident tolls count (the API's figure standing): a total over a period or a war never
  * ranks, and an event that gives nothing but such a total is no story (`isStory`).
  */
 import { eventKindInfo } from '@sitrep/schema/event-kinds';
+import { addDays } from './date-labels.ts';
 import type { DayEvent } from './day-data.ts';
 import { maxBest } from './word-figures.ts';
 
@@ -65,16 +68,20 @@ function leadIndex(candidates: readonly Ranked[], ranked: readonly Ranked[]): nu
   return lead ? ranked.indexOf(lead) : null;
 }
 
-export function rankStories(events: readonly DayEvent[]): DayEvent[] {
+/** `date` is the issue day: its own incidents lead. */
+export function rankStories(events: readonly DayEvent[], date: string): DayEvent[] {
   const ranked = events
     .filter(isStory)
     .map((event) => ({ event, s: severity(event), c: corroboration(event) }))
     .sort((a, b) => b.s - a.s || b.c - a.c || a.event.id.localeCompare(b.event.id));
+  const ownDate = (r: Ranked) => r.event.precision === 'day' || r.event.precision === 'week';
+  const dayBefore = addDays(date, -1);
+  const onDay = (r: Ranked) =>
+    ownDate(r) && (r.event.start ?? '') <= date && (r.event.end ?? r.event.start ?? '') >= dayBefore;
   const lead =
-    leadIndex(
-      ranked.filter((r) => r.event.precision !== 'reported'),
-      ranked,
-    ) ?? leadIndex(ranked, ranked);
+    leadIndex(ranked.filter(onDay), ranked) ??
+    leadIndex(ranked.filter(ownDate), ranked) ??
+    leadIndex(ranked, ranked);
   if (lead !== null && lead > 0) ranked.unshift(...ranked.splice(lead, 1));
   return ranked.map(({ event }) => event);
 }

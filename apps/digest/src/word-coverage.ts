@@ -79,7 +79,12 @@ export function tallyViews(tallies: readonly DayTally[], date: string): TallyVie
     else if (now === null) change = `${number.format(was)} on ${then}`;
     else if (now === was) change = `same as ${then}`;
     else change = `${now > was ? 'up' : 'down'} ${number.format(Math.abs(now - was))} from ${then}`;
-    return { label, value: now === null ? 'none reported' : number.format(now), change };
+    return {
+      label,
+      value: now === null ? 'none reported' : number.format(now),
+      reported: now !== null,
+      change,
+    };
   });
 }
 

@@ -49,8 +49,15 @@ const canonical = (
   outlets: number,
   killedConfirmed: number | null,
   killedBest = killedConfirmed,
-) => ({
+  kind: DayEvent['kind'] = 'attack',
+): NonNullable<DayEvent['canonical']> => ({
   id,
+  kind,
+  place: null,
+  country: null,
+  start: null,
+  end: null,
+  precision: 'unknown',
   outlets,
   independentSources: outlets,
   killedBest,
@@ -92,7 +99,17 @@ const DAY: DayData = {
       place: { name: 'Damascus', within: ['Syria'] },
       casualties: [killed(1400, ['Outlet B'], 'art_recalled'), killed(1400, ['Outlet C'], 'art_recalled2')],
       articleIds: ['art_recalled', 'art_recalled2'],
-      canonical: canonical('cev_recalled', 2, 1400),
+      canonical: canonical('cev_recalled', 2, 1400, 1400, 'chemical_attack'),
+    }),
+    // earlier in the week, reported again today, confirmed higher: the day's own incident still leads
+    event('saturday', {
+      kind: 'attack',
+      summary: 'An attack on Saturday killed 100.',
+      start: '2017-04-01',
+      end: '2017-04-01',
+      casualties: [killed(100, ['Outlet D'], 'art_sat'), killed(100, ['Outlet E'], 'art_sat2')],
+      articleIds: ['art_sat', 'art_sat2'],
+      canonical: canonical('cev_sat', 2, 100),
     }),
     // the day's incident, confirmed by several sources
     event('sarin', {
@@ -104,7 +121,7 @@ const DAY: DayData = {
         killed(86, ['Al Arabiya'], 'art_s3'),
       ],
       articleIds: ['art_s1', 'art_s2', 'art_s3'],
-      canonical: canonical('cev_sarin', 8, 72, 58),
+      canonical: canonical('cev_sarin', 8, 72, 58, 'chemical_attack'),
     }),
     event('baghdad', {
       kind: 'bombing',
@@ -213,9 +230,9 @@ describe('the countries', () => {
 describe('the day in figures', () => {
   it('gives killed, injured and displaced, each against the same day a week before', () => {
     expect(issue.tallies).toEqual([
-      { label: 'Killed', value: '98', change: 'up 92 from Tue 28 Mar' },
-      { label: 'Injured', value: '300', change: 'none reported on Tue 28 Mar' },
-      { label: 'Displaced', value: 'none reported', change: '1,200 on Tue 28 Mar' },
+      { label: 'Killed', value: '98', reported: true, change: 'up 92 from Tue 28 Mar' },
+      { label: 'Injured', value: '300', reported: true, change: 'none reported on Tue 28 Mar' },
+      { label: 'Displaced', value: 'none reported', reported: false, change: '1,200 on Tue 28 Mar' },
     ]);
     expect(html).toContain('The day in figures');
     expect(text).toMatch(/Killed\s+98\s+up 92 from Tue 28 Mar/);

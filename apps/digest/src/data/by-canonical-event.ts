@@ -8,7 +8,15 @@
 import type { DayEvent } from '../day-data.ts';
 import { maxBest } from '../word-figures.ts';
 
-export function byCanonicalEvent(mentions: readonly DayEvent[]): DayEvent[] {
+/**
+ * `publishedOn` gives an article's publication day: the first report of an event speaks for it
+ * (a follow-up days later tells it as background to something else), then the one with the most
+ * deaths, then one with a place, then the longest summary. Its figures are listed first.
+ */
+export function byCanonicalEvent(
+  mentions: readonly DayEvent[],
+  publishedOn: (articleId: string) => string | null = () => null,
+): DayEvent[] {
   const groups = new Map<string, DayEvent[]>();
   for (const m of mentions) {
     const key = m.canonical ? m.canonical.id : m.id;
@@ -17,19 +25,26 @@ export function byCanonicalEvent(mentions: readonly DayEvent[]): DayEvent[] {
     else if (!g.some((x) => x.id === m.id)) g.push(m);
   }
   return [...groups.values()].map((group) => {
-    // The report with the most deaths, then a place, then the longest summary speaks for the event.
-    const lead = [...group].sort(
+    const day = (e: DayEvent) => publishedOn(e.articleIds[0] ?? '') ?? '9999';
+    const ordered = [...group].sort(
       (a, b) =>
+        day(a).localeCompare(day(b)) ||
         maxBest(b.casualties, 'killed') - maxBest(a.casualties, 'killed') ||
         Number(b.place !== null) - Number(a.place !== null) ||
         b.summary.length - a.summary.length,
-    )[0]!;
+    );
+    const lead = ordered[0]!;
+    // what the event is, where and when: clustering's account across the reports, when clustered
+    const c = lead.canonical;
+    const where = c?.place ? { place: c.place, country: c.country } : null;
     return {
       ...lead,
-      place: lead.place ?? group.find((m) => m.place)?.place ?? null,
-      country: lead.country ?? group.find((m) => m.country)?.country ?? null,
+      ...(c && c.start !== null ? { kind: c.kind, start: c.start, end: c.end, precision: c.precision } : {}),
+      ...(c && c.start === null ? { kind: c.kind } : {}),
+      place: where?.place ?? lead.place ?? group.find((m) => m.place)?.place ?? null,
+      country: where?.country ?? lead.country ?? group.find((m) => m.country)?.country ?? null,
       actors: [...new Set(group.flatMap((m) => m.actors))],
-      casualties: group.flatMap((m) => m.casualties),
+      casualties: ordered.flatMap((m) => m.casualties),
       displaced:
         Math.max(-1, ...group.map((m) => m.displaced ?? -1)) < 0
           ? null

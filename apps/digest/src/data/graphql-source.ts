@@ -130,6 +130,9 @@ export async function dayFromGraphql(run: Executor, date: string): Promise<DayDa
     allArticles(run, date),
   ]);
   const mentions = read.map(toDayEvent).filter((e) => !coversPeriod(e));
+  const published = new Map<string, string | null>();
+  for (const e of [...read, ...ahead]) published.set(e.article.slug, e.article.publishedAt.date);
+  const publishedOn = (articleId: string) => published.get(articleId) ?? null;
   const reportedToday = new Set(articles.flatMap((a) => a.events.map((e) => e.slug)));
   const todays = byCanonicalEvent(
     mentions
@@ -139,11 +142,13 @@ export async function dayFromGraphql(run: Executor, date: string): Promise<DayDa
         const thisWeek = (e.end ?? e.start ?? '') >= weekStart;
         return onDay || (thisWeek && reportedToday.has(e.id));
       }),
+    publishedOn,
   );
   const upcoming = byCanonicalEvent(
     ahead
       .filter((e) => e.article.publishedAt.date !== null && e.article.publishedAt.date <= date)
       .map(toDayEvent),
+    publishedOn,
   );
   const sources = new Map<string, SourceArticle>();
   for (const e of [...read, ...ahead]) sources.set(e.article.slug, toSource(e.article));
@@ -160,7 +165,7 @@ export async function dayFromGraphql(run: Executor, date: string): Promise<DayDa
     events: todays,
     upcoming,
     quotes: quote ? [quote] : [],
-    tallies: talliesByDay(byCanonicalEvent(mentions), date),
+    tallies: talliesByDay(byCanonicalEvent(mentions, publishedOn), date),
     leftOut: leftOut(articles, shown, weekStart),
     articles: [...sources.values()],
   };

@@ -151,8 +151,17 @@ function canonicalSummary(c: DigestEventFragment['canonical']): CanonicalSummary
     const f = c.figures[measure];
     if (f?.disputed) disputes.push(dispute(measure, f));
   }
+  const place = c.location?.place;
   return {
     id: c.slug,
+    kind: lower<EventKindName>(c.kind),
+    place: c.location
+      ? { name: place?.name ?? c.location.name, within: place ? place.parents.map((p) => p.name) : [] }
+      : null,
+    country: place?.country ?? place?.parents.find((p) => p.country)?.country ?? null,
+    start: c.occurred.start,
+    end: c.occurred.end,
+    precision: lower<DatePrecision>(c.occurred.precision),
     killedConfirmed: confirmed(c.figures.killed),
     killedBest: c.figures.killed?.best ?? null,
     injuredBest: c.figures.injured?.best ?? null,
