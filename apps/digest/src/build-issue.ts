@@ -7,19 +7,23 @@ import { buildChart, chartTotal } from './build-chart.ts';
 import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts';
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
-import { corroboration, rankStories } from './rank-stories.ts';
+import { isStory, onlyTotals, rankStories } from './rank-stories.ts';
 import { wordCorroboration, wordDispute } from './word-corroboration.ts';
+import { countryNames, listCountries, tallyViews, wordCoverage, wordLeftOut } from './word-coverage.ts';
 import { deathRange, figureLines } from './word-figures.ts';
 
 export interface IssueOptions {
   /** absolute base URL of the public archive, e.g. https://sitrep.example.org/digests */
   archiveUrl: string;
+  /** overrides the title worded from the day's countries */
   title?: string;
   /** how many stories lead the issue; the rest are left out */
   maxStories?: number;
 }
 
 const number = new Intl.NumberFormat('en-GB');
+/** Tolls printed per story: a day's big story carries a dozen; the range and the dispute line sum them up. */
+const MAX_FIGURE_LINES = 4;
 
 function matchKeys(e: DayEvent): MatchKeys {
   const killed = e.casualties.flatMap((c) => (c.killed ? [c.killed.best] : []));
@@ -65,26 +69,42 @@ class SourceIndex {
   }
 }
 
+/** A lead reads as a sentence: "At least 87 civilians killed in Khan Sheikhoun". */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Reported on Tue 4 Apr" for an event dated only by its report (on or before that day, never a certain day). */
+function dateLabel(e: DayEvent): string | null {
+  if (e.precision === 'reported' && (e.end ?? e.start))
+    return `reported on ${dayMonthLabel((e.end ?? e.start)!)}`;
+  return spanLabel(e.start, e.end);
+}
+
 export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
   const sources = new SourceIndex();
-  const ranked = rankStories(day.events).slice(0, options.maxStories ?? 8);
+  const allRanked = rankStories(day.events, day.date);
+  const ranked = allRanked.slice(0, options.maxStories ?? 8);
   const stories: StoryView[] = ranked.map((e, i) => {
     const figures = figureLines(e.casualties);
     const first = figures[0];
+    const hidden = figures.length - MAX_FIGURE_LINES;
     return {
       key: `s${i}`,
       id: e.id,
       kindLabel: eventKindInfo(e.kind).label,
       summary: e.summary,
       placeLabel: e.place?.name ?? null,
-      dateLabel: spanLabel(e.start, e.end),
-      figures,
+      dateLabel: dateLabel(e),
+      figures: figures.slice(0, MAX_FIGURE_LINES),
+      moreFigures:
+        hidden > 0
+          ? `and ${hidden} more ${hidden === 1 ? 'toll' : 'tolls'} as reported (see the range below)`
+          : null,
       range: deathRange(e.casualties),
-      corroboration: `${corroboration(e)} ${corroboration(e) === 1 ? 'report' : 'reports'}`,
+      corroboration: `${e.articleIds.length} ${e.articleIds.length === 1 ? 'report' : 'reports'}`,
       corroborationLine: wordCorroboration(e.canonical),
       disputes: (e.canonical?.disputes ?? []).map(wordDispute),
       sourceRefs: sources.ref(e.articleIds),
-      headlineFigure: first ? `${first.text}${e.place ? ` in ${e.place.name}` : ''}` : null,
+      headlineFigure: first ? capitalise(`${first.text}${e.place ? ` in ${e.place.name}` : ''}`) : null,
       match: matchKeys(e),
       sourceKeys: [],
     };
@@ -129,19 +149,29 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       outlet: a?.outlet ?? 'Outlet not stated',
       headline: a?.headline ?? id,
       href: a?.url && /^https?:\/\//.test(a.url) ? a.url : null,
-      corpusPath: a?.url ? null : (a?.corpusPath ?? null),
     };
   });
   for (const item of [...stories, ...diplomacy, ...next])
     item.sourceKeys = item.sourceRefs.map((n) => `src${n - 1}`);
 
+  const week = day.tallies.slice(-7);
   const issueUrl = `${options.archiveUrl.replace(/\/$/, '')}/${day.date}.html`;
+  // the day's countries: where its stories happened, else where its diplomacy did
+  const storyEvents = day.events.filter(isStory);
+  const countries = countryNames(storyEvents.length ? storyEvents : [...day.events, ...day.upcoming]);
+  const where = listCountries(countries);
+  const cited = sources.order.map((id) => articles.get(id) ?? { outlet: null, publishedOn: null });
   return {
     lang: 'en',
     date: day.date,
     dateLabel: longDate(day.date),
     shortDateLabel: shortDate(day.date),
-    title: options.title ?? 'Sitrep: Syria daily situation report',
+    title: options.title ?? `Sitrep: ${where ? `${where} daily` : 'Daily'} situation report`,
+    mastheadLabel: `${where ? `${where} · ` : ''}Daily situation report`,
+    countries,
+    coverage: wordCoverage(countries, cited),
+    tallies: tallyViews(day.tallies, day.date),
+    leftOut: wordLeftOut(day.leftOut, day.events.filter(onlyTotals).length, allRanked.length - ranked.length),
     headlineFigure: stories.find((s) => s.headlineFigure)?.headlineFigure ?? null,
     stories,
     diplomacy,
@@ -150,9 +180,9 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       ? { text: quote.text, speaker: quote.speaker, title: quote.title, sourceRef: quoteRef }
       : null,
     chart: {
-      bars: buildChart(day.deaths, day.date),
-      caption: `Reported deaths, ${shortDate(day.deaths[0]?.date ?? day.date)} to ${shortDate(day.date)}`,
-      total: chartTotal(day.deaths),
+      bars: buildChart(week, day.date),
+      caption: `Reported deaths, injured and displaced, ${shortDate(week[0]?.date ?? day.date)} to ${shortDate(day.date)} (– no report)`,
+      total: chartTotal(week),
     },
     sources: sourceViews,
     links: { archive: `${options.archiveUrl.replace(/\/$/, '')}/index.html`, issue: issueUrl },

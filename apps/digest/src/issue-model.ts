@@ -30,7 +30,10 @@ export interface StoryView {
   summary: string;
   placeLabel: string | null;
   dateLabel: string | null;
+  /** the first few tolls as reported (the dispute line lists every figure) */
   figures: FigureLine[];
+  /** "and 9 more reports of the toll" when some are not printed; null otherwise */
+  moreFigures: string | null;
   /** "Reported deaths range from 13 to 46 across 3 reports" when the reports disagree */
   range: string | null;
   /** "3 reports" */
@@ -84,8 +87,10 @@ export interface ChartBar {
   /** "Fri 9" */
   label: string;
   date: string;
-  /** the number shown, or "no report" */
+  /** the number of deaths shown, or "no report" */
   valueLabel: string;
+  injuredLabel: string;
+  displacedLabel: string;
   killed: number | null;
   /** bar width in percent of the widest bar, 0 when nothing was reported */
   widthPct: number;
@@ -101,8 +106,18 @@ export interface SourceView {
   headline: string;
   /** absolute https link when the article has one */
   href: string | null;
-  /** the corpus file when it has no public link */
-  corpusPath: string | null;
+}
+
+/** One figure of the top box: the day's total and how it compares with the same day a week before. */
+export interface TallyView {
+  /** "Killed" */
+  label: string;
+  /** "86", or "none reported" */
+  value: string;
+  /** false when nothing was reported that day (the template prints the value small) */
+  reported: boolean;
+  /** "up 80 from Tue 28 Mar", "none reported on Tue 28 Mar", or "same as Tue 28 Mar" */
+  change: string;
 }
 
 export interface IssueModel {
@@ -113,6 +128,16 @@ export interface IssueModel {
   /** "9 Dec 2016" */
   shortDateLabel: string;
   title: string;
+  /** what the masthead says under the name: "Syria · daily situation report" */
+  mastheadLabel: string;
+  /** the countries of the day's stories, most stories first, as names ("Syria", "Iraq") */
+  countries: string[];
+  /** the footer's account of what the issue covers, from its data */
+  coverage: string;
+  /** the day's killed, injured and displaced, each against the same day a week before */
+  tallies: TallyView[];
+  /** what the day's reports hold that the issue does not show, and why; null when nothing is left out */
+  leftOut: string | null;
   /** the lead figure of the whole issue, used when every item is visible */
   headlineFigure: string | null;
   stories: StoryView[];

@@ -18,6 +18,6 @@ const MEASURE: Record<FigureDispute['measure'], string> = { killed: 'Deaths', in
 
 /** "Deaths disputed: 12 (Syrian Observatory for Human Rights) against 25 (the local council)". */
 export function wordDispute(d: FigureDispute): string {
-  const sides = d.competing.map((c) => `${number.format(c.value)} (${c.reportedBy})`);
+  const sides = d.competing.map((c) => `${number.format(c.value)} (${c.reportedBy.join(', ')})`);
   return `${MEASURE[d.measure]} disputed: ${sides.join(' against ')}`;
 }

@@ -72,21 +72,26 @@ export function wordAttribution(reportedBy: readonly string[]): string {
   return chain.join(', via ');
 }
 
+/** One line per toll as worded; reports giving the same toll share it ("— Reuters; AFP"). */
 export function figureLines(reports: readonly CasualtyReport[]): FigureLine[] {
   const lines: FigureLine[] = [];
   for (const report of reports) {
     const text = wordToll(report);
     if (!text) continue;
     const attribution = wordAttribution(report.reportedBy);
-    if (!lines.some((l) => l.text === text && l.attribution === attribution))
-      lines.push({ text, attribution });
+    const same = lines.find((l) => l.text === text);
+    if (!same) lines.push({ text, attribution });
+    else if (!same.attribution.split('; ').includes(attribution)) same.attribution += `; ${attribution}`;
   }
   return lines;
 }
 
 /** "Reported deaths range from 13 to 46 across 3 reports", only when the reports disagree. */
 export function deathRange(reports: readonly CasualtyReport[]): string | null {
-  const killed = reports.flatMap((r) => (r.killed ? [r.killed] : []));
+  // a vague word ("dozens") widens nothing when some report gives a number
+  const all = reports.flatMap((r) => (r.killed ? [r.killed] : []));
+  const numbers = all.filter((k) => k.qualifier !== 'vague');
+  const killed = numbers.length ? numbers : all;
   if (killed.length < 2) return null;
   const lows = killed.map((k) => k.low ?? k.best);
   const highs = killed.map((k) => k.high ?? k.best);
@@ -96,7 +101,19 @@ export function deathRange(reports: readonly CasualtyReport[]): string | null {
   return `Reported deaths range from ${number.format(low)} to ${number.format(high)} across ${killed.length} reports`;
 }
 
-/** The highest best figure among the reports: what the chart and the ranking use. */
+/**
+ * The highest best figure among the reports: what the chart, the top box and the ranking use.
+ * A vague word ("thousands", "dozens") is printed as reported but counts as no number here: it
+ * is no count, and "thousands killed" in one line of a report is far more often the war's toll
+ * than one attack's (as the canonical figure rule counts vague words only when no number exists).
+ */
 export function maxBest(reports: readonly CasualtyReport[], measure: 'killed' | 'injured'): number {
-  return Math.max(0, ...reports.map((r) => r[measure]?.best ?? 0));
+  return Math.max(
+    0,
+    ...reports.map((r) => (r[measure]?.qualifier === 'vague' ? 0 : (r[measure]?.best ?? 0))),
+  );
 }
+
+/** Whether any report gives a number (not only a vague word) for `measure`. */
+export const counted = (reports: readonly CasualtyReport[], measure: 'killed' | 'injured') =>
+  reports.some((r) => r[measure] && r[measure].qualifier !== 'vague');

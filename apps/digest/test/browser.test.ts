@@ -87,14 +87,33 @@ describe.skipIf(!haveChromium)('in headless Chromium', () => {
         rows: [...t.tBodies[0]!.rows].map((r) =>
           r.querySelector(':scope > th[scope="row"]')?.textContent?.trim(),
         ),
-        values: [...t.tBodies[0]!.rows].map((r) => r.cells[r.cells.length - 1]?.textContent?.trim()),
+        killed: [...t.tBodies[0]!.rows].map((r) => r.cells[2]?.textContent?.trim()),
+        injured: [...t.tBodies[0]!.rows].map((r) => r.cells[3]?.textContent?.trim()),
       };
     });
     expect(table).not.toBeNull();
     expect(table!.role).toBeNull();
-    expect(table!.columns).toEqual(['Day', 'Deaths reported', 'Count']);
+    expect(table!.columns).toEqual(['Day', 'Deaths, as a bar', 'Killed', 'Injured', 'Displaced']);
     expect(table!.rows).toEqual(['Sat 3', 'Sun 4', 'Mon 5', 'Tue 6', 'Wed 7', 'Thu 8', 'Fri 9']);
-    expect(table!.values[5]).toBe('46');
+    expect(table!.killed[5]).toBe('46');
+    expect(table!.injured[5]).toBe('230');
+    await page.close();
+  });
+
+  it('lays the day in figures out as a data table too: killed, injured, displaced as column headers', async () => {
+    const page = await open(375);
+    const box = await page.evaluate(() => {
+      const t = [...document.querySelectorAll('table')].find((x) =>
+        x.caption?.textContent?.includes('The day in figures'),
+      );
+      if (!t) return null;
+      return {
+        role: t.getAttribute('role'),
+        columns: [...t.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent?.trim()),
+        cells: t.tBodies[0]!.rows[0]!.cells.length,
+      };
+    });
+    expect(box).toEqual({ role: null, columns: ['Killed', 'Injured', 'Displaced'], cells: 3 });
     await page.close();
   });
 

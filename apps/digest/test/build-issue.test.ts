@@ -45,7 +45,11 @@ describe('the issue of 9 December 2016', () => {
   it('numbers sources in the order the issue cites them and cites each once', () => {
     expect(issue.sources.map((s) => s.n)).toEqual([1, 2, 3]);
     expect(issue.stories[0]!.sourceRefs).toEqual([1, 2]);
-    expect(issue.sources[0]!.corpusPath).toBe('corpus/000_ea18342763ee7f17.txt');
+    expect(issue.sources[0]).toMatchObject({
+      outlet: 'Outlet not stated',
+      headline: 'Syrian government resumes fighting in Aleppo after brief humanitarian pause',
+      href: null,
+    });
   });
 
   it('charts seven days of reported deaths, ending on the issue day', () => {
@@ -85,7 +89,8 @@ it('finds nothing new on a day without events', () => {
     events: [],
     upcoming: [],
     quotes: [],
-    deaths: [],
+    tallies: [],
+    leftOut: { undated: 0, periods: 0, older: 0 },
     articles: [],
   });
   expect(isEmptyIssue(empty)).toBe(true);

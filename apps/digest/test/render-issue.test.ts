@@ -103,7 +103,8 @@ describe('filters', () => {
     const quoteRef = issue.quote!.sourceRef!;
     expect(shownSources).toEqual([...new Set([...storyRefs, quoteRef])].sort());
     expect(shownSources).not.toContain(1);
-    expect(html).toContain('corpus/001_5bae0838f8ec4212.txt');
+    expect(html).toContain('Syrian government forces press attack in east Aleppo');
+    expect(html).not.toContain('Syrian government resumes fighting in Aleppo after brief humanitarian pause');
   });
 
   it('has no email for a subscriber whom nothing matches', () => {

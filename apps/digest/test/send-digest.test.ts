@@ -144,7 +144,15 @@ describe('a day with nothing new', () => {
   it('sends nobody anything, unless forced', async () => {
     sink = await startSmtpSink();
     const empty = await compileIssue(
-      issueOf({ date: '2016-12-01', events: [], upcoming: [], quotes: [], deaths: [], articles: [] }),
+      issueOf({
+        date: '2016-12-01',
+        events: [],
+        upcoming: [],
+        quotes: [],
+        tallies: [],
+        leftOut: { undated: 0, periods: 0, older: 0 },
+        articles: [],
+      }),
     );
     const transport = smtpTransport(sink.url, 1);
     const options = {

@@ -23,7 +23,8 @@ export function fixtureSource(days: readonly DayData[] = SEED_DAYS): DaySource {
           events: [],
           upcoming: [],
           quotes: [],
-          deaths: [],
+          tallies: [],
+          leftOut: { undated: 0, periods: 0, older: 0 },
           articles: [],
         }
       );

@@ -1,38 +1,58 @@
 /**
- * DayData from the GraphQL API, in three operations per day: the events of the seven days the
- * chart covers (paged), the events announced for the month ahead, and the day's articles with
- * their quotations and the events they report.
+ * DayData from the GraphQL API, in three operations per day: the events of the eight days the
+ * chart and the top box cover (paged), the events announced for the month ahead, and the day's
+ * articles with their quotations and the events they report.
  *
  * What an issue for day D holds:
- * - events that happened on D, and events of the previous week reported in D's articles (the
- *   46 killed "on Thursday" reported on Friday lead Friday's issue, dated Thursday);
+ * - events that happened on D, events dated by their report on D (on or before D, never a
+ *   certain day), and events of the previous week reported in D's articles (the 46 killed
+ *   "on Thursday" reported on Friday lead Friday's issue, dated Thursday) — one story per
+ *   canonical event;
  * - events announced for the month after D by articles published on or before D (an announced
  *   event without a date is left out: the API cannot select it by date);
- * - the quotation of the day from D's articles.
+ * - the quotation of the day from D's articles;
+ * - a count, by reason, of the reports in D's articles that cannot be a day's story.
  */
+import { INCIDENT_MAX_DAYS } from '@sitrep/schema/incident-figures';
 import { addDays } from '../date-labels.ts';
-import type { DayData, DayDeaths, DayEvent, DayQuote, SourceArticle } from '../day-data.ts';
+import type { DayData, DayEvent, DayQuote, DayTally, LeftOut, SourceArticle } from '../day-data.ts';
+import { counted, maxBest } from '../word-figures.ts';
+import { byCanonicalEvent } from './by-canonical-event.ts';
 import type { DaySource } from './day-source.ts';
 import type { Executor } from './executors.ts';
 import { toDayEvent, toSource } from './map-event.ts';
-import { mergeMentions } from './merge-mentions.ts';
-import type {
-  DigestArticlesResult,
-  DigestDaysResult,
-  DigestEventsResult,
-  GqlEvent,
-  GqlQuoteClaim,
-} from './operation-types.ts';
-import { pickQuote } from './pick-quote.ts';
+import {
+  type DatePrecision,
+  DigestArticlesDocument,
+  type DigestArticlesQuery,
+  DigestDaysDocument,
+  type DigestEventFragment,
+  DigestEventsDocument,
+  type DigestEventsQuery,
+} from './operations.generated.ts';
+import { pickQuote, type QuoteClaim } from './pick-quote.ts';
 
-async function allEvents(run: Executor, from: string, to: string, scheduled: boolean): Promise<GqlEvent[]> {
-  const out: GqlEvent[] = [];
+type ArticleNode = DigestArticlesQuery['articles']['edges'][number]['node'];
+
+/** A day's stories: dated to a day or a week, or by their report; months and years are context. */
+const STORY_PRECISIONS: DatePrecision[] = ['DAY', 'WEEK', 'REPORTED'];
+/** The top box compares the day with the same day a week before: eight days are read. */
+const DAYS_READ = 8;
+
+async function allEvents(
+  run: Executor,
+  from: string,
+  to: string,
+  scheduled: boolean,
+): Promise<DigestEventFragment[]> {
+  const out: DigestEventFragment[] = [];
   let after: string | null = null;
   do {
-    const r: DigestEventsResult = await run<DigestEventsResult>('DigestEvents', {
+    const r: DigestEventsQuery = await run(DigestEventsDocument, {
       from,
       to,
       scheduled,
+      precisions: scheduled ? null : STORY_PRECISIONS,
       after,
     });
     out.push(...r.events.edges.map((e) => e.node));
@@ -41,65 +61,112 @@ async function allEvents(run: Executor, from: string, to: string, scheduled: boo
   return out;
 }
 
-async function allArticles(run: Executor, date: string) {
-  const out: DigestArticlesResult['articles']['edges'][number]['node'][] = [];
+async function allArticles(run: Executor, date: string): Promise<ArticleNode[]> {
+  const out: ArticleNode[] = [];
   let after: string | null = null;
   do {
-    const r: DigestArticlesResult = await run<DigestArticlesResult>('DigestArticles', { date, after });
+    const r: DigestArticlesQuery = await run(DigestArticlesDocument, { date, after });
     out.push(...r.articles.edges.map((e) => e.node));
     after = r.articles.pageInfo.hasNextPage ? r.articles.pageInfo.endCursor : null;
   } while (after);
   return out;
 }
 
-/** Deaths by day: for each event, its highest best figure, counted on its day; ranges of days are left out. */
-export function deathsByDay(events: readonly DayEvent[], date: string): DayDeaths[] {
-  return Array.from({ length: 7 }, (_, i) => {
-    const d = addDays(date, i - 6);
-    const onDay = events.filter((e) => e.tense === 'past' && e.start === d && (e.end ?? d) === d);
-    const figures = onDay.flatMap((e) => {
-      const best = Math.max(-1, ...e.casualties.map((c) => c.killed?.best ?? -1));
-      return best >= 0 ? [best] : [];
-    });
-    return { date: d, killed: figures.length ? figures.reduce((a, b) => a + b, 0) : null };
+const DAY_MS = 86_400_000;
+/** More days than a week covers, or only a month or a year: a period, never one day's incident. */
+function coversPeriod(o: { start: string | null; end: string | null; precision: string }): boolean {
+  if (o.precision === 'MONTH' || o.precision === 'YEAR' || o.precision === 'month' || o.precision === 'year')
+    return true;
+  if (!o.start || !o.end) return false;
+  return (Date.parse(o.end) - Date.parse(o.start)) / DAY_MS + 1 > INCIDENT_MAX_DAYS;
+}
+
+/**
+ * Per day: for each event of that one day, its highest incident figure, summed over events
+ * (figures from different sources for one event are never added). Events dated by their
+ * report, and ranges of days, are left out: the chart shows days events are known to fall on.
+ */
+export function talliesByDay(events: readonly DayEvent[], date: string): DayTally[] {
+  return Array.from({ length: DAYS_READ }, (_, i) => {
+    const d = addDays(date, i - (DAYS_READ - 1));
+    const onDay = events.filter(
+      (e) => e.tense === 'past' && e.precision === 'day' && e.start === d && (e.end ?? d) === d,
+    );
+    const sum = (values: (number | null)[]) => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length ? known.reduce((a, b) => a + b, 0) : null;
+    };
+    const measure = (e: DayEvent, m: 'killed' | 'injured') =>
+      counted(e.casualties, m) ? maxBest(e.casualties, m) : null;
+    return {
+      date: d,
+      killed: sum(onDay.map((e) => measure(e, 'killed'))),
+      injured: sum(onDay.map((e) => measure(e, 'injured'))),
+      displaced: sum(onDay.map((e) => e.displaced)),
+    };
   });
+}
+
+/** The reports in the day's articles that no story, diplomacy item or announcement carries, by reason. */
+function leftOut(articles: readonly ArticleNode[], shown: ReadonlySet<string>, weekStart: string): LeftOut {
+  const out: LeftOut = { undated: 0, periods: 0, older: 0 };
+  const seen = new Set<string>();
+  for (const e of articles.flatMap((a) => a.events)) {
+    if (shown.has(e.slug) || (e.canonical && shown.has(e.canonical.slug)) || seen.has(e.slug)) continue;
+    seen.add(e.slug);
+    if (e.occurred.tense === 'SCHEDULED') continue; // announced for later: "What's next" when dated
+    if (coversPeriod(e.occurred)) out.periods++;
+    else if (e.occurred.start === null) out.undated++;
+    else if ((e.occurred.end ?? e.occurred.start) < weekStart) out.older++;
+  }
+  return out;
 }
 
 export async function dayFromGraphql(run: Executor, date: string): Promise<DayData> {
   const weekStart = addDays(date, -6);
-  const [week, ahead, articles] = await Promise.all([
-    allEvents(run, weekStart, date, false),
+  const [read, ahead, articles] = await Promise.all([
+    allEvents(run, addDays(date, -(DAYS_READ - 1)), date, false),
     allEvents(run, addDays(date, 1), addDays(date, 31), true),
     allArticles(run, date),
   ]);
-  const weekEvents = mergeMentions(week.map(toDayEvent));
+  const mentions = read.map(toDayEvent).filter((e) => !coversPeriod(e));
+  const published = new Map<string, string | null>();
+  for (const e of [...read, ...ahead]) published.set(e.article.slug, e.article.publishedAt.date);
+  const publishedOn = (articleId: string) => published.get(articleId) ?? null;
   const reportedToday = new Set(articles.flatMap((a) => a.events.map((e) => e.slug)));
-  const todays = mergeMentions(
-    week
-      .filter((e) => e.occurred.tense === 'PAST')
+  const todays = byCanonicalEvent(
+    mentions
+      .filter((e) => e.tense === 'past')
       .filter((e) => {
-        const onDay = (e.occurred.start ?? '') <= date && (e.occurred.end ?? e.occurred.start ?? '') >= date;
-        return onDay || reportedToday.has(e.slug);
-      })
-      .map(toDayEvent),
+        const onDay = (e.start ?? '') <= date && (e.end ?? e.start ?? '') >= date;
+        const thisWeek = (e.end ?? e.start ?? '') >= weekStart;
+        return onDay || (thisWeek && reportedToday.has(e.id));
+      }),
+    publishedOn,
   );
-  const upcoming = mergeMentions(
+  const upcoming = byCanonicalEvent(
     ahead
       .filter((e) => e.article.publishedAt.date !== null && e.article.publishedAt.date <= date)
       .map(toDayEvent),
+    publishedOn,
   );
   const sources = new Map<string, SourceArticle>();
-  for (const e of [...week, ...ahead]) sources.set(e.article.slug, toSource(e.article));
+  for (const e of [...read, ...ahead]) sources.set(e.article.slug, toSource(e.article));
   for (const a of articles) sources.set(a.slug, toSource(a));
   const quote: DayQuote | null = pickQuote(
-    articles.flatMap((a) => a.claims.map((c): [string, GqlQuoteClaim] => [a.slug, c])),
+    articles.flatMap((a) => a.claims.map((c): [string, QuoteClaim] => [a.slug, c])),
   );
+  // what the issue carries, by mention and by canonical event
+  const shown = new Set([...todays, ...upcoming].map((e) => e.canonical?.id ?? e.id));
+  for (const m of mentions) if (m.canonical && shown.has(m.canonical.id)) shown.add(m.id);
+  for (const e of ahead) shown.add(e.slug);
   return {
     date,
     events: todays,
     upcoming,
     quotes: quote ? [quote] : [],
-    deaths: deathsByDay(weekEvents, date),
+    tallies: talliesByDay(byCanonicalEvent(mentions, publishedOn), date),
+    leftOut: leftOut(articles, shown, weekStart),
     articles: [...sources.values()],
   };
 }
@@ -107,7 +174,7 @@ export async function dayFromGraphql(run: Executor, date: string): Promise<DayDa
 export function graphqlSource(run: Executor, close: () => Promise<void> = async () => {}): DaySource {
   return {
     async daysWithEvents() {
-      const r = await run<DigestDaysResult>('DigestDays', {});
+      const r = await run(DigestDaysDocument, {});
       return r.timeline.filter((p) => p.eventCount > 0).map((p) => p.period);
     },
     day: (date) => dayFromGraphql(run, date),

@@ -1,5 +1,10 @@
-/** One GraphQL event mention → a DayEvent with one report, and the article → a SourceArticle. */
+/**
+ * One GraphQL event mention → a DayEvent with one report, and the article → a SourceArticle.
+ * Figures that are not one incident's toll (the API's `standing`: a total over a period or a
+ * war, or a toll the text neither places nor dates) are counted, not carried as a toll.
+ */
 import type { EventKindName } from '@sitrep/schema/event-kinds';
+import type { DatePrecision } from '@sitrep/schema/primitives';
 import type { PersonGroup, Qualifier } from '@sitrep/schema/quantity';
 import type {
   CanonicalSummary,
@@ -9,12 +14,19 @@ import type {
   ReportedFigure,
   SourceArticle,
 } from '../day-data.ts';
-import type { GqlEvent, GqlFigure, GqlSource } from './operation-types.ts';
+import type {
+  DigestEventFragment,
+  DigestFigureFragment,
+  DigestRangeFragment,
+  DigestSourceFragment,
+} from './operations.generated.ts';
+import { speakerName } from './speaker-name.ts';
 
 const lower = <T extends string>(enumValue: string) => enumValue.toLowerCase() as T;
 
-function figure(f: GqlFigure | null): ReportedFigure | null {
-  if (!f) return null;
+/** Null for a missing figure and for one that is not an incident's toll. */
+function figure(f: DigestFigureFragment | null): ReportedFigure | null {
+  if (f?.standing !== 'INCIDENT') return null;
   return {
     best: f.best,
     low: f.low,
@@ -24,57 +36,61 @@ function figure(f: GqlFigure | null): ReportedFigure | null {
   };
 }
 
+const outletOf = (article: Pick<DigestSourceFragment, 'outlet' | 'outletName'>) =>
+  article.outlet?.name ?? article.outletName;
+
 /**
  * Who carried the figure, speaker first and outlet last: the claim's speaker (the resolved
- * actor, else their organisation, else the words), then "told Reuters"-style relays, then the
- * article's outlet. Names repeat in real chains ("Reuters ... told Reuters"); they are said once.
+ * actor, else their organisation, else their words when they read as a name), then
+ * "told Reuters"-style relays, then the article's outlet. Names repeat in real chains
+ * ("Reuters ... told Reuters"); they are said once.
  */
-export function reportedBy(f: GqlFigure | null, article: GqlSource): string[] {
+export function reportedBy(f: DigestFigureFragment | null, article: DigestSourceFragment): string[] {
   const chain: string[] = [];
   const claim = f?.claims[0];
   const s = claim?.speaker;
-  if (s) chain.push(s.actor?.actor?.name ?? s.affiliation?.name ?? s.actor?.name ?? s.text);
+  const name = s ? (s.actor?.actor?.name ?? s.affiliation?.name ?? speakerName(s.text)) : null;
+  if (name) chain.push(name);
   for (const v of claim?.via ?? []) chain.push(v.name);
-  const outlet = article.outlet?.name ?? article.outletName;
+  const outlet = outletOf(article);
   if (outlet) chain.push(outlet);
-  return chain.filter((name, i) => chain.indexOf(name) === i);
+  return chain.filter((n, i) => chain.indexOf(n) === i);
 }
 
-/**
- * The corpus path as a reader can find it in the repository ("corpus/001_….txt"), whichever
- * folder the ingest ran from; other paths are shown as stored.
- */
-export function corpusPath(path: string | null): string | null {
-  if (!path) return null;
-  const i = path.replaceAll('\\', '/').lastIndexOf('/corpus/');
-  return i >= 0 ? path.slice(i + 1) : path;
-}
+/** Only a public web address is a link; a file path on the ingesting machine is nobody's source. */
+const webUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export function toSource(a: GqlSource): SourceArticle {
+export function toSource(a: DigestSourceFragment): SourceArticle {
   return {
     id: a.slug,
     headline: a.headline,
-    outlet: a.outlet?.name ?? a.outletName,
-    url: a.url,
-    corpusPath: corpusPath(a.sourcePath),
+    outlet: outletOf(a),
+    url: webUrl(a.url),
     publishedOn: a.publishedAt.date,
   };
 }
 
-export function toDayEvent(e: GqlEvent): DayEvent {
+const DISPLACED = new Set(['DISPLACED', 'FLED']);
+
+/** The largest displaced or fled figure the event's claims give, running totals left out. */
+function displaced(e: DigestEventFragment): number | null {
+  const values = e.claims.flatMap((c) =>
+    c.quantities.filter((q) => DISPLACED.has(q.measure) && !q.cumulative).map((q) => q.best),
+  );
+  return values.length ? Math.max(...values) : null;
+}
+
+export function toDayEvent(e: DigestEventFragment): DayEvent {
   const killed = figure(e.casualties.killed);
   const injured = figure(e.casualties.injured);
+  const source = killed ? e.casualties.killed : injured ? e.casualties.injured : null;
   const casualties: CasualtyReport[] =
     killed || injured
-      ? [
-          {
-            articleId: e.article.slug,
-            killed,
-            injured,
-            reportedBy: reportedBy(e.casualties.killed ?? e.casualties.injured, e.article),
-          },
-        ]
+      ? [{ articleId: e.article.slug, killed, injured, reportedBy: reportedBy(source, e.article) }]
       : [];
+  const totals = [e.casualties.killed, e.casualties.injured].filter(
+    (f) => f && f.standing !== 'INCIDENT',
+  ).length;
   const place = e.location?.place;
   return {
     id: e.slug,
@@ -84,24 +100,72 @@ export function toDayEvent(e: GqlEvent): DayEvent {
     end: e.occurred.end,
     tense: e.occurred.tense === 'SCHEDULED' ? 'scheduled' : 'past',
     dateText: e.occurred.text,
+    precision: lower<DatePrecision>(e.occurred.precision),
     place: e.location
       ? { name: place?.name ?? e.location.name, within: place ? place.parents.map((p) => p.name) : [] }
       : null,
+    country: place?.country ?? place?.parents.find((p) => p.country)?.country ?? null,
     actors: [...new Set(e.participants.map((p) => p.actor.actor?.name ?? p.actor.name))],
     vote: e.vote,
     count: e.count,
     casualties,
+    displaced: displaced(e),
+    totals,
     articleIds: [e.article.slug],
     canonical: canonicalSummary(e.canonical),
   };
 }
 
-function canonicalSummary(c: GqlEvent['canonical']): CanonicalSummary | null {
+/** Each value once, with everyone who gave it (a fragment of a speaker gives way to the outlet). */
+function dispute(measure: FigureDispute['measure'], range: DigestRangeFragment): FigureDispute {
+  const byValue = new Map<number, string[]>();
+  for (const r of range.reports) {
+    const who = speakerName(r.reportedBy) ?? outletOf(r.article) ?? 'unattributed';
+    const list = byValue.get(r.value) ?? [];
+    if (!list.includes(who)) list.push(who);
+    byValue.set(r.value, list);
+  }
+  return {
+    measure,
+    competing: [...byValue].sort(([a], [b]) => a - b).map(([value, reportedBy]) => ({ value, reportedBy })),
+  };
+}
+
+/**
+ * The highest toll two independent sources stand behind: each source's highest figure, then the
+ * second highest of those ("90" from one monitor and "87" from two others confirm 87). One
+ * source's figure alone, however large, confirms nothing.
+ */
+function confirmed(range: DigestRangeFragment | null): number | null {
+  if (!range) return null;
+  const bySource = new Map<string, number>();
+  for (const r of range.reports)
+    bySource.set(r.reportedBy, Math.max(r.value, bySource.get(r.reportedBy) ?? 0));
+  return [...bySource.values()].sort((a, b) => b - a)[1] ?? null;
+}
+
+function canonicalSummary(c: DigestEventFragment['canonical']): CanonicalSummary | null {
   if (!c) return null;
   const disputes: FigureDispute[] = [];
   for (const measure of ['killed', 'injured'] as const) {
     const f = c.figures[measure];
-    if (f?.disputed) disputes.push({ measure, competing: f.competing });
+    if (f?.disputed) disputes.push(dispute(measure, f));
   }
-  return { id: c.slug, ...c.corroboration, disputes };
+  const place = c.location?.place;
+  return {
+    id: c.slug,
+    kind: lower<EventKindName>(c.kind),
+    place: c.location
+      ? { name: place?.name ?? c.location.name, within: place ? place.parents.map((p) => p.name) : [] }
+      : null,
+    country: place?.country ?? place?.parents.find((p) => p.country)?.country ?? null,
+    start: c.occurred.start,
+    end: c.occurred.end,
+    precision: lower<DatePrecision>(c.occurred.precision),
+    killedConfirmed: confirmed(c.figures.killed),
+    killedBest: c.figures.killed?.best ?? null,
+    injuredBest: c.figures.injured?.best ?? null,
+    ...c.corroboration,
+    disputes,
+  };
 }

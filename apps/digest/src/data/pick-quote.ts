@@ -4,18 +4,20 @@
  * fighter"), a stated title beats none, and the earliest such quote wins a tie.
  */
 import type { DayQuote } from '../day-data.ts';
-import type { GqlQuoteClaim } from './operation-types.ts';
+import type { DigestArticlesQuery } from './operations.generated.ts';
+
+export type QuoteClaim = DigestArticlesQuery['articles']['edges'][number]['node']['claims'][number];
 
 const MIN = 60;
 const MAX = 320;
 
-function score(c: GqlQuoteClaim): number {
+function score(c: QuoteClaim): number {
   if (c.kind !== 'QUOTE' || !c.speaker || c.text.length < MIN || c.text.length > MAX) return -1;
   return (c.speaker.actor?.actor ? 4 : c.speaker.actor ? 2 : 0) + (c.speaker.title ? 1 : 0);
 }
 
-export function pickQuote(claims: readonly [articleId: string, claim: GqlQuoteClaim][]): DayQuote | null {
-  let best: [string, GqlQuoteClaim] | null = null;
+export function pickQuote(claims: readonly [articleId: string, claim: QuoteClaim][]): DayQuote | null {
+  let best: [string, QuoteClaim] | null = null;
   let bestScore = 0;
   for (const entry of claims) {
     const s = score(entry[1]);

@@ -31,5 +31,6 @@ export const TEXT_HELPERS: Record<string, HelperDelegate> = {
     return `— ${q.speaker}${q.title ? `, ${q.title}` : ''}${q.sourceRef ? ` [${q.sourceRef}]` : ''}`;
   },
   pad: (text: unknown, width: unknown) => String(text).padEnd(typeof width === 'number' ? width : 0),
+  upper: (text: unknown) => String(text).toUpperCase(),
   bar: (widthPct: unknown) => bar(typeof widthPct === 'number' ? widthPct : 0),
 };
