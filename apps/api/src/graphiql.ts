@@ -5,7 +5,8 @@ const EXAMPLE_QUERY = `# Sitrep: events reported in the news about
 # wars, each figure traced to its claims.
 # Run it with the ▶ button (Ctrl+Enter).
 # Narrow it with events(filter: { kinds,
-# place, from, to, minKilled, text }); the
+# place: "Kyiv", countries: ["SD"],
+# admin1, from, to, minKilled, text }); the
 # Docs panel lists every type and field.
 {
   events(first: 5) {

@@ -1,10 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { SitrepStore } from '@sitrep/store/store';
 import { engineCases } from '@sitrep/store/test-engines';
-import { loadWorld, WORLD_EVENTS, worldKey } from '@sitrep/store/test-world';
+import { loadWorld, WORLD_ARTICLES, WORLD_EVENTS, worldArticleId, worldKey } from '@sitrep/store/test-world';
 import { type ExecutionResult, execute, parse, subscribe } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/context.ts';
+import { createContext, createMemoryEventBus } from '../src/context.ts';
 import { schema } from '../src/schema/index.ts';
 
 // The world gazetteer's facts through the schema, on both engines: Place.geonamesId,
@@ -202,6 +202,29 @@ describe.each(cases)('world places through GraphQL on $name', (engine) => {
       errors: [{ message: expect.stringContaining('"UKR"'), extensions: { code: 'BAD_USER_INPUT' } }],
     });
   });
+
+  it.skipIf(engine.skip)(
+    'eventAdded with a place name hears only the events at that place or inside it',
+    async () => {
+      const bus = createMemoryEventBus();
+      const stream = (await subscribe({
+        schema,
+        document: parse('subscription { eventAdded(filter: { place: "Kharkov" }) { slug } }'),
+        contextValue: createContext({ store, events: bus }),
+      })) as AsyncIterableIterator<ExecutionResult>;
+      const first = stream.next();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the subscription is listening
+      for (const key of ['sd', 'ua']) {
+        const article = WORLD_ARTICLES.find((a) => a.id === worldArticleId(key))!;
+        await bus.publish({ articleId: article.id, eventIds: article.events.map((e) => e.id) });
+      }
+      const heard = [await first, await stream.next()].map((r) =>
+        worldKey(at(r.value, 'data.eventAdded.slug') as string),
+      );
+      await stream.return?.();
+      expect(heard.sort()).toEqual(['kharkiv', 'saltivka']);
+    },
+  );
 
   it.skipIf(engine.skip)('the timeline takes place names, countries and admin1', async () => {
     const result = await run(`{

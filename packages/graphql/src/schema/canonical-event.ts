@@ -310,7 +310,7 @@ builder.objectField(EventNode, 'canonical', (t) =>
   }),
 );
 
-const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
+export const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
   description:
     'Which canonical events to return; every field narrows the result, an empty filter returns all.',
   fields: (t) => ({
@@ -328,7 +328,8 @@ const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
   }),
 });
 
-async function toCanonicalFilter(
+/** GraphQL canonical-event filter → store filter; async because a place name is looked up. */
+export async function toCanonicalFilter(
   f: typeof CanonicalEventFilterInput.$inferInput | null | undefined,
   ctx: SitrepContext,
 ): Promise<CanonicalEventFilter> {
