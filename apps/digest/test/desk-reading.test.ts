@@ -186,6 +186,8 @@ describe('what leads', () => {
   it('is dated by the reports’ own words: an event dated only by its report does not lead, and says so', () => {
     const recalled = issue.stories.find((s) => s.id === 'recalled')!;
     expect(recalled.dateLabel).toBe('reported on Tue 4 Apr');
+    // the day's news, then the week's, then what is dated only by its report
+    expect(issue.stories.map((s) => s.id)).toEqual(['sarin', 'single', 'baghdad', 'saturday', 'recalled']);
   });
 });
 
