@@ -116,9 +116,9 @@ const DAY: DayData = {
       kind: 'chemical_attack',
       summary: 'A gas attack killed dozens in Khan Sheikhoun.',
       casualties: [
-        killed(58, ['Syrian Observatory for Human Rights', 'Reuters'], 'art_s1'),
-        killed(72, ['Al Jazeera'], 'art_s2'),
         killed(86, ['Al Arabiya'], 'art_s3'),
+        killed(72, ['Al Jazeera'], 'art_s2'),
+        killed(58, ['Syrian Observatory for Human Rights', 'Reuters'], 'art_s1'),
       ],
       articleIds: ['art_s1', 'art_s2', 'art_s3'],
       canonical: canonical('cev_sarin', 8, 72, 58, 'chemical_attack'),
@@ -176,6 +176,8 @@ beforeAll(async () => {
 describe('what leads', () => {
   it('is the most severe corroborated incident, not one outlet’s larger figure', () => {
     expect(issue.stories[0]!.id).toBe('sarin');
+    // its lead figure is the one most independent sources give (the canonical best), not the highest
+    expect(issue.headlineFigure).toBe('At least 58 people killed in Khan Sheikhoun');
     expect(text.indexOf('A gas attack killed dozens')).toBeLessThan(text.indexOf('One outlet says 3,000'));
   });
 
