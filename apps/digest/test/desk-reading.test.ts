@@ -9,6 +9,7 @@ import { toDayEvent, toSource } from '../src/data/map-event.ts';
 import type { DigestEventFragment } from '../src/data/operations.generated.ts';
 import type { CasualtyReport, DayData, DayEvent } from '../src/day-data.ts';
 import type { IssueModel } from '../src/issue-model.ts';
+import { renderArchiveIndex } from '../src/preview/archive-index.ts';
 import { recipientContext } from '../src/recipient-context.ts';
 import { compileIssue, renderFor } from '../src/render/compile-issue.ts';
 import { issueOf, LINKS, subscriber } from './seed-issue.ts';
@@ -211,6 +212,12 @@ describe('the countries', () => {
     expect(text).toContain('SITREP · SYRIA AND IRAQ · DAILY SITUATION REPORT');
     expect(issue.coverage).toMatch(/^This issue covers \d+ reports? .*on events in Syria and Iraq/);
     for (const part of [html, text]) expect(part).not.toMatch(/Syrian war|SYRIA DAILY/);
+  });
+
+  it('are named beside each issue in the archive, which names no war of its own', () => {
+    const archive = renderArchiveIndex([issue], (d) => `${d}.html`);
+    expect(archive).toContain('Syria, Iraq · ');
+    expect(archive).not.toMatch(/Syria daily/i);
   });
 
   it('follow another war’s day: Ukraine’s issue does not say Syria', async () => {
