@@ -84,7 +84,7 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
   const allRanked = rankStories(day.events, day.date);
   const ranked = allRanked.slice(0, options.maxStories ?? 8);
   const stories: StoryView[] = ranked.map((e, i) => {
-    const figures = figureLines(e.casualties);
+    const figures = figureLines(e.casualties, e.canonical?.killedBest ?? null);
     const first = figures[0];
     const hidden = figures.length - MAX_FIGURE_LINES;
     return {

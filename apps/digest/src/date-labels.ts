@@ -44,10 +44,10 @@ const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numer
 const dayMonthYearLabel = (iso: string) => `${dayMonthLabel(iso)} ${iso.slice(0, 4)}`;
 
 /**
- * A day, a range of days, or a whole month or year: "Fri 9 Dec", "Wed 7 – Thu 8 Dec",
+ * A day, a range of days, or a whole month or year: "Fri 9 Dec", "Wed 7 Dec – Thu 8 Dec",
  * "Wed 30 Nov – Fri 2 Dec", "Thu 29 Dec 2016 – Mon 2 Jan 2017", "December 2016", "2015".
- * Both ends of a range are printed whole unless they share the month, so a span never reads
- * as days of the wrong month.
+ * Both ends of a range are printed whole ("Thu 1 – Thu 31 Dec" read as one day to a reader
+ * skimming it), so a span never reads as days of the wrong month.
  */
 export function spanLabel(start: string | null, end: string | null): string | null {
   if (!start) return null;
@@ -57,7 +57,6 @@ export function spanLabel(start: string | null, end: string | null): string | nu
   const sameMonth = start.slice(0, 7) === end.slice(0, 7);
   if (sameMonth && start.endsWith('-01') && addDays(end, 1).endsWith('-01'))
     return monthYear.format(at(start));
-  if (sameMonth) return `${weekdayDayLabel(start)} – ${dayMonthLabel(end)}`;
   if (sameYear) return `${dayMonthLabel(start)} – ${dayMonthLabel(end)}`;
   return `${dayMonthYearLabel(start)} – ${dayMonthYearLabel(end)}`;
 }

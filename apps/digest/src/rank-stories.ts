@@ -1,7 +1,9 @@
 /**
- * Which events lead the issue. Severity first (reported deaths weigh most, then injuries,
- * then the kind of violence), corroboration (how many outlets report it) breaks ties, so a
- * figure three outlets carry outranks an equal one only one outlet carries. The lead is the
+ * Which events lead the issue. The day's news first (incidents dated by the reports' own words
+ * to the issue day or the day before), then the rest of the week, then events dated only by
+ * their report; within each, severity (reported deaths weigh most, then injuries, then the kind
+ * of violence), and corroboration (how many outlets report it) breaks ties, so a figure three
+ * outlets carry outranks an equal one only one outlet carries. The lead is the
  * most severe corroborated incident: the highest death toll two independent sources stand
  * behind, else the most severe event at least two outlets report. A single report's figure,
  * however large, does not open the issue over what several confirm. It is the day's news: an
@@ -70,14 +72,16 @@ function leadIndex(candidates: readonly Ranked[], ranked: readonly Ranked[]): nu
 
 /** `date` is the issue day: its own incidents lead. */
 export function rankStories(events: readonly DayEvent[], date: string): DayEvent[] {
-  const ranked = events
-    .filter(isStory)
-    .map((event) => ({ event, s: severity(event), c: corroboration(event) }))
-    .sort((a, b) => b.s - a.s || b.c - a.c || a.event.id.localeCompare(b.event.id));
   const ownDate = (r: Ranked) => r.event.precision === 'day' || r.event.precision === 'week';
   const dayBefore = addDays(date, -1);
   const onDay = (r: Ranked) =>
     ownDate(r) && (r.event.start ?? '') <= date && (r.event.end ?? r.event.start ?? '') >= dayBefore;
+  // the day's news, then the rest of the week, then what is dated only by its report
+  const tier = (r: Ranked) => (onDay(r) ? 0 : ownDate(r) ? 1 : 2);
+  const ranked = events
+    .filter(isStory)
+    .map((event) => ({ event, s: severity(event), c: corroboration(event) }))
+    .sort((a, b) => tier(a) - tier(b) || b.s - a.s || b.c - a.c || a.event.id.localeCompare(b.event.id));
   const lead =
     leadIndex(ranked.filter(onDay), ranked) ??
     leadIndex(ranked.filter(ownDate), ranked) ??

@@ -72,10 +72,18 @@ export function wordAttribution(reportedBy: readonly string[]): string {
   return chain.join(', via ');
 }
 
-/** One line per toll as worded; reports giving the same toll share it ("— Reuters; AFP"). */
-export function figureLines(reports: readonly CasualtyReport[]): FigureLine[] {
+/**
+ * One line per toll as worded; reports giving the same toll share it ("— Reuters; AFP").
+ * `firstKilled` (the canonical event's best figure: what most independent sources give) puts
+ * the reports of that figure first, so the line a subject and a lead quote is the best-sourced.
+ */
+export function figureLines(
+  reports: readonly CasualtyReport[],
+  firstKilled: number | null = null,
+): FigureLine[] {
   const lines: FigureLine[] = [];
-  for (const report of reports) {
+  const first = (r: CasualtyReport) => (firstKilled !== null && r.killed?.best === firstKilled ? 0 : 1);
+  for (const report of [...reports].sort((a, b) => first(a) - first(b))) {
     const text = wordToll(report);
     if (!text) continue;
     const attribution = wordAttribution(report.reportedBy);

@@ -9,6 +9,7 @@ import { toDayEvent, toSource } from '../src/data/map-event.ts';
 import type { DigestEventFragment } from '../src/data/operations.generated.ts';
 import type { CasualtyReport, DayData, DayEvent } from '../src/day-data.ts';
 import type { IssueModel } from '../src/issue-model.ts';
+import { renderArchiveIndex } from '../src/preview/archive-index.ts';
 import { recipientContext } from '../src/recipient-context.ts';
 import { compileIssue, renderFor } from '../src/render/compile-issue.ts';
 import { issueOf, LINKS, subscriber } from './seed-issue.ts';
@@ -116,9 +117,9 @@ const DAY: DayData = {
       kind: 'chemical_attack',
       summary: 'A gas attack killed dozens in Khan Sheikhoun.',
       casualties: [
-        killed(58, ['Syrian Observatory for Human Rights', 'Reuters'], 'art_s1'),
-        killed(72, ['Al Jazeera'], 'art_s2'),
         killed(86, ['Al Arabiya'], 'art_s3'),
+        killed(72, ['Al Jazeera'], 'art_s2'),
+        killed(58, ['Syrian Observatory for Human Rights', 'Reuters'], 'art_s1'),
       ],
       articleIds: ['art_s1', 'art_s2', 'art_s3'],
       canonical: canonical('cev_sarin', 8, 72, 58, 'chemical_attack'),
@@ -176,6 +177,8 @@ beforeAll(async () => {
 describe('what leads', () => {
   it('is the most severe corroborated incident, not one outlet’s larger figure', () => {
     expect(issue.stories[0]!.id).toBe('sarin');
+    // its lead figure is the one most independent sources give (the canonical best), not the highest
+    expect(issue.headlineFigure).toBe('At least 58 people killed in Khan Sheikhoun');
     expect(text.indexOf('A gas attack killed dozens')).toBeLessThan(text.indexOf('One outlet says 3,000'));
   });
 
@@ -186,6 +189,8 @@ describe('what leads', () => {
   it('is dated by the reports’ own words: an event dated only by its report does not lead, and says so', () => {
     const recalled = issue.stories.find((s) => s.id === 'recalled')!;
     expect(recalled.dateLabel).toBe('reported on Tue 4 Apr');
+    // the day's news, then the week's, then what is dated only by its report
+    expect(issue.stories.map((s) => s.id)).toEqual(['sarin', 'single', 'baghdad', 'saturday', 'recalled']);
   });
 });
 
@@ -207,6 +212,12 @@ describe('the countries', () => {
     expect(text).toContain('SITREP · SYRIA AND IRAQ · DAILY SITUATION REPORT');
     expect(issue.coverage).toMatch(/^This issue covers \d+ reports? .*on events in Syria and Iraq/);
     for (const part of [html, text]) expect(part).not.toMatch(/Syrian war|SYRIA DAILY/);
+  });
+
+  it('are named beside each issue in the archive, which names no war of its own', () => {
+    const archive = renderArchiveIndex([issue], (d) => `${d}.html`);
+    expect(archive).toContain('Syria, Iraq · ');
+    expect(archive).not.toMatch(/Syria daily/i);
   });
 
   it('follow another war’s day: Ukraine’s issue does not say Syria', async () => {

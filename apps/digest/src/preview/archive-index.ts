@@ -25,7 +25,7 @@ const page = Handlebars.create().compile<{
 </style>
 </head>
 <body>
-<header><h1>Sitrep</h1><p>Syria daily situation reports</p></header>
+<header><h1>Sitrep</h1><p>Daily situation reports</p></header>
 <main>
 <ul>
 {{#each issues}}<li><a href="{{href}}">{{dateLabel}}</a><span class="lead">{{lead}}</span><span class="meta">{{counts}}</span></li>
@@ -48,7 +48,7 @@ export function renderArchiveIndex(issues: readonly IssueModel[], href: (date: s
         href: href(i.date),
         dateLabel: i.dateLabel,
         lead: i.headlineFigure ?? i.diplomacy[0]?.summary ?? i.next[0]?.summary ?? 'Nothing new',
-        counts: `${i.stories.length === 1 ? '1 story' : `${i.stories.length} stories`} · ${plural(i.diplomacy.length, 'diplomatic item')} · ${plural(i.sources.length, 'source')}`,
+        counts: `${i.countries.length ? `${i.countries.join(', ')} · ` : ''}${i.stories.length === 1 ? '1 story' : `${i.stories.length} stories`} · ${plural(i.diplomacy.length, 'diplomatic item')} · ${plural(i.sources.length, 'source')}`,
       })),
   });
 }

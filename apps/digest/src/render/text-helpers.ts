@@ -32,5 +32,8 @@ export const TEXT_HELPERS: Record<string, HelperDelegate> = {
   },
   pad: (text: unknown, width: unknown) => String(text).padEnd(typeof width === 'number' ? width : 0),
   upper: (text: unknown) => String(text).toUpperCase(),
+  /** "  > 46 civilians killed — White Helmets, via Reuters", wrapped at 72 with a hanging indent */
+  figureLine: (text: unknown, attribution: unknown) =>
+    `  > ${wrap(`${String(text)} — ${String(attribution)}`, 4).slice(4)}`,
   bar: (widthPct: unknown) => bar(typeof widthPct === 'number' ? widthPct : 0),
 };
