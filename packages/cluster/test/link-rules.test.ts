@@ -332,6 +332,55 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     { article: 'a', kind: 'shelling', tag: 'another' },
     false,
   ],
+  [
+    'an undated report of 87 killed, nine days after the attack of 87 in that town',
+    { article: 'a', place: 'Manbij', reported: '2017-04-13', killed: 87 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 87 },
+    true,
+  ],
+  [
+    'an undated report of 100 killed (a round figure), nine days after an attack of 100',
+    { article: 'a', place: 'Manbij', reported: '2017-04-13', killed: 100 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 100 },
+    false,
+  ],
+  [
+    'an undated report of 23 killed, nine days after an attack of 23',
+    { article: 'a', place: 'Manbij', reported: '2017-04-13', killed: 23 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 23 },
+    false,
+  ],
+  [
+    'an undated "some 1,200 killed", 76 days after "more than 1,000", neither placed',
+    { article: 'a', kind: 'attack', place: null, reported: '2023-12-22', killed: 1200 },
+    {
+      article: 'b',
+      kind: 'attack',
+      place: null,
+      on: '2023-10-07',
+      killed: 1000,
+      killedQualifier: 'at_least',
+    },
+    true,
+  ],
+  [
+    'an undated report of 87 killed, four months after the attack of 87',
+    { article: 'a', place: 'Manbij', reported: '2017-08-10', killed: 87 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 87 },
+    false,
+  ],
+  [
+    'an undated report of 87 killed, three days before an attack of 87',
+    { article: 'a', place: 'Manbij', reported: '2017-04-01', killed: 87 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 87 },
+    false,
+  ],
+  [
+    'two undated reports of 87 killed, a month apart',
+    { article: 'a', place: 'Manbij', reported: '2017-05-04', killed: 87 },
+    { article: 'b', place: 'Manbij', reported: '2017-04-04', killed: 87 },
+    false,
+  ],
 ];
 
 describe('link rules', () => {
