@@ -22,6 +22,11 @@ export interface BlockIndex {
   tolls: Map<EventFamily, Map<number, DayBuckets>>;
   /** a vote's "yes-no" -> mentions giving that split, dated or not */
   tallies: Map<string, MentionFeatures[]>;
+  /**
+   * article id -> its mentions: an article's events are always compared with each other (an
+   * unplaced, untolled "the blast" finds its article's "a bomb in Aleppo" through nothing else)
+   */
+  articles: Map<string, MentionFeatures[]>;
   /** family -> toll band (`tollBand`) -> day -> mentions giving a toll that high */
   bands: Map<EventFamily, Map<number, DayBuckets>>;
   /** rare kind (`RARE_KINDS`) -> place or country -> day -> mentions of that kind there or within it */
@@ -48,6 +53,7 @@ export function emptyBlockIndex(): BlockIndex {
     quotes: new Map(),
     tolls: new Map(),
     tallies: new Map(),
+    articles: new Map(),
     bands: new Map(),
     rare: new Map(),
   };
@@ -124,6 +130,7 @@ export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f);
   if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f);
   if (f.tally !== null) push(index.tallies, f.tally, f);
+  push(index.articles, f.mention.articleId, f);
   for (const key of rareKeys(f)) pushDays(daysOf(index.rare, f.mention.kind, key), f.window as DayWindow, f);
   const band = tollBand(f);
   if (band !== null) pushDays(daysOf(index.bands, f.family, band), f.window as DayWindow, f);
@@ -156,6 +163,7 @@ export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
   if (tollBlocked(f)) pullDays(index.tolls, f.family, f.killed, f.window, f.id);
   if (f.tally !== null) pull(index.tallies, f.tally, f.id);
+  pull(index.articles, f.mention.articleId, f.id);
   for (const key of rareKeys(f)) pullDays(index.rare, f.mention.kind, key, f.window as DayWindow, f.id);
   const band = tollBand(f);
   if (band !== null) pullDays(index.bands, f.family, band, f.window as DayWindow, f.id);
@@ -188,6 +196,7 @@ export function candidateFeatures(index: BlockIndex, f: MentionFeatures): Set<Me
     if (days) for (let d = f.window.from; d <= f.window.to; d++) addAll(out, days.get(d), f.id);
   }
   if (f.tally !== null) addAll(out, index.tallies.get(f.tally), f.id);
+  addAll(out, index.articles.get(f.mention.articleId), f.id);
   const band = tollBand(f);
   if (band !== null)
     for (const b of [band - 1, band, band + 1]) {

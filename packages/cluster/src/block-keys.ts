@@ -28,11 +28,12 @@ function tollKey(f: MentionFeatures): string | null {
   return `t|${f.family}|${f.killed}`;
 }
 
-/** Quote shingles and a vote's split: keys without days (range 0..0). */
+/** Quote shingles, a vote's split and the article: keys without days (range 0..0). */
 function quoteRanges(f: MentionFeatures): BlockRange[] {
   const keys = new Set<string>();
   for (const q of f.quotes) for (const s of shingles(q)) keys.add(`q|${s}`);
   if (f.tally !== null) keys.add(`v|${f.tally}`);
+  keys.add(`p|${f.mention.articleId}`);
   return [...keys].map((key) => ({ key, from: 0, to: 0 }));
 }
 

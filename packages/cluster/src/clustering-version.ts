@@ -25,6 +25,7 @@
  *   "attack" and the specific kind it names on the same days; an undated report whose toll (a
  *   count of 50 or more, not a round figure; or 500 or more within 25%) matches an event dated
  *   up to 92 days before its report refers back to it (windows reach back; new `b|family|band`
- *   rows; MAX_ROW_DAYS 93).
+ *   rows; MAX_ROW_DAYS 93); an article's events are always compared with each other (`p|article`
+ *   rows), so an unplaced, untolled "the blast" meets its article's "a bomb in Aleppo".
  */
 export const CLUSTERING_VERSION = 'cluster-3';
