@@ -108,14 +108,16 @@ function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
 
 /**
  * "The attack" in an article that reports an air strike is that air strike named again: a
- * kind that names no means (`GENERIC_KINDS`) beside the article's specific kind, one of them
- * without a toll, is one event.
+ * kind that names no means (`GENERIC_KINDS`) beside the article's specific kind on the same
+ * days, at nested places, one of them without a toll, is one event.
  */
 function genericNamedAgain(a: MentionFeatures, b: MentionFeatures): boolean {
   return (
     GENERIC_KINDS.includes(a.mention.kind) !== GENERIC_KINDS.includes(b.mention.kind) &&
     (a.mention.kind === 'attack' || b.mention.kind === 'attack') &&
-    sameDays(a, b)
+    sameDays(a, b) &&
+    // an unplaced "attack" may be any incident the article recalls ("some 1,200 killed" on 7 October)
+    placesNested(a, b)
   );
 }
 

@@ -321,6 +321,12 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     true,
   ],
   [
+    'one article: an unplaced "attack" with its toll beside an air strike in a town',
+    { article: 'a', kind: 'attack', place: null, reported: '2017-04-04', killed: 1200 },
+    { article: 'a', reported: '2017-04-04', tag: 'the strike' },
+    false,
+  ],
+  [
     'one article: an attack and an air strike on different days',
     { article: 'a', kind: 'attack', on: '2017-04-04', killed: 58 },
     { article: 'a', on: '2017-04-05', tag: 'the strike' },
