@@ -1,7 +1,7 @@
 import type { EventFamily } from '@sitrep/schema/event-kinds';
 import { blockable, type DayWindow } from './date-window.ts';
 import { RARE_KINDS } from './kind-groups.ts';
-import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
+import { BACKGROUND_AGREE_MIN_KILLED, FIGURE_AGREE_RATIO, FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { shingles } from './quote-text.ts';
 
@@ -22,6 +22,13 @@ export interface BlockIndex {
   tolls: Map<EventFamily, Map<number, DayBuckets>>;
   /** a vote's "yes-no" -> mentions giving that split, dated or not */
   tallies: Map<string, MentionFeatures[]>;
+  /**
+   * article id -> its mentions: an article's events are always compared with each other (an
+   * unplaced, untolled "the blast" finds its article's "a bomb in Aleppo" through nothing else)
+   */
+  articles: Map<string, MentionFeatures[]>;
+  /** family -> toll band (`tollBand`) -> day -> mentions giving a toll that high */
+  bands: Map<EventFamily, Map<number, DayBuckets>>;
   /** rare kind (`RARE_KINDS`) -> place or country -> day -> mentions of that kind there or within it */
   rare: Map<string, Map<string, DayBuckets>>;
 }
@@ -46,6 +53,8 @@ export function emptyBlockIndex(): BlockIndex {
     quotes: new Map(),
     tolls: new Map(),
     tallies: new Map(),
+    articles: new Map(),
+    bands: new Map(),
     rare: new Map(),
   };
 }
@@ -91,6 +100,16 @@ function placeBlocked(f: MentionFeatures): f is MentionFeatures & { window: DayW
 }
 
 /**
+ * Tolls high enough to tie reports months apart when they agree (`backgroundTie`) are filed by
+ * band: two tolls within the agreement ratio are in the same band or the next, so a mention
+ * looks up its band and the two beside it. null below `BACKGROUND_AGREE_MIN_KILLED`.
+ */
+export function tollBand(f: MentionFeatures): number | null {
+  if (!blockable(f.window) || f.killed === null || f.killed < BACKGROUND_AGREE_MIN_KILLED) return null;
+  return Math.floor(Math.log(f.killed) / Math.log(FIGURE_AGREE_RATIO));
+}
+
+/**
  * Where a mention of a rare kind is filed and looked up: its country when it is placed no finer
  * than one, else every place of its place line (the country among them). A report "in Syria"
  * and one in Khan Sheikhoun meet under Syria.
@@ -111,7 +130,10 @@ export function indexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const q of f.quotes) for (const s of shingles(q)) push(index.quotes, s, f);
   if (tollBlocked(f)) pushDays(daysOf(index.tolls, f.family, f.killed), f.window, f);
   if (f.tally !== null) push(index.tallies, f.tally, f);
+  push(index.articles, f.mention.articleId, f);
   for (const key of rareKeys(f)) pushDays(daysOf(index.rare, f.mention.kind, key), f.window as DayWindow, f);
+  const band = tollBand(f);
+  if (band !== null) pushDays(daysOf(index.bands, f.family, band), f.window as DayWindow, f);
 }
 
 function pull(map: Map<string, MentionFeatures[]>, key: string, id: string): void {
@@ -141,7 +163,10 @@ export function unindexMention(index: BlockIndex, f: MentionFeatures): void {
   for (const q of f.quotes) for (const s of shingles(q)) pull(index.quotes, s, f.id);
   if (tollBlocked(f)) pullDays(index.tolls, f.family, f.killed, f.window, f.id);
   if (f.tally !== null) pull(index.tallies, f.tally, f.id);
+  pull(index.articles, f.mention.articleId, f.id);
   for (const key of rareKeys(f)) pullDays(index.rare, f.mention.kind, key, f.window as DayWindow, f.id);
+  const band = tollBand(f);
+  if (band !== null) pullDays(index.bands, f.family, band, f.window as DayWindow, f.id);
 }
 
 /** Adds the mentions of one bucket to `out`, all but `self` (a module function: no closure made per lookup). */
@@ -171,6 +196,15 @@ export function candidateFeatures(index: BlockIndex, f: MentionFeatures): Set<Me
     if (days) for (let d = f.window.from; d <= f.window.to; d++) addAll(out, days.get(d), f.id);
   }
   if (f.tally !== null) addAll(out, index.tallies.get(f.tally), f.id);
+  addAll(out, index.articles.get(f.mention.articleId), f.id);
+  const band = tollBand(f);
+  if (band !== null)
+    for (const b of [band - 1, band, band + 1]) {
+      const days = index.bands.get(f.family)?.get(b);
+      if (days)
+        for (let d = (f.window as DayWindow).from; d <= (f.window as DayWindow).to; d++)
+          addAll(out, days.get(d), f.id);
+    }
   for (const key of rareKeys(f)) {
     const days = index.rare.get(f.mention.kind)?.get(key);
     if (days)

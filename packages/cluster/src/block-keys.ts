@@ -1,5 +1,5 @@
-import { rareKeys } from './block-index.ts';
-import { blockable, MAX_BLOCK_DAYS } from './date-window.ts';
+import { rareKeys, tollBand } from './block-index.ts';
+import { BACKGROUND_DAYS, blockable, MAX_BLOCK_DAYS } from './date-window.ts';
 import { FINGERPRINT_MIN_KILLED } from './link-rules.ts';
 import type { MentionFeatures } from './mention-features.ts';
 import { shingles } from './quote-text.ts';
@@ -21,18 +21,19 @@ export interface BlockRange {
 }
 
 /** Longest day range a stored row can span: lookups use it to bound the range scan. */
-export const MAX_ROW_DAYS = MAX_BLOCK_DAYS;
+export const MAX_ROW_DAYS = Math.max(MAX_BLOCK_DAYS, BACKGROUND_DAYS + 1);
 
 function tollKey(f: MentionFeatures): string | null {
   if (!blockable(f.window) || f.killed === null || f.killed < FINGERPRINT_MIN_KILLED) return null;
   return `t|${f.family}|${f.killed}`;
 }
 
-/** Quote shingles and a vote's split: keys without days (range 0..0). */
+/** Quote shingles, a vote's split and the article: keys without days (range 0..0). */
 function quoteRanges(f: MentionFeatures): BlockRange[] {
   const keys = new Set<string>();
   for (const q of f.quotes) for (const s of shingles(q)) keys.add(`q|${s}`);
   if (f.tally !== null) keys.add(`v|${f.tally}`);
+  keys.add(`p|${f.mention.articleId}`);
   return [...keys].map((key) => ({ key, from: 0, to: 0 }));
 }
 
@@ -41,6 +42,15 @@ function rareRanges(f: MentionFeatures): BlockRange[] {
   const w = f.window;
   if (!w) return [];
   return rareKeys(f).map((place) => ({ key: `r|${f.mention.kind}|${place}`, from: w.from, to: w.to }));
+}
+
+/** A high toll's band row (`tollBand`): filed under its band, looked up under it and the two beside it. */
+function bandRanges(f: MentionFeatures, lookup: boolean): BlockRange[] {
+  const band = tollBand(f);
+  const w = f.window;
+  if (band === null || !w) return [];
+  const bands = lookup ? [band - 1, band, band + 1] : [band];
+  return bands.map((b) => ({ key: `b|${f.family}|${b}`, from: w.from, to: w.to }));
 }
 
 /** The rows a mention is stored under (what `indexMention` files it under). */
@@ -53,7 +63,7 @@ export function blockRows(f: MentionFeatures): BlockRange[] {
   }
   const toll = tollKey(f);
   if (toll && w) rows.push({ key: toll, from: w.from, to: w.to });
-  return [...rows, ...rareRanges(f), ...quoteRanges(f)];
+  return [...rows, ...bandRanges(f, false), ...rareRanges(f), ...quoteRanges(f)];
 }
 
 /** The rows to look up for a mention's candidates (what `candidatesFor` reads). */
@@ -67,5 +77,5 @@ export function blockLookups(f: MentionFeatures): BlockRange[] {
   }
   const toll = tollKey(f);
   if (toll && w) rows.push({ key: toll, from: w.from, to: w.to });
-  return [...rows, ...rareRanges(f), ...quoteRanges(f)];
+  return [...rows, ...bandRanges(f, true), ...rareRanges(f), ...quoteRanges(f)];
 }

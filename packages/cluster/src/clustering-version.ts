@@ -22,6 +22,10 @@
  *   on overlapping days ties reports at nested places or in the same country (new block rows
  *   `r|kind|place`); one article's floor ("at least 50") and its count (58) are one toll; one
  *   article's chemical attack and the air strike that delivered it are one event, and so are its
- *   "attack" and the specific kind it names on the same days.
+ *   "attack" and the specific kind it names on the same days; an undated report whose toll (a
+ *   count of 50 or more, not a round figure; or 500 or more within 25%) matches an event dated
+ *   up to 92 days before its report refers back to it (windows reach back; new `b|family|band`
+ *   rows; MAX_ROW_DAYS 93); an article's events are always compared with each other (`p|article`
+ *   rows), so an unplaced, untolled "the blast" meets its article's "a bomb in Aleppo".
  */
 export const CLUSTERING_VERSION = 'cluster-3';

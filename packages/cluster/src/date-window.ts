@@ -6,6 +6,12 @@ export interface DayWindow {
   to: number;
   /** true when the event has no date of its own and is dated by its report (precision `reported`) */
   inferred: boolean;
+  /**
+   * For a report-dated event that may be a background reference (`backgroundReach`): the first
+   * day of its news window (the two days up to the report). The window itself then reaches
+   * back `BACKGROUND_DAYS`; what lies outside the news window needs a background tie.
+   */
+  newsFrom?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -109,10 +115,32 @@ export function mentionWindow(m: Pick<EventMention, 'occurred'>): DayWindow | nu
   return { from: dayNumber(start) - slack, to: dayNumber(end) + slack, inferred: false };
 }
 
+/**
+ * How far back a report may refer to an event without dating it: a follow-up story's "the
+ * attack that killed 58" or "some 1,200 killed on 7 October" names an incident of the weeks or
+ * months before (w07 recalls the attack of 7 October 76 days later). Three months.
+ */
+export const BACKGROUND_DAYS = 92;
+
+/**
+ * A report-dated event with a toll high enough to identify an incident (`BACKGROUND_MIN_KILLED`
+ * in link-rules) happened on or before its report day, not only in the two days before: its
+ * window reaches back `BACKGROUND_DAYS`, the news window kept in `newsFrom`.
+ */
+export function backgroundReach(w: DayWindow | null): DayWindow | null {
+  if (w === null || !w.inferred) return w;
+  return { from: w.to - BACKGROUND_DAYS, to: w.to, inferred: true, newsFrom: w.from };
+}
+
+/** The days a report-dated event is news on: the window, or the news part of a background one. */
+export function newsWindow(w: DayWindow): DayWindow {
+  return w.newsFrom === undefined ? w : { from: w.newsFrom, to: w.to, inferred: true };
+}
+
 export function windowsOverlap(a: DayWindow, b: DayWindow): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
 export function blockable(w: DayWindow | null): w is DayWindow {
-  return w !== null && w.to - w.from + 1 <= MAX_BLOCK_DAYS;
+  return w !== null && (w.to - w.from + 1 <= MAX_BLOCK_DAYS || w.newsFrom !== undefined);
 }

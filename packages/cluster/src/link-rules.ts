@@ -1,6 +1,6 @@
-import { windowsOverlap } from './date-window.ts';
+import { newsWindow, windowsOverlap } from './date-window.ts';
 import { GENERIC_KINDS, kindsCompatible, RARE_KINDS } from './kind-groups.ts';
-import type { MentionFeatures } from './mention-features.ts';
+import { BACKGROUND_MIN_KILLED, type MentionFeatures } from './mention-features.ts';
 import { quotesNearIdentical } from './quote-text.ts';
 
 /**
@@ -12,7 +12,7 @@ import { quotesNearIdentical } from './quote-text.ts';
 /** Killed figures further apart than this ratio are two events (tolls rise, but not sixfold). */
 const FIGURE_CONFLICT_RATIO = 6;
 /** Killed figures within this ratio agree. */
-const FIGURE_AGREE_RATIO = 1.25;
+export const FIGURE_AGREE_RATIO = 1.25;
 
 export function sharesQuote(a: MentionFeatures, b: MentionFeatures): boolean {
   for (const qa of a.quotes) for (const qb of b.quotes) if (quotesNearIdentical(qa, qb)) return true;
@@ -66,6 +66,28 @@ export function sameRareKind(a: MentionFeatures, b: MentionFeatures): boolean {
   return false;
 }
 
+/** Tolls this high, within the agreement ratio, are one incident's even months apart ("more than 1,000", "some 1,200"). */
+export const BACKGROUND_AGREE_MIN_KILLED = 500;
+
+/**
+ * An undated report's toll names an incident dated before it (checked by `compatible`: within
+ * `BACKGROUND_DAYS` before the report): the same toll of at least `BACKGROUND_MIN_KILLED` and
+ * not a round figure, or
+ * tolls of at least `BACKGROUND_AGREE_MIN_KILLED` within the agreement ratio. Only a report
+ * against an event dated by its own words: two undated reports months apart are not tied so.
+ */
+export function backgroundTie(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (a.window === null || b.window === null || a.window.inferred === b.window.inferred) return false;
+  if (a.killed === null || b.killed === null) return false;
+  const lo = Math.min(a.killed, b.killed);
+  const hi = Math.max(a.killed, b.killed);
+  // a round figure ("at least 100", "some 70") is an estimate that recurs; a count (58, 87) names one toll
+  return (
+    (lo === hi && lo >= BACKGROUND_MIN_KILLED && lo % 10 !== 0) ||
+    (lo >= BACKGROUND_AGREE_MIN_KILLED && hi <= lo * FIGURE_AGREE_RATIO)
+  );
+}
+
 /** Both give the same killed figure, high enough not to be a coincidence. */
 export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
   return a.killed !== null && a.killed === b.killed && a.killed >= FINGERPRINT_MIN_KILLED;
@@ -86,21 +108,25 @@ function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
 
 /**
  * "The attack" in an article that reports an air strike is that air strike named again: a
- * kind that names no means (`GENERIC_KINDS`) beside the article's specific kind, one of them
- * without a toll, is one event.
+ * kind that names no means (`GENERIC_KINDS`) beside the article's specific kind on the same
+ * days, at nested places, one of them without a toll, is one event.
  */
 function genericNamedAgain(a: MentionFeatures, b: MentionFeatures): boolean {
   return (
     GENERIC_KINDS.includes(a.mention.kind) !== GENERIC_KINDS.includes(b.mention.kind) &&
     (a.mention.kind === 'attack' || b.mention.kind === 'attack') &&
-    sameDays(a, b)
+    sameDays(a, b) &&
+    // an unplaced "attack" may be any incident the article recalls ("some 1,200 killed" on 7 October)
+    placesNested(a, b)
   );
 }
 
 /** Both windows are the same days (the article dates both alike, or dates neither). */
 function sameDays(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.window === null || b.window === null) return a.window === b.window;
-  return a.window.from === b.window.from && a.window.to === b.window.to;
+  const wa = newsWindow(a.window);
+  const wb = newsWindow(b.window);
+  return wa.from === wb.from && wa.to === wb.to;
 }
 
 /**
@@ -171,6 +197,8 @@ export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
   // where one report gives no date ("voted 122 to 13 on December 9", no year)
   if (one || sameTally(a, b)) return true;
   if (a.window === null || b.window === null) return false;
+  // an undated report reaching back to an earlier incident: only its toll ties it there
+  if (!windowsOverlap(newsWindow(a.window), newsWindow(b.window))) return backgroundTie(a, b);
   // a chemical attack in one country on overlapping days is one attack
   if (sameRareKind(a, b)) return true;
   // "in northern Syria" places nothing: only the same toll on the same days ties such a report.

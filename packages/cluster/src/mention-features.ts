@@ -2,7 +2,7 @@ import type { ActorKind } from '@sitrep/schema/actor';
 import { type EventFamily, eventKindInfo } from '@sitrep/schema/event-kinds';
 import { figureStanding } from '@sitrep/schema/incident-figures';
 import { LRUCache } from 'lru-cache';
-import { type DayWindow, mentionWindow } from './date-window.ts';
+import { backgroundReach, type DayWindow, mentionWindow } from './date-window.ts';
 import type { EventMention } from './event-mention.ts';
 import { PLACELESS_KINDS } from './kind-groups.ts';
 import type { NamesakeRegionOf } from './namesake-regions.ts';
@@ -61,6 +61,12 @@ function tallyOf(m: EventMention): string | null {
   if (!v || v.yes === null || v.no === null || v.yes + v.no < TALLY_MIN_VOTES) return null;
   return `${v.yes}-${v.no}`;
 }
+
+/**
+ * A toll from which an undated report may refer back to an earlier incident (`backgroundReach`):
+ * tolls of fifty or more are few enough that the same figure at the same place is that incident.
+ */
+export const BACKGROUND_MIN_KILLED = 50;
 
 /** Countries and regions hold too many events to say two reports are about the same one. */
 const COARSE_PRECISIONS = new Set(['country', 'region', 'unknown']);
@@ -129,15 +135,18 @@ export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatu
   // a war's or a month's total is no incident's toll: it neither ties nor parts reports
   const killed = m.casualties.killed;
   const toll = killed !== null && figureStanding(m, m.claims, 'killed') !== 'total';
+  const exact = toll && killed?.qualifier !== 'vague' ? (killed?.best ?? null) : null;
+  const window = mentionWindow(m);
   return {
     mention: m,
     id: m.id,
     family: eventKindInfo(m.kind).family,
-    window: mentionWindow(m),
+    // an undated toll that high may be a background reference to an earlier incident
+    window: exact !== null && exact >= BACKGROUND_MIN_KILLED ? backgroundReach(window) : window,
     placeLine,
     perpetrators: perpetrators ?? NO_PERPETRATORS,
     quotes: quotes ?? NO_QUOTES,
-    killed: toll && killed?.qualifier !== 'vague' ? (killed?.best ?? null) : null,
+    killed: exact,
     toll,
     tally: tallyOf(m),
     country: m.location?.precision === 'country' ? (m.location.placeId ?? null) : null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shuffled, syntheticAncestors, syntheticMentions } from '../bench/synthetic-mentions.ts';
 import { clusterMentions } from '../src/cluster-mentions.ts';
 import { addMentions, clusterMembers, createClusterState } from '../src/cluster-state.ts';
+import type { EventMention } from '../src/event-mention.ts';
 import { removeMentions } from '../src/remove-mentions.ts';
 import { mention, toyAncestors } from './make-mention.ts';
 
@@ -148,6 +149,21 @@ describe('clustering', () => {
     expect(withReport?.mentions.map((m) => m.eventId).sort()).toEqual(
       [strike, ...cityWide, report].map((m) => m.id).sort(),
     );
+  });
+
+  it('compares the events of one article with each other even when one has no place or toll', () => {
+    // "a bomb exploded in Aleppo" then "the blast ..." with no place and no figure of its own
+    const blast = [
+      mention({ article: 'x', kind: 'bombing', reported: '2017-04-19', tag: 'a bomb in Aleppo' }),
+      mention({ article: 'x', kind: 'bombing', place: null, reported: '2017-04-19', tag: 'the blast' }),
+    ];
+    expect(clusterMentions(blast, options).map((e) => e.mentions.length)).toEqual([2]);
+    // two articles' unplaced, untolled blasts still tie nothing
+    const apart = [
+      blast[0] as EventMention,
+      mention({ article: 'y', kind: 'bombing', place: null, reported: '2017-04-19' }),
+    ];
+    expect(clusterMentions(apart, options).map((e) => e.mentions.length)).toEqual([1, 1]);
   });
 
   it('nests places only through the ancestors it is given', () => {

@@ -16,7 +16,7 @@ import {
 import { type ArticlesByKey, pairs, scorePairs, sideEvents, sideKey } from './labelled-pairs.ts';
 
 // The levels reached on the real extractor output; a change that lowers them fails here.
-const FAKES_MIN = { precision: 1, recall: 0.72 };
+const FAKES_MIN = { precision: 1, recall: 0.75 };
 const SEED_MIN = { precision: 1, recall: 0.2 };
 const WORLD_MIN = { precision: 1, recall: 0 };
 

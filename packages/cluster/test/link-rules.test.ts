@@ -321,6 +321,12 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     true,
   ],
   [
+    'one article: an unplaced "attack" with its toll beside an air strike in a town',
+    { article: 'a', kind: 'attack', place: null, reported: '2017-04-04', killed: 1200 },
+    { article: 'a', reported: '2017-04-04', tag: 'the strike' },
+    false,
+  ],
+  [
     'one article: an attack and an air strike on different days',
     { article: 'a', kind: 'attack', on: '2017-04-04', killed: 58 },
     { article: 'a', on: '2017-04-05', tag: 'the strike' },
@@ -330,6 +336,55 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     'one article: an air strike and shelling, one toll',
     { article: 'a', killed: 58 },
     { article: 'a', kind: 'shelling', tag: 'another' },
+    false,
+  ],
+  [
+    'an undated report of 87 killed, nine days after the attack of 87 in that town',
+    { article: 'a', place: 'Manbij', reported: '2017-04-13', killed: 87 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 87 },
+    true,
+  ],
+  [
+    'an undated report of 100 killed (a round figure), nine days after an attack of 100',
+    { article: 'a', place: 'Manbij', reported: '2017-04-13', killed: 100 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 100 },
+    false,
+  ],
+  [
+    'an undated report of 23 killed, nine days after an attack of 23',
+    { article: 'a', place: 'Manbij', reported: '2017-04-13', killed: 23 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 23 },
+    false,
+  ],
+  [
+    'an undated "some 1,200 killed", 76 days after "more than 1,000", neither placed',
+    { article: 'a', kind: 'attack', place: null, reported: '2023-12-22', killed: 1200 },
+    {
+      article: 'b',
+      kind: 'attack',
+      place: null,
+      on: '2023-10-07',
+      killed: 1000,
+      killedQualifier: 'at_least',
+    },
+    true,
+  ],
+  [
+    'an undated report of 87 killed, four months after the attack of 87',
+    { article: 'a', place: 'Manbij', reported: '2017-08-10', killed: 87 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 87 },
+    false,
+  ],
+  [
+    'an undated report of 87 killed, three days before an attack of 87',
+    { article: 'a', place: 'Manbij', reported: '2017-04-01', killed: 87 },
+    { article: 'b', place: 'Manbij', on: '2017-04-04', killed: 87 },
+    false,
+  ],
+  [
+    'two undated reports of 87 killed, a month apart',
+    { article: 'a', place: 'Manbij', reported: '2017-05-04', killed: 87 },
+    { article: 'b', place: 'Manbij', reported: '2017-04-04', killed: 87 },
     false,
   ],
 ];

@@ -42,7 +42,7 @@ describe('block rows a store can query', () => {
   });
 });
 
-describe('block rows of a rare kind', () => {
+describe('block rows of a rare kind and of reports that refer back', () => {
   // a chemical attack "in Syria" (placed no finer than the country) meets one in a Syrian town
   // through the country, in the in-memory index and in a store's rows alike
   const chemical = [
@@ -71,10 +71,18 @@ describe('block rows of a rare kind', () => {
     mention({ article: 'e', place: 'Syria', placePrecision: 'country', reported: '2017-04-05' }),
   ];
   const toy = { ancestorsOf: toyAncestors };
+  // undated reports that refer back: 87 in Manbij nine days on, "some 1,200" 76 days on
+  const background = [
+    mention({ article: 'f', kind: 'attack', place: null, reported: '2023-12-22', killed: 1200 }),
+    mention({ article: 'g', kind: 'attack', place: null, on: '2023-10-07', killed: 1000 }),
+    mention({ article: 'h', place: 'Manbij', reported: '2017-04-13', killed: 87 }),
+    mention({ article: 'i', place: 'Manbij', on: '2017-04-04', killed: 87 }),
+    mention({ article: 'j', place: 'Manbij', on: '2017-04-05', killed: 12 }),
+  ];
 
   it('find the candidates the in-memory index finds', () => {
     const state = createClusterState(toy);
-    addMentions(state, chemical);
+    addMentions(state, [...chemical, ...background]);
     const features = [...state.features.values()];
     for (const f of features) {
       const lookups = blockLookups(f);
@@ -96,14 +104,19 @@ describe('block rows of a rare kind', () => {
         .map((e) => e.mentions.length)
         .sort(),
     ).toEqual([1, 1, 3]);
+    const together = (a: number, b: number) =>
+      state.clusterOfMention.get(background[a]?.id as string) ===
+      state.clusterOfMention.get(background[b]?.id as string);
+    expect([together(0, 1), together(2, 3), together(2, 4)]).toEqual([true, true, false]);
   });
 
   it('cluster one at a time against a store as from scratch', async () => {
     const store = new MemoryClustering();
-    for (const m of shuffled(chemical, 3))
+    const all = [...chemical, ...background];
+    for (const m of shuffled(all, 3))
       store.apply(await updateStoredClusters(store, toy, { add: [m], remove: [] }));
     expect(storedClusters(store)).toEqual(
-      clusterMentions(chemical, toy).map((e) => e.mentions.map((m) => m.eventId)),
+      clusterMentions(all, toy).map((e) => e.mentions.map((m) => m.eventId)),
     );
   });
 });
