@@ -306,6 +306,28 @@ describe.skipIf(!haveChromium)('a reader’s life on the list', { timeout: 120_0
     }
   });
 
+  it('signs up through the subscribe mutation too, without an API key', async () => {
+    const ask = async (email: string) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($i: SubscribeInput!) { subscribe(input: $i) { accepted message problems } }',
+          variables: { i: { email, timezone: 'Europe/London', kinds: ['diplomacy'] } },
+        }),
+      });
+      return ((await res.json()) as { data: { subscribe: { accepted: boolean; problems: string[] } } }).data
+        .subscribe;
+    };
+    expect(await ask('cy@example.org')).toMatchObject({ accepted: true, problems: [] });
+    const mail = await mailTo('cy@example.org', /^Confirm your Sitrep subscription$/);
+    expect(mail.text).toMatch(/\/confirm\?u=cy%40example\.org&e=\d+&t=/);
+    expect(await ask('not an address')).toMatchObject({
+      accepted: false,
+      problems: [expect.stringMatching(/^email: /)],
+    });
+  });
+
   it('refuses a form POST from another site', async () => {
     const res = await fetch(`${base}/preferences?${subscriberQuery(BO, SECRET)}`, {
       method: 'POST',
