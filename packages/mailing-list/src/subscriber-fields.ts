@@ -90,7 +90,9 @@ export function checkSubscriberFields(raw: RawSubscriberFields): FieldCheck {
     problems.push(`cadence: "${cadence}" is not daily or weekly`);
   const sendHour = wholeNumber('sendHour', raw.sendHour, 0, 23, problems) ?? 7;
   // a kind by its name ("airstrike") or its label as the digest prints it ("Air strike")
-  const kinds = list('kinds', raw.kinds, problems).map((k) => BY_LABEL.get(k.toLowerCase()) ?? k.toLowerCase());
+  const kinds = list('kinds', raw.kinds, problems).map(
+    (k) => BY_LABEL.get(k.toLowerCase()) ?? k.toLowerCase(),
+  );
   const unknown = kinds.filter((k) => !KIND_CHOICES.includes(k));
   if (unknown.length)
     problems.push(

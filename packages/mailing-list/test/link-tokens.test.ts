@@ -20,11 +20,26 @@ describe('signed links', () => {
   });
 
   it.each([
-    ['the right address and token', 'ana@example.org', () => subscriberToken('ana@example.org', SECRET), true],
+    [
+      'the right address and token',
+      'ana@example.org',
+      () => subscriberToken('ana@example.org', SECRET),
+      true,
+    ],
     ['the address in other case', 'ANA@example.org', () => subscriberToken('ana@example.org', SECRET), true],
     ['another subscriber’s token', 'ana@example.org', () => subscriberToken('bo@example.org', SECRET), false],
-    ['a token made with another secret', 'ana@example.org', () => subscriberToken('ana@example.org', 'x'), false],
-    ['a token cut short', 'ana@example.org', () => subscriberToken('ana@example.org', SECRET).slice(0, 21), false],
+    [
+      'a token made with another secret',
+      'ana@example.org',
+      () => subscriberToken('ana@example.org', 'x'),
+      false,
+    ],
+    [
+      'a token cut short',
+      'ana@example.org',
+      () => subscriberToken('ana@example.org', SECRET).slice(0, 21),
+      false,
+    ],
     ['an empty token', 'ana@example.org', () => '', false],
   ])('checks %s', (_name, email, token, ok) => {
     expect(verifySubscriberToken(email, token(), SECRET)).toBe(ok);
@@ -44,7 +59,13 @@ describe('signed links', () => {
 
 describe('subscriber fields', () => {
   it('fills the defaults and reads lists from form text', () => {
-    expect(checkSubscriberFields({ email: ' ana@example.org ', kinds: ['Air strike', 'diplomacy'], places: 'Aleppo; Idlib' })).toEqual({
+    expect(
+      checkSubscriberFields({
+        email: ' ana@example.org ',
+        kinds: ['Air strike', 'diplomacy'],
+        places: 'Aleppo; Idlib',
+      }),
+    ).toEqual({
       ok: true,
       subscriber: {
         email: 'ana@example.org',
@@ -52,14 +73,34 @@ describe('subscriber fields', () => {
         timezone: 'UTC',
         sendHour: 7,
         cadence: 'daily',
-        filters: { kinds: ['airstrike', 'diplomacy'], countries: [], places: ['Aleppo', 'Idlib'], actors: [], minKilled: null },
+        filters: {
+          kinds: ['airstrike', 'diplomacy'],
+          countries: [],
+          places: ['Aleppo', 'Idlib'],
+          actors: [],
+          minKilled: null,
+        },
       },
     });
   });
 
   it('reports every problem at once, naming the field', () => {
-    const r = checkSubscriberFields({ email: 'nope', timezone: 'Mars/Olympus', sendHour: '25', cadence: 'hourly', kinds: 'airstrike, skirmishing', minKilled: '-1' });
+    const r = checkSubscriberFields({
+      email: 'nope',
+      timezone: 'Mars/Olympus',
+      sendHour: '25',
+      cadence: 'hourly',
+      kinds: 'airstrike, skirmishing',
+      minKilled: '-1',
+    });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems.map((p) => p.split(':')[0])).toEqual(['email', 'timezone', 'cadence', 'sendHour', 'kinds', 'minKilled']);
+    expect(!r.ok && r.problems.map((p) => p.split(':')[0])).toEqual([
+      'email',
+      'timezone',
+      'cadence',
+      'sendHour',
+      'kinds',
+      'minKilled',
+    ]);
   });
 });
