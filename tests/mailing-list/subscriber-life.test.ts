@@ -143,8 +143,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(width = 375): Promise<Page> {
-  return browser!.newPage({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+async function newPage(width = 375, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  return browser!.newPage({ viewport: { width, height: 900 }, javaScriptEnabled: false, colorScheme });
 }
 
 const schedule = (now: string) => run(['digest', 'schedule', '--once', '--now', now, '--attempts', '1']);
@@ -210,6 +210,13 @@ describe.skipIf(!haveChromium)('a reader’s life on the list', { timeout: 120_0
     expect(await page.getByRole('status').textContent()).toContain('Saved');
     expect(await page.getByLabel('Places').inputValue()).toBe('Aleppo');
     await page.screenshot({ path: join(screens, 'preferences-375.png'), fullPage: true });
+    const dark = await newPage(800, 'dark');
+    await dark.goto(page.url());
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(18, 18, 18)',
+    );
+    await dark.screenshot({ path: join(screens, 'preferences-800-dark.png'), fullPage: true });
+    await dark.close();
     await page.close();
 
     await schedule('2016-11-17T01:30:00Z');

@@ -36,7 +36,7 @@ export const SIGN_UP_DONE =
 
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function confirmationMail(config: MailingListConfig, email: string, now: Date) {
+function confirmationMail(config: MailingListConfig & { linkSecret: string }, email: string, now: Date) {
   const expires = new Date(now.getTime() + config.confirmHours * 3_600_000);
   const link = `${config.publicUrl}/confirm?${confirmQuery(email, expires, config.linkSecret)}`;
   return {
@@ -46,7 +46,7 @@ function confirmationMail(config: MailingListConfig, email: string, now: Date) {
   };
 }
 
-function alreadyMail(config: MailingListConfig, email: string) {
+function alreadyMail(config: MailingListConfig & { linkSecret: string }, email: string) {
   const link = `${config.publicUrl}/preferences?${subscriberQuery(email, config.linkSecret)}`;
   return {
     subject: 'You already get Sitrep',
@@ -56,7 +56,12 @@ function alreadyMail(config: MailingListConfig, email: string) {
 }
 
 export async function signUp(
-  deps: { store: SitrepStore; config: MailingListConfig; mailer: Mailer | null; now?: Date },
+  deps: {
+    store: SitrepStore;
+    config: MailingListConfig & { linkSecret: string };
+    mailer: Mailer | null;
+    now?: Date;
+  },
   raw: RawSubscriberFields,
 ): Promise<SignUpResult> {
   const checked = checkSubscriberFields(raw);
