@@ -28,7 +28,7 @@ export function smtpMailer(url: string): Mailer {
 }
 
 export type SignUpResult =
-  | { ok: true; email: string; outcome: 'pending' | 'already-confirmed' | 'suppressed' }
+  | { ok: true; email: string; outcome: 'pending' | 'recently-asked' | 'already-confirmed' | 'suppressed' }
   | { ok: false; problems: string[] };
 
 export const SIGN_UP_DONE =
@@ -73,8 +73,10 @@ export async function signUp(
     };
   const now = deps.now ?? new Date();
   const { subscriber } = checked;
-  const outcome = await deps.store.subscribers.signUp(subscriber, now.toISOString());
-  if (outcome !== 'suppressed') {
+  // One confirmation per address per ten minutes: the form cannot be used to flood someone's inbox.
+  const quietSince = new Date(now.getTime() - 10 * 60_000).toISOString();
+  const outcome = await deps.store.subscribers.signUp(subscriber, now.toISOString(), quietSince);
+  if (outcome === 'pending' || outcome === 'already-confirmed') {
     const mail =
       outcome === 'pending'
         ? confirmationMail(deps.config, subscriber.email, now)
