@@ -31,10 +31,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = given?.store ?? (await openStore(config.database));
   const shared = await createSharedState({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
-  const mailer = config.mailingList.smtpUrl ? smtpMailer(config.mailingList.smtpUrl) : null;
-  const mailingList = mailingListFor(store, config.mailingList, mailer);
+  // The mailing list is off without a link secret (production without SITREP_DIGEST_SECRET).
+  const { linkSecret } = config.mailingList;
+  const list = linkSecret ? { ...config.mailingList, linkSecret } : null;
+  const mailer = list?.smtpUrl ? smtpMailer(list.smtpUrl) : null;
+  const mailingList = list ? mailingListFor(store, list, mailer) : undefined;
   const yoga = createSitrepYoga({
-    mailingList,
+    ...(mailingList ? { mailingList } : {}),
     config,
     store,
     events: shared.events,
@@ -63,7 +66,7 @@ export async function startServer(
     shared.invalidate().catch(() => {});
   });
   // The mailing list's pages (/subscribe, /confirm, /unsubscribe, /preferences) before the API.
-  const pages = subscriberPages({ store, config: config.mailingList, mailer }, handler);
+  const pages = list ? subscriberPages({ store, config: list, mailer }, handler) : handler;
   // Exports are files, not GraphQL: they stream from the store in the node:http layer, with
   // node's own backpressure, before the front door and yoga.
   const server = createServer(limitRequestBody(config.maxBodyBytes, exportRoute(store, config, pages)));

@@ -9,8 +9,11 @@ import { type Env, integerSetting } from '@sitrep/schema/settings';
 export interface MailingListConfig {
   /** base of the list's pages: `/subscribe`, `/confirm`, `/unsubscribe`, `/preferences` */
   publicUrl: string;
-  /** HMAC key of every signed link (SITREP_DIGEST_SECRET) */
-  linkSecret: string;
+  /**
+   * HMAC key of every signed link (SITREP_DIGEST_SECRET). In production without one it is
+   * null and the list is off: no pages, no sign-up (an API that serves no digest needs none).
+   */
+  linkSecret: string | null;
   /** From of the confirmation email */
   from: string;
   /** where confirmation emails go out; null: sign-up is refused with a message saying so */
@@ -34,15 +37,14 @@ function url(name: string, value: string, protocols: string[]): string {
 }
 
 export function loadMailingListConfig(env: Env): MailingListConfig {
-  const secret = env['SITREP_DIGEST_SECRET'];
-  if (!secret && env['NODE_ENV'] === 'production')
-    throw new ConfigError('SITREP_DIGEST_SECRET', 'set a random secret for the signed links in production');
+  const secret = env['SITREP_DIGEST_SECRET'] || null;
+  const production = env['NODE_ENV'] === 'production';
   return {
     publicUrl: url('SITREP_PUBLIC_URL', env['SITREP_PUBLIC_URL'] ?? 'https://sitrep.example.org', [
       'https:',
       'http:',
     ]),
-    linkSecret: secret ?? DEVELOPMENT_SECRET,
+    linkSecret: secret ?? (production ? null : DEVELOPMENT_SECRET),
     from: env['SITREP_DIGEST_FROM'] ?? 'Sitrep <digest@sitrep.example.org>',
     smtpUrl: env['SITREP_SMTP_URL']
       ? url('SITREP_SMTP_URL', env['SITREP_SMTP_URL'], ['smtp:', 'smtps:'])

@@ -28,7 +28,7 @@ export function smtpMailer(url: string): Mailer {
 }
 
 export type SignUpResult =
-  | { ok: true; email: string; outcome: 'pending' | 'already-confirmed' | 'suppressed' }
+  | { ok: true; email: string; outcome: 'pending' | 'recently-asked' | 'already-confirmed' | 'suppressed' }
   | { ok: false; problems: string[] };
 
 export const SIGN_UP_DONE =
@@ -36,7 +36,7 @@ export const SIGN_UP_DONE =
 
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function confirmationMail(config: MailingListConfig, email: string, now: Date) {
+function confirmationMail(config: MailingListConfig & { linkSecret: string }, email: string, now: Date) {
   const expires = new Date(now.getTime() + config.confirmHours * 3_600_000);
   const link = `${config.publicUrl}/confirm?${confirmQuery(email, expires, config.linkSecret)}`;
   return {
@@ -46,7 +46,7 @@ function confirmationMail(config: MailingListConfig, email: string, now: Date) {
   };
 }
 
-function alreadyMail(config: MailingListConfig, email: string) {
+function alreadyMail(config: MailingListConfig & { linkSecret: string }, email: string) {
   const link = `${config.publicUrl}/preferences?${subscriberQuery(email, config.linkSecret)}`;
   return {
     subject: 'You already get Sitrep',
@@ -56,7 +56,12 @@ function alreadyMail(config: MailingListConfig, email: string) {
 }
 
 export async function signUp(
-  deps: { store: SitrepStore; config: MailingListConfig; mailer: Mailer | null; now?: Date },
+  deps: {
+    store: SitrepStore;
+    config: MailingListConfig & { linkSecret: string };
+    mailer: Mailer | null;
+    now?: Date;
+  },
   raw: RawSubscriberFields,
 ): Promise<SignUpResult> {
   const checked = checkSubscriberFields(raw);
@@ -68,8 +73,10 @@ export async function signUp(
     };
   const now = deps.now ?? new Date();
   const { subscriber } = checked;
-  const outcome = await deps.store.subscribers.signUp(subscriber, now.toISOString());
-  if (outcome !== 'suppressed') {
+  // One confirmation per address per ten minutes: the form cannot be used to flood someone's inbox.
+  const quietSince = new Date(now.getTime() - 10 * 60_000).toISOString();
+  const outcome = await deps.store.subscribers.signUp(subscriber, now.toISOString(), quietSince);
+  if (outcome === 'pending' || outcome === 'already-confirmed') {
     const mail =
       outcome === 'pending'
         ? confirmationMail(deps.config, subscriber.email, now)

@@ -14,6 +14,8 @@ const MAX_TEXT = 200;
 export const FAMILY_CHOICES: readonly string[] = [...new Set(EVENT_KINDS.map((k) => k.family))];
 export const KIND_CHOICES: readonly string[] = [...FAMILY_CHOICES, ...EVENT_KINDS.map((k) => k.kind)];
 
+const BY_LABEL = new Map(EVENT_KINDS.map((k) => [k.label.toLowerCase(), k.kind as string]));
+
 export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -87,7 +89,10 @@ export function checkSubscriberFields(raw: RawSubscriberFields): FieldCheck {
   if (cadence !== 'daily' && cadence !== 'weekly')
     problems.push(`cadence: "${cadence}" is not daily or weekly`);
   const sendHour = wholeNumber('sendHour', raw.sendHour, 0, 23, problems) ?? 7;
-  const kinds = list('kinds', raw.kinds, problems).map((k) => k.toLowerCase().replaceAll(' ', '_'));
+  // a kind by its name ("airstrike") or its label as the digest prints it ("Air strike")
+  const kinds = list('kinds', raw.kinds, problems).map(
+    (k) => BY_LABEL.get(k.toLowerCase()) ?? k.toLowerCase(),
+  );
   const unknown = kinds.filter((k) => !KIND_CHOICES.includes(k));
   if (unknown.length)
     problems.push(

@@ -89,17 +89,19 @@ export function subscriberStore(db: Kysely<Database>, count: () => void): Subscr
         };
       });
     },
-    async signUp(subscriber, now) {
+    async signUp(subscriber, now, quietSince) {
       count();
       return db.transaction().execute(async (trx) => {
         const blocked = await suppressionOf(trx, subscriber.email);
         if (blocked && blocked.reason !== 'unsubscribed') return 'suppressed' as const;
         const current = await trx
           .selectFrom('subscribers')
-          .select('status')
+          .select(['status', 'updated_at'])
           .where('email_key', '=', key(subscriber.email))
           .executeTakeFirst();
         if (current?.status === 'confirmed' && !blocked) return 'already-confirmed' as const;
+        if (current?.status === 'pending' && quietSince && current.updated_at >= quietSince)
+          return 'recently-asked' as const;
         const values = row(subscriber, now, 'pending', 'signup');
         if (current)
           await trx

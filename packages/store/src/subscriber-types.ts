@@ -61,7 +61,12 @@ export interface SubscriberStore {
    * sign-up must not reset anyone's settings unconfirmed); one suppressed for a bounce or a
    * complaint is refused.
    */
-  signUp(subscriber: SubscriberInput, now: string): Promise<'pending' | 'already-confirmed' | 'suppressed'>;
+  signUp(
+    subscriber: SubscriberInput,
+    now: string,
+    /** a sign-up still pending since this time is left as it is: `recently-asked` (no second mail) */
+    quietSince?: string,
+  ): Promise<'pending' | 'recently-asked' | 'already-confirmed' | 'suppressed'>;
   /**
    * Confirms a sign-up: the owner of the address asked, so it also lifts an `unsubscribed`
    * suppression (never a bounce or a complaint). Null when the address never signed up.

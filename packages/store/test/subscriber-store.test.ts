@@ -79,6 +79,12 @@ describe.each(cases)('subscribers on $name', (engine) => {
       const store = await engine.open();
       expect(await store.subscribers.signUp(bo, T0)).toBe('pending');
       expect(await store.subscribers.list({ mailable: true })).toEqual([]);
+      // asked again within the quiet period: left as it is (no second confirmation mail)
+      expect(await store.subscribers.signUp({ ...bo, name: 'Again' }, T0, '2026-12-07T09:50:00.000Z')).toBe(
+        'recently-asked',
+      );
+      expect((await store.subscribers.get('bo@example.org'))?.name).toBe('Bo');
+      expect(await store.subscribers.signUp(bo, T0, '2026-12-07T10:00:00.001Z')).toBe('pending');
       expect((await store.subscribers.confirm('bo@example.org', T1))?.status).toBe('confirmed');
       expect(await store.subscribers.signUp({ ...bo, name: 'Mallory' }, T1)).toBe('already-confirmed');
       expect((await store.subscribers.get('bo@example.org'))?.name).toBe('Bo');

@@ -26,7 +26,7 @@ import { readForm } from './read-form.ts';
 
 export interface SubscriberPagesOptions {
   store: SitrepStore;
-  config: MailingListConfig;
+  config: MailingListConfig & { linkSecret: string };
   mailer: Mailer | null;
   now?: () => Date;
 }
@@ -54,7 +54,7 @@ const badLink = (what: string) => ({
   status: 403,
   html: page(
     'This link is not valid',
-    `<p>This ${esc(what)} link is not one we made for this address: it may have been cut short or altered when it was copied.</p><p>Use the link in your latest Sitrep email, whole. If you no longer have one, reply to any issue and we will take you off the list by hand.</p>`,
+    `<p>This ${esc(what)} link is not one we made for this address: it may have been cut short or altered when it was copied.</p><p>Use the link in your latest Sitrep email, whole, or the unsubscribe address that email gives.</p>`,
   ),
 });
 
@@ -314,7 +314,7 @@ function echo(f: ReturnType<typeof fieldsOf>): FormValues {
 /** `subscribe`'s view of the same sign-up the form runs. */
 export function mailingListFor(
   store: SitrepStore,
-  config: MailingListConfig,
+  config: MailingListConfig & { linkSecret: string },
   mailer: Mailer | null,
 ): MailingList {
   return {
