@@ -23,10 +23,18 @@ export interface DeskRow {
   publishedAt: string;
 }
 
-/** Writes the desk CSV into `dir`; returns its path and each row's metadata (for the checks). */
-export async function writeDeskCsv(dir: string): Promise<{ file: string; rows: DeskRow[] }> {
+/**
+ * Writes the desk CSV into `dir`; returns its path, each row's metadata (for the checks) and how
+ * many rows repeat an earlier row's id with another text — which ingest refuses, naming both
+ * lines, rather than letting the last one win (FA-KES holds one such pair).
+ */
+export async function writeDeskCsv(
+  dir: string,
+): Promise<{ file: string; rows: DeskRow[]; conflictingIds: number }> {
   const lines = ['unit_id,article_title,article_content,source,publishedAt'];
   const rows: DeskRow[] = [];
+  const textById = new Map<string, string>();
+  let conflictingIds = 0;
   const parser = createReadStream(FAKES).pipe(parse({ columns: true, bom: true, relax_quotes: true }));
   for await (const r of parser as AsyncIterable<Record<string, string>>) {
     const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((r.date ?? '').trim());
@@ -38,11 +46,15 @@ export async function writeDeskCsv(dir: string): Promise<{ file: string; rows: D
       publishedAt: date,
     };
     rows.push(row);
+    const text = r.article_content ?? '';
+    const earlier = textById.get(row.unitId);
+    if (earlier === undefined) textById.set(row.unitId, text);
+    else if (earlier !== text) conflictingIds++;
     lines.push(
       [row.unitId, row.headline, r.article_content ?? '', row.outlet, row.publishedAt].map(quoted).join(','),
     );
   }
   const file = join(dir, 'fa-kes-desk.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
-  return { file, rows };
+  return { file, rows, conflictingIds };
 }
