@@ -304,7 +304,7 @@ builder.objectField(EventNode, 'canonical', (t) =>
   }),
 );
 
-const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
+export const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
   description:
     'Which canonical events to return; every field narrows the result, an empty filter returns all.',
   fields: (t) => ({
@@ -320,7 +320,7 @@ const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter', {
   }),
 });
 
-function toCanonicalFilter(
+export function toCanonicalFilter(
   f: typeof CanonicalEventFilterInput.$inferInput | null | undefined,
 ): CanonicalEventFilter {
   const filter: CanonicalEventFilter = {};
