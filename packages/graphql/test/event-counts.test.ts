@@ -89,3 +89,32 @@ describe('Query.eventCounts', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+interface FacetAnswer {
+  totalCount: number;
+  facets: {
+    kinds: { kind: string; count: number }[];
+    countries: { country: string | null; count: number }[];
+  };
+}
+
+describe('facets on the connections', () => {
+  it('count canonical events and reports per kind and country for the whole filter, not the page', async () => {
+    const result = await run(`{
+      canonicalEvents(first: 1) { totalCount facets { kinds { kind count } countries { country count } } }
+      events(first: 1) { totalCount facets { kinds { kind count } countries { country count } } } }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data as { canonicalEvents: FacetAnswer; events: FacetAnswer };
+    const canonical = data.canonicalEvents;
+    const reports = data.events;
+    const sum = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);
+    for (const answer of [canonical, reports]) {
+      expect(sum(answer.facets.kinds)).toBe(answer.totalCount);
+      expect(sum(answer.facets.countries)).toBe(answer.totalCount);
+    }
+    // the strike two outlets reported: one canonical event, two reports
+    expect(canonical.facets.kinds.find((k) => k.kind === 'AIRSTRIKE')?.count).toBe(1);
+    expect(reports.facets.kinds.find((k) => k.kind === 'AIRSTRIKE')?.count).toBe(2);
+    expect(canonical.facets.countries[0]).toEqual({ country: 'SY', count: canonical.totalCount });
+  });
+});
