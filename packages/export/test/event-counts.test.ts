@@ -107,6 +107,24 @@ describe.each(cases)('eventCounts over canonical events on $name', (engine) => {
     expect(await countEvents(store, { countries: ['UA'] })).toEqual([]);
   });
 
+  it.skipIf(engine.skip)(
+    'facet rows (kind × place) add up to the filtered totals of both connections',
+    async () => {
+      const filter = {
+        kinds: ['airstrike', 'shelling', 'attack'] as ('airstrike' | 'shelling' | 'attack')[],
+        from: '2016-02-01',
+      };
+      const rows = await store.canonicalEventFacets(filter);
+      const total = (await store.listCanonicalEvents(filter, { first: 1 })).totalCount;
+      expect(rows.reduce((n, r) => n + r.count, 0)).toBe(total);
+      expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(filter.kinds));
+      const reports = await store.eventFacets(filter);
+      expect(reports.reduce((n, r) => n + r.count, 0)).toBe(
+        (await store.listEvents(filter, { first: 1 })).totalCount,
+      );
+    },
+  );
+
   it.skipIf(engine.skip)('refuses an answer of more than 50,000 rows, saying how to narrow it', async () => {
     await expect(
       countEvents(store, { filter: { from: '1900-01-01', to: '2016-12-31' }, groupBy: ['kind', 'actor'] }),
