@@ -323,6 +323,7 @@ export const CanonicalEventFilterInput = builder.inputType('CanonicalEventFilter
 
 export function toCanonicalFilter(
   f: typeof CanonicalEventFilterInput.$inferInput | null | undefined,
+  _ctx?: SitrepContext,
 ): CanonicalEventFilter {
   const filter: CanonicalEventFilter = {};
   if (!f) return filter;
@@ -357,7 +358,7 @@ builder.queryFields((t) => ({
       },
       complexity: pageCost,
       resolve: async (_root, args, ctx, info) => {
-        const filter = toCanonicalFilter(args.filter);
+        const filter = await toCanonicalFilter(args.filter, ctx);
         const page = await ctx.store.listCanonicalEvents(filter, pageArgs(args, args.orderBy, info));
         return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount, filter };
       },

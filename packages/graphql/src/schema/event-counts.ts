@@ -92,7 +92,7 @@ builder.queryFields((t) => ({
       });
       try {
         return await countEvents(ctx.store, {
-          filter: toCanonicalFilter(args.filter),
+          filter: await toCanonicalFilter(args.filter, ctx),
           countries,
           groupBy: (args.groupBy ?? []) as CountGroup[],
           period: args.period ?? 'day',

@@ -1,5 +1,6 @@
 import type { EventFilter } from '@sitrep/store/store';
 import { builder } from '../builder.ts';
+import type { SitrepContext } from '../context.ts';
 import { dateArg } from '../dates.ts';
 import { localId } from '../local-id.ts';
 import { searchText } from '../search-text.ts';
@@ -37,7 +38,8 @@ export const EventFilterInput = builder.inputType('EventFilter', {
 type FilterArg = typeof EventFilterInput.$inferInput | null | undefined;
 
 /** GraphQL filter → store filter, with dates checked and ids accepted in either form. */
-export function toStoreFilter(f: FilterArg): EventFilter {
+// `_ctx`: the (filter, ctx) form callers use, ready for filters that need the request's store
+export function toStoreFilter(f: FilterArg, _ctx?: SitrepContext): EventFilter {
   const filter: EventFilter = {};
   if (!f) return filter;
   const from = dateArg('filter.from', f.from);

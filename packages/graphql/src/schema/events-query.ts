@@ -49,7 +49,7 @@ builder.queryFields((t) => ({
       },
       complexity: pageCost,
       resolve: async (_root, args, ctx, info) => {
-        const filter = toStoreFilter(args.filter);
+        const filter = await toStoreFilter(args.filter, ctx);
         const page = await ctx.store.listEvents(
           filter,
           pageArgs(args, args.orderBy, info),
