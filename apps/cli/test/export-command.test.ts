@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillFixtureStore } from '@sitrep/export/test-fixture';
 import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { StoreConfig } from '@sitrep/store/config';
@@ -91,4 +92,26 @@ describe.each(cases)('sitrep export over the ingested corpus on $name', (engine)
       expect(sitrep(['export', '--format', 'acled', '--bogus'], env).code).toBe(2);
     },
   );
+});
+
+describe('sitrep export into a pipe that closes early (`| head`)', () => {
+  it('stops quietly with exit 0, no EPIPE trace', async () => {
+    const file = join(out, 'big.db');
+    const store = await openStore({ engine: 'sqlite', file });
+    await fillFixtureStore(store, 4000);
+    await store.close();
+    const child = spawn(process.execPath, [SITREP, 'export', '--format', 'acled', '--db', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    // read the header's chunk, then hang up as `head -1` does
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
 });

@@ -42,7 +42,7 @@ for (const size of sizes) {
         '/usr/bin/time',
         [
           '-f',
-          'TIME %M %e',
+          'TIME %M %e %U %S',
           process.execPath,
           SITREP,
           'export',

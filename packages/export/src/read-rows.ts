@@ -5,28 +5,10 @@ import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
 import type { ArticleSource, ScannedEvent, SitrepStore } from '@sitrep/store/store';
-import { LRUCache } from 'lru-cache';
 import { type CountryFacts, countryFacts } from './countries.ts';
 import type { ExportQuery } from './export-filter.ts';
 import type { ExportActor, ExportFigure, ExportRow, ExportSource } from './export-row.ts';
-
-/**
- * Reference records by id, remembered across batches but bounded (least recently used out), so
- * an export of any size holds at most this many of each whatever the store holds.
- */
-class Lookup<T extends object> {
-  readonly #cache = new LRUCache<string, { value: T | null }>({ max: 20_000 });
-  constructor(readonly load: (ids: readonly string[]) => Promise<(T | null)[]>) {}
-  async fill(ids: Iterable<string>): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.#cache.has(id));
-    if (missing.length === 0) return;
-    const found = await this.load(missing);
-    for (const [i, id] of missing.entries()) this.#cache.set(id, { value: found[i] ?? null });
-  }
-  get(id: string | null | undefined): T | null {
-    return id ? (this.#cache.get(id)?.value ?? null) : null;
-  }
-}
+import { Lookup } from './lookup.ts';
 
 /** Reads the export's rows in batches: one batch of records and its references in memory at a time. */
 export async function* readRows(
@@ -91,15 +73,7 @@ async function resolveReferences(
   places: Lookup<Place>,
   actors: Lookup<Actor>,
 ): Promise<void> {
-  let ids = events.flatMap((e) => (e.location?.placeId ? [e.location.placeId] : []));
-  // Up the tree until every place has its country: a neighbourhood's record may not carry it.
-  for (let depth = 0; ids.length > 0 && depth < 8; depth++) {
-    await places.fill(ids);
-    ids = ids.flatMap((id) => {
-      const p = places.get(id);
-      return p && !p.country && p.parentId ? [p.parentId] : [];
-    });
-  }
+  await places.fillWithAncestors(events.flatMap((e) => (e.location?.placeId ? [e.location.placeId] : [])));
   await actors.fill(
     events.flatMap((e) =>
       ((e as Partial<Event>).participants ?? []).flatMap((p) => (p.actor.id ? [p.actor.id] : [])),
@@ -108,9 +82,7 @@ async function resolveReferences(
 }
 
 function countryOf(place: Place | null, places: Lookup<Place>): CountryFacts | null {
-  for (let p = place, depth = 0; p && depth < 9; p = places.get(p.parentId), depth++)
-    if (p.country) return countryFacts(p.country);
-  return null;
+  return countryFacts(places.countryOf(place));
 }
 
 function placeView(place: Place | null): ExportRow['place'] {

@@ -19,7 +19,13 @@ import { searchDocs } from './read/full-text.ts';
 import { listArticles } from './read/list-articles.ts';
 import { canonicalForEvents, canonicalRecords, listCanonicalEvents } from './read/list-canonical-events.ts';
 import { listEvents } from './read/list-events.ts';
-import { articleSources, scanCanonicalEvents, scanEvents } from './read/scan-records.ts';
+import {
+  articleSources,
+  canonicalFacetRows,
+  eventFacetRows,
+  scanCanonicalEvents,
+  scanEvents,
+} from './read/scan-records.ts';
 import { sendLog } from './send-log.ts';
 import type { SitrepStore } from './store.ts';
 import { subscriberStore } from './subscriber-store.ts';
@@ -151,6 +157,14 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     scanEvents(filter = {}, args = {}) {
       call();
       return scanEvents(db, engine, filter, args.batch);
+    },
+    async canonicalEventFacets(filter = {}) {
+      call();
+      return canonicalFacetRows(db, filter);
+    },
+    async eventFacets(filter = {}) {
+      call();
+      return eventFacetRows(db, engine, filter);
     },
     async articleSources(ids) {
       call();

@@ -237,3 +237,10 @@ export interface ArticleSource {
 export interface ScanArgs {
   batch?: number;
 }
+
+/** How many matching rows have this kind at this place (null: no place): facets are sums of these. */
+export interface FacetRow {
+  kind: string;
+  placeId: string | null;
+  count: number;
+}

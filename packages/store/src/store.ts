@@ -20,6 +20,7 @@ import type {
   DigestData,
   EventFilter,
   EventOrder,
+  FacetRow,
   IngestCounts,
   PageArgs,
   QueryEvent,
@@ -98,6 +99,12 @@ export interface SitrepStore {
    */
   scanCanonicalEvents(filter?: CanonicalEventFilter, args?: ScanArgs): AsyncIterable<CanonicalEvent[]>;
   scanEvents(filter?: EventFilter, args?: ScanArgs): AsyncIterable<ScannedEvent[]>;
+  /**
+   * Matching rows counted per (kind, place) in one grouped query, for facets: counts per kind and
+   * per country for the current filter, without reading a record.
+   */
+  canonicalEventFacets(filter?: CanonicalEventFilter): Promise<FacetRow[]>;
+  eventFacets(filter?: EventFilter): Promise<FacetRow[]>;
   /** headline, outlet and publication day of articles (null for unknown ids), without their text */
   articleSources(ids: readonly string[]): Promise<(ArticleSource | null)[]>;
 

@@ -81,7 +81,13 @@ export async function run(argv: string[]): Promise<number> {
         throw error;
       }
     } else {
-      await pipeline(Readable.from(pieces), process.stdout, { end: false });
+      try {
+        await pipeline(Readable.from(pieces), process.stdout, { end: false });
+      } catch (error) {
+        // The reader stopped early (`sitrep export … | head`): what it wanted was written.
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+        throw error;
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     const unlocated = query.format === 'geojson' ? `, ${summary.unlocated} without coordinates left out` : '';

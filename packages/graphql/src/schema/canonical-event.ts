@@ -26,6 +26,7 @@ import {
   PLACE_FILTER_DESCRIPTION,
 } from './event-filter.ts';
 import { EventOrderEnum } from './events-query.ts';
+import { FacetsRef, facetsOf } from './facets.ts';
 
 const SourceRoleEnum = enumFrom(
   'SourceRole',
@@ -366,14 +367,26 @@ builder.queryFields((t) => ({
       },
       complexity: pageCost,
       resolve: async (_root, args, ctx, info) => {
-        const page = await ctx.store.listCanonicalEvents(
-          await toCanonicalFilter(args.filter, ctx),
-          pageArgs(args, args.orderBy, info),
-        );
-        return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount };
+        const filter = await toCanonicalFilter(args.filter, ctx);
+        const page = await ctx.store.listCanonicalEvents(filter, pageArgs(args, args.orderBy, info));
+        return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount, filter };
       },
     },
-    { name: 'CanonicalEventConnection', description: 'A page of canonical events with the total count.' },
+    {
+      name: 'CanonicalEventConnection',
+      description: 'A page of canonical events with the total count.',
+      fields: (t) => ({
+        facets: t.field({
+          type: FacetsRef,
+          description: 'Counts per kind and per country for the whole filter (not the page).',
+          resolve: async (connection, _args, ctx) =>
+            facetsOf(
+              ctx.store,
+              await ctx.store.canonicalEventFacets((connection as { filter?: CanonicalEventFilter }).filter),
+            ),
+        }),
+      }),
+    },
     { name: 'CanonicalEventEdge', description: 'One canonical event in a page, with its cursor.' },
   ),
 }));

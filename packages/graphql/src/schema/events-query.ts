@@ -1,4 +1,5 @@
 import { createContextCache } from '@pothos/core';
+import type { EventFilter } from '@sitrep/store/store';
 import DataLoader from 'dataloader';
 import { builder } from '../builder.ts';
 import type { SitrepContext } from '../context.ts';
@@ -7,6 +8,7 @@ import { cachedEventRecords, pageArgs, pageCost } from '../page-args.ts';
 import { ArticleNode } from './article.ts';
 import { EventNode } from './event.ts';
 import { EventFilterInput, toStoreFilter } from './event-filter.ts';
+import { FacetsRef, facetsOf } from './facets.ts';
 
 export const EventOrderEnum = builder.enumType('EventOrder', {
   description: 'How to sort events.',
@@ -47,15 +49,27 @@ builder.queryFields((t) => ({
       },
       complexity: pageCost,
       resolve: async (_root, args, ctx, info) => {
+        const filter = await toStoreFilter(args.filter, ctx);
         const page = await ctx.store.listEvents(
-          await toStoreFilter(args.filter, ctx),
+          filter,
           pageArgs(args, args.orderBy, info),
           cachedEventRecords(ctx),
         );
-        return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount };
+        return { edges: page.edges, pageInfo: page.pageInfo, totalCount: page.totalCount, filter };
       },
     },
-    { name: 'EventConnection', description: 'A page of events with the total count.' },
+    {
+      name: 'EventConnection',
+      description: 'A page of events with the total count.',
+      fields: (t) => ({
+        facets: t.field({
+          type: FacetsRef,
+          description: 'Counts per kind and per country for the whole filter (not the page).',
+          resolve: async (connection, _args, ctx) =>
+            facetsOf(ctx.store, await ctx.store.eventFacets((connection as { filter?: EventFilter }).filter)),
+        }),
+      }),
+    },
     { name: 'EventEdge', description: 'One event in a page, with its cursor.' },
   ),
 }));

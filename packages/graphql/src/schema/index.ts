@@ -13,6 +13,7 @@ import './events-query.ts';
 import './canonical-event.ts';
 import './search.ts';
 import './timeline.ts';
+import './event-counts.ts';
 import './ingest.ts';
 import './subscribe.ts';
 import './subscription.ts';

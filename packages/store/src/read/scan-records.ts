@@ -2,7 +2,13 @@ import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { Event } from '@sitrep/schema/event';
 import type { Kysely } from 'kysely';
 import type { Database, Engine } from '../db/tables.ts';
-import type { ArticleSource, CanonicalEventFilter, EventFilter, ScannedEvent } from '../query-types.ts';
+import type {
+  ArticleSource,
+  CanonicalEventFilter,
+  EventFilter,
+  FacetRow,
+  ScannedEvent,
+} from '../query-types.ts';
 import { chunkIds } from '../write/chunks.ts';
 import { canonicalWhere } from './list-canonical-events.ts';
 import { eventWhere } from './list-events.ts';
@@ -127,4 +133,32 @@ export async function articleSources(
       });
   }
   return ids.map((id) => found.get(id) ?? null);
+}
+
+/** Matching rows per (kind, place): what facets are counted from, in one grouped query. */
+export async function canonicalFacetRows(
+  db: Kysely<Database>,
+  filter: CanonicalEventFilter,
+): Promise<FacetRow[]> {
+  const rows = await db
+    .selectFrom('canonical_events')
+    .select(['canonical_events.kind', 'canonical_events.place_id', (eb) => eb.fn.countAll().as('n')])
+    .where((eb) => canonicalWhere(eb, filter))
+    .groupBy(['canonical_events.kind', 'canonical_events.place_id'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, placeId: r.place_id, count: Number(r.n) }));
+}
+
+export async function eventFacetRows(
+  db: Kysely<Database>,
+  engine: Engine,
+  filter: EventFilter,
+): Promise<FacetRow[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['events.kind', 'events.place_id', (eb) => eb.fn.countAll().as('n')])
+    .where((eb) => eventWhere(eb, filter, engine))
+    .groupBy(['events.kind', 'events.place_id'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, placeId: r.place_id, count: Number(r.n) }));
 }
