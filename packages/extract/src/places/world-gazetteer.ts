@@ -231,20 +231,34 @@ export function worldPlaceById(id: string): Place | null {
 }
 
 /** The row fields resolution weighs, without making a Place. */
-export function rowFacts(index: number): {
+export interface RowFacts {
   country: string;
   admin1: string | null;
+  /** the admin1 name folded, its division word dropped, between spaces: " maidan wardak " */
+  admin1Words: string | null;
   population: number;
   feature: string;
   geonamesId: number;
-} {
+}
+
+const facts = new Map<number, RowFacts>();
+const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
+
+/** The row fields resolution weighs, without making a Place (kept: resolution asks often). */
+export function rowFacts(index: number): RowFacts {
+  const cached = facts.get(index);
+  if (cached) return cached;
   const w = loadWorld();
   const r = w.row(index);
-  return {
+  const admin1 = r[7] ? w.admin1Name(`${r[6]}.${r[7]}`) : null;
+  const f: RowFacts = {
     country: r[6],
-    admin1: r[7] ? w.admin1Name(`${r[6]}.${r[7]}`) : null,
+    admin1,
+    admin1Words: admin1 ? ` ${foldName(admin1.replace(DIVISION_WORD, ''))} ` : null,
     population: r[9],
     feature: r[5],
     geonamesId: r[0],
   };
+  facts.set(index, f);
+  return f;
 }
