@@ -108,6 +108,8 @@ function candidatesIn(
   text: string,
   t: number,
   blocked: readonly { start: number; end: number }[],
+  /** the end of the text before: "Mr." may end it when the splitter cut after the title */
+  previous: string,
 ): Candidate[] {
   const w = loadWorld();
   const out: Candidate[] = [];
@@ -142,7 +144,9 @@ function candidatesIn(
           ((following !== undefined &&
             !AFTER_PLACE.test(following.word) &&
             following.start - last.end === 1) ||
-            TITLE.test(text.slice(Math.max(0, first.start - 20), first.start)) ||
+            TITLE.test(
+              first.start === 0 ? `${previous} ` : text.slice(Math.max(0, first.start - 20), first.start),
+            ) ||
             // "Bill Clinton": a surname after a first name that is no place
             (i > 0 && !hit.has(i - 1) && !MODIFIER.test((tokens[i - 1] as { word: string }).word)));
         for (let k = i; k < j; k++) hit.add(k);
@@ -261,7 +265,7 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       // a state's own name ("Sudan") stays a place; other actor names block ("Islamic State")
       ...(actors[t] ?? []).filter((a) => !a.id.startsWith('actor:state:')),
     ];
-    const found = candidatesIn(text, t, blocked);
+    const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20));
     // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
     const d = t <= 2 ? DATELINE.exec(text) : null;
     if (d) for (const c of found) if (c.start === 0 && c.end <= (d[1] as string).length) c.dateline = true;
