@@ -121,8 +121,8 @@ function candidatesIn(
       return { start, end: start + word.length, word };
     });
     let i = 0;
-    // tokens inside a name the gazetteer holds, whether taken for a place or not
-    const hit = new Set<number>();
+    // tokens inside a name taken for a place
+    const placed = new Set<number>();
     while (i < tokens.length) {
       let found: Candidate | null = null;
       let next = i + 1;
@@ -148,8 +148,7 @@ function candidatesIn(
               first.start === 0 ? `${previous} ` : text.slice(Math.max(0, first.start - 20), first.start),
             ) ||
             // "Bill Clinton": a surname after a first name that is no place
-            (i > 0 && !hit.has(i - 1) && !MODIFIER.test((tokens[i - 1] as { word: string }).word)));
-        for (let k = i; k < j; k++) hit.add(k);
+            (i > 0 && !placed.has(i - 1) && !MODIFIER.test((tokens[i - 1] as { word: string }).word)));
         const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
         if (!person && !blockedHere)
           found = {
@@ -165,6 +164,7 @@ function candidatesIn(
           };
         break;
       }
+      if (found) for (let k = i; k < next; k++) placed.add(k);
       i = next;
       if (!found) continue;
       const before = text.slice(Math.max(0, found.start - 60), found.start);
