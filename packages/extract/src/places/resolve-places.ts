@@ -59,6 +59,7 @@ const AFTER_PLACE =
 /** words before a place in one run that do not make it a surname: demonyms, directions, "Russian-occupied" */
 const MODIFIER =
   /(?:-|ern$|ian$|ese$|ish$|an$|i$|^(?:Greater|Old|New|Upper|Lower|Central|North|South|East|West)$)/;
+const DIVISION_IN = /\b(?:province|region|oblast|state|governorate|department)\b/;
 const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
 const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
@@ -110,6 +111,8 @@ function candidatesIn(
   blocked: readonly { start: number; end: number }[],
   /** the end of the text before: "Mr." may end it when the splitter cut after the title */
   previous: string,
+  /** every capitalised word read is added here (the demonyms among them are context) */
+  words: string[],
 ): Candidate[] {
   const w = loadWorld();
   const out: Candidate[] = [];
@@ -118,6 +121,7 @@ function candidatesIn(
       const start = (run.index as number) + (m.index as number);
       // "Syria's" is Syria
       const word = m[0].replace(/['’]s$/, '');
+      words.push(word);
       return { start, end: start + word.length, word };
     });
     let i = 0;
@@ -255,22 +259,21 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       const actor = actorById(a.id);
       if (actor?.kind === 'state' || actor?.kind === 'military') bump(actor.country);
     }
-  for (const text of texts)
-    for (const m of text.matchAll(/\b\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ese|ean)\b/gu))
-      bump(demonyms.get(m[0]));
 
+  const words: string[] = [];
   const candidates = texts.flatMap((text, t) => {
     const blocked = [
       ...(curated[t] ?? []),
       // a state's own name ("Sudan") stays a place; other actor names block ("Islamic State")
       ...(actors[t] ?? []).filter((a) => !a.id.startsWith('actor:state:')),
     ];
-    const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20));
+    const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20), words);
     // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
     const d = t <= 2 ? DATELINE.exec(text) : null;
     if (d) for (const c of found) if (c.start === 0 && c.end <= (d[1] as string).length) c.dateline = true;
     return found;
   });
+  for (const w of words) bump(demonyms.get(w));
   for (const c of candidates)
     for (const e of c.entries) if (e.type === 'country' && c.entries.length === 1) bump(e.code, 1);
 
@@ -282,10 +285,11 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       admin1s.add(c.key);
   }
   for (const text of texts)
-    for (const m of text.matchAll(
-      /(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}) (?:province|region|oblast|state|governorate|department)\b/gu,
-    ))
-      admin1s.add(foldName(m[1] as string));
+    if (DIVISION_IN.test(text))
+      for (const m of text.matchAll(
+        /(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}) (?:province|region|oblast|state|governorate|department)\b/gu,
+      ))
+        admin1s.add(foldName(m[1] as string));
   for (const c of candidates) {
     if (!c.dateline) continue;
     const best = c.entries
