@@ -58,7 +58,8 @@ export function loadWorld(): World {
   const places = read('places.tsv');
   const names = read('names.tsv');
   const admin1 = read('admin1.tsv');
-  const admin2 = read('admin2.tsv');
+  // admin2 names are needed only when a Place is made: read on first use
+  let admin2: SortedLines | null = null;
   const common = read('common-words.txt');
   const commonWords = new Set<string>();
   for (let i = 0; i < common.length; i++) commonWords.add(common.line(i));
@@ -114,7 +115,7 @@ export function loadWorld(): World {
     row,
     rowOf: (id) => places.find(String(id), byNumber),
     admin1Name: (code) => field(admin1, code, 1),
-    admin2Name: (code) => field(admin2, code, 1),
+    admin2Name: (code) => field((admin2 ??= read('admin2.tsv')), code, 1),
     admin1Seat: (code) => Number(field(admin1, code, 2) ?? -1),
     countryNames,
     commonWords,
