@@ -35,13 +35,13 @@ export interface FoundPlace {
 
 // A capitalised name: words with capitals, joined by a space or hyphen, with the particles of
 // Arabic, Romance and Germanic names between them; an Arabic article may lead ("al-Fashir").
-const PARTICLE = String.raw`(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|della|la|le|les|du|des|do|da|dos|di|bin|ibn|abu|wa|am|im|sur|aux|au|y)`;
+const PARTICLE = `(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|della|la|le|les|du|des|do|da|dos|di|bin|ibn|abu|wa|am|im|sur|aux|au|y)`;
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\x60]*(?:-[\p{L}\p{M}'’\x60]+)*`;
 const RUN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${PARTICLE}[-‐ ])?${WORD}(?:(?: |-)(?:${PARTICLE}[-‐ ])?${WORD})*`,
   'gu',
 );
-const TOKEN = new RegExp(String.raw`(?:${PARTICLE}[-‐ ])?${WORD}`, 'gu');
+const TOKEN = new RegExp(`(?:${PARTICLE}[-‐ ])?${WORD}`, 'gu');
 
 /** Words that are never a place on their own, whatever GeoNames lists. */
 const NEVER =

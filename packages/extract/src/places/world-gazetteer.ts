@@ -115,7 +115,10 @@ export function loadWorld(): World {
     row,
     rowOf: (id) => places.find(String(id), byNumber),
     admin1Name: (code) => field(admin1, code, 1),
-    admin2Name: (code) => field((admin2 ??= read('admin2.tsv')), code, 1),
+    admin2Name: (code) => {
+      admin2 ??= read('admin2.tsv');
+      return field(admin2, code, 1);
+    },
     admin1Seat: (code) => Number(field(admin1, code, 2) ?? -1),
     countryNames,
     commonWords,
