@@ -58,6 +58,8 @@ describe('words and names that are also towns', () => {
     ['Mobile phone networks were cut across Khartoum on Sunday.', ['Mobile']],
     ['Victoria Nuland met Ukrainian officials in Kyiv on Tuesday.', ['Victoria']],
     ['Queen Victoria is remembered in the town square.', ['Victoria']],
+    ['President Bill Clinton said the United States would respond to the bombing.', ['Clinton']],
+    ['In retaliation, Mr. Clinton ordered strikes on targets in Sudan.', ['Clinton']],
     ['Hope faded for survivors as rescuers dug through rubble in Antakya.', ['Hope']],
     ['The UN said on Monday that aid trucks reached Gaza.', ['UN']],
   ])('%s — %j are not places', (sentence, words) => {

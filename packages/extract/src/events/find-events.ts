@@ -32,6 +32,9 @@ export interface EventInput {
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
+/** "The death toll from that strike", "the attack killed two soldiers": the incident told just before */
+const INCIDENT_ANAPHOR =
+  /\b(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre)\b/i;
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
@@ -304,6 +307,12 @@ export function findEvents(input: EventInput): Event[] {
       if ((!location || vague) && !trigger.localOnly && trigger.place) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         if (lastViolencePlace?.paragraph === sentence.paragraph && si - lastViolencePlace.sentence <= 1)
+          location = lastViolencePlace.location;
+        else if (
+          lastViolencePlace &&
+          si - lastViolencePlace.sentence <= 3 &&
+          INCIDENT_ANAPHOR.test(sentence.text)
+        )
           location = lastViolencePlace.location;
         else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
       }

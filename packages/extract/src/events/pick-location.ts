@@ -116,14 +116,13 @@ export function pickPlace(
             !VERB_AFTER.test(text.slice(p.end, p.end + 30))))),
   );
   // "blew up the embassies in Kenya and Tanzania": outside the article's countries only when the
-  // sentence says no place in them is where, and the place follows the trigger as where ("in", "at", "on")
+  // sentence says no place in them is where, and the place is said to be where ("in", "at", "on")
   const outside = within.some((p) => PLACE_PREPOSITION.test(lead(text, p.start)))
     ? []
     : places.filter(
         (p) =>
           !within.includes(p) &&
           inScope(p) &&
-          p.start >= at &&
           PLACE_PREPOSITION.test(lead(text, p.start)) &&
           !TOPIC.test(lead(text, p.start)),
       );

@@ -1,4 +1,5 @@
 import type { Place } from '@sitrep/schema/place';
+import { LRUCache } from 'lru-cache';
 import { actorById } from '../entities/actors.ts';
 import { curatedByGeonamesId, type EntityMatch, placeById } from '../entities/gazetteer.ts';
 import { COUNTRIES } from '../entities/state-actors.ts';
@@ -34,13 +35,13 @@ export interface FoundPlace {
 
 // A capitalised name: words with capitals, joined by a space or hyphen, with the particles of
 // Arabic, Romance and Germanic names between them; an Arabic article may lead ("al-Fashir").
-const PARTICLE = String.raw`(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|della|la|le|les|du|des|do|da|dos|di|bin|ibn|abu|wa|am|im|sur|aux|au|y)`;
+const PARTICLE = `(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|della|la|le|les|du|des|do|da|dos|di|bin|ibn|abu|wa|am|im|sur|aux|au|y)`;
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\x60]*(?:-[\p{L}\p{M}'’\x60]+)*`;
 const RUN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${PARTICLE}[-‐ ])?${WORD}(?:(?: |-)(?:${PARTICLE}[-‐ ])?${WORD})*`,
   'gu',
 );
-const TOKEN = new RegExp(String.raw`(?:${PARTICLE}[-‐ ])?${WORD}`, 'gu');
+const TOKEN = new RegExp(`(?:${PARTICLE}[-‐ ])?${WORD}`, 'gu');
 
 /** Words that are never a place on their own, whatever GeoNames lists. */
 const NEVER =
@@ -54,7 +55,11 @@ const TITLE =
   /\b(?:President|Prime Minister|Minister|Secretary|Mr|Mrs|Ms|Miss|Dr|Gen|General|Col|Colonel|Capt|Captain|Sgt|Lt|Maj|King|Queen|Prince|Princess|Sheikh|Pope|Saint|St|Judge|Senator|Sen|Rep|Lord|Lady|Sir|Dame|spokesman|spokeswoman|Ambassador|Commander)\.?\s+$/;
 /** Capitalised words that may follow a place in one name run without making it a person's first name. */
 const AFTER_PLACE =
-  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|University|Hospital|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery)$/;
+  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery)$/;
+/** words before a place in one run that do not make it a surname: demonyms, directions, "Russian-occupied" */
+const MODIFIER =
+  /(?:-|ern$|ian$|ese$|ish$|an$|i$|^(?:Greater|Old|New|Upper|Lower|Central|North|South|East|West)$)/;
+const DIVISION_IN = /\b(?:province|region|oblast|state|governorate|department)\b/;
 const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
 const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
@@ -81,10 +86,33 @@ interface Candidate {
 const demonyms = new Map<string, string>();
 for (const c of COUNTRIES) if (c.demonym) demonyms.set(c.demonym, c.code);
 
+/**
+ * A name as written → its folded key and what the gazetteer holds under it (null: nothing).
+ * Names repeat from article to article ("Aleppo", "Reuters", "Monday"), so folding and the
+ * binary search are paid once per spelling, in a bounded cache.
+ */
+const seen = new LRUCache<string, { key: string; entries: WorldEntry[] } | 0>({ max: 100_000 });
+function lookupName(
+  name: string,
+  w: ReturnType<typeof loadWorld>,
+): { key: string; entries: WorldEntry[] } | null {
+  const cached = seen.get(name);
+  if (cached !== undefined) return cached || null;
+  const key = foldName(name);
+  const entries = NEVER.test(key) ? undefined : w.lookup(key);
+  const found = entries ? { key, entries } : null;
+  seen.set(name, found ?? 0);
+  return found;
+}
+
 function candidatesIn(
   text: string,
   t: number,
   blocked: readonly { start: number; end: number }[],
+  /** the end of the text before: "Mr." may end it when the splitter cut after the title */
+  previous: string,
+  /** every capitalised word read is added here (the demonyms among them are context) */
+  words: string[],
 ): Candidate[] {
   const w = loadWorld();
   const out: Candidate[] = [];
@@ -93,31 +121,38 @@ function candidatesIn(
       const start = (run.index as number) + (m.index as number);
       // "Syria's" is Syria
       const word = m[0].replace(/['’]s$/, '');
+      words.push(word);
       return { start, end: start + word.length, word };
     });
     let i = 0;
+    // tokens inside a name taken for a place
+    const placed = new Set<number>();
     while (i < tokens.length) {
       let found: Candidate | null = null;
       let next = i + 1;
-      for (let j = Math.min(tokens.length, i + 5); j > i; j--) {
+      for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
         const first = tokens[i] as { start: number };
         const last = tokens[j - 1] as { end: number };
-        const key = foldName(text.slice(first.start, last.end));
         const name = text.slice(first.start, last.end);
         // "SANA", "IDF": an acronym is an organisation, not a town (datelines are read apart)
         const acronym = j === i + 1 && /^[\p{Lu}\d]{2,5}$/u.test(name);
-        const entries = NEVER.test(key) || acronym ? undefined : w.lookup(key);
+        const entries = acronym ? undefined : lookupName(name, w);
         if (!entries) continue;
+        const key = entries.key;
         next = j;
         const following = tokens[j];
         // "Victoria Nuland", "Queen Victoria": a name, not a town
         const person =
           j === i + 1 &&
-          !entries.some((e) => e.type === 'country') &&
+          !entries.entries.some((e) => e.type === 'country') &&
           ((following !== undefined &&
             !AFTER_PLACE.test(following.word) &&
             following.start - last.end === 1) ||
-            TITLE.test(text.slice(Math.max(0, first.start - 20), first.start)));
+            TITLE.test(
+              first.start === 0 ? `${previous} ` : text.slice(Math.max(0, first.start - 20), first.start),
+            ) ||
+            // "Bill Clinton": a surname after a first name that is no place
+            (i > 0 && !placed.has(i - 1) && !MODIFIER.test((tokens[i - 1] as { word: string }).word)));
         const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
         if (!person && !blockedHere)
           found = {
@@ -125,7 +160,7 @@ function candidatesIn(
             start: first.start,
             end: last.end,
             key,
-            entries,
+            entries: entries.entries,
             cue: false,
             dateline: false,
             hierarchy: null,
@@ -133,6 +168,7 @@ function candidatesIn(
           };
         break;
       }
+      if (found) for (let k = i; k < next; k++) placed.add(k);
       i = next;
       if (!found) continue;
       const before = text.slice(Math.max(0, found.start - 60), found.start);
@@ -170,15 +206,14 @@ function score(
   return (
     Math.log10(f.population + 10) +
     ctx(f.country) +
-    (f.admin1 && divisionNamed(f.admin1, admin1s, c.key) ? 4 : 0) +
+    (f.admin1Words && divisionNamed(f.admin1Words, admin1s, c.key) ? 4 : 0) +
     (inHierarchy(entry, c.hierarchy) ? 10 : 0) +
     (f.feature === 'PPLC' || f.feature === 'PPLA' ? 0.5 : 0)
   );
 }
 
 /** Whether the article names this division: "Wardak" names "Maidan Wardak Province". */
-function divisionNamed(admin1: string, named: ReadonlySet<string>, self?: string): boolean {
-  const words = ` ${foldName(admin1.replace(DIVISION_WORD, ''))} `;
+function divisionNamed(words: string, named: ReadonlySet<string>, self?: string): boolean {
   // a name is not its own division's evidence ("Kharkiv" the city does not name Kharkiv oblast)
   for (const n of named) if (n !== self && words.includes(` ${n} `)) return true;
   return false;
@@ -188,7 +223,7 @@ function divisionNamed(admin1: string, named: ReadonlySet<string>, self?: string
 function inHierarchy(entry: WorldEntry, hierarchy: string | null): boolean {
   if (!hierarchy || entry.type !== 'row') return false;
   const f = rowFacts(entry.index);
-  if (f.admin1 && divisionNamed(f.admin1, new Set([hierarchy]))) return true;
+  if (f.admin1Words?.includes(` ${hierarchy} `)) return true;
   const country = loadWorld().countryNames.get(f.country);
   return country !== undefined && foldName(country) === hierarchy;
 }
@@ -224,22 +259,21 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       const actor = actorById(a.id);
       if (actor?.kind === 'state' || actor?.kind === 'military') bump(actor.country);
     }
-  for (const text of texts)
-    for (const m of text.matchAll(/\b\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ese|ean)\b/gu))
-      bump(demonyms.get(m[0]));
 
+  const words: string[] = [];
   const candidates = texts.flatMap((text, t) => {
     const blocked = [
       ...(curated[t] ?? []),
       // a state's own name ("Sudan") stays a place; other actor names block ("Islamic State")
       ...(actors[t] ?? []).filter((a) => !a.id.startsWith('actor:state:')),
     ];
-    const found = candidatesIn(text, t, blocked);
+    const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20), words);
     // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
     const d = t <= 2 ? DATELINE.exec(text) : null;
     if (d) for (const c of found) if (c.start === 0 && c.end <= (d[1] as string).length) c.dateline = true;
     return found;
   });
+  for (const w of words) bump(demonyms.get(w));
   for (const c of candidates)
     for (const e of c.entries) if (e.type === 'country' && c.entries.length === 1) bump(e.code, 1);
 
@@ -251,10 +285,11 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       admin1s.add(c.key);
   }
   for (const text of texts)
-    for (const m of text.matchAll(
-      /(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}) (?:province|region|oblast|state|governorate|department)\b/gu,
-    ))
-      admin1s.add(foldName(m[1] as string));
+    if (DIVISION_IN.test(text))
+      for (const m of text.matchAll(
+        /(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}) (?:province|region|oblast|state|governorate|department)\b/gu,
+      ))
+        admin1s.add(foldName(m[1] as string));
   for (const c of candidates) {
     if (!c.dateline) continue;
     const best = c.entries
@@ -269,9 +304,8 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     if (c.dateline) continue;
     const text = texts[c.text] as string;
     const near = text.slice(c.end, c.end + 30);
-    const ranked = [...c.entries].sort(
-      (a, b) => score(b, c, weights, admin1s, near) - score(a, c, weights, admin1s, near),
-    );
+    const scored = c.entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
+    const ranked = scored.sort((a, b) => b.s - a.s).map((x) => x.e);
     const best = ranked[0];
     if (!best) continue;
     const place = entryPlace(best);

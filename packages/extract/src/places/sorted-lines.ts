@@ -13,12 +13,13 @@ export class SortedLines {
     this.text = text;
     let at = 0;
     while (text.startsWith('#', at)) at = text.indexOf('\n', at) + 1;
+    // newlines found by indexOf (a native scan), twice: to count, then to fill
     let count = 0;
-    for (let i = at; i < text.length; i++) if (text.charCodeAt(i) === 10) count++;
+    for (let i = text.indexOf('\n', at); i >= 0; i = text.indexOf('\n', i + 1)) count++;
     const starts = new Int32Array(count + 1);
     let n = 0;
     starts[n++] = at;
-    for (let i = at; i < text.length; i++) if (text.charCodeAt(i) === 10) starts[n++] = i + 1;
+    for (let i = text.indexOf('\n', at); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
     // the final newline opens no line
     this.starts = text.endsWith('\n') ? starts.subarray(0, n - 1) : starts.subarray(0, n);
   }

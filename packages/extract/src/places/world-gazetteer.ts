@@ -58,7 +58,8 @@ export function loadWorld(): World {
   const places = read('places.tsv');
   const names = read('names.tsv');
   const admin1 = read('admin1.tsv');
-  const admin2 = read('admin2.tsv');
+  // admin2 names are needed only when a Place is made: read on first use
+  let admin2: SortedLines | null = null;
   const common = read('common-words.txt');
   const commonWords = new Set<string>();
   for (let i = 0; i < common.length; i++) commonWords.add(common.line(i));
@@ -114,7 +115,10 @@ export function loadWorld(): World {
     row,
     rowOf: (id) => places.find(String(id), byNumber),
     admin1Name: (code) => field(admin1, code, 1),
-    admin2Name: (code) => field(admin2, code, 1),
+    admin2Name: (code) => {
+      admin2 ??= read('admin2.tsv');
+      return field(admin2, code, 1);
+    },
     admin1Seat: (code) => Number(field(admin1, code, 2) ?? -1),
     countryNames,
     commonWords,
@@ -231,20 +235,34 @@ export function worldPlaceById(id: string): Place | null {
 }
 
 /** The row fields resolution weighs, without making a Place. */
-export function rowFacts(index: number): {
+export interface RowFacts {
   country: string;
   admin1: string | null;
+  /** the admin1 name folded, its division word dropped, between spaces: " maidan wardak " */
+  admin1Words: string | null;
   population: number;
   feature: string;
   geonamesId: number;
-} {
+}
+
+const facts = new Map<number, RowFacts>();
+const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
+
+/** The row fields resolution weighs, without making a Place (kept: resolution asks often). */
+export function rowFacts(index: number): RowFacts {
+  const cached = facts.get(index);
+  if (cached) return cached;
   const w = loadWorld();
   const r = w.row(index);
-  return {
+  const admin1 = r[7] ? w.admin1Name(`${r[6]}.${r[7]}`) : null;
+  const f: RowFacts = {
     country: r[6],
-    admin1: r[7] ? w.admin1Name(`${r[6]}.${r[7]}`) : null,
+    admin1,
+    admin1Words: admin1 ? ` ${foldName(admin1.replace(DIVISION_WORD, ''))} ` : null,
     population: r[9],
     feature: r[5],
     geonamesId: r[0],
   };
+  facts.set(index, f);
+  return f;
 }
