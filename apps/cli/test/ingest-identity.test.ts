@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -221,4 +221,37 @@ describe('sitrep ingest: front matter of the wrong type', () => {
       'sitrep ingest: warning: d.txt: front matter publishedAt "2016-02-30" is not a day of the calendar; it is ignored',
     ]);
   }, 60_000);
+});
+
+const FAKES = fileURLToPath(
+  new URL('../../../../shared/datasets/fa-kes/FA-KES-Dataset.csv', import.meta.url),
+);
+const noFakes = existsSync(FAKES) ? false : `FA-KES is not at ${FAKES} (../shared/datasets/fa-kes): skipped`;
+if (noFakes) console.warn(noFakes);
+
+describe('sitrep ingest of FA-KES', () => {
+  const sqlite = cases[0]!;
+  afterAll(() => sqlite.cleanup());
+
+  // Issue 20 item 2: unit_id 1926479112 is on two rows with two texts, and every re-run said
+  // "1 changed" as the stored article flipped between them.
+  it.skipIf(noFakes)(
+    'settles: a second run changes nothing, and the id given twice is named',
+    async () => {
+      const config = await sqlite.config();
+      const first = await sitrep(config, dir, FAKES);
+      expect(first.summary, first.stderr).toMatch(
+        /^1 failed; \d+ new, 0 changed, 0 unchanged, 15 duplicates within the input$/,
+      );
+      expect(first.stderr).toMatch(
+        /FA-KES-Dataset\.csv:492: id 1926479112 was already given to another text \(.*FA-KES-Dataset\.csv:491\)/,
+      );
+      const stored = Number(first.summary.match(/; (\d+) new/)?.[1]);
+      const again = await sitrep(config, dir, FAKES);
+      expect(again.summary).toBe(
+        `1 failed; 0 new, 0 changed, ${stored} unchanged, 15 duplicates within the input`,
+      );
+    },
+    600_000,
+  );
 });

@@ -32,6 +32,11 @@ builder.queryFields((t) => ({
       to: t.arg.string({ description: 'Last day (YYYY-MM-DD).' }),
       place: t.arg.id({ description: 'Only this place and the places inside it (slug or global ID).' }),
       granularity: t.arg({ type: Granularity, defaultValue: 'day', description: 'Day (default) or week.' }),
+      withEventsOnly: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Only the periods with events, without the empty ones between (the days a digest archive has). Otherwise empty periods are zeros, and a span over 10,000 periods is refused (BAD_USER_INPUT).',
+      }),
     },
     complexity: { field: 5, multiplier: 30 },
     resolve: (_root, args, ctx) => {
@@ -42,6 +47,7 @@ builder.queryFields((t) => ({
         ...(to ? { to } : {}),
         ...(args.place ? { placeId: localId(args.place, 'Place') } : {}),
         granularity: args.granularity ?? 'day',
+        withEventsOnly: args.withEventsOnly ?? false,
       });
     },
   }),
