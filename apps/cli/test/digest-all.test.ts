@@ -35,4 +35,24 @@ describe('sitrep digest --all', () => {
     expect(issues.sort()).toEqual(['1967-01-02.html', '2016-12-05.html', '2016-12-06.html']);
     expect(existsSync(join(dir, 'out', 'index.html'))).toBe(true);
   }, 240_000);
+
+  it('warns at ingest about a date far outside the rest of the input', () => {
+    const rows = Array.from({ length: 24 }, (_, i) => ({
+      id: `r${i}`,
+      publishedAt: `2016-12-${String(i + 1).padStart(2, '0')}`,
+      text: `Shelling killed ${i + 2} people in Aleppo on ${i % 2 ? 'Monday' : 'Tuesday'}, report ${i}.`,
+    }));
+    rows.push({
+      id: 'old',
+      publishedAt: '1967-01-02',
+      text: 'Air strikes killed 9 people in Douma on Monday.',
+    });
+    writeFileSync(join(dir, 'far.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+    const ingest = sitrep('ingest', 'far.jsonl', '--db', join(dir, 'far.db'));
+    expect(ingest.stdout.trim(), ingest.stderr).toBe('25 new, 0 changed, 0 unchanged');
+    expect(ingest.stderr).toMatch(
+      /^sitrep ingest: warning: far\.jsonl:25: an event dated 1967-01-02 is far outside most of this input's dates \(2016-\d\d-\d\d to 2016-\d\d-\d\d\); check the date$/m,
+    );
+    expect(ingest.stderr.trim().split('\n')).toHaveLength(1);
+  }, 240_000);
 });
