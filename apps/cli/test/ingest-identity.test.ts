@@ -55,24 +55,24 @@ const jsonl = (...rows: object[]) => `${rows.map((r) => JSON.stringify(r)).join(
 
 const cases = await engineCases();
 
+const withStore = async <T>(
+  config: StoreConfig,
+  use: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+) => {
+  const store = await openStore(config);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+};
+const headlines = (config: StoreConfig) =>
+  withStore(config, async (s) =>
+    (await s.listArticles({}, { first: 50 })).nodes.map((a) => a.headline).sort(),
+  );
+
 describe.each(cases)('sitrep ingest: one article per text and per id, on $name', (engine) => {
   afterAll(() => engine.cleanup());
-  const withStore = async <T>(
-    config: StoreConfig,
-    use: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
-  ) => {
-    const store = await openStore(config);
-    try {
-      return await use(store);
-    } finally {
-      await store.close();
-    }
-  };
-  const headlines = (config: StoreConfig) =>
-    withStore(config, async (s) =>
-      (await s.listArticles({}, { first: 50 })).nodes.map((a) => a.headline).sort(),
-    );
-
   it.skipIf(engine.skip)(
     'keeps every row without an id of a JSON Lines and a CSV file as an article',
     async () => {
@@ -194,6 +194,46 @@ describe.each(cases)('sitrep ingest: one article per text and per id, on $name',
       expect((await headlines(config)).length).toBe(2);
     },
     60_000,
+  );
+});
+
+// Issue 20 item 5: two ingests of overlapping inputs at once must leave exactly the union, and
+// a re-run of either must find nothing to do.
+describe.each(cases)('two overlapping ingests at once on $name', (engine) => {
+  afterAll(() => engine.cleanup());
+
+  it.skipIf(engine.skip)(
+    'store each article once, as one ingest after the other would',
+    async () => {
+      const row = (i: number) =>
+        `${i},Report ${i},Shelling killed ${i + 1} people in Aleppo on Monday (report ${i}).`;
+      const rows = Array.from({ length: 240 }, (_, i) => row(i + 1));
+      const root = files({
+        'a.csv': `id,title,text\n${rows.slice(0, 160).join('\n')}\n`,
+        'b.csv': `id,title,text\n${rows.slice(80).join('\n')}\n`,
+      });
+      const config = await engine.config();
+      const [a, b] = await Promise.all([
+        sitrep(config, root, 'a.csv', '--batch-size', '10'),
+        sitrep(config, root, 'b.csv', '--batch-size', '10'),
+      ]);
+      for (const run of [a, b]) expect(run.code, run.stderr).toBe(0);
+      const counted = [a, b].map((r) =>
+        r.summary
+          .match(/^(\d+) new, (\d+) changed, (\d+) unchanged$/)
+          ?.slice(1)
+          .map(Number),
+      );
+      // every row is new in exactly one of them; nothing is stored twice or replaced
+      expect(counted.reduce((n, c) => n + (c?.[0] ?? 0), 0)).toBe(240);
+      expect(counted.map((c) => c?.[1])).toEqual([0, 0]);
+      expect(await withStore(config, async (s) => (await s.listArticles({}, { first: 1 })).totalCount)).toBe(
+        240,
+      );
+      for (const input of ['a.csv', 'b.csv'])
+        expect((await sitrep(config, root, input)).summary).toMatch(/^0 new, 0 changed, \d+ unchanged$/);
+    },
+    240_000,
   );
 });
 

@@ -194,11 +194,13 @@ async function postgresFullText(db: Kysely<unknown>): Promise<void> {
  */
 export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
-  const { error, results } = await new Migrator({
-    db: schema ? scopedToSchema(db, schema) : db,
-    provider,
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  }).migrateToLatest();
+  const migrate = () =>
+    new Migrator({
+      db: schema ? scopedToSchema(db, schema) : db,
+      provider,
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    }).migrateToLatest();
+  const { error, results } = engine === 'sqlite' ? await lockedOnSqlite(db, migrate) : await migrate();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new SitrepError(
@@ -206,6 +208,34 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schem
       `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}. Check the database is writable and not used by an older Sitrep.`,
       { cause: error },
     );
+  }
+}
+
+/**
+ * Kysely takes no lock to migrate SQLite (it counts on one connection), so two processes opening
+ * a new database file at once both ran 0001 and one failed on "table articles already exists"
+ * (two `sitrep ingest` started together). When a migration is pending, they run inside a
+ * `BEGIN IMMEDIATE` transaction: the second process waits for the first (the busy timeout), then
+ * finds nothing left to do. A database already up to date takes no lock.
+ */
+async function lockedOnSqlite<T extends { error?: unknown }>(
+  db: Kysely<unknown>,
+  migrate: () => Promise<T>,
+): Promise<T> {
+  const applied = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`
+    .execute(db)
+    .then((r) => Number(r.rows[0]?.n ?? 0))
+    .catch(() => 0);
+  if (applied >= Object.keys(migrations('sqlite')).length) return migrate();
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  try {
+    const result = await migrate();
+    // a failed migration leaves nothing half-done behind (Kysely reports it rather than throwing)
+    await sql`${sql.raw(result.error ? 'ROLLBACK' : 'COMMIT')}`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK`.execute(db).catch(() => {});
+    throw error;
   }
 }
 
