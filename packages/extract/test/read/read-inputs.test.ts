@@ -144,7 +144,7 @@ describe('CSV', () => {
     expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
     expect(problems(items)).toEqual([
       expect.stringMatching(
-        /^huge.csv:3: cannot be read as CSV from here \(Max Record Size: .* at line 3\); the 1 row before it were read, line 3 \(the rest/,
+        /^huge.csv:3: cannot be read as CSV from here \(Max Record Size: .* at line 3\); the 1 row before it was read, line 3 \(the rest/,
       ),
     ]);
   });
