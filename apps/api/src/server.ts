@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { smtpMailer } from '@sitrep/mailing-list/sign-up';
+import { ConfigError } from '@sitrep/schema/errors';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { limitRequestBody } from './body-limit.ts';
 import type { ApiConfig } from './config.ts';
@@ -97,9 +98,23 @@ export async function startServer(
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const refuse = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(
+              'PORT',
+              `port ${port} on ${host} is in use by another program (another sitrep serve?); stop it, or give another with --port or PORT`,
+            )
+          : error.code === 'EACCES'
+            ? new ConfigError(
+                'PORT',
+                `port ${port} on ${host} needs privileges this user lacks; give one above 1023 with --port or PORT`,
+              )
+            : error,
+      );
+    server.once('error', refuse);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', refuse);
       resolve();
     });
   });

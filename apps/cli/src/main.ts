@@ -47,7 +47,11 @@ function runApp(specifier: string, argv: string[]): Promise<number> {
     // tsx as resolved from here: a bare `--import tsx` is resolved from the working directory,
     // which fails wherever the user stands outside the checkout.
     const tsx = import.meta.resolve('tsx');
-    const child = spawn(process.execPath, ['--import', tsx, entry, ...argv], { stdio: 'inherit' });
+    // An IPC channel the child watches (die-with-parent.ts): it closes when this process dies.
+    const guard = import.meta.resolve('./die-with-parent.ts');
+    const child = spawn(process.execPath, ['--import', tsx, '--import', guard, entry, ...argv], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.once('SIGINT', forward).once('SIGTERM', forward);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,24 +55,24 @@ const jsonl = (...rows: object[]) => `${rows.map((r) => JSON.stringify(r)).join(
 
 const cases = await engineCases();
 
+const withStore = async <T>(
+  config: StoreConfig,
+  use: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+) => {
+  const store = await openStore(config);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+};
+const headlines = (config: StoreConfig) =>
+  withStore(config, async (s) =>
+    (await s.listArticles({}, { first: 50 })).nodes.map((a) => a.headline).sort(),
+  );
+
 describe.each(cases)('sitrep ingest: one article per text and per id, on $name', (engine) => {
   afterAll(() => engine.cleanup());
-  const withStore = async <T>(
-    config: StoreConfig,
-    use: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
-  ) => {
-    const store = await openStore(config);
-    try {
-      return await use(store);
-    } finally {
-      await store.close();
-    }
-  };
-  const headlines = (config: StoreConfig) =>
-    withStore(config, async (s) =>
-      (await s.listArticles({}, { first: 50 })).nodes.map((a) => a.headline).sort(),
-    );
-
   it.skipIf(engine.skip)(
     'keeps every row without an id of a JSON Lines and a CSV file as an article',
     async () => {
@@ -197,6 +197,46 @@ describe.each(cases)('sitrep ingest: one article per text and per id, on $name',
   );
 });
 
+// Issue 20 item 5: two ingests of overlapping inputs at once must leave exactly the union, and
+// a re-run of either must find nothing to do.
+describe.each(cases)('two overlapping ingests at once on $name', (engine) => {
+  afterAll(() => engine.cleanup());
+
+  it.skipIf(engine.skip)(
+    'store each article once, as one ingest after the other would',
+    async () => {
+      const row = (i: number) =>
+        `${i},Report ${i},Shelling killed ${i + 1} people in Aleppo on Monday (report ${i}).`;
+      const rows = Array.from({ length: 240 }, (_, i) => row(i + 1));
+      const root = files({
+        'a.csv': `id,title,text\n${rows.slice(0, 160).join('\n')}\n`,
+        'b.csv': `id,title,text\n${rows.slice(80).join('\n')}\n`,
+      });
+      const config = await engine.config();
+      const [a, b] = await Promise.all([
+        sitrep(config, root, 'a.csv', '--batch-size', '10'),
+        sitrep(config, root, 'b.csv', '--batch-size', '10'),
+      ]);
+      for (const run of [a, b]) expect(run.code, run.stderr).toBe(0);
+      const counted = [a, b].map((r) =>
+        r.summary
+          .match(/^(\d+) new, (\d+) changed, (\d+) unchanged$/)
+          ?.slice(1)
+          .map(Number),
+      );
+      // every row is new in exactly one of them; nothing is stored twice or replaced
+      expect(counted.reduce((n, c) => n + (c?.[0] ?? 0), 0)).toBe(240);
+      expect(counted.map((c) => c?.[1])).toEqual([0, 0]);
+      expect(await withStore(config, async (s) => (await s.listArticles({}, { first: 1 })).totalCount)).toBe(
+        240,
+      );
+      for (const input of ['a.csv', 'b.csv'])
+        expect((await sitrep(config, root, input)).summary).toMatch(/^0 new, 0 changed, \d+ unchanged$/);
+    },
+    240_000,
+  );
+});
+
 describe('sitrep ingest: front matter of the wrong type', () => {
   const sqlite = cases[0]!;
   afterAll(() => sqlite.cleanup());
@@ -221,4 +261,37 @@ describe('sitrep ingest: front matter of the wrong type', () => {
       'sitrep ingest: warning: d.txt: front matter publishedAt "2016-02-30" is not a day of the calendar; it is ignored',
     ]);
   }, 60_000);
+});
+
+const FAKES = fileURLToPath(
+  new URL('../../../../shared/datasets/fa-kes/FA-KES-Dataset.csv', import.meta.url),
+);
+const noFakes = existsSync(FAKES) ? false : `FA-KES is not at ${FAKES} (../shared/datasets/fa-kes): skipped`;
+if (noFakes) console.warn(noFakes);
+
+describe('sitrep ingest of FA-KES', () => {
+  const sqlite = cases[0]!;
+  afterAll(() => sqlite.cleanup());
+
+  // Issue 20 item 2: unit_id 1926479112 is on two rows with two texts, and every re-run said
+  // "1 changed" as the stored article flipped between them.
+  it.skipIf(noFakes)(
+    'settles: a second run changes nothing, and the id given twice is named',
+    async () => {
+      const config = await sqlite.config();
+      const first = await sitrep(config, dir, FAKES);
+      expect(first.summary, first.stderr).toMatch(
+        /^1 failed; \d+ new, 0 changed, 0 unchanged, 15 duplicates within the input$/,
+      );
+      expect(first.stderr).toMatch(
+        /FA-KES-Dataset\.csv:492: id 1926479112 was already given to another text \(.*FA-KES-Dataset\.csv:491\)/,
+      );
+      const stored = Number(first.summary.match(/; (\d+) new/)?.[1]);
+      const again = await sitrep(config, dir, FAKES);
+      expect(again.summary).toBe(
+        `1 failed; 0 new, 0 changed, ${stored} unchanged, 15 duplicates within the input`,
+      );
+    },
+    600_000,
+  );
 });

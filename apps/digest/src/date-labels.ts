@@ -62,3 +62,10 @@ export function spanLabel(start: string | null, end: string | null): string | nu
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD naming a day the calendar has (2016-13-45 and 2016-02-30 do not). */
+export function isCalendarDay(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
+}

@@ -53,6 +53,16 @@ describe('sitrep digest', () => {
 
   it.each([
     [['--date', '9-12-2016'], 2, /--date: "9-12-2016" is not a date; use YYYY-MM-DD/],
+    [
+      ['--date', '2016-13-45'],
+      2,
+      /sitrep digest: --date: "2016-13-45" is not a day of the calendar; use YYYY-MM-DD/,
+    ],
+    [
+      ['--date', '2016-02-30'],
+      2,
+      /sitrep digest: --date: "2016-02-30" is not a day of the calendar; use YYYY-MM-DD/,
+    ],
     [[], 2, /give --date YYYY-MM-DD or --all/],
     [['send'], 2, /sitrep digest send: give --date YYYY-MM-DD/],
     [['bogus'], 2, /unknown subcommand "bogus"/],

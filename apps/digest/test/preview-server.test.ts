@@ -26,6 +26,8 @@ it.each([
   ['/2016-10-13.html', 200, 'Lausanne'],
   ['/2016-12-01.html', 200, 'Nothing new was reported'],
   ['/nope', 404, 'Try / or /YYYY-MM-DD.html'],
+  ['/2016-13-45.html', 400, '2016-13-45 is not a day of the calendar'],
+  ['/2016-02-30.txt', 400, '2016-02-30 is not a day of the calendar'],
 ])('GET %s answers %i', async (path, status, text) => {
   const r = await fetch(`${url}${path}`);
   expect(r.status).toBe(status);

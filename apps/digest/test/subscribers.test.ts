@@ -43,6 +43,11 @@ describe('subscriber files', () => {
     ['{"email": "x@example.org"}', /expected a JSON array/],
     ['[{"email": "x@example.org", "filters": {"places": 3}}]', /entry 1 places: expected a list of names/],
     ['[oops', /cannot be read as JSON/],
+    // Issue 20 item 17: a subscriber filtering on a kind that does not exist silently got nothing.
+    [
+      '[{"email": "x@example.org", "filters": {"kinds": ["airstrike", "airstrik", "Violence"]}}]',
+      /entry 1 kinds: "airstrik" is not an event kind or family \(kinds such as airstrike/,
+    ],
   ])('refuses %s', (text, message) => {
     expect(() => parseSubscribers(text, 'json', 'subs.json')).toThrow(message);
   });

@@ -22,7 +22,7 @@ export class FirstOfInput {
     }
     const key = originKey(record);
     const first = this.#origins.get(key);
-    const where = describe(record);
+    const where = describeRecord(record);
     if (first && first.hash !== record.contentHash)
       return new BadInputError(
         where,
@@ -34,7 +34,8 @@ export class FirstOfInput {
   }
 }
 
-function describe(record: ExtractedArticle): string {
+/** Where an article came from, for a line a person reads: `file:line`, the file, or its id. */
+export function describeRecord(record: ExtractedArticle): string {
   const { path, line, externalId } = record.origin;
   if (path) return line === undefined ? path : `${path}:${line}`;
   return externalId ?? record.id;

@@ -9,7 +9,8 @@ import { clusterArticles } from './cluster-articles.ts';
 import { defaultIngestConfig } from './config.ts';
 import { extractedItems, holdsNul, nulError } from './extract-items.ts';
 import type { ArticleWorker } from './extract-pool/article-worker.ts';
-import { FirstOfInput } from './first-of-input.ts';
+import { FarOffDates } from './far-off-dates.ts';
+import { describeRecord, FirstOfInput } from './first-of-input.ts';
 import { type ReclusterResult, reclusterStore } from './recluster.ts';
 import { referenceSeeder } from './reference-data.ts';
 
@@ -106,6 +107,7 @@ export async function ingest(
   let failed = 0;
   let seen = 0;
   const firsts = new FirstOfInput();
+  const farOff = new FarOffDates();
   let batch: ExtractedArticleType[] = [];
   const cluster = options.recluster ?? true;
   const references = referenceSeeder(store);
@@ -141,6 +143,7 @@ export async function ingest(
     const verdict = firsts.check(record);
     if (verdict === 'duplicate') return;
     if (verdict !== 'first') return fail(verdict);
+    farOff.add(record, describeRecord(record));
     batch.push(record);
     options.onRecord?.(record);
   };
@@ -172,6 +175,7 @@ export async function ingest(
     else progress();
   }
   await flush();
+  for (const warning of farOff.warnings()) options.onWarning?.(warning);
   if (cluster && toCluster.length > 0) {
     const results: ReclusterResult[] = [];
     if (counts.new + counts.changed >= Math.max(1, storedBefore)) results.push(await reclusterStore(store));

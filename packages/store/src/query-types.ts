@@ -135,6 +135,8 @@ export interface TimelineArgs extends PlaceScope {
   from?: string;
   to?: string;
   granularity?: 'day' | 'week';
+  /** only the periods with events in them (the days a digest archive has), without the empty ones between */
+  withEventsOnly?: boolean;
 }
 
 /** One period: `period` is the day, or the Monday that starts the ISO week. */

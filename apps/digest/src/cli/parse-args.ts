@@ -1,7 +1,7 @@
 /** The digest's command line, checked up front so a typo fails before any work starts. */
 import { parseArgs } from 'node:util';
 import { BadInputError } from '@sitrep/schema/errors';
-import { ISO_DATE } from '../date-labels.ts';
+import { ISO_DATE, isCalendarDay } from '../date-labels.ts';
 
 export interface DigestArgs {
   command: 'write' | 'send' | 'preview' | 'schedule' | 'bounces' | 'help';
@@ -79,6 +79,8 @@ export function parseDigestArgs(argv: string[]): DigestArgs {
   }
   if (values.date !== undefined && !ISO_DATE.test(values.date))
     throw new BadInputError('--date', `"${values.date}" is not a date; use YYYY-MM-DD`);
+  if (values.date !== undefined && !isCalendarDay(values.date))
+    throw new BadInputError('--date', `"${values.date}" is not a day of the calendar; use YYYY-MM-DD`);
   if (command === 'write' && !values.date && !values.all)
     throw new BadInputError('sitrep digest', 'give --date YYYY-MM-DD or --all');
   if (command === 'send' && !values.date)

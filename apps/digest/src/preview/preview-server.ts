@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { buildIssue } from '../build-issue.ts';
 import type { DigestConfig } from '../config.ts';
 import type { DaySource } from '../data/day-source.ts';
-import { ISO_DATE } from '../date-labels.ts';
+import { ISO_DATE, isCalendarDay } from '../date-labels.ts';
 import { recipientContext } from '../recipient-context.ts';
 import { type CompiledIssue, compileIssue, renderFor } from '../render/compile-issue.ts';
 import { archiveReader } from '../write-digests.ts';
@@ -53,6 +53,8 @@ export async function startPreview(o: PreviewOptions): Promise<{ server: Server;
       const m = /^\/(\d{4}-\d{2}-\d{2})\.(html|txt)$/.exec(path);
       if (!m || !ISO_DATE.test(m[1]!))
         return send(404, 'text/plain', 'Not found. Try / or /YYYY-MM-DD.html\n');
+      if (!isCalendarDay(m[1]!))
+        return send(400, 'text/plain', `${m[1]} is not a day of the calendar. Try / or /YYYY-MM-DD.html\n`);
       const c = await issue(m[1]!);
       const ctx = recipientContext(c.model, archiveReader(o.config), o.config, { allowEmpty: true })!;
       const rendered = renderFor(c, ctx);

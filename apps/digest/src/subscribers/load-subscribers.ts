@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { BadInputError } from '@sitrep/schema/errors';
+import { EVENT_KINDS } from '@sitrep/schema/event-kinds';
 import { parse } from 'csv-parse/sync';
 import type { Subscriber } from './subscriber.ts';
 
@@ -47,6 +48,22 @@ function wholeNumber(
   return null;
 }
 
+/** Kinds and families as the taxonomy names them, lower-case: what a kind filter can match. */
+const KIND_NAMES = new Set(EVENT_KINDS.flatMap((k) => [k.kind.toLowerCase(), k.family.toLowerCase()]));
+
+/**
+ * A kind filter naming no kind or family matched nothing, so its subscriber silently got no
+ * news ("airstrik"); it is reported with the rows' other problems.
+ */
+function knownKinds(kinds: string[], where: string, problems: string[]): string[] {
+  for (const kind of kinds)
+    if (!KIND_NAMES.has(kind.toLowerCase()))
+      problems.push(
+        `${where}: "${kind}" is not an event kind or family (kinds such as airstrike, shelling, un_vote; families ${[...new Set(EVENT_KINDS.map((k) => k.family))].join(', ')})`,
+      );
+  return kinds;
+}
+
 function toSubscriber(raw: Record<string, unknown>, where: string, problems: string[]): Subscriber | null {
   const email = typeof raw['email'] === 'string' ? raw['email'].trim() : '';
   const before = problems.length;
@@ -62,7 +79,7 @@ function toSubscriber(raw: Record<string, unknown>, where: string, problems: str
     email,
     timezone,
     filters: {
-      kinds: list(filters['kinds'], `${where} kinds`, problems),
+      kinds: knownKinds(list(filters['kinds'], `${where} kinds`, problems), `${where} kinds`, problems),
       places: list(filters['places'], `${where} places`, problems),
       actors: list(filters['actors'], `${where} actors`, problems),
     },

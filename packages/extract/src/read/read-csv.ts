@@ -69,7 +69,7 @@ export async function* readCsv(path: string, source: string): AsyncGenerator<Rea
         const line = lines.lineAt(previousEnd);
         throw new BadInputError(
           `${source}:${line}`,
-          `cannot be read as CSV from here (${item.broken.message}); the ${plural(count, 'row')} before it were read, ${lineRange(line, item.lastLine)} (the rest of the file) were not: fix the quoting there and ingest the file again`,
+          `cannot be read as CSV from here (${item.broken.message}); the ${plural(count, 'row')} before it ${count === 1 ? 'was' : 'were'} read, ${lineRange(line, item.lastLine)} (the rest of the file) ${item.lastLine > line ? 'were' : 'was'} not: fix the quoting there and ingest the file again`,
           { cause: item.broken },
         );
       }

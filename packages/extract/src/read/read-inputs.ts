@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { BadInputError } from '@sitrep/schema/errors';
@@ -42,16 +43,52 @@ export async function* readInputs(
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(absolute);
-    } catch {
-      yield { ok: false, error: new BadInputError(path, 'does not exist; check the path') };
+    } catch (error) {
+      yield { ok: false, error: new BadInputError(path, unreachable(error)) };
       continue;
     }
-    const files = info.isDirectory() ? await listFiles(absolute, readers) : [absolute];
-    if (info.isDirectory() && files.length === 0)
-      yield { ok: false, error: new BadInputError(path, 'holds no .txt, .md, .csv or .jsonl files') };
+    if (!info.isDirectory() && !info.isFile()) {
+      // a FIFO or a device: opening it waits for a writer that may never come
+      yield {
+        ok: false,
+        error: new BadInputError(
+          path,
+          'is not a file or a folder (a pipe or a device); give the file itself',
+        ),
+      };
+      continue;
+    }
     // Files are named as the person wrote the path: relative stays relative, absolute stays absolute.
-    for (const file of files)
-      yield* readFile(file, file === absolute ? path : join(path, relative(absolute, file)), readers);
+    const named = (file: string) => (file === absolute ? path : join(path, relative(absolute, file)));
+    if (!info.isDirectory()) {
+      yield* readFile(absolute, path, readers);
+      continue;
+    }
+    let files = 0;
+    for await (const entry of listFiles(absolute, readers)) {
+      if (typeof entry === 'string') {
+        files++;
+        yield* readFile(entry, named(entry), readers);
+      } else yield { ok: false, error: new BadInputError(named(entry.folder), entry.reason) };
+    }
+    if (files === 0)
+      yield { ok: false, error: new BadInputError(path, 'holds no .txt, .md, .csv or .jsonl files') };
+  }
+}
+
+/** Why a path cannot be reached, from the system's error code. */
+function unreachable(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'does not exist; check the path';
+    case 'ELOOP':
+      return 'is a loop of symbolic links (one points back to another); point it at a real file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied; give this user read access or leave it out';
+    default:
+      return `cannot be read (${(error as Error).message})`;
   }
 }
 
@@ -101,17 +138,36 @@ async function readBounded(file: string, source: string): Promise<Uint8Array> {
   }
 }
 
-async function listFiles(dir: string, readers: NonNullable<ReadOptions['readers']>): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * The readable files under a folder, in sorted order, streamed; a subfolder that cannot be
+ * listed (no permission) is one problem naming it, and the rest is read. Only regular files are
+ * taken: a FIFO among them would hold the run forever.
+ */
+async function* listFiles(
+  dir: string,
+  readers: NonNullable<ReadOptions['readers']>,
+): AsyncGenerator<string | { folder: string; reason: string }> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield { folder: dir, reason: unreachable(error) };
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full, readers)));
-    else if (isReadable(entry.name) || extname(entry.name).toLowerCase() in readers) files.push(full);
+    if (entry.isDirectory()) yield* listFiles(full, readers);
+    else if (!isReadable(entry.name) && !(extname(entry.name).toLowerCase() in readers)) continue;
+    else if (entry.isFile()) yield full;
+    else if (entry.isSymbolicLink()) {
+      // followed, as a file named on the command line is, but only to a regular file
+      const target = await stat(full).catch((error: unknown) => error as Error);
+      if (target instanceof Error) yield { folder: full, reason: unreachable(target) };
+      else if (target.isFile()) yield full;
+    }
   }
-  return files;
 }
 
 /** README.md files describe a folder; they are not articles. */

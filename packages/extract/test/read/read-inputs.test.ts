@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReadItem, readInputs } from '@sitrep/extract/read';
@@ -143,7 +144,7 @@ describe('CSV', () => {
     expect(articles(items).map((r) => r.origin.externalId)).toEqual(['1']);
     expect(problems(items)).toEqual([
       expect.stringMatching(
-        /^huge.csv:3: cannot be read as CSV from here \(Max Record Size: .* at line 3\); the 1 row before it were read, line 3 \(the rest/,
+        /^huge.csv:3: cannot be read as CSV from here \(Max Record Size: .* at line 3\); the 1 row before it was read, line 3 \(the rest/,
       ),
     ]);
   });
@@ -207,5 +208,29 @@ describe('bad input', () => {
 
   it('names a path that does not exist', async () => {
     expect(problems(await readAll('nope.txt'))).toEqual(['nope.txt: does not exist; check the path']);
+  });
+
+  // Issue 20 item 13: a FIFO made ingest wait forever; a symlink loop was said not to exist.
+  it('names a FIFO given or found in a folder, and reads the rest instead of waiting on it', async () => {
+    file('fifo/a.txt', 'Headline\n\nShelling killed 4 in Aleppo.\n');
+    execFileSync('mkfifo', [join(dir, 'fifo', 'b.txt')]);
+    const inFolder = await readAll('fifo');
+    expect(articles(inFolder).map((r) => r.origin.path)).toEqual(['fifo/a.txt']);
+    expect(problems(inFolder)).toEqual([]);
+    expect(problems(await readAll('fifo/b.txt'))).toEqual([
+      'fifo/b.txt: is not a file or a folder (a pipe or a device); give the file itself',
+    ]);
+  });
+
+  it('names a loop of symbolic links, given or found in a folder, and reads the rest', async () => {
+    file('loop/a.txt', 'Headline\n\nShelling killed 4 in Aleppo.\n');
+    symlinkSync('c.txt', join(dir, 'loop', 'b.txt'));
+    symlinkSync('b.txt', join(dir, 'loop', 'c.txt'));
+    const loop =
+      'is a loop of symbolic links (one points back to another); point it at a real file or folder';
+    expect(problems(await readAll('loop/b.txt'))).toEqual([`loop/b.txt: ${loop}`]);
+    const inFolder = await readAll('loop');
+    expect(articles(inFolder).map((r) => r.origin.path)).toEqual(['loop/a.txt']);
+    expect(problems(inFolder)).toEqual([`loop/b.txt: ${loop}`, `loop/c.txt: ${loop}`]);
   });
 });

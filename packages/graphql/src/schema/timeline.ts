@@ -39,6 +39,11 @@ builder.queryFields((t) => ({
       countries: t.arg.stringList({ description: COUNTRIES_FILTER_DESCRIPTION }),
       admin1: t.arg.stringList({ description: ADMIN1_FILTER_DESCRIPTION }),
       granularity: t.arg({ type: Granularity, defaultValue: 'day', description: 'Day (default) or week.' }),
+      withEventsOnly: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Only the periods with events, without the empty ones between (the days a digest archive has). Otherwise empty periods are zeros, and a span over 10,000 periods is refused (BAD_USER_INPUT).',
+      }),
     },
     complexity: { field: 5, multiplier: 30 },
     resolve: async (_root, args, ctx) => {
@@ -49,6 +54,7 @@ builder.queryFields((t) => ({
         ...(to ? { to } : {}),
         ...(await placeScopeArgs(ctx, '', args)),
         granularity: args.granularity ?? 'day',
+        withEventsOnly: args.withEventsOnly ?? false,
       });
     },
   }),

@@ -9,14 +9,35 @@ import { immediateTransactions } from './immediate-transactions.ts';
 import { cachingStatements } from './statement-cache.ts';
 import type { Database } from './tables.ts';
 
+/**
+ * The SQLite file, opened for writing and switched to WAL. A file or folder this user may not
+ * write was a raw SQLITE_READONLY or EACCES trace; it is one message naming the file instead.
+ */
+function openSqlite(file: string): BetterSqlite3.Database {
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const database = new BetterSqlite3(file);
+    database.pragma('journal_mode = WAL');
+    return database;
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (/^SQLITE_(READONLY|CANTOPEN|PERM)|^EACCES$|^EPERM$|^EROFS$/.test(code))
+      throw new SitrepError(
+        'STORE_UNAVAILABLE',
+        `the database ${file} cannot be written by this user (${code}): Sitrep writes the file and a -wal and -shm file beside it, so the file and its folder must be writable; fix the permissions, or point SITREP_DB at another file`,
+        { cause: error },
+      );
+    throw error;
+  }
+}
+
 /** Opens the engine the config names. `onQuery` sees every statement (it feeds `store.stats`). */
 export async function connect(
   config: StoreConfig,
   onQuery: (event: LogEvent) => void,
 ): Promise<Kysely<Database>> {
   if (config.engine === 'sqlite') {
-    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-    const database = new BetterSqlite3(config.file);
+    const database = openSqlite(config.file);
     // WAL lets readers (the API) run while ingest writes; NORMAL sync is still crash-safe in WAL
     // (a power cut may lose the last transactions, never corrupt the file).
     database.pragma('journal_mode = WAL');

@@ -204,16 +204,18 @@ export async function migrateToLatest(
   until?: string,
 ): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
-  const migrator = new Migrator({
-    db: schema ? scopedToSchema(db, schema) : db,
-    provider,
-    // Migration numbers are reserved per branch (0008–0011 were written side by side), so a
-    // store that ran 0011 must still take 0008 when it arrives: run the missing ones whatever
-    // their place in the order.
-    allowUnorderedMigrations: true,
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await (until ? migrator.migrateTo(until) : migrator.migrateToLatest());
+  const migrator = () =>
+    new Migrator({
+      db: schema ? scopedToSchema(db, schema) : db,
+      provider,
+      // Migration numbers are reserved per branch (0008–0011 were written side by side), so a
+      // store that ran 0011 must still take 0008 when it arrives: run the missing ones whatever
+      // their place in the order.
+      allowUnorderedMigrations: true,
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+  const migrate = () => (until ? migrator().migrateTo(until) : migrator().migrateToLatest());
+  const { error, results } = engine === 'sqlite' ? await lockedOnSqlite(db, migrate) : await migrate();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new SitrepError(
@@ -221,6 +223,34 @@ export async function migrateToLatest(
       `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}. Check the database is writable and not used by an older Sitrep.`,
       { cause: error },
     );
+  }
+}
+
+/**
+ * Kysely takes no lock to migrate SQLite (it counts on one connection), so two processes opening
+ * a new database file at once both ran 0001 and one failed on "table articles already exists"
+ * (two `sitrep ingest` started together). When a migration is pending, they run inside a
+ * `BEGIN IMMEDIATE` transaction: the second process waits for the first (the busy timeout), then
+ * finds nothing left to do. A database already up to date takes no lock.
+ */
+async function lockedOnSqlite<T extends { error?: unknown }>(
+  db: Kysely<unknown>,
+  migrate: () => Promise<T>,
+): Promise<T> {
+  const applied = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`
+    .execute(db)
+    .then((r) => Number(r.rows[0]?.n ?? 0))
+    .catch(() => 0);
+  if (applied >= Object.keys(migrations('sqlite')).length) return migrate();
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  try {
+    const result = await migrate();
+    // a failed migration leaves nothing half-done behind (Kysely reports it rather than throwing)
+    await sql`${sql.raw(result.error ? 'ROLLBACK' : 'COMMIT')}`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`ROLLBACK`.execute(db).catch(() => {});
+    throw error;
   }
 }
 

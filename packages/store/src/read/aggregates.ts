@@ -74,12 +74,23 @@ export async function timeline(db: Kysely<Database>, args: TimelineArgs): Promis
     b.injured += d.injured;
     buckets.set(key, b);
   }
+  if (args.withEventsOnly) return [...buckets.values()];
   const first = args.from ?? days[0]?.date;
   const last = args.to ?? days.at(-1)?.date;
   if (!first || !last) return [];
   const step = granularity === 'day' ? 1 : 7;
+  // Zeros are filled in up to a bound; past it the answer is refused, never cut short: a cut
+  // once hid every day after 1967 from `sitrep digest --all` (one far-off date in FA-KES).
+  const periods = Math.floor((Date.parse(last) - Date.parse(period(first))) / (step * DAY)) + 1;
+  if (periods > MAX_PERIODS)
+    throw badInput(
+      `the timeline from ${first} to ${last} has ${periods.toLocaleString('en')} ${granularity}s, over the ${MAX_PERIODS.toLocaleString('en')} one answer holds; give from/to, a week granularity, or ask for the periods with events only`,
+    );
   const out: TimelineBucket[] = [];
-  for (let p = period(first); p <= last && out.length < 10_000; p = addDays(p, step))
+  for (let p = period(first); p <= last; p = addDays(p, step))
     out.push(buckets.get(p) ?? { period: p, events: 0, killed: 0, injured: 0 });
   return out;
 }
+
+/** The most periods a padded timeline holds (27 years of days). */
+export const MAX_PERIODS = 10_000;

@@ -75,9 +75,17 @@ export function listCanonicalEvents(
   return keysetPage<CanonicalEvent>(
     {
       async fetch(bound, dir, limit, withNodes) {
+        // The records come in the same statement as the keys: read in a second one, a clustering
+        // step committing in between (another process's ingest) had replaced some of the ids,
+        // and the API answered "Cannot return null for non-nullable field CanonicalEventEdge.node".
         const rows = await db
           .selectFrom('canonical_events')
           .select(['canonical_events.id', `${col} as key`])
+          .$if(withNodes, (q) =>
+            q
+              .innerJoin('canonical_records', 'canonical_records.id', 'canonical_events.id')
+              .select('canonical_records.record'),
+          )
           .where((eb) => canonicalWhere(eb, filter))
           .$if(bound !== null, (q) =>
             q.where(({ eb, refTuple, tuple }) =>
@@ -89,11 +97,11 @@ export function listCanonicalEvents(
           .limit(limit)
           .execute();
         if (!withNodes) return rows.map((r) => ({ key: r.key, id: r.id, node: null as never }));
-        const records = await canonicalRecords(
-          db,
-          rows.map((r) => r.id),
-        );
-        return rows.map((r, i) => ({ key: r.key, id: r.id, node: records[i]! }));
+        return rows.map((r) => ({
+          key: r.key,
+          id: r.id,
+          node: JSON.parse((r as { record: string }).record) as CanonicalEvent,
+        }));
       },
       async count() {
         const row = await db

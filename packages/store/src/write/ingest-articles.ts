@@ -26,29 +26,31 @@ export async function ingestArticles(
 ): Promise<IngestCounts> {
   if (records.length === 0) return { new: 0, changed: 0, unchanged: 0 };
   return db.transaction().execute(async (trx) => {
+    // What is stored under the batch's texts and origins, read in ONE statement (per 2,000
+    // records): on PostgreSQL each statement sees the data as of its own start, and with two
+    // statements a concurrent ingest committing the same article in between made this one find
+    // it by origin but not by text, so it was counted "changed" and rewritten.
     const storedByHash = new Map<string, StoredVersion>();
-    for (const part of chunkIds([...new Set(records.map((r) => r.contentHash))])) {
+    const storedByOrigin = new Map<string, string>();
+    const keysOf = (r: ExtractedArticle) => [originKey(r), ...formerOriginKeys(r)];
+    for (let i = 0; i < records.length; i += 2_000) {
+      const part = records.slice(i, i + 2_000);
+      const hashes = [...new Set(part.map((r) => r.contentHash))];
+      const keys = [...new Set(part.flatMap(keysOf))];
       const rows = await trx
         .selectFrom('articles')
         .select(['id', 'content_hash', 'origin_key', 'extractor_version', 'record'])
-        .where('content_hash', 'in', part)
+        .where((eb) => eb.or([eb('content_hash', 'in', hashes), eb('origin_key', 'in', keys)]))
         .execute();
-      for (const r of rows) storedByHash.set(r.content_hash, r);
+      for (const r of rows) {
+        storedByHash.set(r.content_hash, r);
+        storedByOrigin.set(r.origin_key, r.id);
+      }
     }
     const fresh = records.filter((r) => {
       const stored = storedByHash.get(r.contentHash);
       return !stored || replaces(stored, r);
     });
-    const storedByOrigin = new Map<string, string>();
-    const keysOf = (r: ExtractedArticle) => [originKey(r), ...formerOriginKeys(r)];
-    for (const part of chunkIds([...new Set(fresh.flatMap(keysOf))])) {
-      const rows = await trx
-        .selectFrom('articles')
-        .select(['id', 'origin_key'])
-        .where('origin_key', 'in', part)
-        .execute();
-      for (const r of rows) storedByOrigin.set(r.origin_key, r.id);
-    }
     // The same text twice in one batch is stored once, and so is one origin: the first wins.
     const kept: ExtractedArticle[] = [];
     const seenHashes = new Set<string>();
