@@ -8,6 +8,7 @@ describe('a speaker as the email credits them', () => {
     ['EU diplomatic chief Federica Mogherini', 'EU diplomatic chief Federica Mogherini'],
     ['said Mounzer Khalil head of Idlibs health authority', 'Mounzer Khalil head of Idlibs health authority'],
     ['a war monitor', 'a war monitor'],
+    ['officials', 'officials'],
   ])('keeps a name or a title: %s', (words, name) => {
     expect(speakerName(words)).toBe(name);
   });
@@ -20,6 +21,7 @@ describe('a speaker as the email credits them', () => {
     'from hypothermia have been',
     '30 a.m. warplanes targeted Khan Sheikhoun with gases believed to be sarin and chlorine',
     'on the rebel-held Syrian town of Khan Sheikhun on Tuesday a monitor',
+    'includes nerve agents',
   ])('drops a sentence fragment: %s', (words) => {
     expect(speakerName(words)).toBeNull();
   });

@@ -63,6 +63,7 @@ const BAD_LAST = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'at', 'and', 'or',
 const CLAUSE_WORD =
   /\b(?:said|says|told|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|targeted|killed|attacked)\b/i;
 const MAX_WORDS = 10;
+const ARTICLE = new Set(['the', 'a', 'an']);
 
 export function speakerName(words: string): string | null {
   // "said Mounzer Khalil, head of …": the verb of saying is not part of the name
@@ -75,6 +76,9 @@ export function speakerName(words: string): string | null {
   if (/\d/.test(text)) return null;
   if (BAD_FIRST.has(tokens[0]!.toLowerCase()) || BAD_LAST.has(tokens.at(-1)!.toLowerCase())) return null;
   if (CLAUSE_WORD.test(text)) return null;
+  // Several words and not one capital: a description ("the local council", "a war monitor")
+  // opens with an article; anything else is a clause ("includes nerve agents").
+  if (tokens.length > 1 && text === text.toLowerCase() && !ARTICLE.has(tokens[0]!)) return null;
   // a single lower-case word ("officials", "sources") names nobody in particular, but it is true
   return text;
 }
