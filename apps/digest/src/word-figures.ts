@@ -1,3 +1,4 @@
+import { vagueWordFor } from '@sitrep/schema/quantity';
 /**
  * Casualty figures worded the way analysts read them: the number with its hedge, who was
  * counted, and the chain of attribution ("46 civilians killed, 230 injured — White Helmets,
@@ -36,9 +37,11 @@ const GROUP: Partial<Record<ReportedFigure['group'], string>> = {
 
 const number = new Intl.NumberFormat('en-GB');
 
-/** "at least 13", "24–36" for a vague word with its range, "46". */
+/** "at least 13", "dozens" for a vague word (never its range, which no report gave), "46". */
 export function wordNumber(f: ReportedFigure): string {
   if (f.qualifier === 'vague') {
+    const word = vagueWordFor(f.low, f.high);
+    if (word) return word;
     if (f.low !== null && f.high !== null) return `${number.format(f.low)}–${number.format(f.high)}`;
     return `${number.format(f.best)} or more`;
   }
@@ -50,7 +53,9 @@ export function wordNumber(f: ReportedFigure): string {
 function wordFigure(f: ReportedFigure, verb: string, withGroup: boolean): string {
   const group = withGroup ? GROUP[f.group] : undefined;
   const people = group ?? (f.best === 1 ? 'person' : 'people');
-  return `${wordNumber(f)} ${people} ${verb}`;
+  // "dozens of people killed": a vague word takes "of" before its noun
+  const of = f.qualifier === 'vague' && vagueWordFor(f.low, f.high) ? ' of' : '';
+  return `${wordNumber(f)}${of} ${people} ${verb}`;
 }
 
 /** "46 civilians killed, 230 injured": the group is said once when both figures count the same people. */

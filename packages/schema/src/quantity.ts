@@ -73,6 +73,27 @@ export const Qualifier = z.enum([
 ]);
 export type Qualifier = z.infer<typeof Qualifier>;
 
+/**
+ * The vague words a `vague` quantity stands for, with the value kept as `best` and the range
+ * `low`–`high` each implies. Extraction reads them; a reader is shown the word, never the range
+ * as if a report had given it.
+ */
+export const VAGUE_WORDS: Readonly<Record<string, { best: number; low: number; high: number }>> = {
+  dozens: { best: 24, low: 24, high: 99 },
+  scores: { best: 40, low: 40, high: 199 },
+  hundreds: { best: 200, low: 200, high: 999 },
+  thousands: { best: 2000, low: 2000, high: 9999 },
+  'tens of thousands': { best: 20_000, low: 20_000, high: 99_999 },
+  'hundreds of thousands': { best: 200_000, low: 200_000, high: 999_999 },
+};
+
+/** The vague word whose range is exactly low–high ("dozens" for 24–99), or null. */
+export function vagueWordFor(low: number | null, high: number | null): string | null {
+  for (const [word, range] of Object.entries(VAGUE_WORDS))
+    if (range.low === low && range.high === high) return word;
+  return null;
+}
+
 const figureShape = {
   best: z.number().nonnegative(),
   low: z.number().nonnegative().nullable().default(null),

@@ -1,3 +1,4 @@
+import { VAGUE_WORDS } from '@sitrep/schema/quantity';
 /**
  * English number words as the wire services write them. Vague words ("dozens") carry the
  * range they imply; `best` is the smallest value the word allows (schema Qualifier `vague`).
@@ -35,13 +36,7 @@ export const UNITS: Record<string, number> = {
 
 export const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
-export const VAGUE: Record<string, { best: number; low: number; high: number }> = {
-  dozens: { best: 24, low: 24, high: 99 },
-  scores: { best: 40, low: 40, high: 199 },
-  hundreds: { best: 200, low: 200, high: 999 },
-  thousands: { best: 2000, low: 2000, high: 9999 },
-  'tens of thousands': { best: 20_000, low: 20_000, high: 99_999 },
-  'hundreds of thousands': { best: 200_000, low: 200_000, high: 999_999 },
-};
+/** The vague words live with the `vague` qualifier they define, in @sitrep/schema. */
+export const VAGUE = VAGUE_WORDS;
 
 export const FRACTIONS: Record<string, number> = { 'a quarter of a': 0.25, 'half a': 0.5, 'a half': 0.5 };
