@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@sitrep/schema/errors';
-import { integerSetting } from '@sitrep/schema/settings';
+import { integerSetting, urlSetting } from '@sitrep/schema/settings';
 
 export interface DkimConfig {
   domainName: string;
@@ -30,18 +30,6 @@ export interface DigestConfig {
 }
 
 type Env = Record<string, string | undefined>;
-
-function url(name: string, value: string, protocols: string[]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, `"${value}" is not a URL; give e.g. ${protocols[0]}//host`);
-  }
-  if (!protocols.includes(parsed.protocol))
-    throw new ConfigError(name, `"${value}" must start with ${protocols.join(' or ')}//`);
-  return value.replace(/\/$/, '');
-}
 
 function dkimFrom(env: Env): DkimConfig | null {
   const keyPath = env['SITREP_DKIM_KEY'];
@@ -75,17 +63,19 @@ export function loadConfig(env: Env = process.env): DigestConfig {
     throw new ConfigError('SITREP_DIGEST_SECRET', 'set a random secret for unsubscribe links in production');
   return {
     smtpUrl: env['SITREP_SMTP_URL']
-      ? url('SITREP_SMTP_URL', env['SITREP_SMTP_URL'], ['smtp:', 'smtps:'])
+      ? urlSetting('SITREP_SMTP_URL', env['SITREP_SMTP_URL'], ['smtp:', 'smtps:'])
       : null,
     from,
-    publicUrl: url('SITREP_PUBLIC_URL', env['SITREP_PUBLIC_URL'] ?? 'https://sitrep.example.org', [
+    publicUrl: urlSetting('SITREP_PUBLIC_URL', env['SITREP_PUBLIC_URL'] ?? 'https://sitrep.example.org', [
       'https:',
       'http:',
     ]),
     unsubscribeMailto: env['SITREP_UNSUBSCRIBE_MAILTO'] ?? `unsubscribe@${fromDomain}`,
     linkSecret: secret ?? 'sitrep-development-link-secret',
     dkim: dkimFrom(env),
-    apiUrl: env['SITREP_API_URL'] ? url('SITREP_API_URL', env['SITREP_API_URL'], ['http:', 'https:']) : null,
+    apiUrl: env['SITREP_API_URL']
+      ? urlSetting('SITREP_API_URL', env['SITREP_API_URL'], ['http:', 'https:'])
+      : null,
     previewPort: port,
   };
 }

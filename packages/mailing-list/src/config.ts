@@ -3,8 +3,7 @@
  * (the API's and the digest's config modules call this; nothing else here reads `process.env`).
  * The variables are the digest's own, so the links it signs are the links the API checks.
  */
-import { ConfigError } from '@sitrep/schema/errors';
-import { type Env, integerSetting } from '@sitrep/schema/settings';
+import { type Env, integerSetting, urlSetting } from '@sitrep/schema/settings';
 
 export interface MailingListConfig {
   /** base of the list's pages: `/subscribe`, `/confirm`, `/unsubscribe`, `/preferences` */
@@ -24,30 +23,18 @@ export interface MailingListConfig {
 
 export const DEVELOPMENT_SECRET = 'sitrep-development-link-secret';
 
-function url(name: string, value: string, protocols: string[]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, `"${value}" is not a URL; give e.g. ${protocols[0]}//host`);
-  }
-  if (!protocols.includes(parsed.protocol))
-    throw new ConfigError(name, `"${value}" must start with ${protocols.join(' or ')}//`);
-  return value.replace(/\/$/, '');
-}
-
 export function loadMailingListConfig(env: Env): MailingListConfig {
   const secret = env['SITREP_DIGEST_SECRET'] || null;
   const production = env['NODE_ENV'] === 'production';
   return {
-    publicUrl: url('SITREP_PUBLIC_URL', env['SITREP_PUBLIC_URL'] ?? 'https://sitrep.example.org', [
+    publicUrl: urlSetting('SITREP_PUBLIC_URL', env['SITREP_PUBLIC_URL'] ?? 'https://sitrep.example.org', [
       'https:',
       'http:',
     ]),
     linkSecret: secret ?? (production ? null : DEVELOPMENT_SECRET),
     from: env['SITREP_DIGEST_FROM'] ?? 'Sitrep <digest@sitrep.example.org>',
     smtpUrl: env['SITREP_SMTP_URL']
-      ? url('SITREP_SMTP_URL', env['SITREP_SMTP_URL'], ['smtp:', 'smtps:'])
+      ? urlSetting('SITREP_SMTP_URL', env['SITREP_SMTP_URL'], ['smtp:', 'smtps:'])
       : null,
     confirmHours: integerSetting(env, 'SITREP_CONFIRM_HOURS', 48, 1, 24 * 30),
   };

@@ -27,3 +27,19 @@ export function switchSetting(env: Env, name: string, fallback: boolean): boolea
   if (raw === 'false' || raw === '0') return false;
   throw new ConfigError(name, `"${raw}" is not a switch; write true or false.`);
 }
+
+/**
+ * A URL setting: `value` as given without a trailing slash, or a ConfigError naming the variable
+ * when it is no URL or has another scheme than `protocols` (e.g. `['https:', 'http:']`).
+ */
+export function urlSetting(name: string, value: string, protocols: readonly string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL; give e.g. ${protocols[0]}//host`);
+  }
+  if (!protocols.includes(parsed.protocol))
+    throw new ConfigError(name, `"${value}" must start with ${protocols.join(' or ')}//`);
+  return value.replace(/\/$/, '');
+}

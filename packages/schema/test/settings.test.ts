@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/errors.ts';
-import { integerSetting, switchSetting } from '../src/settings.ts';
+import { integerSetting, switchSetting, urlSetting } from '../src/settings.ts';
 
 describe('settings from the environment', () => {
   it('reads a whole number in range, and the fallback when unset or blank', () => {
@@ -22,5 +22,15 @@ describe('settings from the environment', () => {
     expect(() => switchSetting({ X: 'yes' }, 'X', true)).toThrow(
       'X: "yes" is not a switch; write true or false.',
     );
+  });
+
+  it('reads a URL without its trailing slash and refuses another scheme or no URL, naming the variable', () => {
+    expect(urlSetting('SITREP_PUBLIC_URL', 'https://desk.example.org/', ['https:', 'http:'])).toBe(
+      'https://desk.example.org',
+    );
+    expect(() => urlSetting('SITREP_SMTP_URL', 'http://mail', ['smtp:', 'smtps:'])).toThrow(
+      'SITREP_SMTP_URL: "http://mail" must start with smtp: or smtps://',
+    );
+    expect(() => urlSetting('SITREP_API_URL', 'localhost:4000/graphql x', ['http:'])).toThrow(ConfigError);
   });
 });
