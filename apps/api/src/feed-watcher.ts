@@ -15,7 +15,8 @@ export interface FeedWatcher {
  * through the pipeline on the server's article worker (so extraction never blocks requests),
  * then the cached answers are dropped and each article's events are published to subscribers,
  * as `ingestArticle` does. (Beside the API in its own process, `sitrep watch` is noticed through
- * the store's change watch instead, which drops the caches.) An article stored again after a
+ * the store's change watch, which drops the caches, and with Redis announces its events on the
+ * deployment's events channel itself.) An article stored again after a
  * crash is announced again: the announcement is at-least-once.
  */
 export function startFeedWatcher(

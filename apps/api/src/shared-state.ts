@@ -1,7 +1,7 @@
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache } from '@graphql-yoga/plugin-response-cache';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import type { EventBatch, EventBus } from '@sitrep/graphql/context';
+import { type EventBatch, type EventBus, eventsChannel } from '@sitrep/graphql/context';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 
@@ -32,7 +32,7 @@ export async function createSharedState(options: {
   redisUrl: string | null;
   prefix: string;
 }): Promise<SharedState> {
-  const eventsTopic = `${options.prefix}events:added`;
+  const eventsTopic = eventsChannel(options.prefix);
   const generationTopic = `${options.prefix}cache:generation`;
   let generation = 0;
   if (!options.redisUrl) {

@@ -1,5 +1,6 @@
 import { type FeedsConfig, loadFeedsConfig } from '@sitrep/feeds/config';
 import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
+import { urlSetting } from '@sitrep/schema/settings';
 import type { StoreConfig } from '@sitrep/store/config';
 import { loadStoreConfig } from '@sitrep/store/config';
 
@@ -8,6 +9,11 @@ export interface CliConfig {
   ingest: IngestConfig;
   /** how `sitrep watch` polls (SITREP_FEEDS_*) */
   feeds: FeedsConfig;
+  /**
+   * REDIS_URL and SITREP_REDIS_PREFIX, as the API reads them: where `sitrep watch` announces new
+   * events to the subscribers of API processes; null without Redis
+   */
+  redis: { url: string; prefix: string } | null;
 }
 
 /** What a person can override on the command line; the rest comes from the environment. */
@@ -30,5 +36,11 @@ export function readCliConfig(
     store: overrides.db ? { engine: 'sqlite', file: overrides.db } : loadStoreConfig(env),
     ingest: loadIngestConfig(env),
     feeds: loadFeedsConfig(env),
+    redis: env.REDIS_URL?.trim()
+      ? {
+          url: urlSetting('REDIS_URL', env.REDIS_URL.trim(), ['redis:', 'rediss:']),
+          prefix: env.SITREP_REDIS_PREFIX || 'sitrep:',
+        }
+      : null,
   };
 }

@@ -23,6 +23,14 @@ export interface EventBus {
   subscribe(): AsyncIterable<EventBatch>;
 }
 
+/**
+ * The Redis channel on which every process of one deployment (`prefix`: SITREP_REDIS_PREFIX)
+ * announces new events as EventBatch JSON — graphql-yoga's Redis event target's format, which the
+ * API's subscriptions listen with. `sitrep watch` in a process of its own publishes here too, so
+ * what it ingests reaches the subscribers of every `sitrep serve`.
+ */
+export const eventsChannel = (prefix: string) => `${prefix}events:added`;
+
 /** The events one ingest created, all from one article. */
 export interface EventBatch {
   articleId: string;

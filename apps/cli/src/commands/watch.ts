@@ -3,6 +3,7 @@ import { type CycleSummary, type FeedReport, pollCycle } from '@sitrep/feeds/pol
 import { watchFeeds } from '@sitrep/feeds/watch-loop';
 import { summaryLine } from '@sitrep/ingest/ingest';
 import { openStore } from '@sitrep/store/store';
+import { type EventAnnouncer, redisAnnouncer } from '../announce-events.ts';
 import { readCliConfig } from '../config.ts';
 
 const USAGE = `Usage: sitrep watch [--once] [--db FILE] [--jobs N] [--quiet]
@@ -14,7 +15,8 @@ article's metadata, and the article is extracted, stored and clustered like 'sit
 Without it, runs until Ctrl-C (SIGINT) or SIGTERM, finishing the round in progress. It can run
 beside 'sitrep serve' on the same store, or inside it ('sitrep serve --watch').
 Environment: SITREP_DB or DATABASE_URL; SITREP_FEEDS_USER_AGENT, SITREP_FEEDS_HOST_DELAY_MS,
-SITREP_FEEDS_TIMEOUT_MS (see packages/feeds/README.md).`;
+SITREP_FEEDS_TIMEOUT_MS (see packages/feeds/README.md); REDIS_URL and SITREP_REDIS_PREFIX as for
+'sitrep serve': with them, new events are announced to the API processes' subscribers.`;
 
 /** `sitrep watch`: returns the exit code (0 ok, 1 a feed or an item failed in a --once run, 2 usage). */
 export async function run(argv: string[]): Promise<number> {
@@ -37,7 +39,14 @@ export async function run(argv: string[]): Promise<number> {
   const config = readCliConfig({ db: values.db });
   const store = await openStore(config.store);
   const quiet = Boolean(values.quiet);
+  // Beside `sitrep serve` in another process, subscribers hear of new events through Redis.
+  const announcer: EventAnnouncer | null = config.redis
+    ? redisAnnouncer(config.redis, (line) => console.error(`sitrep watch: warning: ${line}`))
+    : null;
   const options = {
+    onRecord: announcer
+      ? (record: Parameters<EventAnnouncer['take']>[0]) => announcer.take(record)
+      : undefined,
     config: config.feeds,
     // Small batches: a reader sees each article soon after it is read, not after a hundred more.
     ingest: { jobs, maxArticleBytes: config.ingest.maxArticleBytes, batchSize: 20 },
@@ -53,6 +62,7 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       }
       const summary = await pollCycle(store, { ...options, all: true });
+      await announcer?.flush();
       if (summary.new + summary.changed > 0) await store.optimize();
       console.log(summaryLine(summary));
       return summary.failed > 0 || summary.failedFeeds > 0 ? 1 : 0;
@@ -67,7 +77,10 @@ export async function run(argv: string[]): Promise<number> {
       store,
       {
         ...options,
-        onCycle: (summary) => console.log(`${new Date().toISOString()} ${cycleLine(summary)}`),
+        onCycle: async (summary) => {
+          await announcer?.flush();
+          console.log(`${new Date().toISOString()} ${cycleLine(summary)}`);
+        },
         onError: (error) =>
           console.error(`sitrep watch: the round failed (${error.message}); retrying in 30 s`),
       },
@@ -75,6 +88,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 0;
   } finally {
+    await announcer?.close();
     await store.close();
   }
 }
