@@ -96,7 +96,7 @@ async function serveExport(
     res.end();
     return;
   }
-  const { pieces } = exportText(store, query);
+  const { pieces, summary } = exportText(store, query);
   // The first piece is read before the status goes out: a store that cannot answer is a 503
   // with a code, not a 200 cut short.
   let first: IteratorResult<string>;
@@ -108,7 +108,8 @@ async function serveExport(
     const message = error instanceof SitrepError ? error.message : 'the export could not be read; try again.';
     return fail(res, status, code, message, cors);
   }
-  res.writeHead(200, headers);
+  // the change-feed cursor to pass as `since` next time (known once the first piece is read)
+  res.writeHead(200, summary.nextCursor ? { ...headers, 'sitrep-next-since': summary.nextCursor } : headers);
   async function* all(): AsyncGenerator<string> {
     if (!first.done) yield first.value;
     yield* pieces;

@@ -19,6 +19,8 @@ export interface ExportQuery {
   /** ISO 3166-1 alpha-2 codes, upper case: events whose place lies in one of these countries */
   countries?: readonly string[];
   kinds?: readonly EventKind[];
+  /** a change-feed cursor: only the canonical events created or updated after it */
+  since?: string;
 }
 
 /** The raw parameters as a person gives them: flags or a URL's query, all text. */
@@ -68,10 +70,11 @@ export function parseExportQuery(raw: RawExportQuery): ExportQuery {
       'level',
       `"${level}" is not a level; use event (canonical events) or report (every article's report).`,
     );
-  if (raw.since !== undefined)
+  const since = raw.since === undefined || raw.since === '' ? undefined : raw.since;
+  if (since !== undefined && level !== 'event')
     throw bad(
       'since',
-      'the change feed (stable canonical ids and cursors) is not in this version of Sitrep; export the whole range with from/to instead.',
+      'the change feed follows canonical events; drop --level report (or since) to export what changed.',
     );
   const from = date(raw.from, 'from');
   const to = date(raw.to, 'to');
@@ -94,6 +97,7 @@ export function parseExportQuery(raw: RawExportQuery): ExportQuery {
     ...(to ? { to } : {}),
     ...(countries.length ? { countries } : {}),
     ...(kinds.length ? { kinds } : {}),
+    ...(since ? { since } : {}),
   };
 }
 
@@ -102,6 +106,7 @@ export function exportFileName(query: ExportQuery): string {
   const parts = ['sitrep', query.level === 'event' ? 'events' : 'reports', query.format];
   if (query.from || query.to) parts.push(`${query.from ?? 'start'}_${query.to ?? 'end'}`);
   if (query.countries?.length) parts.push(query.countries.join('-'));
+  if (query.since) parts.push('changes');
   return `${parts.join('-')}.${FILE_EXTENSIONS[query.format]}`;
 }
 

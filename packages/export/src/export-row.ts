@@ -78,4 +78,6 @@ export interface ExportRow {
   cohesion: number | null;
   /** the stored record, whole: what JSON Lines writes */
   record: CanonicalEvent | Event;
+  /** with `since`: when the change feed recorded its latest change (ISO 8601 UTC); else null */
+  changedAt: string | null;
 }

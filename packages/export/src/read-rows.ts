@@ -4,7 +4,8 @@ import type { CasualtyFigure, Event } from '@sitrep/schema/event';
 import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
-import type { ArticleSource, ScannedEvent, SitrepStore } from '@sitrep/store/store';
+import type { ArticleSource, CanonicalEventFilter, ScannedEvent, SitrepStore } from '@sitrep/store/store';
+import { changedCanonicalEvents } from './changed-events.ts';
 import { type CountryFacts, countryFacts } from './countries.ts';
 import type { ExportQuery } from './export-filter.ts';
 import type { ExportActor, ExportFigure, ExportRow, ExportSource } from './export-row.ts';
@@ -14,7 +15,7 @@ import { Lookup } from './lookup.ts';
 export async function* readRows(
   store: SitrepStore,
   query: ExportQuery,
-  options: { batch?: number } = {},
+  options: { batch?: number; until?: string | null } = {},
 ): AsyncGenerator<ExportRow[]> {
   const places = new Lookup<Place>((ids) => store.placesByIds(ids));
   const actors = new Lookup<Actor>((ids) => store.actorsByIds(ids));
@@ -39,7 +40,13 @@ export async function* readRows(
     }
     return;
   }
-  for await (const batch of store.scanCanonicalEvents(filter, scan)) {
+  for await (const { events: batch, changedAt } of canonicalBatches(
+    store,
+    query,
+    filter,
+    scan,
+    options.until ?? null,
+  )) {
     const memberIds = batch.flatMap((c) => c.mentions.map((m) => m.eventId));
     const members = await store.eventsByIds(memberIds);
     const byId = new Map(members.flatMap((e) => (e ? [[e.id, e] as const] : [])));
@@ -61,10 +68,26 @@ export async function* readRows(
         places,
         actors,
         outlets,
+        changedAt?.get(c.id) ?? null,
       ),
     );
     yield rows.filter(keep);
   }
+}
+
+/** Canonical events in batches: the filtered scan, or with `since` what the change feed lists. */
+export async function* canonicalBatches(
+  store: SitrepStore,
+  query: ExportQuery,
+  filter: CanonicalEventFilter,
+  scan: { batch: number },
+  until: string | null,
+): AsyncGenerator<{ events: CanonicalEvent[]; changedAt: Map<string, string> | null }> {
+  if (query.since) {
+    yield* changedCanonicalEvents(store, { ...query, since: query.since }, until);
+    return;
+  }
+  for await (const events of store.scanCanonicalEvents(filter, scan)) yield { events, changedAt: null };
 }
 
 /** Loads the places (and their ancestors, for the country) and actors a batch names. */
@@ -145,6 +168,7 @@ function canonicalRow(
   places: Lookup<Place>,
   actors: Lookup<Actor>,
   outlets: Lookup<Outlet>,
+  changedAt: string | null,
 ): ExportRow {
   const place = places.get(c.location?.placeId);
   // The report that speaks for the event: one of its own kind, else the first.
@@ -162,6 +186,7 @@ function canonicalRow(
   });
   return {
     level: 'event',
+    changedAt,
     id: c.id,
     kind: c.kind,
     family: c.family,
@@ -204,6 +229,7 @@ function reportRow(
   const killedFigure = e.casualties.killed;
   return {
     level: 'report',
+    changedAt: null,
     id: e.id,
     kind: e.kind,
     family: eventKindInfo(e.kind).family,

@@ -2,7 +2,7 @@ import type { SitrepStore } from '@sitrep/store/store';
 import type { ExportQuery } from './export-filter.ts';
 import type { ExportRow } from './export-row.ts';
 import { formatWriters } from './formats/index.ts';
-import { readRows } from './read-rows.ts';
+import { canonicalBatches, readRows } from './read-rows.ts';
 
 export type { ExportQuery, RawExportQuery } from './export-filter.ts';
 export { CONTENT_TYPES, exportFileName, parseExportQuery } from './export-filter.ts';
@@ -11,6 +11,11 @@ export { CONTENT_TYPES, exportFileName, parseExportQuery } from './export-filter
 export interface ExportSummary {
   written: number;
   unlocated: number;
+  /**
+   * For canonical events: the cursor to give as `since` next time (the feed's end when the export
+   * began), known once the first piece is out; null for reports and while the feed is empty.
+   */
+  nextCursor: string | null;
 }
 
 /**
@@ -24,19 +29,23 @@ export function exportText(
   options: { batch?: number } = {},
 ): { pieces: AsyncGenerator<string>; summary: ExportSummary } {
   const writer = formatWriters[query.format]();
-  const summary: ExportSummary = { written: 0, unlocated: 0 };
+  const summary: ExportSummary = { written: 0, unlocated: 0, nextCursor: null };
   async function* pieces(): AsyncGenerator<string> {
+    // the feed's end now: what changes later is the next export's (`since` from here)
+    const until = query.level === 'event' ? await store.changesCursor() : null;
+    summary.nextCursor = until ?? query.since ?? null;
+    const read = { ...options, until };
     // The header goes out with the first batch: a store that fails on its first read fails
     // before anything is written, so an HTTP client gets an error status, not a cut-off file.
     if (query.format === 'jsonl' && !query.countries) {
-      for await (const records of recordsOnly(store, query, options)) {
+      for await (const records of recordsOnly(store, query, read)) {
         summary.written += records.length;
         yield records.map((r) => `${JSON.stringify(r)}\n`).join('');
       }
       return;
     }
     let head: string | null = writer.begin();
-    for await (const rows of readRows(store, query, options)) {
+    for await (const rows of readRows(store, query, read)) {
       const text = (head ?? '') + writer.batch(rows);
       head = null;
       summary.written = writer.written;
@@ -58,7 +67,7 @@ export function exportText(
 async function* recordsOnly(
   store: SitrepStore,
   query: ExportQuery,
-  options: { batch?: number },
+  options: { batch?: number; until: string | null },
 ): AsyncGenerator<ExportRow['record'][]> {
   const filter = {
     ...(query.kinds ? { kinds: query.kinds } : {}),
@@ -68,5 +77,6 @@ async function* recordsOnly(
   const scan = { batch: options.batch ?? 1_000 };
   if (query.level === 'report')
     for await (const batch of store.scanEvents(filter, scan)) yield batch.map((b) => b.event);
-  else for await (const batch of store.scanCanonicalEvents(filter, scan)) yield batch;
+  else
+    for await (const { events } of canonicalBatches(store, query, filter, scan, options.until)) yield events;
 }

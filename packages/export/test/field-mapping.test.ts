@@ -15,6 +15,7 @@ const side = (name: string, category: ExportActor['category']): ExportActor => (
 function row(over: Partial<ExportRow> = {}): ExportRow {
   return {
     level: 'event',
+    changedAt: null,
     id: 'cev_0123456789abcdef',
     kind: 'airstrike',
     family: 'violence',

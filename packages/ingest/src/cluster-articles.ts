@@ -11,6 +11,7 @@ import {
   type ReclusterResult,
   rebuildClustering,
 } from './recluster.ts';
+import { changeSetOf, withStableIds } from './stable-canonical-ids.ts';
 import { storedClustering } from './stored-clustering.ts';
 
 /**
@@ -69,9 +70,10 @@ async function clusterStep(
       remove,
     });
     const originOf = new Map(add.map((r) => [r.mention.id, r.originKey]));
+    const stable = await withStableIds(store, update.upsert, update.removeMentions);
     await store.clustering.apply({
-      upsertCanonical: update.upsert,
-      removeCanonical: update.remove,
+      upsertCanonical: stable.events,
+      ...changeSetOf(stable),
       addMentions: update.addMentions.map((r) => ({ ...r, originKey: originOf.get(r.mention.id) as string })),
       removeMentions: update.removeMentions,
       eventDisputed: disputedFlags(update.upsert, new Map(update.members.map((m) => [m.id, m]))),
@@ -79,7 +81,7 @@ async function clusterStep(
     Object.assign(result, {
       loaded: update.loaded,
       upserted: update.upsert.length,
-      removed: update.remove.length,
+      removed: stable.removed.length + stable.merged.length,
       written: true,
     });
   }

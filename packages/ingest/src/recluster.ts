@@ -12,6 +12,7 @@ import { originKey } from '@sitrep/store/origin-key';
 import { MAX_PAGE } from '@sitrep/store/query-types';
 import type { ClusteringWrite, SitrepStore } from '@sitrep/store/store';
 import { rebuildArticleDates, type StoredArticle } from './infer-article-dates.ts';
+import { changeSetOf, withStableIds } from './stable-canonical-ids.ts';
 
 /**
  * The gazetteer lookups clustering uses: al-Kalaseh is within Aleppo; "Idlib" may be the town or
@@ -126,9 +127,9 @@ export interface ReclusterResult {
  * Rebuilds the whole clustering from the stored articles, events and claims: every canonical
  * event, mention row and block row, stamped with CLUSTERING_VERSION. The repair path
  * (`sitrep recluster`), and what an ingest falls back to when the stored clustering was written
- * by another version (or never). When the store already holds exactly these canonical ids under
- * this version nothing is written: same ids mean same records (an id hashes its member event
- * ids, and a stored event never changes under its id).
+ * by another version (or never). Stored canonical events keep their ids (`withStableIds`), and
+ * the change feed records what the rebuild changed. When the store already holds exactly these
+ * records under this version nothing is written.
  */
 export function reclusterStore(store: SitrepStore): Promise<ReclusterResult> {
   return store.clustering.exclusive(() => rebuildClustering(store));
@@ -143,13 +144,20 @@ export async function rebuildClustering(store: SitrepStore): Promise<ReclusterRe
     state,
     rows.map((r) => r.mention),
   );
-  const events = [...state.clusters.keys()].sort().map((id) => canonicalEvent(state, id));
+  const fresh = [...state.clusters.keys()].sort().map((id) => canonicalEvent(state, id));
+  // the stored events keep their ids (reports joined or left, even across clustering versions)
+  const stable = await withStableIds(store, fresh, null);
+  const events = stable.events;
+  const changed = await changedSinceStored(store, events);
   const current =
-    (await store.clustering.version()) === CLUSTERING_VERSION && (await holdsExactly(store, events));
+    (await store.clustering.version()) === CLUSTERING_VERSION &&
+    stable.created.length + stable.merged.length + stable.removed.length + changed.size === 0;
   if (!current) {
+    const { changes, removeCanonical } = changeSetOf(stable);
     const write: ClusteringWrite = {
       upsertCanonical: events,
-      removeCanonical: [],
+      removeCanonical,
+      changes: { ...changes, updated: changes.updated.filter((id) => changed.has(id)) },
       addMentions: rows.map((r) => ({
         ...r,
         blocks: blockRows(state.features.get(r.mention.id)!),
@@ -173,13 +181,19 @@ export async function rebuildClustering(store: SitrepStore): Promise<ReclusterRe
   };
 }
 
-async function holdsExactly(store: SitrepStore, events: readonly CanonicalEvent[]): Promise<boolean> {
-  const stored = await store.listCanonicalEvents({}, { first: 0 });
-  if (stored.totalCount !== events.length) return false;
-  const ids = events.map((e) => e.id);
-  for (let i = 0; i < ids.length; i += MAX_PAGE) {
-    const found = await store.canonicalEventsByIds(ids.slice(i, i + MAX_PAGE));
-    if (found.some((e) => e === null)) return false;
+/** Ids of these events whose stored record differs from the one given (or that are not stored). */
+async function changedSinceStored(
+  store: SitrepStore,
+  events: readonly CanonicalEvent[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < events.length; i += MAX_PAGE) {
+    const part = events.slice(i, i + MAX_PAGE);
+    const found = await store.canonicalEventsByIds(part.map((e) => e.id));
+    part.forEach((e, j) => {
+      const stored = found[j];
+      if (!stored || JSON.stringify(stored) !== JSON.stringify(e)) out.add(e.id);
+    });
   }
-  return true;
+  return out;
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type IngestItem, ingest } from '../src/ingest.ts';
 import { CLUSTER_OPTIONS, type ReclusterResult } from '../src/recluster.ts';
 import { extracted } from './extracted.ts';
+import { withoutIds } from './full-clustering.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 const cases = await engineCases();
@@ -23,7 +24,7 @@ describe.each(cases)('ingest clusters the store into canonical events on $name',
   afterAll(() => engine.cleanup());
 
   it.skipIf(engine.skip)(
-    'persists the corpus clustering deterministically: same ids on re-ingest and in any order, nothing duplicated',
+    'persists the corpus clustering deterministically: same ids on re-ingest, the same events in any order, nothing duplicated',
     async () => {
       const items: IngestItem[] = [];
       for await (const item of extracted([CORPUS])) items.push(item);
@@ -47,7 +48,7 @@ describe.each(cases)('ingest clusters the store into canonical events on $name',
 
       // What the store holds is what clustering the extracted records in memory gives.
       const expected = clusterMentions(records.flatMap(mentionsFromArticle), CLUSTER_OPTIONS);
-      expect(first).toEqual(expected);
+      expect(withoutIds(first)).toEqual(withoutIds(expected));
       for (const e of first) expect(CanonicalEvent.safeParse(e).success).toBe(true);
 
       // Every stored event sits in exactly one canonical event.
@@ -71,10 +72,11 @@ describe.each(cases)('ingest clusters the store into canonical events on $name',
       expect(writes).toEqual([]);
       expect(await allCanonical(store)).toEqual(first);
 
-      // Another store, fed the articles in reverse order one per batch: the same ids.
+      // Another store, fed the articles in reverse order one per batch: the same events (an event
+      // keeps the id of its first reports, so ids follow the order reports came in).
       await ingest(reverse, items.toReversed(), { batchSize: 1, clusterEvery: 'batch' });
 
-      expect((await allCanonical(reverse)).map((c) => c.id)).toEqual(first.map((c) => c.id));
+      expect(withoutIds(await allCanonical(reverse))).toEqual(withoutIds(first));
     },
     120_000,
   );
@@ -93,8 +95,8 @@ describe.each(cases)('ingest clusters the store into canonical events on $name',
       // Two more into a store of three: fewer than it held, so one incremental step.
       await ingest(store, items.slice(3), { batchSize: 1, onRecluster: (r) => runs.push(r) });
       expect(runs.map((r) => r.mode)).toEqual(['full', 'incremental']);
-      expect(await allCanonical(store)).toEqual(
-        clusterMentions(records.flatMap(mentionsFromArticle), CLUSTER_OPTIONS),
+      expect(withoutIds(await allCanonical(store))).toEqual(
+        withoutIds(clusterMentions(records.flatMap(mentionsFromArticle), CLUSTER_OPTIONS)),
       );
     },
     120_000,

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { clusterArticles } from '../src/cluster-articles.ts';
 import { type IngestItem, ingest } from '../src/ingest.ts';
 import { extracted } from './extracted.ts';
-import { allCanonical, expectSameAsFull } from './full-clustering.ts';
+import { allCanonical, expectSameAsFull, withoutIds } from './full-clustering.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 const cases = await engineCases();
@@ -75,7 +75,7 @@ describe.each(cases)('re-extraction by a newer extractor on $name', (engine) => 
       const fresh = await engine.config();
       const straight = await openStore(fresh);
       await ingest(straight, items(records));
-      expect(await allCanonical(straight)).toEqual(after);
+      expect(withoutIds(await allCanonical(straight))).toEqual(withoutIds(after));
       // the quotes the older extraction lacked are filed for date inference, as in a fresh store
       const ids = records.map((r) => r.id);
       const filed = async (s: typeof store) =>

@@ -14,7 +14,9 @@ import {
   clusteredIds,
   clusteringVersion,
   clustersOf,
+  liveCanonicalIds,
   mentionsOfOrigins,
+  storedClusters,
 } from './read/stored-clustering.ts';
 import { applyArticleDates } from './write/article-dates.ts';
 import { applyClusteringWrite, replaceClustering } from './write/clustering-writes.ts';
@@ -41,6 +43,14 @@ export function clusteringStore(
     async version() {
       count();
       return clusteringVersion(db);
+    },
+    async storedClusters(ids) {
+      count();
+      return storedClusters(db, ids);
+    },
+    async liveCanonicalIds(ids) {
+      count();
+      return liveCanonicalIds(db, ids);
     },
     async clusteredIds(ids) {
       count();

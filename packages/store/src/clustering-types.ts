@@ -17,10 +17,31 @@ export interface BlockRow {
   to: number;
 }
 
+/** A stored canonical event's id, members and age, as a clustering step maps ids through it. */
+export interface StoredClusterRow {
+  id: string;
+  members: string[];
+  /** the id's first change-feed number: smaller is older */
+  age: number;
+}
+
+/** What a clustering step did to canonical ids, recorded in the change feed in its transaction. */
+export interface CanonicalChangeSet {
+  created: readonly string[];
+  updated: readonly string[];
+  /** [retired id, surviving id] */
+  merged: readonly (readonly [string, string])[];
+  removed: readonly string[];
+}
+
 /** What one clustering step writes (or, for a rebuild, everything). */
 export interface ClusteringWrite {
+  /** new and changed canonical events, under their stable ids (a stored one is replaced) */
   upsertCanonical: readonly CanonicalEvent[];
+  /** ids to delete: removed, and merged into another */
   removeCanonical: readonly string[];
+  /** the change-feed rows; without it (tests writing raw clusterings) the feed is left alone */
+  changes?: CanonicalChangeSet;
   /** newly clustered mentions, with their article's origin key and their block rows */
   addMentions: readonly { mention: MentionRecord; originKey: string; blocks: readonly BlockRow[] }[];
   removeMentions: readonly string[];
@@ -60,6 +81,13 @@ export interface ClusteringStore {
   clustersOf(ids: readonly string[]): Promise<{ mentions: MentionRecord[]; clusters: string[][] }>;
   /** the CLUSTERING_VERSION the stored rows were written by; null when never (or after `replaceCanonicalEvents`) */
   version(): Promise<string | null>;
+  /**
+   * The stored canonical events with a member among these event ids (every one when null), with
+   * all their members and their age in the change feed.
+   */
+  storedClusters(eventIds: readonly string[] | null): Promise<StoredClusterRow[]>;
+  /** of these canonical ids, those a stored canonical event holds now */
+  liveCanonicalIds(ids: readonly string[]): Promise<Set<string>>;
   /** of these event ids, those already clustered */
   clusteredIds(eventIds: readonly string[]): Promise<Set<string>>;
   /** clustered mentions of articles from these origins, including events their articles no longer have */

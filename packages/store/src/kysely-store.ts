@@ -12,6 +12,7 @@ import type { Engine } from './db/tables.ts';
 import { feedStore } from './feed-store.ts';
 import type { QueryEvent, StoreStats } from './query-types.ts';
 import { dailyAggregates, timeline } from './read/aggregates.ts';
+import { latestChangeCursor, listChanges } from './read/change-feed.ts';
 import { digestData } from './read/digest-data.ts';
 import { listNamed, recordsByIds, recordsForArticles } from './read/entities.ts';
 import { findPlaceIds } from './read/find-place-ids.ts';
@@ -145,6 +146,14 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     async canonicalEventsByIds(ids) {
       call();
       return canonicalRecords(db, ids);
+    },
+    async changes(args = {}) {
+      call();
+      return listChanges(db, args);
+    },
+    async changesCursor() {
+      call();
+      return latestChangeCursor(db);
     },
     async canonicalEventsForEvents(eventIds) {
       call();

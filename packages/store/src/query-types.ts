@@ -1,5 +1,6 @@
 import type { Actor } from '@sitrep/schema/actor';
 import type { Article } from '@sitrep/schema/article';
+import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { Claim } from '@sitrep/schema/claim';
 import type { Event, EventKind } from '@sitrep/schema/event';
 import type { Outlet } from '@sitrep/schema/outlet';
@@ -140,6 +141,32 @@ export interface TimelineArgs extends PlaceScope {
 }
 
 /** One period: `period` is the day, or the Monday that starts the ISO week. */
+/** What a clustering step did to one canonical event (`changes`). */
+export type CanonicalChangeKind = 'created' | 'updated' | 'merged' | 'removed';
+
+export interface CanonicalChange {
+  kind: CanonicalChangeKind;
+  canonicalId: string;
+  /** for `merged`: the id that survived, which holds this event's reports now */
+  mergedInto: string | null;
+  /** when the change was committed (ISO 8601 UTC) */
+  changedAt: string;
+  /** for created and updated: the event as stored now; null once it was merged or removed */
+  event: CanonicalEvent | null;
+}
+
+export interface ChangesArgs {
+  /** a cursor from an earlier page; none: from the first change */
+  after?: string | null;
+  first?: number;
+}
+
+export interface ChangesPage {
+  edges: { node: CanonicalChange; cursor: string }[];
+  /** endCursor: the last edge's cursor, or `after` when there is nothing new (store it either way) */
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 export interface TimelineBucket {
   period: string;
   events: number;

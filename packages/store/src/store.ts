@@ -14,6 +14,8 @@ import type {
   ArticleOrder,
   ArticleSource,
   CanonicalEventFilter,
+  ChangesArgs,
+  ChangesPage,
   Connection,
   DailyAggregate,
   DailyAggregateArgs,
@@ -38,9 +40,11 @@ import type { SubscriberStore } from './subscriber-types.ts';
 export type {
   ArticleDatesWrite,
   BlockRow,
+  CanonicalChangeSet,
   ClusteringStore,
   ClusteringWrite,
   MentionRecord,
+  StoredClusterRow,
 } from './clustering-types.ts';
 export type { StoreConfig } from './config.ts';
 export type * from './feed-types.ts';
@@ -89,6 +93,13 @@ export interface SitrepStore {
     page?: PageArgs<EventOrder>,
   ): Promise<Connection<CanonicalEvent>>;
   canonicalEventsByIds(ids: readonly string[]): Promise<(CanonicalEvent | null)[]>;
+  /**
+   * The change feed: canonical events created, updated (reports joined or left; the id stays),
+   * merged into another (the older id survives) or removed, in commit order after `after`.
+   */
+  changes(args?: ChangesArgs): Promise<ChangesPage>;
+  /** the cursor of the newest change (null when there is none): `changes` after it gives what comes next */
+  changesCursor(): Promise<string | null>;
   /** the canonical event each per-article event was clustered into; null before clustering */
   canonicalEventsForEvents(eventIds: readonly string[]): Promise<(CanonicalEvent | null)[]>;
 

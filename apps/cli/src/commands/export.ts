@@ -91,8 +91,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     const seconds = (performance.now() - started) / 1000;
     const unlocated = query.format === 'geojson' ? `, ${summary.unlocated} without coordinates left out` : '';
+    const next = summary.nextCursor ? `; next time --since ${summary.nextCursor}` : '';
     console.error(
-      `${summary.written} ${query.level === 'event' ? 'events' : 'reports'} written${unlocated}${out ? ` to ${out}` : ''} (${seconds.toFixed(1)} s)`,
+      `${summary.written} ${query.level === 'event' ? 'events' : 'reports'} written${unlocated}${out ? ` to ${out}` : ''} (${seconds.toFixed(1)} s)${next}`,
     );
     return 0;
   } finally {

@@ -82,7 +82,8 @@ export function acledRecord(row: ExportRow): Record<(typeof ACLED_COLUMNS)[numbe
     notes: row.sentence || row.summary,
     fatalities: row.killed?.best ?? 0,
     tags: sitrepTags(row),
-    timestamp: null,
+    // ACLED's timestamp is when the row last changed, in Unix seconds: the change feed's time
+    timestamp: row.changedAt ? Math.floor(Date.parse(row.changedAt) / 1000) : null,
   };
 }
 

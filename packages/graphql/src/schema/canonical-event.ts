@@ -221,7 +221,7 @@ export const CanonicalEventNode = builder.loadableNode('CanonicalEvent', {
   fields: (t) => ({
     slug: t.exposeString('id', {
       description:
-        'The store id (`cev_…`, a hash of the member event ids: the same reports give the same id).',
+        'The store id (`cev_…`): the hash of its first reports’ event ids, kept while reports join or leave it; when two events merge the older id stays and the other is retired (see `changes`).',
     }),
     kind: t.expose('kind', {
       type: EventKindEnum,

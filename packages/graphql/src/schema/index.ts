@@ -17,6 +17,7 @@ import './event-counts.ts';
 import './ingest.ts';
 import './subscribe.ts';
 import './subscription.ts';
+import './changes.ts';
 
 builder.queryType({
   description: 'Read Sitrep’s record: events, articles, claims, places, actors, outlets.',

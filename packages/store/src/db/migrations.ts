@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import { articleDates } from './article-dates-migration.ts';
 import { canonicalEvents } from './canonical-migration.ts';
+import { changeFeed } from './change-feed-migration.ts';
 import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
 import { extractorVersion } from './extractor-version-migration.ts';
@@ -33,6 +34,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0007-feeds': { up: (db) => feeds(db) },
     '0008-places-geo': { up: (db) => placesGeo(db) },
     '0011-subscribers': { up: (db) => subscribers(db) },
+    '0012-change-feed': { up: (db) => changeFeed(db, engine) },
   };
 }
 

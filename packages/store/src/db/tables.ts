@@ -184,6 +184,17 @@ export interface CanonicalMentionsTable {
   canonical_id: string;
 }
 
+/** One change a clustering step made to a canonical event (migration 0012). */
+export interface CanonicalChangesTable {
+  seq: Generated<number>;
+  canonical_id: string;
+  /** created | updated | merged | removed */
+  change: string;
+  /** for `merged`: the surviving id */
+  merged_into: string | null;
+  changed_at: string;
+}
+
 export interface MentionRecordsTable {
   event_id: string;
   origin_key: string;
@@ -232,6 +243,7 @@ export interface Database {
   canonical_events: CanonicalEventsTable;
   canonical_records: EventRecordsTable;
   canonical_mentions: CanonicalMentionsTable;
+  canonical_changes: CanonicalChangesTable;
   mention_records: MentionRecordsTable;
   mention_blocks: MentionBlocksTable;
   clustering_meta: ClusteringMetaTable;

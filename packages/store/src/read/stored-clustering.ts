@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BlockRow, MentionRecord } from '../clustering-types.ts';
+import type { BlockRow, MentionRecord, StoredClusterRow } from '../clustering-types.ts';
 import type { Database } from '../db/tables.ts';
 import { chunkIds, readInChunks } from '../write/chunks.ts';
 
@@ -106,4 +106,55 @@ export async function clusteringVersion(db: Kysely<Database>): Promise<string | 
     .where('name', '=', 'version')
     .executeTakeFirst();
   return row?.value ?? null;
+}
+
+/**
+ * Stored canonical events with a member among `eventIds` (all of them when null), each with every
+ * member and its age: the change-feed number of its id's latest creation (an id can come back
+ * after it was removed; ids stored before the feed existed were numbered by migration 0012).
+ */
+export async function storedClusters(
+  db: Kysely<Database>,
+  eventIds: readonly string[] | null,
+): Promise<StoredClusterRow[]> {
+  let canonicalIds: string[];
+  if (eventIds === null)
+    canonicalIds = (await db.selectFrom('canonical_events').select('id').execute()).map((r) => r.id);
+  else {
+    const rows = await readInChunks([...new Set(eventIds)], (part) =>
+      db.selectFrom('canonical_mentions').select('canonical_id').where('event_id', 'in', part).execute(),
+    );
+    canonicalIds = [...new Set(rows.map((r) => r.canonical_id))];
+  }
+  const members = new Map<string, string[]>(canonicalIds.map((id) => [id, []]));
+  const age = new Map<string, number>();
+  for (const part of chunkIds(canonicalIds)) {
+    const links = await db
+      .selectFrom('canonical_mentions')
+      .select(['canonical_id', 'event_id'])
+      .where('canonical_id', 'in', part)
+      .execute();
+    for (const r of links) members.get(r.canonical_id)?.push(r.event_id);
+    const first = await db
+      .selectFrom('canonical_changes')
+      .select(['canonical_id', (eb) => eb.fn.max('seq').as('seq')])
+      .where('canonical_id', 'in', part)
+      .where('change', '=', 'created')
+      .groupBy('canonical_id')
+      .execute();
+    for (const r of first) age.set(r.canonical_id, Number(r.seq));
+  }
+  return canonicalIds.map((id) => ({
+    id,
+    members: members.get(id) ?? [],
+    age: age.get(id) ?? Number.MAX_SAFE_INTEGER,
+  }));
+}
+
+/** Of these canonical ids, those a stored canonical event holds now. */
+export async function liveCanonicalIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await readInChunks([...new Set(ids)], (part) =>
+    db.selectFrom('canonical_events').select('id').where('id', 'in', part).execute(),
+  );
+  return new Set(rows.map((r) => r.id));
 }

@@ -39,6 +39,24 @@ async function markDisputed(
   }
 }
 
+/** The change-feed rows of one step, numbered in this order: created, updated, merged, removed. */
+async function recordChanges(trx: Transaction<Database>, changes: ClusteringWrite['changes']): Promise<void> {
+  if (!changes) return;
+  const changed_at = new Date().toISOString();
+  const rows = [
+    ...changes.created.map((id) => ({ canonical_id: id, change: 'created', merged_into: null, changed_at })),
+    ...changes.updated.map((id) => ({ canonical_id: id, change: 'updated', merged_into: null, changed_at })),
+    ...changes.merged.map(([id, into]) => ({
+      canonical_id: id,
+      change: 'merged',
+      merged_into: into,
+      changed_at,
+    })),
+    ...changes.removed.map((id) => ({ canonical_id: id, change: 'removed', merged_into: null, changed_at })),
+  ];
+  await insertRows(trx, 'canonical_changes', rows);
+}
+
 async function setVersion(trx: Transaction<Database>, version: string): Promise<void> {
   await trx.deleteFrom('clustering_meta').where('name', '=', 'version').execute();
   await trx.insertInto('clustering_meta').values({ name: 'version', value: version }).execute();
@@ -47,8 +65,10 @@ async function setVersion(trx: Transaction<Database>, version: string): Promise<
 /** One incremental step, in one transaction: the changed clusters and mentions, nothing else. */
 export async function applyClusteringWrite(db: Kysely<Database>, write: ClusteringWrite): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await deleteCanonicalEvents(trx, write.removeCanonical);
+    // an upserted id may be stored already: an event that kept its id while its members changed
+    await deleteCanonicalEvents(trx, [...write.removeCanonical, ...write.upsertCanonical.map((e) => e.id)]);
     await insertCanonicalEvents(trx, write.upsertCanonical);
+    await recordChanges(trx, write.changes);
     for (const part of chunkIds(write.removeMentions)) {
       await trx.deleteFrom('mention_blocks').where('event_id', 'in', part).execute();
       await trx.deleteFrom('mention_records').where('event_id', 'in', part).execute();
@@ -74,6 +94,7 @@ export async function replaceClustering(
     ] as const)
       await trx.deleteFrom(table).execute();
     await insertCanonicalEvents(trx, write.upsertCanonical);
+    await recordChanges(trx, write.changes);
     await insertMentions(trx, write);
     await markDisputed(trx, write.eventDisputed);
     await setVersion(trx, version);
