@@ -36,12 +36,15 @@ describe.each(cases)('sitrep export over the ingested corpus on $name', (engine)
   let env: Record<string, string>;
   let canonical: CanonicalEvent[];
   let store: SitrepStore;
+  /** the change feed's end after the ingest: what the export says to pass as --since next time */
+  let next: string | null;
   beforeAll(async () => {
     if (engine.skip) return;
     const config = await engine.config();
     env = envFor(config);
     store = await openStore(config);
     await ingest(store, inputsFromPaths([CORPUS]));
+    next = await store.changesCursor();
     const page = await store.listCanonicalEvents({}, { first: 500, orderBy: 'DATE_ASC' });
     expect(page.pageInfo.hasNextPage).toBe(false);
     canonical = page.nodes;
@@ -50,12 +53,15 @@ describe.each(cases)('sitrep export over the ingested corpus on $name', (engine)
   afterAll(() => engine.cleanup());
 
   it.skipIf(engine.skip)(
-    'writes ACLED CSV to --out: one row per canonical event, with a summary on stderr',
+    'writes ACLED CSV to --out: one row per canonical event, with a summary and the next --since on stderr',
     () => {
       const file = join(out, `${engine.name}-acled.csv`);
       const r = sitrep(['export', '--format', 'acled', '--out', file], env);
+      expect(next).toMatch(/^[\w-]+$/);
       expect(r.stderr).toMatch(
-        new RegExp(`^${canonical.length} events written to ${file} \\(\\d+\\.\\d s\\)\\n$`),
+        new RegExp(
+          `^${canonical.length} events written to ${file} \\(\\d+\\.\\d s\\); next time --since ${next}\\n$`,
+        ),
       );
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');

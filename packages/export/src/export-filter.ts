@@ -1,6 +1,7 @@
 import { SitrepError } from '@sitrep/schema/errors';
 import type { EventKind } from '@sitrep/schema/event';
 import { EVENT_KIND_NAMES } from '@sitrep/schema/event-kinds';
+import { isChangeCursor } from '@sitrep/store/change-cursor';
 import { countryFacts } from './countries.ts';
 
 export const EXPORT_FORMATS = ['acled', 'ucdp', 'geojson', 'jsonl'] as const;
@@ -71,6 +72,11 @@ export function parseExportQuery(raw: RawExportQuery): ExportQuery {
       `"${level}" is not a level; use event (canonical events) or report (every article's report).`,
     );
   const since = raw.since === undefined || raw.since === '' ? undefined : raw.since;
+  if (since !== undefined && !isChangeCursor(since))
+    throw bad(
+      'since',
+      `"${since.slice(0, 40)}" is not a cursor Sitrep issued; give the one the last export printed (or the changes query's endCursor), or leave it out to export everything.`,
+    );
   if (since !== undefined && level !== 'event')
     throw bad(
       'since',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { decodeChangeCursor, encodeChangeCursor } from '../change-cursor.ts';
 import type { Database } from '../db/tables.ts';
 import {
   type CanonicalChange,
@@ -9,24 +10,6 @@ import {
 } from '../query-types.ts';
 import { badInput, DEFAULT_PAGE } from './cursor.ts';
 import { canonicalRecords } from './list-canonical-events.ts';
-
-// A change cursor names one row of canonical_changes by its number. The number is the table's
-// own (migration 0012), so a cursor outlives restarts and is the same from every API process.
-const PREFIX = 'chg1:';
-
-export function encodeChangeCursor(seq: number): string {
-  return Buffer.from(`${PREFIX}${seq}`).toString('base64url');
-}
-
-export function decodeChangeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const seq = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
-  if (!Number.isSafeInteger(seq) || seq < 0)
-    throw badInput(
-      `change cursor "${cursor.slice(0, 40)}" is not one this API issued; use a cursor from changes (or export --since), or start again without one`,
-    );
-  return seq;
-}
 
 /**
  * The changes to canonical events after a cursor, in commit order (clustering steps are
