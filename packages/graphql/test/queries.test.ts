@@ -1,4 +1,5 @@
 import type { SitrepStore } from '@sitrep/store/store';
+import { singletonCanonical } from '@sitrep/store/test-world';
 import { type ExecutionResult, execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context.ts';
@@ -9,6 +10,9 @@ let store: SitrepStore;
 let close: () => Promise<void>;
 beforeAll(async () => {
   ({ store, close } = await openSyntheticStore(400));
+  // the timeline counts canonical events; here each of the 400 reports is its own
+  const reports = await store.listEvents({}, { first: 500 });
+  await store.replaceCanonicalEvents(reports.nodes.map(singletonCanonical));
 });
 afterAll(() => close());
 

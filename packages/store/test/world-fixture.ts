@@ -422,9 +422,15 @@ function article(a: (typeof ARTICLES)[number]): ExtractedArticle {
 export const WORLD_ARTICLES: ExtractedArticle[] = ARTICLES.map(article);
 export const WORLD_EVENTS: Event[] = WORLD_ARTICLES.flatMap((a) => a.events);
 
-/** One canonical event per incident (each its own cluster, id `cev_world_<key>`), valid against the schema. */
-export const WORLD_CANONICAL_EVENTS: CanonicalEvent[] = WORLD_EVENTS.map((e) =>
-  CanonicalEvent.parse({
+/** A figure range of one report's best figure, as clustering gives a single report's (test data). */
+function singleFigure(best: number | undefined | null) {
+  if (best == null) return null;
+  return { low: best, best, high: best, rule: 'one report', disputed: false, competing: [], reports: [] };
+}
+
+/** A per-article event as its own canonical event (id `cev_…` for `evt_…`), its best figures kept. */
+export function singletonCanonical(e: Event): CanonicalEvent {
+  return CanonicalEvent.parse({
     id: e.id.replace('evt_', 'cev_'),
     kind: e.kind,
     family: 'violence',
@@ -432,12 +438,19 @@ export const WORLD_CANONICAL_EVENTS: CanonicalEvent[] = WORLD_EVENTS.map((e) =>
     location: e.location,
     mentions: [{ eventId: e.id, articleId: e.articleId, outlet: null, originalSource: null, kind: e.kind }],
     corroboration: { outlets: 1, independentSources: 1, sources: [] },
-    figures: { killed: null, injured: null, missing: null },
+    figures: {
+      killed: singleFigure(e.casualties.killed?.best),
+      injured: singleFigure(e.casualties.injured?.best),
+      missing: null,
+    },
     disputed: false,
     contradictions: [],
     cohesion: 1,
-  }),
-);
+  });
+}
+
+/** One canonical event per incident (each its own cluster, id `cev_world_<key>`), valid against the schema. */
+export const WORLD_CANONICAL_EVENTS: CanonicalEvent[] = WORLD_EVENTS.map(singletonCanonical);
 
 /** Stores the world's places, articles and canonical events, as ingest would (places first). */
 export async function loadWorld(store: SitrepStore): Promise<void> {

@@ -17,21 +17,29 @@ const Granularity = builder.enumType('Granularity', {
 });
 
 const Period = builder.objectRef<TimelineBucket>('TimelinePeriod').implement({
-  description: 'Events and reported casualties in one period.',
+  description:
+    'Canonical events (every report of one incident together: two reports of one strike count once) and their casualties in one period.',
   fields: (t) => ({
     period: t.exposeString('period', {
       description: 'The day, or the Monday that starts the week (YYYY-MM-DD).',
     }),
-    eventCount: t.exposeInt('events', { description: 'Events in the period.' }),
-    killed: t.exposeInt('killed', { description: 'Sum of best killed figures (running totals excluded).' }),
-    injured: t.exposeInt('injured', { description: 'Sum of best injured figures.' }),
+    eventCount: t.exposeInt('events', {
+      description: 'Canonical events starting in the period, as `eventCounts` counts them.',
+    }),
+    killed: t.exposeInt('killed', {
+      description: 'Sum of the events’ best killed figures, one per event (running totals excluded).',
+    }),
+    injured: t.exposeInt('injured', {
+      description: 'Sum of the events’ best injured figures, one per event.',
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
   timeline: t.field({
     type: [Period],
-    description: 'Events and killed/injured per day or week, oldest first.',
+    description:
+      'Canonical events and their killed/injured per day or week, oldest first: each event counted once on its start day, with its best figures (events over more than a week are context, not counted; events not clustered yet are not counted).',
     args: {
       from: t.arg.string({ description: 'First day (YYYY-MM-DD).' }),
       to: t.arg.string({ description: 'Last day (YYYY-MM-DD).' }),

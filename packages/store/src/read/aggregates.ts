@@ -6,11 +6,11 @@ import { checkDate } from './list-events.ts';
 import { placeScope } from './place-scope.ts';
 
 /**
- * Sums per day (and place), counting each event on its start day. Events are per-article
- * mentions until clustering lands, so two reports of one strike count twice: the figures are
- * "as reported", which the digest says in words. Only a day's stories count (precision day,
- * week or reported): an event over a month or a year is no day's event, and only incidents'
- * tolls are summed (the killed/injured columns hold no totals).
+ * Sums per day (and place) over canonical events, each counted once on its start day: two
+ * reports of one strike are one event, and its killed/injured are the clustering's best figures
+ * (one per event, never one per report added up), as `eventCounts` counts. Only a day's stories
+ * count: an event whose days span at most a week (dated to a day or a week, or by its report);
+ * one over a month or a year is no day's event. Events not clustered yet do not count.
  */
 export async function dailyAggregates(
   db: Kysely<Database>,
@@ -18,32 +18,48 @@ export async function dailyAggregates(
 ): Promise<DailyAggregate[]> {
   checkDate(args.from, 'from');
   checkDate(args.to, 'to');
+  // grouped by the day pair (and place) so a span's length is read once per group, not per event
   const rows = await db
-    .selectFrom('events')
+    .selectFrom('canonical_events')
     .select((eb) => [
-      'events.start_date as date',
+      'canonical_events.start_date as date',
+      'canonical_events.end_date as end',
       eb.fn.countAll().as('events'),
-      eb.fn.coalesce(eb.fn.sum('events.killed'), eb.lit(0)).as('killed'),
-      eb.fn.coalesce(eb.fn.sum('events.injured'), eb.lit(0)).as('injured'),
+      eb.fn.coalesce(eb.fn.sum('canonical_events.killed'), eb.lit(0)).as('killed'),
+      eb.fn.coalesce(eb.fn.sum('canonical_events.injured'), eb.lit(0)).as('injured'),
     ])
-    .$if(Boolean(args.byPlace), (q) => q.select('events.place_id').groupBy('events.place_id'))
-    // sort_date is the start date ('' when undated): the events_date index serves the range.
-    .where('events.sort_date', '>', '')
-    .where('events.precision', 'in', ['day', 'week', 'reported'])
-    .$if(Boolean(args.from), (q) => q.where('events.sort_date', '>=', args.from!))
-    .$if(Boolean(args.to), (q) => q.where('events.sort_date', '<=', args.to!))
-    .where((eb) => eb.and(placeScope('events.place_id', args)))
-    .groupBy('events.start_date')
+    .$if(Boolean(args.byPlace), (q) =>
+      q.select('canonical_events.place_id').groupBy('canonical_events.place_id'),
+    )
+    // sort_date is the start date ('' when undated): the canonical_date index serves the range.
+    .where('canonical_events.sort_date', '>', '')
+    .$if(Boolean(args.from), (q) => q.where('canonical_events.sort_date', '>=', args.from!))
+    .$if(Boolean(args.to), (q) => q.where('canonical_events.sort_date', '<=', args.to!))
+    .where((eb) => eb.and(placeScope('canonical_events.place_id', args)))
+    .groupBy(['canonical_events.start_date', 'canonical_events.end_date'])
     .execute();
-  return rows
-    .map((r) => ({
-      date: r.date as string,
-      placeId: 'place_id' in r ? ((r.place_id as string | null) ?? null) : null,
-      events: Number(r.events),
-      killed: Number(r.killed),
-      injured: Number(r.injured),
-    }))
-    .sort((a, b) => a.date.localeCompare(b.date) || (a.placeId ?? '').localeCompare(b.placeId ?? ''));
+  const sums = new Map<string, DailyAggregate>();
+  for (const r of rows) {
+    const date = r.date as string;
+    if (spanDays(date, (r.end as string | null) ?? date) > INCIDENT_MAX_DAYS) continue;
+    const placeId = 'place_id' in r ? ((r.place_id as string | null) ?? null) : null;
+    const key = `${date} ${placeId ?? ''}`;
+    const s = sums.get(key) ?? { date, placeId, events: 0, killed: 0, injured: 0 };
+    s.events += Number(r.events);
+    s.killed += Number(r.killed);
+    s.injured += Number(r.injured);
+    sums.set(key, s);
+  }
+  return [...sums.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.placeId ?? '').localeCompare(b.placeId ?? ''),
+  );
+}
+
+/** The longest span of days a day's story covers: a week ("last week", "this week"). */
+const INCIDENT_MAX_DAYS = 7;
+
+function spanDays(start: string, end: string): number {
+  return (Date.parse(end) - Date.parse(start)) / DAY + 1;
 }
 
 const DAY = 86_400_000;
