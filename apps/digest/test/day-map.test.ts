@@ -5,13 +5,14 @@
  * inline under its Content-ID in the .eml and in the sent message, the alt text naming the
  * places — and the choices of what is drawn, on days made for them.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { simpleParser } from 'mailparser';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIssue } from '../src/build-issue.ts';
 import { loadConfig } from '../src/config.ts';
@@ -29,6 +30,7 @@ import { writeDigest } from '../src/write-digests.ts';
 import { LINKS, subscriber } from './seed-issue.ts';
 import { startSmtpSink } from './smtp-sink.ts';
 
+const CHROMIUM = '/usr/bin/chromium';
 const corpus = fileURLToPath(new URL('../../../corpus', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-digest-map-'));
 const config = loadConfig({});
@@ -78,6 +80,32 @@ describe('an issue whose events have places with points (the corpus, 9 December 
     expect(img).toMatch(/alt="Map of the events of 9 Dec 2016 in Syria: Sheikh Saeed[^"]*"/);
     expect(html).not.toContain('cid:');
   });
+
+  it.skipIf(!existsSync(CHROMIUM))(
+    'loads from the file beside the .html in Chromium, fitting a 375 px phone',
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+        await page.goto(pathToFileURL(join(out, '2016-12-09.html')).href, { waitUntil: 'load' });
+        const img = await page.evaluate(() => {
+          const i = [...document.images].find((x) => x.src.endsWith('-map.png'))!;
+          return { natural: i.naturalWidth, shown: i.getBoundingClientRect().width, alt: i.alt };
+        });
+        expect(img.natural).toBe(960);
+        expect(img.shown).toBeGreaterThan(300);
+        expect(img.shown).toBeLessThanOrEqual(375);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   it('carries it inline in the .eml: the HTML part shows cid:, the part under that Content-ID is the PNG', async () => {
     const eml = readFileSync(join(out, '2016-12-09.eml'));
