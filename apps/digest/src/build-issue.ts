@@ -7,6 +7,7 @@ import { buildChart, chartTotal } from './build-chart.ts';
 import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts';
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
+import { buildDayMap } from './map/day-map.ts';
 import { isStory, onlyTotals, rankStories } from './rank-stories.ts';
 import { wordCorroboration, wordDispute } from './word-corroboration.ts';
 import { countryNames, listCountries, tallyViews, wordCoverage, wordLeftOut } from './word-coverage.ts';
@@ -185,6 +186,7 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       total: chartTotal(week),
     },
     sources: sourceViews,
+    map: buildDayMap(day, countries),
     links: { archive: `${options.archiveUrl.replace(/\/$/, '')}/index.html`, issue: issueUrl },
   };
 }

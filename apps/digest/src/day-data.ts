@@ -66,6 +66,22 @@ export interface CanonicalSummary {
   disputes: FigureDispute[];
 }
 
+/** Where a place is: the gazetteer's point (GeoNames), in degrees. */
+export interface PlacePoint {
+  lat: number;
+  lon: number;
+}
+
+export interface DayPlace {
+  name: string;
+  /** the places it lies within, nearest first */
+  within: string[];
+  /** null (or absent, in the hand-written fixtures) when the gazetteer has no point for it */
+  point?: PlacePoint | null;
+  /** the API's PlaceKind, lower case ('city', 'country'); absent when the place is unresolved */
+  kind?: string;
+}
+
 export interface DayEvent {
   id: string;
   kind: EventKindName;
@@ -75,7 +91,7 @@ export interface DayEvent {
   tense: 'past' | 'scheduled';
   /** the words the date was read from ("on Saturday") */
   dateText: string | null;
-  place: { name: string; within: string[] } | null;
+  place: DayPlace | null;
   actors: string[];
   vote: { yes: number | null; no: number | null; abstain: number | null } | null;
   /** "vetoed six resolutions" → 6 */

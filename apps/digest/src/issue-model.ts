@@ -6,6 +6,7 @@
  * compiled template wraps each in `{{#if show.<key>}}`, so one compiled issue serves every
  * recipient and a recipient's render only decides which keys are on.
  */
+import type { DayMap } from './map/day-map.ts';
 
 /** What a subscriber's filters are matched against. Names are compared case-insensitively. */
 export interface MatchKeys {
@@ -146,6 +147,8 @@ export interface IssueModel {
   quote: QuoteView | null;
   chart: { bars: ChartBar[]; caption: string; total: string };
   sources: SourceView[];
+  /** the locator map of the day's events; null when none of them has a point to draw */
+  map: DayMap | null;
   /** links the issue itself points at (absolute) */
   links: { archive: string; issue: string };
 }

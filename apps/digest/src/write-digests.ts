@@ -1,6 +1,7 @@
 /**
  * `sitrep digest --date D --out DIR` and `--all`: each day's issue as DIR/D.html, D.txt and
- * D.eml, addressed to the archive reader (the public web edition), plus DIR/index.html.
+ * D.eml, addressed to the archive reader (the public web edition), plus DIR/index.html; a day
+ * with located events also gets DIR/D-map.png, which the .html shows and the .eml carries inline.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { DaySource } from './data/day-source.ts';
 import type { IssueModel } from './issue-model.ts';
 import { buildMessage } from './mail/build-message.ts';
 import { emlBytes } from './mail/write-eml.ts';
+import { forTheWeb } from './map/map-image.ts';
 import { renderArchiveIndex } from './preview/archive-index.ts';
 import { recipientContext, recipientLinks } from './recipient-context.ts';
 import { compileIssue, renderFor } from './render/compile-issue.ts';
@@ -54,15 +56,21 @@ export async function writeDigest(date: string, o: WriteOptions): Promise<WriteR
         rendered,
         unsubscribeUrl: ctx.unsubscribeUrl,
         unsubscribeMailto: recipientLinks(reader.email, links).unsubscribeMailto,
+        map: compiled.map,
       },
       o.config.dkim,
     ),
   );
   await mkdir(o.out, { recursive: true });
-  const files = { html: rendered.html, txt: rendered.text, eml };
+  const files: [string, string | Buffer][] = [
+    [`${date}.html`, forTheWeb(rendered.html, compiled.map)],
+    [`${date}.txt`, rendered.text],
+    [`${date}.eml`, eml],
+  ];
+  if (compiled.map) files.push([compiled.map.file, compiled.map.png]);
   const written: string[] = [];
-  for (const [ext, body] of Object.entries(files)) {
-    const path = join(o.out, `${date}.${ext}`);
+  for (const [name, body] of files) {
+    const path = join(o.out, name);
     await writeFile(path, body);
     written.push(path);
   }

@@ -10,6 +10,7 @@ import type {
   CanonicalSummary,
   CasualtyReport,
   DayEvent,
+  DayPlace,
   FigureDispute,
   ReportedFigure,
   SourceArticle,
@@ -80,6 +81,22 @@ function displaced(e: DigestEventFragment): number | null {
   return values.length ? Math.max(...values) : null;
 }
 
+type Location = Pick<NonNullable<DigestEventFragment['location']>, 'name'> & {
+  place: Omit<NonNullable<NonNullable<DigestEventFragment['location']>['place']>, 'slug'> | null;
+};
+
+/** The resolved place when there is one (its point and kind for the map), else the words of the text. */
+function dayPlace(location: Location): DayPlace {
+  const place = location.place;
+  if (!place) return { name: location.name, within: [], point: null };
+  return {
+    name: place.name,
+    within: place.parents.map((p) => p.name),
+    point: place.coordinates ? { lat: place.coordinates.lat, lon: place.coordinates.lon } : null,
+    kind: lower<string>(place.kind),
+  };
+}
+
 export function toDayEvent(e: DigestEventFragment): DayEvent {
   const killed = figure(e.casualties.killed);
   const injured = figure(e.casualties.injured);
@@ -101,9 +118,7 @@ export function toDayEvent(e: DigestEventFragment): DayEvent {
     tense: e.occurred.tense === 'SCHEDULED' ? 'scheduled' : 'past',
     dateText: e.occurred.text,
     precision: lower<DatePrecision>(e.occurred.precision),
-    place: e.location
-      ? { name: place?.name ?? e.location.name, within: place ? place.parents.map((p) => p.name) : [] }
-      : null,
+    place: e.location ? dayPlace(e.location) : null,
     country: place?.country ?? place?.parents.find((p) => p.country)?.country ?? null,
     actors: [...new Set(e.participants.map((p) => p.actor.actor?.name ?? p.actor.name))],
     vote: e.vote,
@@ -155,9 +170,7 @@ function canonicalSummary(c: DigestEventFragment['canonical']): CanonicalSummary
   return {
     id: c.slug,
     kind: lower<EventKindName>(c.kind),
-    place: c.location
-      ? { name: place?.name ?? c.location.name, within: place ? place.parents.map((p) => p.name) : [] }
-      : null,
+    place: c.location ? dayPlace(c.location) : null,
     country: place?.country ?? place?.parents.find((p) => p.country)?.country ?? null,
     start: c.occurred.start,
     end: c.occurred.end,

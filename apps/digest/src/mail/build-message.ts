@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer';
 import type { DkimConfig } from '../config.ts';
+import { inlineAttachment, type MapImage } from '../map/map-image.ts';
 import type { RenderedEmail } from '../render/compile-issue.ts';
 import { rfc5322Date } from './rfc5322-date.ts';
 
@@ -35,6 +36,8 @@ export interface MessageInput {
   unsubscribeMailto: string;
   /** when the message is dated; defaults to now */
   date?: Date;
+  /** the day's map, sent inline under the Content-ID the HTML part shows */
+  map?: MapImage | null;
 }
 
 /** `<2016-12-09.3f2a…@sitrep.example.org>`: the same issue to the same person always has the same id. */
@@ -53,6 +56,7 @@ export function buildMessage(input: MessageInput, dkim: DkimConfig | null): Send
     messageId: messageId(input.issueDate, input.to.email, input.from),
     text: input.rendered.text,
     html: input.rendered.html,
+    ...(input.map ? { attachments: [inlineAttachment(input.map)] } : {}),
     headers: {
       'List-Unsubscribe': `<${input.unsubscribeUrl}>, <${input.unsubscribeMailto}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -1,13 +1,14 @@
 /**
  * `sitrep digest preview`: the archive and any day's issue, as the archive reader gets it.
- * `/` is the archive, `/YYYY-MM-DD.html` and `.txt` an issue. Issues are compiled on first
- * request and kept, as the sender would.
+ * `/` is the archive, `/YYYY-MM-DD.html` and `.txt` an issue, `/YYYY-MM-DD-map.png` its map.
+ * Issues are compiled on first request and kept, as the sender would.
  */
 import { createServer, type Server } from 'node:http';
 import { buildIssue } from '../build-issue.ts';
 import type { DigestConfig } from '../config.ts';
 import type { DaySource } from '../data/day-source.ts';
 import { ISO_DATE, isCalendarDay } from '../date-labels.ts';
+import { forTheWeb } from '../map/map-image.ts';
 import { recipientContext } from '../recipient-context.ts';
 import { type CompiledIssue, compileIssue, renderFor } from '../render/compile-issue.ts';
 import { archiveReader } from '../write-digests.ts';
@@ -50,6 +51,13 @@ export async function startPreview(o: PreviewOptions): Promise<{ server: Server;
           renderArchiveIndex(issues, (d) => `/${d}.html`),
         );
       }
+      const png = /^\/(\d{4}-\d{2}-\d{2})-map\.png$/.exec(path);
+      if (png && isCalendarDay(png[1]!)) {
+        const map = (await issue(png[1]!)).map;
+        if (!map) return send(404, 'text/plain', `${png[1]} has no located events, so no map.\n`);
+        res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+        return res.end(map.png);
+      }
       const m = /^\/(\d{4}-\d{2}-\d{2})\.(html|txt)$/.exec(path);
       if (!m || !ISO_DATE.test(m[1]!))
         return send(404, 'text/plain', 'Not found. Try / or /YYYY-MM-DD.html\n');
@@ -58,7 +66,9 @@ export async function startPreview(o: PreviewOptions): Promise<{ server: Server;
       const c = await issue(m[1]!);
       const ctx = recipientContext(c.model, archiveReader(o.config), o.config, { allowEmpty: true })!;
       const rendered = renderFor(c, ctx);
-      return m[2] === 'html' ? send(200, 'text/html', rendered.html) : send(200, 'text/plain', rendered.text);
+      return m[2] === 'html'
+        ? send(200, 'text/html', forTheWeb(rendered.html, c.map))
+        : send(200, 'text/plain', rendered.text);
     } catch (error) {
       console.error(error);
       return send(500, 'text/plain', `The preview failed: ${(error as Error).message}\n`);

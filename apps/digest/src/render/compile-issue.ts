@@ -8,6 +8,7 @@
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import type { IssueModel, RecipientContext } from '../issue-model.ts';
+import { type MapImage, mapImage } from '../map/map-image.ts';
 import { parseSlots, slotFiller, withoutMarkers } from './recipient-slots.ts';
 import { registerStageOneHelpers } from './stage-one-helpers.ts';
 import { MJML_PARTIALS, MJML_SOURCE, TEXT_SOURCE } from './template-files.ts';
@@ -23,6 +24,8 @@ export interface CompiledIssue {
   sections: readonly string[];
   html: (recipient: RecipientContext) => string;
   text: (recipient: RecipientContext) => string;
+  /** the day's map as a PNG, rendered once with the issue; null when the day has no located events */
+  map: MapImage | null;
 }
 
 export interface RenderedEmail {
@@ -70,6 +73,7 @@ export async function compileIssue(model: IssueModel): Promise<CompiledIssue> {
     sections: [...new Set([...html.sections, ...text.sections])],
     html: slotFiller<RecipientContext>(html, true),
     text: slotFiller<RecipientContext>(text, false),
+    map: model.map ? mapImage(model.map) : null,
   };
 }
 

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:map` (and the end of `npm run bench`): the day's map per issue — how long its
+ * model and its PNG take (median of 5, after one warm-up per day) and how many bytes the PNG
+ * weighs — over every day of the corpus and, when ../shared/datasets holds it, of FA-KES
+ * ingested as a desk feeds it (test/fa-kes-desk.ts; read at run time, never copied).
+ * `--out DIR` also writes each day's issue there (html, txt, eml, map), to look at.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
+import { openStore } from '@sitrep/store/store';
+import { loadConfig } from '../src/config.ts';
+import { inProcessExecutor } from '../src/data/executors.ts';
+import { graphqlSource } from '../src/data/graphql-source.ts';
+import { buildDayMap } from '../src/map/day-map.ts';
+import { renderMapPng } from '../src/map/render-map.ts';
+import { isStory } from '../src/rank-stories.ts';
+import { countryNames } from '../src/word-coverage.ts';
+import { writeDigest } from '../src/write-digests.ts';
+import { hasFakes, writeDeskCsv } from '../test/fa-kes-desk.ts';
+
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+const corpus = fileURLToPath(new URL('../../../corpus', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-map-bench-'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
+const inputs = [corpus];
+if (hasFakes()) inputs.push((await writeDeskCsv(dir)).file);
+else console.warn('FA-KES not found under ../shared/datasets: the corpus days only');
+const t0 = performance.now();
+const summary = await ingest(store, inputsFromPaths(inputs), { jobs: 1 });
+console.log(`ingest: ${summary.new} articles in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+
+interface Row {
+  date: string;
+  events: number;
+  places: number;
+  notDrawn: number;
+  bytes: number;
+  width: number;
+  modelMs: number;
+  renderMs: number;
+}
+const rows: Row[] = [];
+let withoutMap = 0;
+const source = graphqlSource(inProcessExecutor(store));
+for (const date of await source.daysWithEvents()) {
+  const day = await source.day(date);
+  const stories = day.events.filter(isStory);
+  const names = countryNames(stories.length ? stories : day.events);
+  const first = buildDayMap(day, names);
+  if (!first) {
+    withoutMap++;
+    continue;
+  }
+  renderMapPng(first);
+  const modelMs: number[] = [];
+  const renderMs: number[] = [];
+  let png: Buffer = Buffer.alloc(0);
+  for (let i = 0; i < 5; i++) {
+    let t = performance.now();
+    const map = buildDayMap(day, names)!;
+    modelMs.push(performance.now() - t);
+    t = performance.now();
+    png = renderMapPng(map);
+    renderMs.push(performance.now() - t);
+  }
+  rows.push({
+    date,
+    events: day.events.length,
+    places: first.places.length,
+    notDrawn: day.events.length - first.places.reduce((n, p) => n + p.events, 0),
+    bytes: png.length,
+    width: png.readUInt32BE(16),
+    modelMs: median(modelMs),
+    renderMs: median(renderMs),
+  });
+  if (out) await writeDigest(date, { source, config: loadConfig({}), out });
+}
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+console.log('\n| issue | events | places drawn | events not drawn | PNG | width | model | render |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const shown = [...rows].sort((a, b) => b.places - a.places || a.date.localeCompare(b.date)).slice(0, 12);
+for (const r of shown.sort((a, b) => a.date.localeCompare(b.date)))
+  console.log(
+    `| ${r.date} | ${r.events} | ${r.places} | ${r.notDrawn} | ${kb(r.bytes)} | ${r.width} px | ${ms(r.modelMs)} | ${ms(r.renderMs)} |`,
+  );
+if (rows.length) {
+  const bytes = rows.map((r) => r.bytes);
+  const render = rows.map((r) => r.renderMs);
+  console.log(
+    `\n${rows.length} issues with a map, ${withoutMap} without (no located event). PNG: median ${kb(median(bytes))}, largest ${kb(Math.max(...bytes))}; render: median ${ms(median(render))}, slowest ${ms(Math.max(...render))}; ${rows.filter((r) => r.width < 960).length} drawn below 2× to stay under 60 KB.`,
+  );
+}

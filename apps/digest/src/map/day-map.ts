@@ -1,0 +1,237 @@
+/**
+ * What the day's locator map shows, decided before anything is drawn: one point per place
+ * (its events' reported deaths summed, coloured by the family of its gravest event), the day's
+ * countries framed, the places that get a label, and the words that stand for the picture —
+ * the alt text listing the places and the caption saying what is not drawn and why.
+ *
+ * An event is drawn only where the gazetteer gives its place a point finer than a country or a
+ * region (a country's centre is no place an event happened). The frame is where the day's
+ * violence and humanitarian events are, with their countries when those are small enough to
+ * show whole; diplomacy far from it (a vote in New York on a day of fighting in Aleppo) is
+ * named in the caption rather than stretching the map across an ocean.
+ */
+import { eventKindInfo } from '@sitrep/schema/event-kinds';
+import { shortDate } from '../date-labels.ts';
+import type { DayData, DayEvent, PlacePoint } from '../day-data.ts';
+import { maxBest } from '../word-figures.ts';
+import { atlasCountry } from './world-atlas.ts';
+
+export type MapFamily = 'violence' | 'humanitarian' | 'diplomacy';
+
+export interface MapPlace extends PlacePoint {
+  name: string;
+  /** reported deaths summed over the place's events (each event's best figure) */
+  killed: number;
+  events: number;
+  family: MapFamily;
+  /** one of the main places: the renderer labels it when the label has room */
+  label: boolean;
+}
+
+/** [[west, south], [east, north]] in degrees */
+export type Frame = [[number, number], [number, number]];
+
+export interface DayMap {
+  date: string;
+  /** Content-ID of the inline image in the email (`cid:` in the HTML part) */
+  cid: string;
+  /** the file written beside the issue's .html, and its address relative to it */
+  file: string;
+  /** the size the image is shown at, in CSS pixels, at most (it shrinks with a narrow screen) */
+  width: number;
+  height: number;
+  frame: Frame;
+  places: MapPlace[];
+  /** ISO 3166-1 alpha-2 codes of the day's countries, drawn framed */
+  countries: string[];
+  /** families on the map, gravest first, for the legend */
+  families: { family: MapFamily; label: string; colour: string }[];
+  alt: string;
+  caption: string;
+}
+
+/** Colours that keep 4.5:1 against white, as legend text and as dots on the light map. */
+export const FAMILY_COLOURS: Record<MapFamily, string> = {
+  violence: '#b3261e',
+  humanitarian: '#1d5fa6',
+  diplomacy: '#6a3d9a',
+};
+const FAMILY_LABELS: Record<MapFamily, string> = {
+  violence: 'Violence',
+  humanitarian: 'Humanitarian',
+  diplomacy: 'Diplomacy',
+};
+const GRAVITY: MapFamily[] = ['violence', 'humanitarian', 'diplomacy'];
+
+/** Places finer than these are drawn; a country's or a region's centre is not where anything happened. */
+const TOO_COARSE = new Set(['country', 'region']);
+/** A framed country is shown whole only when it fits in this many degrees (Syria, Ukraine, Sudan do; Russia does not). */
+const WHOLE_COUNTRY_DEG = 22;
+/** The least span of the frame, so that a day in one town still shows its surroundings. */
+const MIN_SPAN_DEG = 3;
+/** The most a frame spans around the day's points: past it, the map follows the gravest place (Ukraine and the Black Sea fit; Syria and Washington do not). */
+const MAX_SPAN_DEG = 30;
+const MAX_LABELS = 5;
+const MAX_ALT_PLACES = 10;
+/** Shown as wide as the email's column; the PNG holds more pixels for sharp screens. */
+export const MAP_WIDTH = 592;
+export const MAP_HEIGHT = 395;
+
+const number = new Intl.NumberFormat('en-GB');
+const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
+
+const deathsOf = (e: DayEvent) => e.canonical?.killedBest ?? maxBest(e.casualties, 'killed');
+
+function drawable(e: DayEvent): PlacePoint | null {
+  const p = e.place;
+  if (!p?.point || (p.kind && TOO_COARSE.has(p.kind))) return null;
+  return p.point;
+}
+
+function boundsOf(points: readonly PlacePoint[]): Frame {
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  return [
+    [Math.min(...lons), Math.min(...lats)],
+    [Math.max(...lons), Math.max(...lats)],
+  ];
+}
+
+function union(a: Frame, b: Frame): Frame {
+  return [
+    [Math.min(a[0][0], b[0][0]), Math.min(a[0][1], b[0][1])],
+    [Math.max(a[1][0], b[1][0]), Math.max(a[1][1], b[1][1])],
+  ];
+}
+
+/** The points' bounds, with their countries when small enough, padded and at least MIN_SPAN_DEG wide and high. */
+function frameOf(points: readonly PlacePoint[], countries: readonly string[]): Frame {
+  let f = boundsOf(points);
+  for (const code of countries) {
+    const b = atlasCountry(code)?.bounds;
+    if (!b) continue;
+    if (b[1][0] - b[0][0] <= WHOLE_COUNTRY_DEG && b[1][1] - b[0][1] <= WHOLE_COUNTRY_DEG) f = union(f, b);
+  }
+  const pad = (lo: number, hi: number, limit: number): [number, number] => {
+    const half = Math.max(MIN_SPAN_DEG, (hi - lo) * 1.15) / 2;
+    const mid = (lo + hi) / 2;
+    return [Math.max(-limit, mid - half), Math.min(limit, mid + half)];
+  };
+  const [w, e] = pad(f[0][0], f[1][0], 180);
+  const [s, n] = pad(f[0][1], f[1][1], 80);
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+/**
+ * A day's events usually lie within one theatre; when they span more than a map can show at a
+ * useful scale (a toll placed in Washington beside the fighting in Idlib), the frame follows the
+ * gravest place — most deaths, then most events — and what is near it; the rest is named in
+ * the caption as outside the area shown.
+ */
+function aroundTheLead<T extends { e: DayEvent; point: PlacePoint }>(located: T[]): T[] {
+  const [[w, s], [e, n]] = boundsOf(located.map((l) => l.point));
+  if (e - w <= MAX_SPAN_DEG && n - s <= MAX_SPAN_DEG) return located;
+  const weight = new Map<string, number>();
+  for (const l of located) {
+    const key = l.e.place!.name;
+    weight.set(key, (weight.get(key) ?? 0) + deathsOf(l.e) * 100 + 1);
+  }
+  const lead = located.reduce((best, l) =>
+    (weight.get(l.e.place!.name) ?? 0) > (weight.get(best.e.place!.name) ?? 0) ? l : best,
+  ).point;
+  const half = MAX_SPAN_DEG / 2;
+  return located.filter(
+    (l) => Math.abs(l.point.lon - lead.lon) <= half && Math.abs(l.point.lat - lead.lat) <= half,
+  );
+}
+
+const inside = (p: PlacePoint, f: Frame) =>
+  p.lon >= f[0][0] && p.lon <= f[1][0] && p.lat >= f[0][1] && p.lat <= f[1][1];
+
+/** "Khan Sheikhoun (87 killed)", "Sheikh Saeed" */
+const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.killed)} killed)` : p.name);
+
+/** The day's map, or null when none of its events has a point to draw (no map, no empty box). */
+export function buildDayMap(day: DayData, countryNames: readonly string[]): DayMap | null {
+  const located = day.events.flatMap((e) => {
+    const point = drawable(e);
+    return point ? [{ e, point, family: eventKindInfo(e.kind).family as MapFamily }] : [];
+  });
+  if (!located.length) return null;
+  const core = located.filter((l) => l.family !== 'diplomacy');
+  const framing = aroundTheLead(core.length ? core : located);
+  const countries = [...new Set(framing.flatMap((l) => (l.e.country ? [l.e.country.toUpperCase()] : [])))];
+  const frame = frameOf(
+    framing.map((l) => l.point),
+    countries,
+  );
+
+  const byPlace = new Map<string, MapPlace>();
+  const elsewhere: string[] = [];
+  for (const { e, point, family } of located) {
+    if (!inside(point, frame)) {
+      if (!elsewhere.includes(e.place!.name)) elsewhere.push(e.place!.name);
+      continue;
+    }
+    const key = `${e.place!.name}|${point.lat.toFixed(3)}|${point.lon.toFixed(3)}`;
+    const p = byPlace.get(key);
+    if (!p)
+      byPlace.set(key, {
+        name: e.place!.name,
+        ...point,
+        killed: deathsOf(e),
+        events: 1,
+        family,
+        label: false,
+      });
+    else {
+      p.killed += deathsOf(e);
+      p.events += 1;
+      if (GRAVITY.indexOf(family) < GRAVITY.indexOf(p.family)) p.family = family;
+    }
+  }
+  const places = [...byPlace.values()].sort(
+    (a, b) => b.killed - a.killed || b.events - a.events || a.name.localeCompare(b.name),
+  );
+  for (const p of places.slice(0, MAX_LABELS)) p.label = true;
+  const families = GRAVITY.filter((f) => places.some((p) => p.family === f)).map((family) => ({
+    family,
+    label: FAMILY_LABELS[family],
+    colour: FAMILY_COLOURS[family],
+  }));
+
+  const notLocated = day.events.length - located.length;
+  const where = countryNames.length ? ` in ${countryNames.join(', ')}` : '';
+  const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
+  const more = places.length - listed.length;
+  const alt = `Map of the events of ${shortDate(day.date)}${where}: ${listed.join('; ')}${
+    more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
+  }.`;
+  const notes = [
+    notLocated
+      ? `${plural(notLocated, 'event', 'events')} without a place precise enough to draw ${notLocated === 1 ? 'is' : 'are'} not drawn`
+      : null,
+    elsewhere.length
+      ? `${plural(elsewhere.length, 'place', 'places')} outside the area shown (${elsewhere.join(', ')}) ${elsewhere.length === 1 ? 'is' : 'are'} not drawn`
+      : null,
+  ].filter((n): n is string => n !== null);
+  const caption = `${plural(places.length, 'place', 'places')} of ${shortDate(day.date)}'s events; circles sized by reported deaths.${
+    notes.length ? ` ${notes.join('; ')}.` : ''
+  }`;
+  return {
+    date: day.date,
+    cid: `map.${day.date}@sitrep`,
+    file: `${day.date}-map.png`,
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+    frame,
+    places,
+    countries,
+    families,
+    alt,
+    caption,
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The day's locator map through the real path: the corpus ingested into a real SQLite store,
+ * read through the GraphQL operations (the places' GeoNames points), the issue written as
+ * `sitrep digest --out` writes it and sent to a real SMTP server — the PNG beside the .html,
+ * inline under its Content-ID in the .eml and in the sent message, the alt text naming the
+ * places — and the choices of what is drawn, on days made for them.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
+import { openStore, type SitrepStore } from '@sitrep/store/store';
+import { simpleParser } from 'mailparser';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIssue } from '../src/build-issue.ts';
+import { loadConfig } from '../src/config.ts';
+import { fixtureSource } from '../src/data/day-source.ts';
+import { inProcessExecutor } from '../src/data/executors.ts';
+import { graphqlSource } from '../src/data/graphql-source.ts';
+import type { DayData, DayEvent } from '../src/day-data.ts';
+import { SEED_DAY_2016_12_09 } from '../src/fixtures/seed-day-2016-12-09.ts';
+import { buildDayMap } from '../src/map/day-map.ts';
+import { MAP_MAX_BYTES, renderMapPng } from '../src/map/render-map.ts';
+import { compileIssue } from '../src/render/compile-issue.ts';
+import { sendDigest } from '../src/send/send-digest.ts';
+import { smtpTransport } from '../src/send/smtp-transport.ts';
+import { writeDigest } from '../src/write-digests.ts';
+import { LINKS, subscriber } from './seed-issue.ts';
+import { startSmtpSink } from './smtp-sink.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const corpus = fileURLToPath(new URL('../../../corpus', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-digest-map-'));
+const config = loadConfig({});
+let store: SitrepStore;
+
+beforeAll(async () => {
+  store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
+  expect(await ingest(store, inputsFromPaths([corpus]))).toMatchObject({ failed: 0 });
+}, 120_000);
+afterAll(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Width and height from the PNG's IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('an issue whose events have places with points (the corpus, 9 December 2016)', () => {
+  const out = join(dir, 'out');
+  let written: string[];
+
+  beforeAll(async () => {
+    const r = await writeDigest('2016-12-09', {
+      source: graphqlSource(inProcessExecutor(store)),
+      config,
+      out,
+    });
+    if (!('written' in r)) throw new Error(`skipped: ${r.skipped}`);
+    written = r.written;
+  }, 60_000);
+
+  it('writes the map as a PNG beside the .html, 960 × 640 and at most 60 KB', () => {
+    const file = join(out, '2016-12-09-map.png');
+    expect(written).toContain(file);
+    const png = readFileSync(file);
+    expect(pngSize(png)).toEqual({ width: 960, height: 640 });
+    expect(png.length).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('shows it in the web edition from the file beside it, with alt text naming the places', () => {
+    const html = readFileSync(join(out, '2016-12-09.html'), 'utf8');
+    const img = /<img[^>]*src="2016-12-09-map\.png"[^>]*>/.exec(html)?.[0];
+    expect(img).toBeDefined();
+    expect(img).toMatch(/alt="Map of the events of 9 Dec 2016 in Syria: Sheikh Saeed[^"]*"/);
+    expect(html).not.toContain('cid:');
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))(
+    'loads from the file beside the .html in Chromium, fitting a 375 px phone',
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+        await page.goto(pathToFileURL(join(out, '2016-12-09.html')).href, { waitUntil: 'load' });
+        const img = await page.evaluate(() => {
+          const i = [...document.images].find((x) => x.src.endsWith('-map.png'))!;
+          return { natural: i.naturalWidth, shown: i.getBoundingClientRect().width, alt: i.alt };
+        });
+        expect(img.natural).toBe(960);
+        expect(img.shown).toBeGreaterThan(300);
+        expect(img.shown).toBeLessThanOrEqual(375);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  it('carries it inline in the .eml: the HTML part shows cid:, the part under that Content-ID is the PNG', async () => {
+    const eml = readFileSync(join(out, '2016-12-09.eml'));
+    const mail = await simpleParser(eml, { keepCidLinks: true });
+    expect(mail.html).toContain('src="cid:map.2016-12-09@sitrep"');
+    const part = mail.attachments.find((a) => a.contentId === '<map.2016-12-09@sitrep>');
+    expect(part).toMatchObject({ contentType: 'image/png', contentDisposition: 'inline', related: true });
+    expect(part!.content.equals(readFileSync(join(out, '2016-12-09-map.png')))).toBe(true);
+    expect(mail.text).toContain('Map of the events of 9 Dec 2016 in Syria: Sheikh Saeed');
+  });
+
+  it('sends it inline to every recipient through a real SMTP server', async () => {
+    const sink = await startSmtpSink();
+    const transport = smtpTransport(sink.url, 1);
+    try {
+      const day = await graphqlSource(inProcessExecutor(store)).day('2016-12-09');
+      const issue = await compileIssue(buildIssue(day, { archiveUrl: 'https://sitrep.example.org/digests' }));
+      const report = await sendDigest({
+        issue,
+        subscribers: [subscriber('ana@example.org')],
+        transport,
+        log: { sentKeys: async () => new Set(), record: async () => {} },
+        from: config.from,
+        links: LINKS,
+        dkim: null,
+      });
+      expect(report.sent).toEqual(['ana@example.org']);
+      const mail = await simpleParser(sink.received[0]!.raw, { keepCidLinks: true });
+      expect(mail.html).toContain('src="cid:map.2016-12-09@sitrep"');
+      expect(mail.attachments.map((a) => [a.contentId, a.contentType])).toEqual([
+        ['<map.2016-12-09@sitrep>', 'image/png'],
+      ]);
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  });
+});
+
+describe('a day without located events', () => {
+  it('has no map, no empty box and no file (the seed day: its places have no points)', async () => {
+    const out = join(dir, 'fixtures');
+    const r = await writeDigest('2016-12-09', { source: fixtureSource(), config, out });
+    expect('issue' in r && r.issue.map).toBeNull();
+    expect(readdirSync(out).sort()).toEqual(['2016-12-09.eml', '2016-12-09.html', '2016-12-09.txt']);
+    const html = readFileSync(join(out, '2016-12-09.html'), 'utf8');
+    expect(html).not.toContain('Where it happened');
+    expect(html).not.toMatch(/<img[^>]*map/);
+    const mail = await simpleParser(readFileSync(join(out, '2016-12-09.eml')));
+    expect(mail.attachments).toHaveLength(0);
+  });
+});
+
+/** The seed day's events, put where the gazetteer puts their places, and more. */
+function located(events: Partial<DayEvent>[]): DayData {
+  const base = SEED_DAY_2016_12_09.events[0]!;
+  return {
+    ...SEED_DAY_2016_12_09,
+    events: events.map((e, i) => ({ ...base, id: `e${i}`, canonical: null, casualties: [], ...e })),
+  };
+}
+const at = (name: string, lat: number, lon: number, kind = 'city') => ({
+  name,
+  within: [],
+  point: { lat, lon },
+  kind,
+});
+const killed = (n: number): DayEvent['casualties'] => [
+  {
+    articleId: 'a',
+    killed: { best: n, low: null, high: null, qualifier: 'exact', group: 'people' },
+    injured: null,
+    reportedBy: [],
+  },
+];
+
+describe('what the map draws', () => {
+  const day = located([
+    { kind: 'airstrike', place: at('Khan Sheikhoun', 35.44, 36.65), country: 'SY', casualties: killed(87) },
+    { kind: 'shelling', place: at('Khan Sheikhoun', 35.44, 36.65), country: 'SY', casualties: killed(3) },
+    { kind: 'aid_delivery', place: at('Idlib', 35.93, 36.63), country: 'SY' },
+    { kind: 'airstrike', place: at('Syria', 35, 38, 'country'), country: 'SY', casualties: killed(20) },
+    { kind: 'airstrike', place: { name: 'the north', within: [] }, country: null },
+    { kind: 'un_vote', place: at('New York', 40.71, -74.01), country: 'US' },
+  ]);
+  const map = buildDayMap(day, ['Syria'])!;
+
+  it('draws one point per place, its events’ deaths summed, coloured by its gravest family', () => {
+    expect(map.places.map((p) => [p.name, p.killed, p.events, p.family])).toEqual([
+      ['Khan Sheikhoun', 90, 2, 'violence'],
+      ['Idlib', 0, 1, 'humanitarian'],
+    ]);
+    expect(map.countries).toEqual(['SY']);
+    expect(map.families.map((f) => f.family)).toEqual(['violence', 'humanitarian']);
+  });
+
+  it('names the places in the alt text and says in the caption what is not drawn and why', () => {
+    expect(map.alt).toBe('Map of the events of 9 Dec 2016 in Syria: Khan Sheikhoun (90 killed); Idlib.');
+    expect(map.caption).toContain(
+      '2 events without a place precise enough to draw are not drawn; 1 place outside the area shown (New York) is not drawn.',
+    );
+  });
+
+  it('frames the whole of a small country and keeps within a frame around the fighting', () => {
+    const [[w, s], [e, n]] = map.frame;
+    // Syria runs from about 35.7°E to 42.4°E and 32.3°N to 37.3°N
+    expect(w).toBeLessThan(35.7);
+    expect(e).toBeGreaterThan(42.3);
+    expect(s).toBeLessThan(32.4);
+    expect(n).toBeGreaterThan(37.3);
+    expect(e - w).toBeLessThan(12);
+  });
+
+  it.each([
+    [
+      'a day of diplomacy only is framed around it',
+      [{ kind: 'un_vote' as const, place: at('Geneva', 46.2, 6.14), country: 'CH' }],
+      'Geneva',
+    ],
+    [
+      'a big country is not framed whole',
+      [{ kind: 'shelling' as const, place: at('Belgorod', 50.6, 36.59), country: 'RU' }],
+      'Belgorod',
+    ],
+  ])('%s', (_, events, name) => {
+    const m = buildDayMap(located(events), [])!;
+    expect(m.places.map((p) => p.name)).toEqual([name]);
+    expect(m.frame[1][0] - m.frame[0][0]).toBeLessThan(25);
+  });
+
+  it('follows the gravest place when the day spans more than a map can show, naming the rest', () => {
+    const m = buildDayMap(
+      located([
+        { kind: 'airstrike', place: at('Idlib', 35.93, 36.63), country: 'SY', casualties: killed(20) },
+        { kind: 'bombing', place: at('Washington', 38.9, -77.04), country: 'US', casualties: killed(5) },
+      ]),
+      ['Syria', 'United States'],
+    )!;
+    expect(m.places.map((p) => p.name)).toEqual(['Idlib']);
+    expect(m.countries).toEqual(['SY']);
+    expect(m.caption).toContain('1 place outside the area shown (Washington) is not drawn');
+  });
+
+  it('is null when no event has a point', () => {
+    expect(buildDayMap(located([{ place: at('Syria', 35, 38, 'country') }, { place: null }]), [])).toBeNull();
+  });
+
+  it('stays under 60 KB on a day of many places across many borders', () => {
+    // Ukraine to Iraq: within one frame, with the Black Sea's and the Aegean's coasts and a dozen borders
+    const busy = located(
+      [
+        ['Kharkiv', 49.99, 36.23, 'UA'],
+        ['Kherson', 46.64, 32.61, 'UA'],
+        ['Odesa', 46.48, 30.72, 'UA'],
+        ['Belgorod', 50.6, 36.59, 'RU'],
+        ['Aleppo', 36.2, 37.16, 'SY'],
+        ['Gaza', 31.5, 34.47, 'PS'],
+        ['Beirut', 33.89, 35.5, 'LB'],
+        ['Mosul', 36.34, 43.13, 'IQ'],
+        ['Baghdad', 33.31, 44.36, 'IQ'],
+        ['Damascus', 33.51, 36.29, 'SY'],
+      ].map(([name, lat, lon, country], i) => ({
+        kind: 'airstrike' as const,
+        place: at(name as string, lat as number, lon as number),
+        country: country as string,
+        casualties: killed(i * 7),
+      })),
+    );
+    const png = renderMapPng(buildDayMap(busy, [])!);
+    expect(pngSize(png).width).toBeGreaterThanOrEqual(720);
+    expect(png.length).toBeLessThanOrEqual(MAP_MAX_BYTES);
+  });
+});
