@@ -174,6 +174,38 @@ describe('events', () => {
     });
   });
 
+  it("does not read a group's de facto capital as the country's capital", () => {
+    const [event] = eventsOf([
+      "At least 15 people were killed in air strikes on the group's de facto Syrian capital on Sunday.",
+    ]);
+    expect(event?.location).toBeNull();
+  });
+
+  it('places "the town" at the article\'s first place said to be where, not one named as a side', () => {
+    const events = eventsOf(
+      ['Russia defended its Damascus ally at the council.'],
+      ['Rescuers said 30 people died in the town after the strike.'],
+      ['The strike hit Khan Sheikhoun in Idlib province.'],
+    );
+    expect(events.find((e) => e.casualties.killed?.best === 30)?.location?.placeId).toBe(
+      'place:sy:khan-sheikhoun',
+    );
+  });
+
+  it('takes the place the next sentence gives to an event its own sentence does not place', () => {
+    const events = eventsOf([
+      'At least 40 people were killed on Saturday in a car bomb attack on buses carrying evacuees.',
+      'Most of the dead were waiting at a transit point in Rashidin west of Aleppo, a monitor said.',
+    ]);
+    expect(events.find((e) => e.kind === 'bombing')?.location?.placeId).toBe('place:sy:aleppo:rashidin');
+    // a next sentence that reports an event of its own places only that one
+    const two = eventsOf([
+      'At least 40 people were killed on Saturday in a car bomb attack on buses carrying evacuees.',
+      'Separately, shelling hit Douma.',
+    ]);
+    expect(two.find((e) => e.kind === 'bombing')?.location).toBeNull();
+  });
+
   it('is deterministic', () => {
     const s = ['Air strikes killed 13 people in al-Kalaseh.'];
     expect(eventsOf(s)).toEqual(eventsOf(s));
