@@ -86,6 +86,15 @@ describe('events', () => {
   it('counts a vote and a run of vetoes', () => {
     const [vote] = eventsOf(['The U.N. General Assembly voted 122 to 13 to demand a halt.']);
     expect(vote).toMatchObject({ kind: 'un_vote', vote: { yes: 122, no: 13, abstain: null } });
+    // a council's vote in the words reports give it: "adopted by a vote of 13-0", "passed ... with 13 votes in favour"
+    const [adopted] = eventsOf(['The resolution was adopted by a vote of 13-0 with two abstentions.']);
+    expect(adopted).toMatchObject({ kind: 'un_vote', vote: { yes: 13, no: 0 } });
+    for (const sentence of [
+      'The Security Council voted on Friday to expand aid deliveries.',
+      'The UN Security Council has passed a resolution on aid deliveries.',
+      'The measure passed on Friday with 13 votes in favour and none against.',
+    ])
+      expect(eventsOf([sentence]).map((e) => e.kind)).toEqual(['un_vote']);
     const [veto] = eventsOf(['Russia has vetoed six resolutions in the council.']);
     expect(veto).toMatchObject({ kind: 'veto', count: 6 });
   });
