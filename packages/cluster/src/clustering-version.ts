@@ -33,6 +33,7 @@
  *   uncommon kind (a bombing) dated to the day ties an undated report of that kind at a nesting
  *   place whose news window holds the day; a Security Council vote and a General Assembly vote
  *   are never one (`voteBody`); a region inside a country (the Gaza Strip, Darfur, Iraqi Kurdistan)
- *   is a place to block and link on, not a coarse one.
+ *   is a place to block and link on, not a coarse one; an article's "attack" dated to its report's
+ *   day and its undated specific kind (dated by that report) are the same days.
  */
 export const CLUSTERING_VERSION = 'cluster-4';

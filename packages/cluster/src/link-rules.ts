@@ -156,7 +156,18 @@ function sameDays(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.window === null || b.window === null) return a.window === b.window;
   const wa = newsWindow(a.window);
   const wb = newsWindow(b.window);
-  return wa.from === wb.from && wa.to === wb.to;
+  if (wa.from === wb.from && wa.to === wb.to) return true;
+  // one of them has no date of its own, and the article dates the other to its report's day
+  // ("killed 58 on Tuesday" and "the air strike" in Tuesday's story): the same days
+  if (a.window.inferred === b.window.inferred) return false;
+  const [dated, reported] = a.window.inferred ? [b, a] : [a, b];
+  const occurred = dated.mention.occurred;
+  return (
+    occurred.precision === 'day' &&
+    occurred.start !== null &&
+    occurred.start === occurred.end &&
+    dayNumber(occurred.start) === (reported.window as DayWindow).to
+  );
 }
 
 /**

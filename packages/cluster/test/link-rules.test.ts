@@ -459,6 +459,18 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     false,
   ],
   [
+    "one article's toll of an attack on Tuesday and its undated air strike there, in Tuesday's story",
+    { article: 'a', kind: 'attack', place: 'Aleppo-gov', on: '2017-04-04', killed: 58 },
+    { article: 'a', kind: 'airstrike', place: 'al-Kalaseh', reported: '2017-04-04' },
+    true,
+  ],
+  [
+    "one article's toll of an attack on Sunday and its undated air strike, in Tuesday's story",
+    { article: 'a', kind: 'attack', place: 'Aleppo-gov', on: '2017-04-02', killed: 58 },
+    { article: 'a', kind: 'airstrike', place: 'al-Kalaseh', reported: '2017-04-04' },
+    false,
+  ],
+  [
     'a region inside a country (its gazetteer parent) is a place: the same kind there on one day',
     { article: 'a', place: 'Idlib', placePrecision: 'region' },
     { article: 'b', place: 'Idlib', placePrecision: 'region' },
