@@ -11,6 +11,6 @@ for (const [key, a] of articles) {
   console.log(`\n== ${key} ${a.publishedAt?.date ?? '-'} ${a.headline ?? ''}`);
   for (const e of a.events)
     console.log(
-      `  ${e.kind} ${e.occurred.start ?? '-'}..${e.occurred.end ?? '-'} (${e.occurred.precision}) @${e.location?.name ?? '-'} killed=${e.casualties.killed?.best ?? '-'} | ${e.summary.slice(0, 160)}}`,
+      `  ${e.kind} ${e.occurred.start ?? '-'}..${e.occurred.end ?? '-'} (${e.occurred.precision}) @${e.location?.name ?? '-'} killed=${e.casualties.killed?.best ?? '-'} | ${e.summary.slice(0, 160)}`,
     );
 }

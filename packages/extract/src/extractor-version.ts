@@ -36,6 +36,8 @@
  *    next sentence of the paragraph says, when that sentence reports no event of its own; a UN
  *    body's vote as reports word it ("the Security Council voted Friday", "adopted by a vote of
  *    13-0", "passed ... with 13 votes in favour"); a name said to lie in a country ("Kurdistan in
- *    northern Iraq") is that country's place (the curated one holding the name), never another's.
+ *    northern Iraq") is that country's place (the curated one holding the name), never another's;
+ *    a toll goes to the incident it is told of, not to one told after it as what came before
+ *    ("19 killed ... hours after a chemical attack left dozens dead").
  */
 export const EXTRACTOR_VERSION = 8;

@@ -215,6 +215,19 @@ describe('events', () => {
     expect(two.find((e) => e.kind === 'bombing')?.location).toBeNull();
   });
 
+  it('gives a toll to the incident it is told of, not to an earlier one told after it', () => {
+    const events = eventsOf([
+      'At least 19 people were killed near the capital on Tuesday, hours after a chemical attack left dozens dead in Douma.',
+    ]);
+    expect(events.find((e) => e.casualties.killed?.best === 19)?.kind).not.toBe('chemical_attack');
+    expect(events.find((e) => e.kind === 'chemical_attack')?.casualties.killed).toBeNull();
+    // "killed after air strikes targeted ...": the strikes are what killed them
+    const [strike] = eventsOf([
+      'At least 13 people were killed after air strikes targeted the east of the city.',
+    ]);
+    expect(strike).toMatchObject({ kind: 'airstrike', casualties: { killed: { best: 13 } } });
+  });
+
   it('is deterministic', () => {
     const s = ['Air strikes killed 13 people in al-Kalaseh.'];
     expect(eventsOf(s)).toEqual(eventsOf(s));

@@ -30,6 +30,12 @@ export interface EventInput {
 }
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
+/**
+ * "… hours after a chemical attack", "a day after the strike": what follows names an earlier
+ * incident. A bare "after" is the cause ("killed after airstrikes targeted the east") and is one.
+ */
+const EARLIER_INCIDENT =
+  /\b(?:hours|days|weeks|months|a day|a week|a month|the day|the morning|shortly)\s+(?:after|following)\b/i;
 /** "in Rashidin", "at a checkpoint near Mosul", "west of Aleppo": a place said to be where */
 const CUED_BEFORE =
   /\b(?:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?$/i;
@@ -289,7 +295,16 @@ export function findEvents(input: EventInput): Event[] {
     );
     // the means that names the attack most closely owns its toll: "fired shells filled with toxic gas" is a chemical attack
     const violentHits = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at);
-    const casualtyOwner = violentHits.find((h) => h.trigger.kind === 'chemical_attack') ?? violentHits[0];
+    // "19 people were killed near the capital ... hours after a chemical attack left dozens dead in
+    // Khan Sheikhun": an incident told after the toll as what came before is another event, and
+    // does not own the toll
+    const firstToll = qs.find((q) => CASUALTY.includes(q.measure) && !q.cumulative);
+    const earlierIncident = (h: { at: number }) =>
+      firstToll !== undefined &&
+      h.at > firstToll.end &&
+      EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
+    const owning = violentHits.filter((h) => !earlierIncident(h));
+    const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
     if (hasCasualties && !casualtyOwner) {
       const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
