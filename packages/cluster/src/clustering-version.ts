@@ -27,5 +27,13 @@
  *   up to 92 days before its report refers back to it (windows reach back; new `b|family|band`
  *   rows; MAX_ROW_DAYS 93); an article's events are always compared with each other (`p|article`
  *   rows), so an unplaced, untolled "the blast" meets its article's "a bomb in Aleppo".
+ * cluster-4: competing figures and nesting: a vague toll ("dozens", 24–99) agrees with a count it
+ *   covers; one article's count of a group among the dead ("27 children") and its toll of everyone
+ *   are one event, and figure ranges leave such a group's count out beside a count of everyone; an
+ *   uncommon kind (a bombing) dated to the day ties an undated report of that kind at a nesting
+ *   place whose news window holds the day; a Security Council vote and a General Assembly vote
+ *   are never one (`voteBody`); a region inside a country (the Gaza Strip, Darfur, Iraqi Kurdistan)
+ *   is a place to block and link on, not a coarse one; an article's "attack" dated to its report's
+ *   day and its undated specific kind (dated by that report) are the same days.
  */
-export const CLUSTERING_VERSION = 'cluster-3';
+export const CLUSTERING_VERSION = 'cluster-4';

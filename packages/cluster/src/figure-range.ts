@@ -13,7 +13,8 @@ export const FIGURE_MIN_GAP = 3;
 export const FIGURE_RULE =
   'totals over a period or a war are left out, and figures no report places or dates unless one that is does; ' +
   'low = lowest credible figure (conservative, as ACLED); best = figure given by the most independent ' +
-  'sources, ties to the lower; high = highest credible figure; vague words ("dozens") count only when no ' +
+  'sources, ties to the lower; high = highest credible figure; a count of one group among the dead ' +
+  '("27 children") counts only when no report counts everyone; vague words ("dozens") count only when no ' +
   `report gives a number; disputed when two figures differ by more than ${FIGURE_TOLERANCE * 100}% ` +
   `and ${FIGURE_MIN_GAP}, unless the higher one was published later (a rising toll)`;
 
@@ -26,6 +27,19 @@ function reporter(m: EventMention, measure: CasualtyMeasure, original: SourceNam
   }
   return m.outlet?.name ?? original?.name ?? `article ${m.articleId}`;
 }
+
+/**
+ * Groups a toll may count as part of an incident's dead ("27 children", "20 women"): their count
+ * is part of the toll of "people" or "civilians", never a competing figure of it.
+ */
+export const PART_GROUPS: ReadonlySet<string> = new Set([
+  'children',
+  'women',
+  'men',
+  'medical_staff',
+  'journalists',
+  'aid_workers',
+]);
 
 function disagree(a: number, b: number): boolean {
   const lo = Math.min(a, b);
@@ -56,6 +70,8 @@ export function figureRange(
   if (!mentions.some((m) => m.casualties[measure])) return null;
   const reports: FigureReport[] = [];
   const sourceOf = new Map<FigureReport, string>();
+  // "27 children" beside "80 people": the children are among the 80, not a lower count of them
+  const partOf = new Set<FigureReport>();
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i] as EventMention;
     const figure = m.casualties[measure];
@@ -74,11 +90,14 @@ export function figureRange(
     };
     reports.push(report);
     sourceOf.set(report, original?.key ?? report.reportedBy);
+    if (PART_GROUPS.has(figure.group)) partOf.add(report);
   }
   if (reports.length === 0) return null;
   reports.sort((a, b) => a.value - b.value || (a.eventId < b.eventId ? -1 : 1));
-  const exact = reports.filter((r) => r.qualifier !== 'vague');
-  const credible = exact.length > 0 ? exact : reports;
+  const wholes = reports.filter((r) => !partOf.has(r));
+  const counted = wholes.length > 0 ? wholes : reports;
+  const exact = counted.filter((r) => r.qualifier !== 'vague');
+  const credible = exact.length > 0 ? exact : counted;
   const values = credible.map((r) => r.value);
   let best = values[0] as number;
   // one credible report is its own best; only several need their sources counted

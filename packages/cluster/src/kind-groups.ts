@@ -43,6 +43,15 @@ export const GENERIC_KINDS: readonly EventKindName[] = ['attack', 'property_dest
  */
 export const RARE_KINDS: readonly EventKindName[] = ['chemical_attack'];
 
+/**
+ * Kinds uncommon enough that two reports of one on the same days at nested places ("a bomb
+ * attack on buses outside Aleppo" and "a car bomb in al-Rashidin", one of them with no toll) are
+ * one incident: ACLED codes IEDs, car bombs and suicide bombs as sub-event types of their own,
+ * and they are reported far less often than the strikes and shelling of a province's day, where
+ * a toll on one side only ties nothing across places of different size.
+ */
+export const UNCOMMON_KINDS: readonly EventKindName[] = ['bombing'];
+
 export const PLACELESS_KINDS: readonly EventKindName[] = ['un_vote', 'veto'];
 
 const groupOf = new Map<string, number>();

@@ -1,5 +1,6 @@
-import { newsWindow, windowsOverlap } from './date-window.ts';
-import { GENERIC_KINDS, kindsCompatible, RARE_KINDS } from './kind-groups.ts';
+import { type DayWindow, dayNumber, newsWindow, windowsOverlap } from './date-window.ts';
+import { PART_GROUPS } from './figure-range.ts';
+import { GENERIC_KINDS, kindsCompatible, RARE_KINDS, UNCOMMON_KINDS } from './kind-groups.ts';
 import { BACKGROUND_MIN_KILLED, type MentionFeatures } from './mention-features.ts';
 import { quotesNearIdentical } from './quote-text.ts';
 
@@ -88,6 +89,35 @@ export function backgroundTie(a: MentionFeatures, b: MentionFeatures): boolean {
   );
 }
 
+/**
+ * One report's vague toll ("dozens killed") and the other's count that the word covers (27,
+ * within "dozens", 24–99): competing figures of one event, as agreeing as two counts within 25%.
+ * Only as evidence between reports that are already compatible; a count outside the range parts
+ * nothing ("dozens" is a reporter's word, not a bound).
+ */
+export function vagueTollMet(a: MentionFeatures, b: MentionFeatures): boolean {
+  const [vague, exact] = a.vagueKilled !== null ? [a, b] : [b, a];
+  const range = vague.vagueKilled;
+  return range !== null && exact.killed !== null && exact.killed >= range.low && exact.killed <= range.high;
+}
+
+/**
+ * An uncommon kind (`UNCOMMON_KINDS`: a bombing) dated to the day by one report and reported,
+ * undated, at a place nesting with it by another whose news window holds that day: "a car bomb
+ * in al-Rashidin on Saturday" and Sunday's "the bomb attack on the convoy outside Aleppo". Called
+ * once the pair is compatible (same kind checked by the caller).
+ */
+function uncommonKindReported(a: MentionFeatures, b: MentionFeatures): boolean {
+  if (!UNCOMMON_KINDS.includes(a.mention.kind) || a.window === null || b.window === null) return false;
+  if (a.window.inferred === b.window.inferred) return false;
+  const [dated, reported] = a.window.inferred ? [b, a] : [a, b];
+  const occurred = dated.mention.occurred;
+  if (occurred.precision !== 'day' || occurred.start === null) return false;
+  const news = newsWindow(reported.window as DayWindow);
+  const day = dayNumber(occurred.start);
+  return day >= news.from && day <= news.to;
+}
+
 /** Both give the same killed figure, high enough not to be a coincidence. */
 export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
   return a.killed !== null && a.killed === b.killed && a.killed >= FINGERPRINT_MIN_KILLED;
@@ -102,7 +132,7 @@ export function sameToll(a: MentionFeatures, b: MentionFeatures): boolean {
  */
 function sameArticleRepeat(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.killed !== null && b.killed !== null)
-    return tollMetAsFloor(a, b) && kindsCompatible(a.mention.kind, b.mention.kind);
+    return (tollMetAsFloor(a, b) || partOfTheToll(a, b)) && kindsCompatible(a.mention.kind, b.mention.kind);
   return a.mention.kind === b.mention.kind || rareNamedTwice(a, b) || genericNamedAgain(a, b);
 }
 
@@ -126,7 +156,18 @@ function sameDays(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.window === null || b.window === null) return a.window === b.window;
   const wa = newsWindow(a.window);
   const wb = newsWindow(b.window);
-  return wa.from === wb.from && wa.to === wb.to;
+  if (wa.from === wb.from && wa.to === wb.to) return true;
+  // one of them has no date of its own, and the article dates the other to its report's day
+  // ("killed 58 on Tuesday" and "the air strike" in Tuesday's story): the same days
+  if (a.window.inferred === b.window.inferred) return false;
+  const [dated, reported] = a.window.inferred ? [b, a] : [a, b];
+  const occurred = dated.mention.occurred;
+  return (
+    occurred.precision === 'day' &&
+    occurred.start !== null &&
+    occurred.start === occurred.end &&
+    dayNumber(occurred.start) === (reported.window as DayWindow).to
+  );
 }
 
 /**
@@ -143,6 +184,23 @@ function tollMetAsFloor(a: MentionFeatures, b: MentionFeatures): boolean {
   return (
     (qualifier === 'at_least' || qualifier === 'more_than') &&
     (hi.killed as number) <= (lo.killed as number) * FIGURE_AGREE_RATIO
+  );
+}
+
+/**
+ * One article's count of a group among the dead and its toll of all of them: "some 80 people
+ * were killed" and UNICEF's "27 children" are one attack's victims, not a second attack. The
+ * group's count is below the toll it is part of.
+ */
+function partOfTheToll(a: MentionFeatures, b: MentionFeatures): boolean {
+  const [lo, hi] = (a.killed as number) < (b.killed as number) ? [a, b] : [b, a];
+  const part = lo.mention.casualties.killed?.group;
+  const whole = hi.mention.casualties.killed?.group;
+  return (
+    (lo.killed as number) < (hi.killed as number) &&
+    part !== undefined &&
+    PART_GROUPS.has(part) &&
+    (whole === 'people' || whole === 'civilians')
   );
 }
 
@@ -177,6 +235,8 @@ function compatibleUnquoted(a: MentionFeatures, b: MentionFeatures, ratio: numbe
     kindsCompatible(a.mention.kind, b.mention.kind) &&
     !datesConflict(a, b) &&
     (a.placeLine.length === 0 || b.placeLine.length === 0 || placesNested(a, b)) &&
+    // a Security Council vote and a General Assembly vote are two votes, whatever the day
+    (a.voteBody === null || b.voteBody === null || a.voteBody === b.voteBody) &&
     // extraction sometimes names the wrong perpetrator; the same toll outweighs it
     (!perpetratorsDisjoint(a, b) || sameToll(a, b)) &&
     // tolls rise as bodies are found, but not sixfold: 6 dead and 120 dead are two events
@@ -205,11 +265,14 @@ export function linked(a: MentionFeatures, b: MentionFeatures): boolean {
   if (a.placeLine.length === 0 || b.placeLine.length === 0) return sameToll(a, b);
   // both are placed, so compatibleUnquoted has already found the places nested
   const sameKind = a.mention.kind === b.mention.kind;
-  const figuresAgree = ratio !== null && ratio <= FIGURE_AGREE_RATIO;
+  const figuresAgree = (ratio !== null && ratio <= FIGURE_AGREE_RATIO) || vagueTollMet(a, b);
   // A mention dated only by its report happened on or before that day: a matching figure ties
   // it; so does the same kind at the very same place when no figure disagrees (one gives none).
   if (a.window.inferred || b.window.inferred)
-    return figuresAgree || (sameKind && ratio === null && a.placeLine[0] === b.placeLine[0]);
+    return (
+      figuresAgree ||
+      (sameKind && ratio === null && (a.placeLine[0] === b.placeLine[0] || uncommonKindReported(a, b)))
+    );
   const sameDay =
     a.mention.occurred.precision === 'day' &&
     b.mention.occurred.precision === 'day' &&

@@ -44,10 +44,31 @@ export interface MentionFeatures {
   killed: number | null;
   /** whether the report gives any killed figure, "dozens" included, that is not a total */
   toll: boolean;
+  /** the range a vague toll's word stands for ("dozens": 24–99, `VAGUE_WORDS`), else null */
+  vagueKilled: { low: number; high: number } | null;
   /** the country id of a report placed no finer than a country ("in Syria"), else null */
   country: string | null;
   /** "yes-no" of a vote large enough for its split to identify it (`TALLY_MIN_VOTES`), else null */
   tally: string | null;
+  /** the body that voted or vetoed, when its sentence names one ("security-council"), else null */
+  voteBody: string | null;
+}
+
+/**
+ * UN bodies that vote, by the names reports give them. A Security Council vote and a General
+ * Assembly vote on one day are two votes; reports that name no body part nothing.
+ */
+const VOTE_BODIES: readonly [string, RegExp][] = [
+  ['security-council', /\b(?:Security Council|UNSC)\b/],
+  ['general-assembly', /\b(?:General Assembly|UNGA)\b/],
+  ['human-rights-council', /\bHuman Rights Council\b/],
+];
+
+function voteBodyOf(m: EventMention): string | null {
+  if (!PLACELESS_KINDS.includes(m.kind)) return null;
+  const named = VOTE_BODIES.filter(([, re]) => re.test(m.summary));
+  // a sentence naming two bodies ("the Security Council, after the General Assembly's vote") says nothing sure
+  return named.length === 1 ? (named[0] as [string, RegExp])[0] : null;
 }
 
 /**
@@ -93,10 +114,22 @@ export function normalizeName(name: string): string {
   return normalized;
 }
 
-export function placeKey(m: EventMention): string | null {
+/**
+ * The place a mention blocks on, or null when it is too coarse. A region inside a country (the
+ * Gaza Strip, Darfur, Donbas, Iraqi Kurdistan: the gazetteer gives it a parent) is a place as a
+ * province is; a region that holds countries (the Middle East) is not. `ancestorsOf` is omitted
+ * by callers that only need to know whether a mention has a place of its own.
+ */
+export function placeKey(m: EventMention, ancestorsOf?: AncestorsOf): string | null {
   const loc = m.location;
   if (!loc && PLACELESS_KINDS.includes(m.kind)) return `kind:${m.kind}`;
-  if (!loc || COARSE_PRECISIONS.has(loc.precision)) return null;
+  if (!loc) return null;
+  const withinCountry =
+    loc.precision === 'region' &&
+    loc.placeId !== null &&
+    ancestorsOf !== undefined &&
+    ancestorsOf(loc.placeId).length > 0;
+  if (COARSE_PRECISIONS.has(loc.precision) && !withinCountry) return null;
   return loc.placeId ?? `name:${normalizeName(loc.name)}`;
 }
 
@@ -106,7 +139,7 @@ const NO_PERPETRATORS: ReadonlySet<string> = new Set();
 const NO_QUOTES: readonly (readonly string[])[] = [];
 
 export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatures {
-  const key = placeKey(m);
+  const key = placeKey(m, lookups.ancestorsOf);
   // "Idlib" may be the town or the province around it: such a mention is read at the province
   const place = key === null ? null : (lookups.namesakeRegionOf?.(key) ?? key);
   const placeLine =
@@ -136,6 +169,10 @@ export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatu
   const killed = m.casualties.killed;
   const toll = killed !== null && figureStanding(m, m.claims, 'killed') !== 'total';
   const exact = toll && killed?.qualifier !== 'vague' ? (killed?.best ?? null) : null;
+  const vagueKilled =
+    toll && killed?.qualifier === 'vague'
+      ? { low: killed.low ?? killed.best, high: killed.high ?? Number.POSITIVE_INFINITY }
+      : null;
   const window = mentionWindow(m);
   return {
     mention: m,
@@ -148,7 +185,9 @@ export function mentionFeatures(m: EventMention, lookups: Lookups): MentionFeatu
     quotes: quotes ?? NO_QUOTES,
     killed: exact,
     toll,
+    vagueKilled,
     tally: tallyOf(m),
+    voteBody: voteBodyOf(m),
     country: m.location?.precision === 'country' ? (m.location.placeId ?? null) : null,
   };
 }

@@ -129,6 +129,22 @@ describe('figures', () => {
   it('is null when no report gives the measure', () => {
     expect(figureRange([report('a', 3)], 'injured')).toBeNull();
   });
+
+  it('counts a group among the dead ("27 children") only when no report counts everyone', () => {
+    const children = mention({
+      article: 'unicef',
+      place: 'Manbij',
+      on: '2016-07-19',
+      killed: 27,
+      killedGroup: 'children',
+    });
+    expect(figureRange([report('a', 58), report('b', 72), children], 'killed')).toMatchObject({
+      low: 58,
+      best: 58,
+      high: 72,
+    });
+    expect(figureRange([children], 'killed')).toMatchObject({ low: 27, best: 27, high: 27 });
+  });
 });
 
 describe('canonical events', () => {

@@ -16,9 +16,9 @@ import {
 import { type ArticlesByKey, pairs, scorePairs, sideEvents, sideKey } from './labelled-pairs.ts';
 
 // The levels reached on the real extractor output; a change that lowers them fails here.
-const FAKES_MIN = { precision: 1, recall: 0.75 };
+const FAKES_MIN = { precision: 1, recall: 0.9 };
 const SEED_MIN = { precision: 1, recall: 0.2 };
-const WORLD_MIN = { precision: 1, recall: 0 };
+const WORLD_MIN = { precision: 1, recall: 1 };
 
 const gazetteer = {
   ancestorsOf: (id: string) => ancestorsOf(id).map((p) => p.id),

@@ -387,6 +387,101 @@ const cases: [string, MentionSpec, MentionSpec, boolean][] = [
     { article: 'b', place: 'Manbij', reported: '2017-04-04', killed: 87 },
     false,
   ],
+  // cluster-4
+  [
+    'a report of 27 killed and one of "dozens" (24-99), same province and days',
+    { article: 'a', kind: 'attack', place: 'Idlib', reported: '2017-04-06', killed: 27 },
+    {
+      article: 'b',
+      kind: 'chemical_attack',
+      place: 'Idlib',
+      on: '2017-04-04',
+      killed: 24,
+      killedQualifier: 'vague',
+      killedHigh: 99,
+    },
+    true,
+  ],
+  [
+    'a report of 12 killed and one of "dozens": the count is outside the word',
+    { article: 'a', kind: 'attack', place: 'Idlib', reported: '2017-04-06', killed: 12 },
+    {
+      article: 'b',
+      kind: 'chemical_attack',
+      place: 'Idlib',
+      on: '2017-04-04',
+      killed: 24,
+      killedQualifier: 'vague',
+      killedHigh: 99,
+    },
+    false,
+  ],
+  [
+    "one article's 80 people killed and its 27 children among them",
+    { article: 'a', kind: 'chemical_attack', place: 'Idlib', killed: 80 },
+    { article: 'a', kind: 'attack', place: 'Idlib', killed: 27, killedGroup: 'children' },
+    true,
+  ],
+  [
+    "one article's 80 people killed and another toll of 27 people",
+    { article: 'a', kind: 'chemical_attack', place: 'Idlib', killed: 80 },
+    { article: 'a', kind: 'attack', place: 'Idlib', killed: 27 },
+    false,
+  ],
+  [
+    "a car bomb in a neighbourhood on Saturday and the next day's report of a bomb attack in the province",
+    { article: 'a', kind: 'bombing', place: 'al-Kalaseh', on: '2017-04-15', killed: 43 },
+    { article: 'b', kind: 'bombing', place: 'Aleppo-gov', reported: '2017-04-16' },
+    true,
+  ],
+  [
+    "an air strike in a neighbourhood and the next day's report of a strike in the province",
+    { article: 'a', kind: 'airstrike', place: 'al-Kalaseh', on: '2017-04-15', killed: 43 },
+    { article: 'b', kind: 'airstrike', place: 'Aleppo-gov', reported: '2017-04-16' },
+    false,
+  ],
+  [
+    'a car bomb in a neighbourhood and a report three days later of a bombing in the province',
+    { article: 'a', kind: 'bombing', place: 'al-Kalaseh', on: '2017-04-15', killed: 43 },
+    { article: 'b', kind: 'bombing', place: 'Aleppo-gov', reported: '2017-04-18' },
+    false,
+  ],
+  [
+    'two reports of the Security Council vote of one day',
+    { article: 'a', kind: 'un_vote', place: null, tag: 'The U.N. Security Council voted Friday.' },
+    { article: 'b', kind: 'un_vote', place: null, tag: 'The Security Council passed the resolution.' },
+    true,
+  ],
+  [
+    'a Security Council vote and a General Assembly vote of one day',
+    { article: 'a', kind: 'un_vote', place: null, tag: 'The U.N. Security Council voted Friday.' },
+    { article: 'b', kind: 'un_vote', place: null, tag: 'The General Assembly voted Friday.' },
+    false,
+  ],
+  [
+    "one article's toll of an attack on Tuesday and its undated air strike there, in Tuesday's story",
+    { article: 'a', kind: 'attack', place: 'Aleppo-gov', on: '2017-04-04', killed: 58 },
+    { article: 'a', kind: 'airstrike', place: 'al-Kalaseh', reported: '2017-04-04' },
+    true,
+  ],
+  [
+    "one article's toll of an attack on Sunday and its undated air strike, in Tuesday's story",
+    { article: 'a', kind: 'attack', place: 'Aleppo-gov', on: '2017-04-02', killed: 58 },
+    { article: 'a', kind: 'airstrike', place: 'al-Kalaseh', reported: '2017-04-04' },
+    false,
+  ],
+  [
+    'a region inside a country (its gazetteer parent) is a place: the same kind there on one day',
+    { article: 'a', place: 'Idlib', placePrecision: 'region' },
+    { article: 'b', place: 'Idlib', placePrecision: 'region' },
+    true,
+  ],
+  [
+    'a region that holds countries places nothing',
+    { article: 'a', place: 'Levant', placePrecision: 'region' },
+    { article: 'b', place: 'Levant', placePrecision: 'region' },
+    false,
+  ],
 ];
 
 describe('link rules', () => {

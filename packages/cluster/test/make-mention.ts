@@ -19,6 +19,10 @@ export interface MentionSpec {
   placePrecision?: NonNullable<Event['location']>['precision'];
   killed?: number | null;
   killedQualifier?: 'exact' | 'at_least' | 'vague';
+  /** the top of a vague toll's range ("dozens": 99) */
+  killedHigh?: number;
+  /** who the killed figure counts (default "people") */
+  killedGroup?: 'people' | 'civilians' | 'children' | 'women';
   injured?: number | null;
   perpetrators?: string[];
   outlet?: string | null;
@@ -53,10 +57,15 @@ export function mention(spec: MentionSpec): EventMention {
     quantities: [],
     ...c,
   }));
-  const figure = (n: number | null | undefined, q: 'exact' | 'at_least' | 'vague' = 'exact') =>
+  const figure = (
+    n: number | null | undefined,
+    q: 'exact' | 'at_least' | 'vague' = 'exact',
+    high: number | null = null,
+    group: NonNullable<MentionSpec['killedGroup']> = 'people',
+  ) =>
     n === null || n === undefined
       ? null
-      : { best: n, low: null, high: null, qualifier: q, group: 'people' as const, breakdown: {} };
+      : { best: n, low: high === null ? null : n, high, qualifier: q, group, breakdown: {} };
   const event = Event.parse({
     id,
     articleId: aid,
@@ -81,7 +90,7 @@ export function mention(spec: MentionSpec): EventMention {
           },
     participants: (spec.perpetrators ?? []).map((p) => ({ actor: { id: p, name: p }, role: 'perpetrator' })),
     casualties: {
-      killed: figure(spec.killed, spec.killedQualifier),
+      killed: figure(spec.killed, spec.killedQualifier, spec.killedHigh ?? null, spec.killedGroup),
       injured: figure(spec.injured),
       missing: null,
     },

@@ -24,7 +24,7 @@ if (!present)
   );
 
 // The level reached; a change that lowers it fails here.
-const MIN = { precision: 1, recall: 0.66 };
+const MIN = { precision: 1, recall: 1 };
 
 interface GoldArticle {
   file: string;

@@ -86,6 +86,15 @@ describe('events', () => {
   it('counts a vote and a run of vetoes', () => {
     const [vote] = eventsOf(['The U.N. General Assembly voted 122 to 13 to demand a halt.']);
     expect(vote).toMatchObject({ kind: 'un_vote', vote: { yes: 122, no: 13, abstain: null } });
+    // a council's vote in the words reports give it: "adopted by a vote of 13-0", "passed ... with 13 votes in favour"
+    const [adopted] = eventsOf(['The resolution was adopted by a vote of 13-0 with two abstentions.']);
+    expect(adopted).toMatchObject({ kind: 'un_vote', vote: { yes: 13, no: 0 } });
+    for (const sentence of [
+      'The Security Council voted on Friday to expand aid deliveries.',
+      'The UN Security Council has passed a resolution on aid deliveries.',
+      'The measure passed on Friday with 13 votes in favour and none against.',
+    ])
+      expect(eventsOf([sentence]).map((e) => e.kind)).toEqual(['un_vote']);
     const [veto] = eventsOf(['Russia has vetoed six resolutions in the council.']);
     expect(veto).toMatchObject({ kind: 'veto', count: 6 });
   });
@@ -172,6 +181,51 @@ describe('events', () => {
       location: { placeId: 'place:ch:geneva' },
       occurred: { start: '2016-12-10', end: '2016-12-10', tense: 'scheduled' },
     });
+  });
+
+  it("does not read a group's de facto capital as the country's capital", () => {
+    const [event] = eventsOf([
+      "At least 15 people were killed in air strikes on the group's de facto Syrian capital on Sunday.",
+    ]);
+    expect(event?.location).toBeNull();
+  });
+
+  it('places "the town" at the article\'s first place said to be where, not one named as a side', () => {
+    const events = eventsOf(
+      ['Russia defended its Damascus ally at the council.'],
+      ['Rescuers said 30 people died in the town after the strike.'],
+      ['The strike hit Khan Sheikhoun in Idlib province.'],
+    );
+    expect(events.find((e) => e.casualties.killed?.best === 30)?.location?.placeId).toBe(
+      'place:sy:khan-sheikhoun',
+    );
+  });
+
+  it('takes the place the next sentence gives to an event its own sentence does not place', () => {
+    const events = eventsOf([
+      'At least 40 people were killed on Saturday in a car bomb attack on buses carrying evacuees.',
+      'Most of the dead were waiting at a transit point in Rashidin west of Aleppo, a monitor said.',
+    ]);
+    expect(events.find((e) => e.kind === 'bombing')?.location?.placeId).toBe('place:sy:aleppo:rashidin');
+    // a next sentence that reports an event of its own places only that one
+    const two = eventsOf([
+      'At least 40 people were killed on Saturday in a car bomb attack on buses carrying evacuees.',
+      'Separately, shelling hit Douma.',
+    ]);
+    expect(two.find((e) => e.kind === 'bombing')?.location).toBeNull();
+  });
+
+  it('gives a toll to the incident it is told of, not to an earlier one told after it', () => {
+    const events = eventsOf([
+      'At least 19 people were killed near the capital on Tuesday, hours after a chemical attack left dozens dead in Douma.',
+    ]);
+    expect(events.find((e) => e.casualties.killed?.best === 19)?.kind).not.toBe('chemical_attack');
+    expect(events.find((e) => e.kind === 'chemical_attack')?.casualties.killed).toBeNull();
+    // "killed after air strikes targeted ...": the strikes are what killed them
+    const [strike] = eventsOf([
+      'At least 13 people were killed after air strikes targeted the east of the city.',
+    ]);
+    expect(strike).toMatchObject({ kind: 'airstrike', casualties: { killed: { best: 13 } } });
   });
 
   it('is deterministic', () => {

@@ -39,6 +39,14 @@ describe('names several places share', () => {
     expect(placeNamed(extract(sentence), name)?.country).toBe(country);
   });
 
+  it('takes a name said to lie in a country for the place in that country, or for none', () => {
+    // the world's "Kurdistan" is Iran's province; "in northern Iraq" says it is Iraq's
+    const iraq = extract('Iranian troops are fighting in the mountains of Kurdistan in northern Iraq.');
+    expect(iraq.events[0]?.location?.placeId).toBe('place:iq:kurdistan');
+    const iran = extract('Iranian police clashed with protesters in Kurdistan province.');
+    expect(iran.events[0]?.location?.placeId).not.toBe('place:iq:kurdistan');
+  });
+
   it('takes a name the article places in a division for the place in that division', () => {
     const a = extract(
       'Taliban fighters attacked Maidan Shahr, in Wardak province, killing seven police officers.',

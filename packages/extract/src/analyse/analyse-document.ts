@@ -35,12 +35,31 @@ function maskQuotes(sentences: readonly Sentence[], passages: readonly QuotePass
   return masked;
 }
 
+/** "the group's de facto capital": a seat someone claims, not the country's capital the alias names. */
+const DE_FACTO = /\bde facto\s+$/i;
+
+/**
+ * A place named as a side, not as where: "its Damascus ally", "pro-Kyiv media", "the Khartoum
+ * government". Such a name is no article's place for "the town" to refer to.
+ */
+const SIDE_AFTER =
+  /^[\s'’s]*(?:ally|allies|government|regime|authorities|officials|leadership|forces|troops|army|media|envoy|delegation|backers?)\b/i;
+const SIDE_BEFORE = /(?:\b(?:pro|anti)-|\b(?:its|their|his|her)\s+)$/i;
+
+function namesASide(text: string, p: LocalPlace): boolean {
+  return (
+    SIDE_AFTER.test(text.slice(p.end, p.end + 30)) ||
+    SIDE_BEFORE.test(text.slice(Math.max(0, p.start - 12), p.start))
+  );
+}
+
 /** Places in a sentence, minus those inside a longer actor name ("... Cooperation in Europe"). */
 function placesIn(text: string, actorSpans: readonly EntityMatch[]): LocalPlace[] {
   return findPlaces(text)
     .filter(
       (p) =>
-        !actorSpans.some((a) => a.start <= p.start && a.end >= p.end && a.end - a.start > p.end - p.start),
+        !actorSpans.some((a) => a.start <= p.start && a.end >= p.end && a.end - a.start > p.end - p.start) &&
+        !DE_FACTO.test(text.slice(Math.max(0, p.start - 12), p.start)),
     )
     .flatMap((p) => {
       const place = placeById(p.id);
@@ -97,7 +116,7 @@ function analyse(
   const { claims, bySentence } = buildClaims(article.id, sentences, quantities, passages, datesOf);
   // where "the city" is: the article's first place below a country, in the countries it is about
   const firstLocal = places
-    .flat()
+    .flatMap((ps, i) => ps.filter((p) => !namesASide((sentences[i] as Sentence).text, p)))
     .find(
       (p) => p.place.kind !== 'country' && (countries.size === 0 || countries.has(p.place.country ?? '')),
     );

@@ -30,6 +30,15 @@ export interface EventInput {
 }
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
+/**
+ * "… hours after a chemical attack", "a day after the strike": what follows names an earlier
+ * incident. A bare "after" is the cause ("killed after airstrikes targeted the east") and is one.
+ */
+const EARLIER_INCIDENT =
+  /\b(?:hours|days|weeks|months|a day|a week|a month|the day|the morning|shortly)\s+(?:after|following)\b/i;
+/** "in Rashidin", "at a checkpoint near Mosul", "west of Aleppo": a place said to be where */
+const CUED_BEFORE =
+  /\b(?:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?$/i;
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
 /** "The death toll from that strike", "the attack killed two soldiers": the incident told just before */
@@ -257,6 +266,8 @@ export function findEvents(input: EventInput): Event[] {
   // the place of the last violent event, for the very next sentence only ("... was dropped on the city")
   let lastViolencePlace: { paragraph: number; sentence: number; location: EventLocation } | null = null;
   const sentenceOf: number[] = [];
+  // violent events whose sentence names no place: the next sentence may say where (below)
+  const unplaced = new Set<number>();
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -284,7 +295,16 @@ export function findEvents(input: EventInput): Event[] {
     );
     // the means that names the attack most closely owns its toll: "fired shells filled with toxic gas" is a chemical attack
     const violentHits = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at);
-    const casualtyOwner = violentHits.find((h) => h.trigger.kind === 'chemical_attack') ?? violentHits[0];
+    // "19 people were killed near the capital ... hours after a chemical attack left dozens dead in
+    // Khan Sheikhun": an incident told after the toll as what came before is another event, and
+    // does not own the toll
+    const firstToll = qs.find((q) => CASUALTY.includes(q.measure) && !q.cumulative);
+    const earlierIncident = (h: { at: number }) =>
+      firstToll !== undefined &&
+      h.at > firstToll.end &&
+      EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
+    const owning = violentHits.filter((h) => !earlierIncident(h));
+    const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
     if (hasCasualties && !casualtyOwner) {
       const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
@@ -317,6 +337,7 @@ export function findEvents(input: EventInput): Event[] {
         else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
       }
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
+      if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
       const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
       const casualties = {
@@ -359,6 +380,24 @@ export function findEvents(input: EventInput): Event[] {
       });
     }
   });
+  // "At least 43 people were killed Saturday in a car bomb attack on buses ...", then "... guarding
+  // the buses at a transit point in Rashidin west of Aleppo": a sentence that reports no event of
+  // its own, right after, in the same paragraph, says where the unplaced one was
+  for (const i of unplaced) {
+    const si = sentenceOf[i] as number;
+    const next = sentences[si + 1];
+    if (!next || next.paragraph !== sentences[si]?.paragraph || sentenceOf.includes(si + 1)) continue;
+    const cuedPlaces = (input.places[si + 1] ?? []).filter((p) =>
+      CUED_BEFORE.test(next.text.slice(Math.max(0, p.start - 40), p.start)),
+    );
+    if (cuedPlaces.length === 0) continue;
+    const location = pickPlace(next.text, cuedPlaces, 0, {
+      within: input.countries?.size ? input.countries : null,
+      strict: false,
+    });
+    if (location && location.precision !== 'country' && location.precision !== 'region')
+      (events[i] as Event).location = location;
+  }
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
   events.forEach((e, i) => {
     if (e.kind !== 'diplomatic_meeting' || e.location) return;

@@ -50,7 +50,7 @@ const NON_VIOLENT =
   /^[^.;]{0,60}?\b(?:(?:of|from|due to|after|because of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cold|hypothermia|freezing temperatures|exposure to the (?:cold|elements)|hunger|starvation|malnutrition|famine|thirst|dehydration|disease|diseases|illness|cholera|measles|malaria|dysentery|covid(?:-19)?|coronavirus|natural causes|heart attacks?)|in (?:a |an )?(?:[\w-]+\s+){0,2}?(?:accident|earthquake|floods?|flooding|landslide|stampede)\b|(?:froze|starved) to death|drowned)/i;
 
 const YEAR = /^(?:19|20)\d\d$/;
-const VOTE = /\bvoted\s+(\d+)\s+(?:to|-)\s+(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
+const VOTE = /\b(?:voted|by a vote of)\s+(\d+)\s*(?:to|-|–)\s*(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
 const NONE = /\b[Nn]one of the ((?:[\w-]+\s+){0,2}[\w-]+) (?:were|was) (killed|injured|wounded|hurt)\b/;
 /** "one of the 18 sailors ... was injured": the 18 is the set the one belongs to, not a count */
 const PARTITIVE = /\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+$/i;

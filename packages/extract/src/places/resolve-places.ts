@@ -1,7 +1,7 @@
 import type { Place } from '@sitrep/schema/place';
 import { LRUCache } from 'lru-cache';
 import { actorById } from '../entities/actors.ts';
-import { curatedByGeonamesId, type EntityMatch, placeById } from '../entities/gazetteer.ts';
+import { curatedByGeonamesId, type EntityMatch, placeById, places } from '../entities/gazetteer.ts';
 import { COUNTRIES } from '../entities/state-actors.ts';
 import { foldName } from './fold-name.ts';
 import {
@@ -63,6 +63,33 @@ const DIVISION_IN = /\b(?:province|region|oblast|state|governorate|department)\b
 const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
 const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
+/** "Kurdistan in northern Iraq", "Darfur in western Sudan": the country the name lies in */
+const IN_COUNTRY =
+  /^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
+
+let countryByFoldedName: Map<string, string> | null = null;
+
+/** The cca2 of the country a folded name names ("iraq" → "IQ"), or null. */
+function countryCodeNamed(folded: string): string | null {
+  if (!countryByFoldedName) {
+    countryByFoldedName = new Map();
+    for (const [code, name] of loadWorld().countryNames) countryByFoldedName.set(foldName(name), code);
+  }
+  return countryByFoldedName.get(folded) ?? null;
+}
+
+/**
+ * "Kurdistan in northern Iraq" when the world's "Kurdistan" is Iran's province: the curated place
+ * in the named country whose name or alias holds the name ("Iraqi Kurdistan"), else none — the
+ * text says the place is not the other country's.
+ */
+function curatedInCountry(key: string, country: string): Place | null {
+  const word = new RegExp(`(?:^| )${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: |$)`);
+  for (const p of places())
+    if (p.country === country && [p.name, ...(p.aliases ?? [])].some((n) => word.test(foldName(n)))) return p;
+  return null;
+}
+
 const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
 const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|tweeted|explained)\b/;
 const DATELINE =
@@ -81,6 +108,8 @@ interface Candidate {
   hierarchy: string | null;
   /** it follows a name and a comma ("Alexandria, Virginia") */
   afterComma: boolean;
+  /** the country named right after it without a comma ("Kurdistan in northern Iraq"), as cca2 */
+  inCountry: string | null;
 }
 
 const demonyms = new Map<string, string>();
@@ -165,6 +194,7 @@ function candidatesIn(
             dateline: false,
             hierarchy: null,
             afterComma: false,
+            inCountry: null,
           };
         break;
       }
@@ -176,6 +206,8 @@ function candidatesIn(
       const h = HIERARCHY.exec(after);
       found.hierarchy = h ? foldName((h[1] as string).replace(DIVISION_WORD, '')) : null;
       found.afterComma = /\p{L},\s*$/u.test(before);
+      const inCountry = IN_COUNTRY.exec(after);
+      found.inCountry = inCountry ? countryCodeNamed(foldName(inCountry[1] as string)) : null;
       found.cue = PLACE_CUE.test(before) || APPOSITION.test(after) || DIVISION_AFTER.test(after);
       if (SPEECH_AFTER.test(after) && !found.cue && !found.entries.some((e) => e.type === 'country'))
         continue;
@@ -310,6 +342,11 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     if (!best) continue;
     const place = entryPlace(best);
     if (!place) continue;
+    if (c.inCountry && place.country !== c.inCountry && best.type !== 'country') {
+      const named = curatedInCountry(c.key, c.inCountry);
+      if (named) out[c.text]?.push({ place: named, start: c.start, end: c.end });
+      continue;
+    }
     if (best.type === 'row') {
       const f = rowFacts(best.index);
       if (inHierarchy(best, c.hierarchy)) c.cue = true;

@@ -169,6 +169,20 @@ describe('sign-offs, footers and teasers', () => {
     expect(sentences).toHaveLength(2);
   });
 
+  it('keeps the body after a share bar and related links that open the text', () => {
+    // Ahram Online prints its share bar, then related headlines, then the headline again and a
+    // dash before the body; the share bar's tail rule used to cut everything after it
+    const { article } = prepareDocument(
+      raw(
+        'Monday 4 Jan 2016 Truck bomb kills 12 in border town AFP Print Tweet Views 312 Related Talks stall in Geneva Truck bomb kills 12 in border town -A truck bomb killed 12 people in a border town on Monday. Rescuers searched the rubble.',
+        { outlet: 'ahram', headline: 'Truck bomb kills 12 in border town' },
+      ),
+    );
+    expect(article.paragraphs.map((p) => p.text).join(' ')).toBe(
+      'A truck bomb killed 12 people in a border town on Monday. Rescuers searched the rubble.',
+    );
+  });
+
   it('reads an agency dateline as the outlet when nothing else names one', () => {
     const { article } = prepareDocument(
       raw('Rebels shell city\n\nBEIRUT (Reuters) - Rebels shelled the city on Friday.'),
