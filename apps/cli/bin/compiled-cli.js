@@ -11,7 +11,8 @@
 // - every third-party import is resolved at build time from the importing file, as Node would,
 //   and imported by that absolute path, never bundled;
 // - the build is reused only while every file it read (sources, inlined JSON, the resolved
-//   packages' entry files) has the size and mtime it was built from; anything else rebuilds.
+//   packages' entry files, and the package.json and tsconfig.json files over them) has the
+//   size and mtime it was built from, on the same Node version; anything else rebuilds.
 // Anything that fails here (no esbuild, a read-only checkout, a build error) returns null and the
 // launcher runs the source through tsx as before.
 import { randomBytes } from 'node:crypto';
@@ -26,8 +27,8 @@ const entry = join(cliRoot, 'src', 'main.ts');
 // (import.meta.resolve of '@sitrep/api/main', 'tsx') resolves from here as it does from apps/cli/src
 const cacheDir = join(cliRoot, 'node_modules', '.cache', 'sitrep-cli');
 const manifestFile = join(cacheDir, 'manifest.json');
-/** Bumped when what this file writes changes shape. */
-const FORMAT = 1;
+/** Bumped when what this file writes changes shape (a change to this file rebuilds anyway). */
+const FORMAT = 2;
 
 /** size and mtime of a file, or null when it is gone */
 function stamp(file) {
@@ -117,12 +118,9 @@ async function build() {
       },
     ],
   });
+  const read = [...Object.keys(result.metafile.inputs).map((f) => resolve(workspaceRoot, f)), ...externals];
   const inputs = {};
-  for (const file of [
-    ...Object.keys(result.metafile.inputs).map((f) => resolve(workspaceRoot, f)),
-    ...externals,
-  ])
-    inputs[file] = stamp(file);
+  for (const file of [...read, ...settingsOf(read)]) inputs[file] = stamp(file);
   const entryInput = entry
     .slice(workspaceRoot.length + 1)
     .split(sep)
@@ -142,6 +140,28 @@ async function build() {
   renameSync(temporary, manifestFile);
   removeOldBuilds(dir);
   return manifest;
+}
+
+/**
+ * The files that decide how the sources read compile and resolve without being sources: every
+ * package.json (exports, "type") and tsconfig.json from each file's folder up to the checkout
+ * or its package's root, and the base tsconfig.
+ */
+function settingsOf(files) {
+  const out = new Set([join(workspaceRoot, 'tsconfig.base.json'), fileURLToPath(import.meta.url)]);
+  const seen = new Set();
+  for (const file of files) {
+    for (let dir = dirname(file); dir.startsWith(workspaceRoot) && !seen.has(dir); dir = dirname(dir)) {
+      seen.add(dir);
+      for (const name of ['package.json', 'tsconfig.json']) {
+        const path = join(dir, name);
+        if (stamp(path) !== null) out.add(path);
+      }
+      // a package in node_modules: its own package.json is the last that matters
+      if (!inWorkspace(file) && stamp(join(dir, 'package.json')) !== null) break;
+    }
+  }
+  return out;
 }
 
 /** Builds older than a day and not current: a run that started on one may still load its chunks. */

@@ -56,6 +56,10 @@ describe('the compiled sitrep command', () => {
       'packages/extract/src/places/resolve-places.ts',
       'packages/extract/data/actors.json',
       'node_modules/chrono-node/dist/esm/locales/en/index.js',
+      // what decides how they compile and resolve, and the builder itself
+      'tsconfig.base.json',
+      'packages/extract/package.json',
+      'apps/cli/bin/compiled-cli.js',
     ])
       expect(inputs).toContain(join(root, file));
   });
