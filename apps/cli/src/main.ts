@@ -48,7 +48,9 @@ function runApp(specifier: string, argv: string[]): Promise<number> {
     // which fails wherever the user stands outside the checkout.
     const tsx = import.meta.resolve('tsx');
     // An IPC channel the child watches (die-with-parent.ts): it closes when this process dies.
-    const guard = import.meta.resolve('./die-with-parent.ts');
+    // (a URL, not import.meta.resolve: the compiled CLI runs from a cache folder, where only
+    // import.meta.url still says where this file is — see bin/compiled-cli.js)
+    const guard = new URL('./die-with-parent.ts', import.meta.url).href;
     const child = spawn(process.execPath, ['--import', tsx, '--import', guard, entry, ...argv], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });

@@ -8,7 +8,8 @@
  * Then the way a user runs it (issue 14's proof): the whole `sitrep extract` process over FA-KES
  * repeated 10 times (≈ 16 MB, built in a temp folder) with its output to /dev/null — wall-clock
  * MB/s and peak RSS (GNU time) — one article's start-up, and what the world gazetteer costs to
- * load and hold. `--only=process` runs just that part; `--repeat=N` changes the 10.
+ * load and hold. `--only=process` runs just that part; `--repeat=N` changes the 10, `--runs=N` the
+ * number of whole-process runs (2), and `--against=DIR` runs another checkout beside this one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,11 +64,18 @@ else if (only === null) {
 
 if (existsSync(csv) && (only === null || only === 'process')) await wholeProcess(csv);
 
-/** `sitrep extract` as a user runs it: a fresh process, FA-KES × N to /dev/null, timed by GNU time. */
+/**
+ * `sitrep extract` as a user runs it: a fresh process, FA-KES × N to /dev/null, timed by GNU time.
+ * `--against=DIR` runs another checkout's `sitrep` (with its own node_modules) beside this one,
+ * alternating, so both see the same load: medians and this code's ratio to it.
+ */
 async function wholeProcess(source: string): Promise<void> {
   const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? 10);
+  const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 2);
+  const against = args.find((a) => a.startsWith('--against='))?.slice(10) ?? null;
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-process-'));
-  const sitrep = fileURLToPath(new URL('../../../apps/cli/bin/sitrep.js', import.meta.url));
+  const here = fileURLToPath(new URL('../../../', import.meta.url));
+  const codes = [{ name: 'this', root: here }, ...(against ? [{ name: 'against', root: against }] : [])];
   const seed = fileURLToPath(new URL('../../../corpus/000_ea18342763ee7f17.txt', import.meta.url));
   try {
     // the header once, the rows N times: one CSV of N × 804 articles
@@ -76,7 +84,8 @@ async function wholeProcess(source: string): Promise<void> {
     const big = join(dir, `fa-kes-x${repeat}.csv`);
     writeFileSync(big, text.slice(0, cut) + text.slice(cut).repeat(repeat));
     const mb = Buffer.byteLength(readFileSync(big)) / 1e6;
-    const timed = (file: string) => {
+    const timed = (root: string, file: string) => {
+      const sitrep = join(root, 'apps/cli/bin/sitrep.js');
       const r = spawnSync(
         '/usr/bin/time',
         ['-f', '%e %U %S %M', 'sh', '-c', `"${process.execPath}" "${sitrep}" extract "${file}" > /dev/null`],
@@ -88,24 +97,47 @@ async function wholeProcess(source: string): Promise<void> {
       return { wall, cpu: user + sys, rssMb: rssKb / 1024, summary };
     };
     const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    // one untimed run each: a compiled CLI builds its cache on the first run after a change
+    for (const code of codes) timed(code.root, seed);
     console.log(
-      `\nWhole process: sitrep extract over FA-KES × ${repeat} (${mb.toFixed(1)} MB) > /dev/null\n`,
+      `\nWhole process: sitrep extract over FA-KES × ${repeat} (${mb.toFixed(1)} MB) > /dev/null${against ? `, this checkout and ${against} alternating` : ''}\n`,
     );
     console.log(
-      '| run | wall s | MB/s (wall) | CPU s | peak RSS MB | load average before |\n|---|---|---|---|---|---|',
+      '| run | code | wall s | MB/s (wall) | CPU s | MB/s (CPU) | peak RSS MB | load average before |\n|---|---|---|---|---|---|---|---|',
     );
-    for (let run = 1; run <= 2; run++) {
-      const before = load();
-      const r = timed(big);
+    const whole = new Map(codes.map((c) => [c.name, [] as ReturnType<typeof timed>[]]));
+    for (let run = 1; run <= runs; run++)
+      for (const code of codes) {
+        const before = load();
+        const r = timed(code.root, big);
+        whole.get(code.name)?.push(r);
+        console.log(
+          `| ${run} | ${code.name} | ${r.wall.toFixed(1)} | ${(mb / r.wall).toFixed(2)} | ${r.cpu.toFixed(1)} | ${(mb / r.cpu).toFixed(2)} | ${r.rssMb.toFixed(0)} | ${before} |`,
+        );
+        if (run === 1) console.log(`  (${r.summary})`);
+      }
+    const starts = new Map(codes.map((c) => [c.name, [] as ReturnType<typeof timed>[]]));
+    for (let run = 1; run <= 5; run++)
+      for (const code of codes) starts.get(code.name)?.push(timed(code.root, seed));
+    console.log(
+      `\nMedians (load ${load()}): whole process over ${runs} runs, one-article start-up (sitrep extract corpus/000 > /dev/null) over 5\n`,
+    );
+    console.log(
+      '| code | MB/s (wall) | MB/s (CPU) | peak RSS MB | start-up wall s | start-up CPU s | start-up RSS MB |\n|---|---|---|---|---|---|---|',
+    );
+    const med = (name: string, pick: (r: ReturnType<typeof timed>) => number, from = whole) =>
+      median((from.get(name) ?? []).map(pick));
+    for (const code of codes)
       console.log(
-        `| ${run} | ${r.wall.toFixed(1)} | ${(mb / r.wall).toFixed(2)} | ${r.cpu.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${before} |`,
+        `| ${code.name} | ${(mb / med(code.name, (r) => r.wall)).toFixed(2)} | ${(mb / med(code.name, (r) => r.cpu)).toFixed(2)} | ${med(code.name, (r) => r.rssMb).toFixed(0)} | ${med(code.name, (r) => r.wall, starts).toFixed(2)} | ${med(code.name, (r) => r.cpu, starts).toFixed(2)} | ${med(code.name, (r) => r.rssMb, starts).toFixed(0)} |`,
       );
-      if (run === 1) console.log(`  (${r.summary})`);
+    if (against) {
+      const ratio = (pick: (r: ReturnType<typeof timed>) => number, from = whole) =>
+        (med('this', pick, from) / med('against', pick, from)).toFixed(2);
+      console.log(
+        `| this / against | ${ratio((r) => r.wall)} of the wall time | ${ratio((r) => r.cpu)} of the CPU | ${ratio((r) => r.rssMb)} | ${ratio((r) => r.wall, starts)} | ${ratio((r) => r.cpu, starts)} | ${ratio((r) => r.rssMb, starts)} |`,
+      );
     }
-    const starts = [1, 2, 3].map(() => timed(seed));
-    console.log(
-      `\none-article start-up (sitrep extract corpus/000 > /dev/null): ${starts.map((r) => r.wall.toFixed(2)).join(', ')} s wall, peak RSS ${starts[0]?.rssMb.toFixed(0)} MB (load ${load()})`,
-    );
     // the gazetteer alone, in a fresh process: parse + index time, and what it holds
     const probe = spawnSync(
       process.execPath,
@@ -123,7 +155,7 @@ async function wholeProcess(source: string): Promise<void> {
     );
     const g = JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}');
     console.log(
-      `world gazetteer: ${g.places} places, ${g.keys} folded names; load ${g.ms?.toFixed(0)} ms; holds ${g.heapMb?.toFixed(0)} MB of heap (+${g.rssMb?.toFixed(0)} MB RSS)`,
+      `\nworld gazetteer: ${g.places} places, ${g.keys} folded names; load ${g.ms?.toFixed(0)} ms; holds ${g.heapMb?.toFixed(0)} MB of heap (+${g.rssMb?.toFixed(0)} MB RSS)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

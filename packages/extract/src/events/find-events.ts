@@ -7,7 +7,7 @@ import { placeById } from '../entities/gazetteer.ts';
 import type { SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
-import { isViolence, mayHoldTrigger, TRIGGERS, type Trigger } from './event-triggers.ts';
+import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
 import { type LocalPlace, pickPlace } from './pick-location.ts';
 
@@ -277,8 +277,10 @@ export function findEvents(input: EventInput): Event[] {
       .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
       .map((q) => clauseOf(text, q.start, q.end));
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
-    for (const trigger of mayHoldTrigger(text) ? TRIGGERS : []) {
-      const m = trigger.pattern.exec(text);
+    const firsts = firstTriggerMatches(text);
+    for (let k = 0; k < TRIGGERS.length; k++) {
+      const trigger = TRIGGERS[k] as Trigger;
+      const m = firsts[k];
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;

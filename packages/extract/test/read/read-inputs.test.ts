@@ -97,6 +97,24 @@ describe('CSV', () => {
     ]);
   });
 
+  it('reads a CSV of many chunks without piling listeners on the parser', async () => {
+    // 4 MB: sixteen 256 KB chunks; each chunk's step once left an error listener behind
+    const body = 'Shelling killed four people in Aleppo on Monday, the monitor said. '.repeat(60);
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i + 1},Title ${i + 1},"${body}"`);
+    file('many-chunks.csv', `id,title,text\n${rows.join('\n')}\n`);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      expect(articles(await readAll('many-chunks.csv'))).toHaveLength(1000);
+      // warnings are emitted on the next tick
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('maps FA-KES columns, quoted multi-line fields, CRLF and a BOM', async () => {
     file(
       'fakes.csv',
