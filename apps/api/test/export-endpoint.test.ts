@@ -141,7 +141,14 @@ describe('GET /export/events.* on a listening server', () => {
       /^kinds: "airstrikes" is not an event kind/,
     ],
     ['/export/events.jsonl?countries=Syria', 400, 'BAD_USER_INPUT', /^countries: "Syria"/],
-    ['/export/events.csv?since=abc', 400, 'BAD_USER_INPUT', /^since: the change feed/],
+    ['/export/events.csv?since=abc', 400, 'BAD_USER_INPUT', /^since: "abc" is not a cursor Sitrep issued/],
+    // a well-formed cursor past the feed's end reads nothing, but report-level since is refused
+    [
+      '/export/events.csv?level=report&since=Y2hnMTo1',
+      400,
+      'BAD_USER_INPUT',
+      /^since: the change feed follows canonical events/,
+    ],
     ['/export/events.xlsx', 404, 'NOT_FOUND', /^no export at \/export\/events.xlsx/],
   ])('%s → %i with code %s', async (path, status, code, message) => {
     const res = await fetch(`${base}${path}`);

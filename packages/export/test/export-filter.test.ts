@@ -35,7 +35,10 @@ describe('export parameters', () => {
     [{ format: 'acled', countries: 'XX' }, /^countries: "XX"/],
     [{ format: 'acled', kinds: 'airstrikes' }, /^kinds: "airstrikes" is not an event kind/],
     [{ format: 'acled', since: 'abc' }, /^since: "abc" is not a cursor .*export/],
-    [{ format: 'acled', level: 'report', since: 'Y2hnMTo1' }, /^since: the change feed follows canonical events/],
+    [
+      { format: 'acled', level: 'report', since: 'Y2hnMTo1' },
+      /^since: the change feed follows canonical events/,
+    ],
   ])('refuses %j with BAD_USER_INPUT naming the parameter', (raw, message) => {
     expect(() => parseExportQuery(raw)).toThrow(message);
     try {
