@@ -8,8 +8,8 @@ import { UCDP_COLUMNS, ucdpRecord } from '../src/formats/ucdp.ts';
 import { readRows } from '../src/read-rows.ts';
 import { fillFixtureStore } from './fixture-store.ts';
 
-// The CSV writer is a short copy of csv-stringify's default output, kept for speed: these check
-// it writes exactly what the library writes, on hostile values and on every row of the fixture.
+// The CSV writer is our own few-line RFC 4180 quoting, kept for speed; csv-stringify stays as the
+// oracle: these check it writes exactly what the library writes, on hostile values and on every row of the fixture.
 const library = (records: Record<string, CsvValue>[], columns: readonly string[]) =>
   stringify(records, { columns: columns as string[], cast: { number: String } });
 
