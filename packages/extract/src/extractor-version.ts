@@ -29,5 +29,9 @@
  *    (data/world-places.json) resolved in the article's context; curated places carry their
  *    GeoNames id, admin1, admin2 and population; violence is placed in the article's countries,
  *    not Syria only; every event location has ACLED's `geoPrecision`.
+ * 8: (branch `places14`) an incident's place from the words around it (the sentences before,
+ *    the next sentences inside a country, the dateline) at geo precision 2 or 3; datelines of
+ *    two cities; "blamed on Kyiv" and "340 km north of Baghdad" are not where; a country the
+ *    text puts a name in rules out namesakes elsewhere; smaller places (see README).
  */
-export const EXTRACTOR_VERSION = 7;
+export const EXTRACTOR_VERSION = 8;

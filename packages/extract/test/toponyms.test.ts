@@ -149,6 +149,66 @@ describe("each incident's place and its precision", () => {
   });
 });
 
+describe('an incident placed from the words around its sentence', () => {
+  const killedIn = (a: ExtractedArticle) => a.events.filter((e) => e.casualties.killed);
+
+  it('takes the place the sentence before says is where, less precisely', () => {
+    const a = extract(
+      'Troops were deployed near a military base in Arauca province on Tuesday. Two soldiers were killed and 29 injured, the army said.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toMatch(/^Arauca/);
+    expect(killedIn(a)[0]?.location?.geoPrecision).toBe(3);
+  });
+
+  it('refines a country to the place inside it that the next sentences name, on the side it says', () => {
+    const a = extract(
+      'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday, the army said. The attack targeted a military detachment in Djibo.',
+    );
+    expect(killedIn(a)[0]?.location).toMatchObject({ name: 'Djibo', geoPrecision: 2 });
+  });
+
+  it('does not refine to a place on the other side of the country', () => {
+    const a = extract(
+      'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday, the army said. Ministers met in Ouagadougou on Wednesday.',
+    );
+    expect(killedIn(a)[0]?.location).toMatchObject({ name: 'Burkina Faso', geoPrecision: 3 });
+  });
+
+  it('does not refine across a report of violence elsewhere', () => {
+    const a = extract(
+      'Five soldiers were killed in an ambush in Mali on Monday. Separately, a drone strike killed two people in Kharkiv. Officials in Gao said the army was searching the area.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toBe('Mali');
+  });
+
+  it('reads a dateline of two cities as where the report was filed, not the incident', () => {
+    const a = extract(
+      'BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a journalist in Lebanon in October, a report said.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toBe('Lebanon');
+  });
+
+  it.each([
+    [
+      'Putin denounced a drone strike that killed 21 people at a college dormitory in eastern Ukraine, which Moscow blamed on Kyiv.',
+      'Kyiv',
+    ],
+    [
+      'Iraqi forces repelled an attack on a mountain peak 340 kms north of Baghdad, killing hundreds of Iranians, INA said.',
+      'Baghdad',
+    ],
+  ])('%s — %s is not where', (sentence, name) => {
+    expect(extract(sentence).events.map((e) => e.location?.name)).not.toContain(name);
+  });
+
+  it('rules out a namesake outside the country the text puts a name in', () => {
+    const a = extract(
+      'Iranian troops killed dozens of soldiers in a new offensive in the mountains of Kurdistan in northern Iraq, IRNA said.',
+    );
+    expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain('IR');
+  });
+});
+
 describe('the world gazetteer', () => {
   it('holds GeoNames places with ids, divisions, coordinates and population', () => {
     const w = loadWorld();

@@ -62,6 +62,12 @@ const PLACE_PREPOSITION =
 /** "Moscow helped turn the tide", "Kyiv said": a foreign capital as the subject of a verb is its state */
 const VERB_AFTER =
   /^\s+(?:has|have|had|is|was|will|would|could|did|does|helped|said|says|denied|accused|blamed|launched|sent|backed|supports?|wants?|insists?|claims?|hopes?|fears?|[a-z]+ed)\b/;
+/** "which Moscow blamed on Kyiv", "attributed to Tehran": the state held responsible, not where */
+const BLAMED =
+  /\b(?:blamed\s+(?:it\s+)?on|blaming|attributed\s+(?:it\s+)?to|accused|accusing)\s+(?:the\s+)?$/i;
+/** "340 kms north of Baghdad", "200 nautical miles south-west of Veraval": a distant reference point, not where */
+const FAR_FROM =
+  /\b(?:[5-9]\d|\d{3,}|\d{1,3}(?:,\d{3})+)\s*(?:km|kms|kilomet(?:re|er)s|(?:nautical\s+)?miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -85,7 +91,7 @@ export interface PlaceRules {
  * al-Sakhour") give the city.
  */
 /** Whether `inner` lies in `outer`: its parent chain, its admin1 or its country says so. */
-function isWithin(inner: Place, outer: Place): boolean {
+export function isWithin(inner: Place, outer: Place): boolean {
   if (outer.kind === 'country') return inner.country === outer.country;
   if (
     inner.admin1 &&
@@ -104,8 +110,10 @@ export function pickPlace(
   rules: PlaceRules,
 ): EventLocation | null {
   const inScope = (p: LocalPlace) =>
-    !rules.strict ||
-    (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start)));
+    !BLAMED.test(lead(text, p.start)) &&
+    !FAR_FROM.test(lead(text, p.start)) &&
+    (!rules.strict ||
+      (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start))));
   const within = places.filter(
     (p) =>
       inScope(p) &&

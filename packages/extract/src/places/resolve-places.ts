@@ -64,9 +64,15 @@ const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
 const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
 const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
+/** "Kurdistan in northern Iraq", "a village in eastern Chad": the country the name is said to lie in */
+const IN_COUNTRY =
+  /^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
+const SUBJECT_AFTER =
+  /^(?:['’]s\b|\s+(?:said|says|told|added|has|have|had|is|was|were|will|would|could|denied|accused|blamed|claimed|announced|reported)\b)/;
 const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|tweeted|explained)\b/;
+// "BEIRUT/THE HAGUE, March 7 (Reuters) -": a dateline may name two cities
 const DATELINE =
-  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
+  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:(?: |\s?\/\s?)\p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
 
 interface Candidate {
   text: number;
@@ -81,6 +87,8 @@ interface Candidate {
   hierarchy: string | null;
   /** it follows a name and a comma ("Alexandria, Virginia") */
   afterComma: boolean;
+  /** the country the text puts it in ("Kadugli, Sudan", "Kurdistan in northern Iraq"): a namesake elsewhere is not it */
+  country: string | null;
 }
 
 const demonyms = new Map<string, string>();
@@ -165,6 +173,7 @@ function candidatesIn(
             dateline: false,
             hierarchy: null,
             afterComma: false,
+            country: null,
           };
         break;
       }
@@ -175,6 +184,11 @@ function candidatesIn(
       const after = text.slice(found.end, found.end + 60);
       const h = HIERARCHY.exec(after);
       found.hierarchy = h ? foldName((h[1] as string).replace(DIVISION_WORD, '')) : null;
+      const inCountry = IN_COUNTRY.exec(after) ?? h;
+      // "Rafah, Israel said": the country speaks, it does not place the name
+      const speaks =
+        inCountry !== null && SUBJECT_AFTER.test(after.slice(inCountry.index + inCountry[0].length));
+      found.country = inCountry && !speaks ? countryNamed(inCountry[1] as string, w) : null;
       found.afterComma = /\p{L},\s*$/u.test(before);
       found.cue = PLACE_CUE.test(before) || APPOSITION.test(after) || DIVISION_AFTER.test(after);
       if (SPEECH_AFTER.test(after) && !found.cue && !found.entries.some((e) => e.type === 'country'))
@@ -183,6 +197,12 @@ function candidatesIn(
     }
   }
   return out;
+}
+
+/** The one country a name is (a country's name, not a town of that name), or null. */
+function countryNamed(name: string, w: ReturnType<typeof loadWorld>): string | null {
+  const codes = (lookupName(name, w)?.entries ?? []).flatMap((e) => (e.type === 'country' ? [e.code] : []));
+  return codes.length === 1 ? (codes[0] as string) : null;
 }
 
 function score(
@@ -228,6 +248,11 @@ function inHierarchy(entry: WorldEntry, hierarchy: string | null): boolean {
   return country !== undefined && foldName(country) === hierarchy;
 }
 
+function entryCountry(e: WorldEntry): string {
+  if (e.type === 'row') return rowFacts(e.index).country;
+  return e.type === 'admin1' ? e.code.slice(0, 2) : e.code;
+}
+
 function entryPlace(e: WorldEntry): Place | null {
   if (e.type === 'row') return curatedByGeonamesId(rowFacts(e.index).geonamesId) ?? rowPlace(e.index);
   if (e.type === 'admin1') return admin1Place(e.code);
@@ -241,6 +266,8 @@ export interface ArticlePlacesInput {
   curated: readonly FoundPlace[][];
   /** actor names in each text (a place inside one is not a place) */
   actors: readonly EntityMatch[][];
+  /** filled with the dateline's places ("KYIV, Ukraine (AP) —"): where the report was filed, not a place of the story */
+  datelines?: FoundPlace[];
 }
 
 /**
@@ -261,6 +288,8 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     }
 
   const words: string[] = [];
+  // where each text's dateline ends (its cities), for the first texts
+  const datelineEnd: number[] = [];
   const candidates = texts.flatMap((text, t) => {
     const blocked = [
       ...(curated[t] ?? []),
@@ -270,7 +299,10 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20), words);
     // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
     const d = t <= 2 ? DATELINE.exec(text) : null;
-    if (d) for (const c of found) if (c.start === 0 && c.end <= (d[1] as string).length) c.dateline = true;
+    if (d) {
+      datelineEnd[t] = (d[1] as string).length;
+      for (const c of found) if (c.end <= (d[1] as string).length) c.dateline = true;
+    }
     return found;
   });
   for (const w of words) bump(demonyms.get(w));
@@ -295,16 +327,32 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     const best = c.entries
       .filter((e) => e.type === 'row')
       .sort((a, b) => score(b, c, new Map(), admin1s, '') - score(a, c, new Map(), admin1s, ''))[0];
-    if (best?.type === 'row') bump(rowFacts(best.index).country);
+    if (best?.type === 'row') {
+      bump(rowFacts(best.index).country);
+      const place = entryPlace(best);
+      if (place) input.datelines?.push({ place, start: c.start, end: c.end });
+    }
   }
 
   const common = loadWorld().commonWords;
-  const out: FoundPlace[][] = texts.map((_, t) => [...(curated[t] ?? [])]);
+  // a curated place in the dateline ("BEIRUT/THE HAGUE, March 7 (Reuters) -") is context too, not a place of the story
+  const out: FoundPlace[][] = texts.map((_, t) =>
+    (curated[t] ?? []).filter((p) => {
+      const end = datelineEnd[t];
+      if (end === undefined || p.end > end) return true;
+      input.datelines?.push(p);
+      return false;
+    }),
+  );
   for (const c of candidates) {
     if (c.dateline) continue;
     const text = texts[c.text] as string;
     const near = text.slice(c.end, c.end + 30);
-    const scored = c.entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
+    // "Kurdistan in northern Iraq": not Iran's Kurdistan Province; nothing when Iraq has none
+    const entries = c.country
+      ? c.entries.filter((e) => e.type === 'country' || entryCountry(e) === c.country)
+      : c.entries;
+    const scored = entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
     const ranked = scored.sort((a, b) => b.s - a.s).map((x) => x.e);
     const best = ranked[0];
     if (!best) continue;
