@@ -201,6 +201,22 @@ describe('an incident placed from the words around its sentence', () => {
     expect(extract(sentence).events.map((e) => e.location?.name)).not.toContain(name);
   });
 
+  it('places a toll of mixed fates, without reading it as deaths', () => {
+    const a = extract(
+      'Iranian troops attacked Iraqi positions near Sulaymaniyah on Tuesday. It said at least 2,000 Iraqi troops had been killed, wounded or captured.',
+    );
+    const mixed = a.events.find((e) => e.summary.startsWith('It said'));
+    expect(mixed?.location?.name).toMatch(/Sulaym/);
+    expect(mixed?.casualties.killed).toBeNull();
+  });
+
+  it('does not place an incident where a foreign agency listened', () => {
+    const a = extract(
+      'Iranian troops launched an offensive in northern Iraq on Tuesday. IRNA, monitored by the BBC in London, said Iran had seized several heights and killed 40 soldiers.',
+    );
+    expect(a.events.map((e) => e.location?.name)).not.toContain('London');
+  });
+
   it('rules out a namesake outside the country the text puts a name in', () => {
     const a = extract(
       'Iranian troops killed dozens of soldiers in a new offensive in the mountains of Kurdistan in northern Iraq, IRNA said.',

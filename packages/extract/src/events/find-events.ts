@@ -33,6 +33,8 @@ export interface EventInput {
 }
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
+const MIXED_FATES =
+  /\b(?:killed|dead|killing)\s*(?:,\s*\w+\s*)?,?\s*(?:or|and\/or)\s+(?:wounded|injured|captured|hurt)\b/i;
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
 /** "The death toll from that strike", "the attack killed two soldiers": the incident told just before */
@@ -284,14 +286,22 @@ export function findEvents(input: EventInput): Event[] {
         continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
+    // "2,000 Iraqi troops had been killed, wounded or captured": a toll of mixed fates that names
+    // deaths is violence too ("71 casualties" alone may be a toll told again: seed 003)
+    const mixed = MIXED_FATES.test(sentence.text);
     const hasCasualties = qs.some(
-      (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative && q.value.best > 0,
+      (q) =>
+        (q.measure === 'killed' || q.measure === 'injured' || (mixed && q.measure === 'casualties')) &&
+        !q.cumulative &&
+        q.value.best > 0,
     );
     // the means that names the attack most closely owns its toll: "fired shells filled with toxic gas" is a chemical attack
     const violentHits = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at);
     const casualtyOwner = violentHits.find((h) => h.trigger.kind === 'chemical_attack') ?? violentHits[0];
     if (hasCasualties && !casualtyOwner) {
-      const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
+      const first = qs.find(
+        (q) => (CASUALTY.includes(q.measure) || (mixed && q.measure === 'casualties')) && !q.cumulative,
+      ) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
     }
     const dates = hits.length ? input.datesOf(si) : [];
@@ -408,8 +418,11 @@ function placeFromContext(
     const si = sentenceOf[i] as number;
     for (let sj = si - 1; sj >= Math.max(0, si - 2); sj--) {
       const text = (sentences[sj] as Sentence).text;
-      // a place below the country: a country alone says no more than the article's countries do
-      const local = (input.places[sj] ?? []).filter((p) => p.place.kind !== 'country');
+      // a place below the country, in the article's countries: a country alone says no more than
+      // they do, and "monitored by the BBC in London" is where someone listened
+      const local = (input.places[sj] ?? []).filter(
+        (p) => p.place.kind !== 'country' && (!countries || countries.has(p.place.country ?? '')),
+      );
       const found = pickPlace(text, local, text.length, rules);
       if (found) {
         e.location = coarser(found, 2);

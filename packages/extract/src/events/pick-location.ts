@@ -68,6 +68,9 @@ const BLAMED =
 /** "340 kms north of Baghdad", "200 nautical miles south-west of Veraval": a distant reference point, not where */
 const FAR_FROM =
   /\b(?:[5-9]\d|\d{3,}|\d{1,3}(?:,\d{3})+)\s*(?:km|kms|kilomet(?:re|er)s|(?:nautical\s+)?miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$/i;
+/** "IRNA, monitored by the BBC in London, said": where a report was heard or filed, not where */
+const LISTENER =
+  /\b(?:monitored|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -111,6 +114,7 @@ export function pickPlace(
 ): EventLocation | null {
   const inScope = (p: LocalPlace) =>
     !BLAMED.test(lead(text, p.start)) &&
+    !LISTENER.test(lead(text, p.start)) &&
     !FAR_FROM.test(lead(text, p.start)) &&
     (!rules.strict ||
       (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start))));
@@ -131,6 +135,8 @@ export function pickPlace(
         (p) =>
           !within.includes(p) &&
           inScope(p) &&
+          // "IRNA, monitored by the BBC in London, said Iran had seized ...": where someone spoke
+          !/^\s*,?\s*(?:said|says|told|reported|added)\b/.test(text.slice(p.end, p.end + 20)) &&
           PLACE_PREPOSITION.test(lead(text, p.start)) &&
           !TOPIC.test(lead(text, p.start)),
       );
