@@ -225,10 +225,48 @@ describe('an incident placed from the words around its sentence', () => {
   });
 });
 
+describe('villages (places under 5,000 people) only where the text supports them', () => {
+  it('takes a village the text puts in a division, and not its namesake in another', () => {
+    const a = extract(
+      'Ukrainian officials said Russian shelling killed two civilians in Andriivka, in the Zaporizhzhia region.',
+    );
+    const village = placeNamed(a, 'Andriivka');
+    expect(village?.country).toBe('UA');
+    expect(village?.admin1).toMatch(/Zaporizhzhia/);
+    expect(village?.population).toBeLessThan(5000);
+    const elsewhere = extract(
+      'Ukrainian officials said Russian shelling killed two civilians in Andriivka, in the Donetsk region.',
+    );
+    expect(placeNamed(elsewhere, 'Andriivka')?.admin1 ?? 'Donetsk').toMatch(/Donetsk/);
+  });
+
+  it("takes a village after a place cue in the article's country", () => {
+    const a = extract(
+      'Israeli settlers attacked the village of Turmus Ayya in the occupied West Bank on Friday, the Palestinian health ministry said.',
+    );
+    expect(placeNamed(a, 'Turmus Ayya')?.country).toBe('PS');
+  });
+
+  it.each([
+    [
+      'without a cue',
+      'Russian drones killed three people in Kharkiv on Monday. Andriivka was quiet, residents said.',
+      'Andriivka',
+    ],
+    [
+      "outside the article's countries",
+      'Russian drones killed three people in Kharkiv on Monday. A statement came from officials in Turmus Ayya.',
+      'Turmus Ayya',
+    ],
+  ])('does not take a village %s', (_why, body, name) => {
+    expect(placeNamed(extract(body), name)).toBeNull();
+  });
+});
+
 describe('the world gazetteer', () => {
   it('holds GeoNames places with ids, divisions, coordinates and population', () => {
     const w = loadWorld();
-    expect(w.places).toBeGreaterThan(50_000);
+    expect(w.places).toBeGreaterThan(190_000);
     const kyiv = placeById('geonames:703448');
     expect(kyiv).toMatchObject({ name: 'Kyiv', country: 'UA', geonamesId: 703448, kind: 'city' });
     expect(kyiv?.population).toBeGreaterThan(2_000_000);

@@ -9,6 +9,7 @@ import {
   countryId,
   countryPlace,
   loadWorld,
+  type RowFacts,
   rowFacts,
   rowPlace,
   type WorldEntry,
@@ -225,12 +226,24 @@ function score(
   const f = rowFacts(entry.index);
   return (
     Math.log10(f.population + 10) +
+    // a village does not take a name from a city on the article's countries alone ("talks in Paris")
+    (isSmall(f) ? -3 : 0) +
     ctx(f.country) +
     (f.admin1Words && divisionNamed(f.admin1Words, admin1s, c.key) ? 4 : 0) +
     (inHierarchy(entry, c.hierarchy) ? 10 : 0) +
     (f.feature === 'PPLC' || f.feature === 'PPLA' ? 0.5 : 0)
   );
 }
+
+/**
+ * Places under this many people (the villages of GeoNames' cities500, not division seats) are
+ * taken only where the text supports them: a place cue in the article's countries ("in
+ * Krasnohorivka", "the village of ...") or a hierarchy ("Pangram, Logar", "X, in Y province").
+ */
+export const SMALL_PLACE = 5000;
+const SEAT = new Set(['PPLC', 'PPLA', 'PPLA2']);
+const isSmall = (f: RowFacts): boolean =>
+  f.population < SMALL_PLACE && !SEAT.has(f.feature) && !curatedByGeonamesId(f.geonamesId);
 
 /** Whether the article names this division: "Wardak" names "Maidan Wardak Province". */
 function divisionNamed(words: string, named: ReadonlySet<string>, self?: string): boolean {
@@ -366,6 +379,11 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       const oneWord = !c.key.includes(' ');
       // a town that is also an English word, or a one-word name at the start of a sentence, needs a cue
       if (oneWord && common.has(c.key) && !c.cue) continue;
+      if (isSmall(f) && !inHierarchy(best, c.hierarchy)) {
+        // "Andriivka, in the Donetsk region": a village of that name elsewhere is not it
+        const contradicted = c.hierarchy !== null && admin1s.has(c.hierarchy);
+        if (contradicted || !(c.cue && inContext)) continue;
+      }
       if (oneWord && initial && !c.cue && !inContext && f.population < 100_000) continue;
       if (!inContext) {
         const big = f.population >= 1_000_000 || (c.cue && f.population >= 50_000);
