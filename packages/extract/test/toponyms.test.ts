@@ -273,6 +273,13 @@ describe('the world gazetteer', () => {
     expect(kyiv?.lat).toBeCloseTo(50.45, 1);
   });
 
+  it('gives a division the name the press writes as an alias ("Arauca" for "Arauca Department")', () => {
+    const a = extract('Rebels fired rockets at a military base in Arauca province, killing two soldiers.');
+    const division = placeById(a.events.find((e) => e.casualties.killed)?.location?.placeId ?? '');
+    expect(division?.kind).toBe('governorate');
+    expect(division?.aliases).toContain('Arauca');
+  });
+
   it('ties the curated overlay to GeoNames ids', () => {
     expect(placeById('place:sy:aleppo')?.geonamesId).toBe(170063);
   });

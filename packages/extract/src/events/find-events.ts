@@ -387,6 +387,14 @@ export function findEvents(input: EventInput): Event[] {
   return events;
 }
 
+/**
+ * A place another sentence gives is taken only where that sentence says it is a place: a
+ * preposition within the three words before ("in downtown Tunis", "authorities of the Luhansk
+ * region", "in Chad's capital N'Djamena"), not "Baghdad war communiques".
+ */
+const SAID_WHERE =
+  /\b(?:in|at|near|outside|of|into|on|from|around|across|inside)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
+
 const coarser = (l: EventLocation, floor: 2 | 3): EventLocation => ({
   ...l,
   geoPrecision: Math.max(l.geoPrecision ?? 1, floor) as 2 | 3,
@@ -421,7 +429,9 @@ function placeFromContext(
       // a place below the country, in the article's countries: a country alone says no more than
       // they do, and "monitored by the BBC in London" is where someone listened
       const local = (input.places[sj] ?? []).filter(
-        (p) => p.place.kind !== 'country' && (!countries || countries.has(p.place.country ?? '')),
+        (p) =>
+          (!countries || countries.has(p.place.country ?? '')) &&
+          SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)),
       );
       const found = pickPlace(text, local, text.length, rules);
       if (found) {
@@ -458,6 +468,7 @@ function placeFromContext(
           p.place.kind !== 'country' &&
           isWithin(p.place, outer) &&
           (side === null || onSide(p.place, outer, side)) &&
+          SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)) &&
           // "Baghdad's forces": an owner, not a place
           !/^['’]s\s+(?!\p{Lu})/u.test(text.slice(p.end, p.end + 4)),
       );

@@ -68,9 +68,9 @@ const BLAMED =
 /** "340 kms north of Baghdad", "200 nautical miles south-west of Veraval": a distant reference point, not where */
 const FAR_FROM =
   /\b(?:[5-9]\d|\d{3,}|\d{1,3}(?:,\d{3})+)\s*(?:km|kms|kilomet(?:re|er)s|(?:nautical\s+)?miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$/i;
-/** "IRNA, monitored by the BBC in London, said": where a report was heard or filed, not where */
+/** "IRNA, monitored by the BBC in London, said", "received in London": where a report was heard, not where */
 const LISTENER =
-  /\b(?:monitored|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
+  /\b(?:monitored|received|heard|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 

@@ -194,6 +194,8 @@ function candidatesIn(
       found.cue = PLACE_CUE.test(before) || APPOSITION.test(after) || DIVISION_AFTER.test(after);
       if (SPEECH_AFTER.test(after) && !found.cue && !found.entries.some((e) => e.type === 'country'))
         continue;
+      // "Karbala-7", "Khaibar-4": an operation's code name, not the town
+      if (/^-\d/.test(after)) continue;
       out.push(found);
     }
   }
