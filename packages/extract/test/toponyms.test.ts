@@ -217,6 +217,14 @@ describe('an incident placed from the words around its sentence', () => {
     expect(a.events.map((e) => e.location?.name)).not.toContain('London');
   });
 
+  it('places an attack at sea in the sea, which belongs to no country', () => {
+    const a = extract(
+      'Houthi drones struck a cargo ship in the Gulf of Aden on Tuesday, killing three crew members, the US military said.',
+    );
+    const sea = placeById(a.events.find((e) => e.casualties.killed)?.location?.placeId ?? '');
+    expect(sea).toMatchObject({ name: 'Gulf of Aden', country: null });
+  });
+
   it('rules out a namesake outside the country the text puts a name in', () => {
     const a = extract(
       'Iranian troops killed dozens of soldiers in a new offensive in the mountains of Kurdistan in northern Iraq, IRNA said.',

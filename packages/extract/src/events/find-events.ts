@@ -430,7 +430,8 @@ function placeFromContext(
       // they do, and "monitored by the BBC in London" is where someone listened
       const local = (input.places[sj] ?? []).filter(
         (p) =>
-          (!countries || countries.has(p.place.country ?? '')) &&
+          // a sea belongs to no country ("seized by unknown attackers in the Arabian Sea")
+          (!countries || p.place.country === null || countries.has(p.place.country)) &&
           SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)),
       );
       const found = pickPlace(text, local, text.length, rules);
