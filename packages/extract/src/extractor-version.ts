@@ -32,6 +32,7 @@
  * 8: (branch `places14`) an incident's place from the words around it (the sentences before,
  *    the next sentences inside a country, the dateline) at geo precision 2 or 3; datelines of
  *    two cities; "blamed on Kyiv" and "340 km north of Baghdad" are not where; a country the
- *    text puts a name in rules out namesakes elsewhere; smaller places (see README).
+ *    text puts a name in rules out namesakes elsewhere; every place of GeoNames' cities500,
+ *    villages only where the text supports them; seas as places of no country (see README).
  */
 export const EXTRACTOR_VERSION = 8;
