@@ -231,6 +231,13 @@ describe('an incident placed from the words around its sentence', () => {
     );
     expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain('IR');
   });
+
+  it('keeps that country for the name later in the article', () => {
+    const a = extract(
+      'Iranian troops killed dozens of soldiers in a new offensive in the mountains of Kurdistan in northern Iraq, IRNA said. The offensive is in the mountains of Kurdistan, scene of fierce fighting in 1983.',
+    );
+    expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain('IR');
+  });
 });
 
 describe('villages (places under 5,000 people) only where the text supports them', () => {

@@ -349,6 +349,10 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     }
   }
 
+  // one sense per article: a name the text once put in a country ("Kurdistan in northern Iraq")
+  // keeps that country where it stands alone later ("the Haj Omran area of Kurdistan")
+  const countryOfKey = new Map<string, string>();
+  for (const c of candidates) if (c.country && !countryOfKey.has(c.key)) countryOfKey.set(c.key, c.country);
   const common = loadWorld().commonWords;
   // a curated place in the dateline ("BEIRUT/THE HAGUE, March 7 (Reuters) -") is context too, not a place of the story
   const out: FoundPlace[][] = texts.map((_, t) =>
@@ -364,8 +368,9 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     const text = texts[c.text] as string;
     const near = text.slice(c.end, c.end + 30);
     // "Kurdistan in northern Iraq": not Iran's Kurdistan Province; nothing when Iraq has none
-    const entries = c.country
-      ? c.entries.filter((e) => e.type === 'country' || entryCountry(e) === c.country)
+    const inCountry = c.country ?? countryOfKey.get(c.key) ?? null;
+    const entries = inCountry
+      ? c.entries.filter((e) => e.type === 'country' || entryCountry(e) === inCountry)
       : c.entries;
     const scored = entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
     const ranked = scored.sort((a, b) => b.s - a.s).map((x) => x.e);
