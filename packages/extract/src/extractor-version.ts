@@ -38,6 +38,11 @@
  *    13-0", "passed ... with 13 votes in favour"); a name said to lie in a country ("Kurdistan in
  *    northern Iraq") is that country's place (the curated one holding the name), never another's;
  *    a toll goes to the incident it is told of, not to one told after it as what came before
- *    ("19 killed ... hours after a chemical attack left dozens dead").
+ *    ("19 killed ... hours after a chemical attack left dozens dead");
+ *    an incident's place from the words around it (the sentences before,
+ *    the next sentences inside a country, the dateline) at geo precision 2 or 3; datelines of
+ *    two cities; "blamed on Kyiv" and "340 km north of Baghdad" are not where; a country the
+ *    text puts a name in rules out namesakes elsewhere; every place of GeoNames' cities500,
+ *    villages only where the text supports them; seas as places of no country (see README).
  */
 export const EXTRACTOR_VERSION = 8;

@@ -157,14 +157,150 @@ describe("each incident's place and its precision", () => {
   });
 });
 
+describe('an incident placed from the words around its sentence', () => {
+  const killedIn = (a: ExtractedArticle) => a.events.filter((e) => e.casualties.killed);
+
+  it('takes the place the sentence before says is where, less precisely', () => {
+    const a = extract(
+      'Troops were deployed near a military base in Arauca province on Tuesday. Two soldiers were killed and 29 injured, the army said.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toMatch(/^Arauca/);
+    expect(killedIn(a)[0]?.location?.geoPrecision).toBe(3);
+  });
+
+  it('refines a country to the place inside it that the next sentences name, on the side it says', () => {
+    const a = extract(
+      'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday, the army said. The attack targeted a military detachment in Djibo.',
+    );
+    expect(killedIn(a)[0]?.location).toMatchObject({ name: 'Djibo', geoPrecision: 2 });
+  });
+
+  it('does not refine to a place on the other side of the country', () => {
+    const a = extract(
+      'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday, the army said. Ministers met in Ouagadougou on Wednesday.',
+    );
+    expect(killedIn(a)[0]?.location).toMatchObject({ name: 'Burkina Faso', geoPrecision: 3 });
+  });
+
+  it('does not refine across a report of violence elsewhere', () => {
+    const a = extract(
+      'Five soldiers were killed in an ambush in Mali on Monday. Separately, a drone strike killed two people in Kharkiv. Officials in Gao said the army was searching the area.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toBe('Mali');
+  });
+
+  it('reads a dateline of two cities as where the report was filed, not the incident', () => {
+    const a = extract(
+      'BEIRUT/THE HAGUE, March 7 (Reuters) - An Israeli tank crew killed a journalist in Lebanon in October, a report said.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toBe('Lebanon');
+  });
+
+  it.each([
+    [
+      'Putin denounced a drone strike that killed 21 people at a college dormitory in eastern Ukraine, which Moscow blamed on Kyiv.',
+      'Kyiv',
+    ],
+    [
+      'Iraqi forces repelled an attack on a mountain peak 340 kms north of Baghdad, killing hundreds of Iranians, INA said.',
+      'Baghdad',
+    ],
+  ])('%s — %s is not where', (sentence, name) => {
+    expect(extract(sentence).events.map((e) => e.location?.name)).not.toContain(name);
+  });
+
+  it('places a toll of mixed fates, without reading it as deaths', () => {
+    const a = extract(
+      'Iranian troops attacked Iraqi positions near Sulaymaniyah on Tuesday. It said at least 2,000 Iraqi troops had been killed, wounded or captured.',
+    );
+    const mixed = a.events.find((e) => e.summary.startsWith('It said'));
+    expect(mixed?.location?.name).toMatch(/Sulaym/);
+    expect(mixed?.casualties.killed).toBeNull();
+  });
+
+  it('does not place an incident where a foreign agency listened', () => {
+    const a = extract(
+      'Iranian troops launched an offensive in northern Iraq on Tuesday. IRNA, monitored by the BBC in London, said Iran had seized several heights and killed 40 soldiers.',
+    );
+    expect(a.events.map((e) => e.location?.name)).not.toContain('London');
+  });
+
+  it('places an attack at sea in the sea, which belongs to no country', () => {
+    const a = extract(
+      'Houthi drones struck a cargo ship in the Gulf of Aden on Tuesday, killing three crew members, the US military said.',
+    );
+    const sea = placeById(a.events.find((e) => e.casualties.killed)?.location?.placeId ?? '');
+    expect(sea).toMatchObject({ name: 'Gulf of Aden', country: null });
+  });
+
+  it('rules out a namesake outside the country the text puts a name in', () => {
+    const a = extract(
+      'Iranian troops killed dozens of soldiers in a new offensive in the mountains of Kurdistan in northern Iraq, IRNA said.',
+    );
+    expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain('IR');
+  });
+
+  it('keeps that country for the name later in the article', () => {
+    const a = extract(
+      'Iranian troops killed dozens of soldiers in a new offensive in the mountains of Kurdistan in northern Iraq, IRNA said. The offensive is in the mountains of Kurdistan, scene of fierce fighting in 1983.',
+    );
+    expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain('IR');
+  });
+});
+
+describe('villages (places under 5,000 people) only where the text supports them', () => {
+  it('takes a village the text puts in a division, and not its namesake in another', () => {
+    const a = extract(
+      'Ukrainian officials said Russian shelling killed two civilians in Andriivka, in the Zaporizhzhia region.',
+    );
+    const village = placeNamed(a, 'Andriivka');
+    expect(village?.country).toBe('UA');
+    expect(village?.admin1).toMatch(/Zaporizhzhia/);
+    expect(village?.population).toBeLessThan(5000);
+    const elsewhere = extract(
+      'Ukrainian officials said Russian shelling killed two civilians in Andriivka, in the Donetsk region.',
+    );
+    expect(placeNamed(elsewhere, 'Andriivka')?.admin1 ?? 'Donetsk').toMatch(/Donetsk/);
+  });
+
+  it("takes a village after a place cue in the article's country", () => {
+    const a = extract(
+      'Israeli settlers attacked the village of Turmus Ayya in the occupied West Bank on Friday, the Palestinian health ministry said.',
+    );
+    expect(placeNamed(a, 'Turmus Ayya')?.country).toBe('PS');
+  });
+
+  it.each([
+    [
+      'without a cue',
+      'Russian drones killed three people in Kharkiv on Monday. Andriivka was quiet, residents said.',
+      'Andriivka',
+    ],
+    [
+      "outside the article's countries",
+      'Russian drones killed three people in Kharkiv on Monday. A statement came from officials in Turmus Ayya.',
+      'Turmus Ayya',
+    ],
+  ])('does not take a village %s', (_why, body, name) => {
+    expect(placeNamed(extract(body), name)).toBeNull();
+  });
+});
+
 describe('the world gazetteer', () => {
   it('holds GeoNames places with ids, divisions, coordinates and population', () => {
     const w = loadWorld();
-    expect(w.places).toBeGreaterThan(50_000);
+    expect(w.places).toBeGreaterThan(190_000);
     const kyiv = placeById('geonames:703448');
     expect(kyiv).toMatchObject({ name: 'Kyiv', country: 'UA', geonamesId: 703448, kind: 'city' });
     expect(kyiv?.population).toBeGreaterThan(2_000_000);
     expect(kyiv?.lat).toBeCloseTo(50.45, 1);
+  });
+
+  it('gives a division the name the press writes as an alias ("Arauca" for "Arauca Department")', () => {
+    const a = extract('Rebels fired rockets at a military base in Arauca province, killing two soldiers.');
+    const division = placeById(a.events.find((e) => e.casualties.killed)?.location?.placeId ?? '');
+    expect(division?.kind).toBe('governorate');
+    expect(division?.aliases).toContain('Arauca');
   });
 
   it('ties the curated overlay to GeoNames ids', () => {

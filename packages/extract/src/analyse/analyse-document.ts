@@ -83,7 +83,9 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
   const named = sentences.map((s) => findActors(s.text));
   const headlineActors = findActors(article.headline);
   // the curated overlay first, then the world's names resolved with the whole article as context
+  const datelines: LocalPlace[] = [];
   const [headlinePlaces = [], ...places] = resolveArticlePlaces({
+    datelines,
     texts: [article.headline, ...sentences.map((s) => s.text)],
     curated: [
       placesIn(article.headline, headlineActors),
@@ -92,12 +94,15 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
     actors: [headlineActors, ...named],
   });
   const countries = articleCountries(
-    [...headlinePlaces, ...places.flat()].map((p) => p.place),
+    [...headlinePlaces, ...datelines, ...places.flat()].map((p) => p.place),
     named.flat(),
   );
   const actorMatches = named.map((ms) => ms.filter((m) => standsIn(m, countries)));
+  // the dateline's city places violence no sentence places, when it lies in the article's first country
+  const first = countries.values().next().value;
+  const dateline = datelines.find((p) => p.place.country === first && p.place.kind !== 'country');
   return withActorContext(countries, () =>
-    analyse(doc, sentences, actorMatches, places, headlinePlaces, countries),
+    analyse(doc, sentences, actorMatches, places, headlinePlaces, countries, dateline ?? null),
   );
 }
 
@@ -108,6 +113,7 @@ function analyse(
   places: readonly LocalPlace[][],
   headlinePlaces: readonly LocalPlace[],
   countries: ReadonlySet<string>,
+  dateline: LocalPlace | null,
 ): Analysis {
   const { article } = doc;
   const quantities = sentences.map((s) => findQuantities(s.text));
@@ -130,6 +136,7 @@ function analyse(
     places,
     claimBySentence: bySentence,
     fallback: firstLocal ? locationOf(firstLocal.place) : null,
+    dateline: dateline ? locationOf(dateline.place) : null,
     countries,
   });
   const events = dateByReport(found, article.publishedAt);

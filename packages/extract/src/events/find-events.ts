@@ -1,6 +1,7 @@
 import type { Actor } from '@sitrep/schema/actor';
 import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
 import { stableId } from '@sitrep/schema/ids';
+import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { placeById } from '../entities/gazetteer.ts';
@@ -9,7 +10,7 @@ import { clauseOf } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
-import { type LocalPlace, pickPlace } from './pick-location.ts';
+import { isWithin, type LocalPlace, pickPlace } from './pick-location.ts';
 
 export interface EventInput {
   articleId: string;
@@ -27,6 +28,8 @@ export interface EventInput {
   countries?: ReadonlySet<string>;
   /** where violence is when a sentence names no place: the article's first place in its countries */
   fallback: EventLocation | null;
+  /** the dateline's place ("KABUL (Reuters) -") when it lies in the article's first country */
+  dateline?: EventLocation | null;
 }
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
@@ -39,6 +42,8 @@ const EARLIER_INCIDENT =
 /** "in Rashidin", "at a checkpoint near Mosul", "west of Aleppo": a place said to be where */
 const CUED_BEFORE =
   /\b(?:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:town|city|village|province)\s+of\s+)?$/i;
+const MIXED_FATES =
+  /\b(?:killed|dead|killing)\s*(?:,\s*\w+\s*)?,?\s*(?:or|and\/or)\s+(?:wounded|injured|captured|hurt)\b/i;
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
 /** "The death toll from that strike", "the attack killed two soldiers": the incident told just before */
@@ -268,6 +273,8 @@ export function findEvents(input: EventInput): Event[] {
   const sentenceOf: number[] = [];
   // violent events whose sentence names no place: the next sentence may say where (below)
   const unplaced = new Set<number>();
+  // events whose place the words around them may give when their sentence does not
+  const placeable: boolean[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -292,8 +299,14 @@ export function findEvents(input: EventInput): Event[] {
         continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
+    // "2,000 Iraqi troops had been killed, wounded or captured": a toll of mixed fates that names
+    // deaths is violence too ("71 casualties" alone may be a toll told again: seed 003)
+    const mixed = MIXED_FATES.test(sentence.text);
     const hasCasualties = qs.some(
-      (q) => (q.measure === 'killed' || q.measure === 'injured') && !q.cumulative && q.value.best > 0,
+      (q) =>
+        (q.measure === 'killed' || q.measure === 'injured' || (mixed && q.measure === 'casualties')) &&
+        !q.cumulative &&
+        q.value.best > 0,
     );
     // the means that names the attack most closely owns its toll: "fired shells filled with toxic gas" is a chemical attack
     const violentHits = hits.filter((h) => isViolence(h.trigger.kind)).sort((a, b) => a.at - b.at);
@@ -308,7 +321,9 @@ export function findEvents(input: EventInput): Event[] {
     const owning = violentHits.filter((h) => !earlierIncident(h));
     const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
     if (hasCasualties && !casualtyOwner) {
-      const first = qs.find((q) => CASUALTY.includes(q.measure)) as SentenceQuantity;
+      const first = qs.find(
+        (q) => (CASUALTY.includes(q.measure) || (mixed && q.measure === 'casualties')) && !q.cumulative,
+      ) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
     }
     const dates = hits.length ? input.datesOf(si) : [];
@@ -359,6 +374,7 @@ export function findEvents(input: EventInput): Event[] {
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
+      placeable.push(violent && trigger.place && !trigger.localOnly);
       events.push({
         id: stableId('evt', articleId, trigger.kind, span.start, span.end),
         articleId,
@@ -400,6 +416,7 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
   events.forEach((e, i) => {
     if (e.kind !== 'diplomatic_meeting' || e.location) return;
@@ -409,4 +426,127 @@ export function findEvents(input: EventInput): Event[] {
     if (next) e.location = next.location;
   });
   return events;
+}
+
+/**
+ * A place another sentence gives is taken only where that sentence says it is a place: a
+ * preposition within the three words before ("in downtown Tunis", "authorities of the Luhansk
+ * region", "in Chad's capital N'Djamena"), not "Baghdad war communiques".
+ */
+const SAID_WHERE =
+  /\b(?:in|at|near|outside|of|into|on|from|around|across|inside)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
+
+const coarser = (l: EventLocation, floor: 2 | 3): EventLocation => ({
+  ...l,
+  geoPrecision: Math.max(l.geoPrecision ?? 1, floor) as 2 | 3,
+});
+
+/**
+ * Violence whose sentence names no place, or only a country or a province, placed from the words
+ * around it, at a lower ACLED geo precision (2 or 3) than a place its own sentence names:
+ * - no place: the place said to be where in one of the two sentences before ("firing rockets near
+ *   a military base in Arauca province. The attack killed two soldiers"), else the dateline's city
+ *   when it lies in the article's first country (precision 3) — never the bare country, which says
+ *   no more than the article's countries do (seed 002's campaign of air strikes stays unplaced);
+ * - a country or a region ("killed in an attack in northern Burkina Faso"): a place inside it, on
+ *   the side the sentence names, that one of the next three sentences names ("in the Luhansk
+ *   region", "in downtown Tunis"), unless a sentence between reports violence somewhere else. A
+ *   province the sentence gives stays as it is ("northeast of Aleppo" is Aleppo province).
+ */
+function placeFromContext(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  placeable: readonly boolean[],
+): void {
+  const { sentences } = input;
+  const countries = input.countries?.size ? input.countries : null;
+  const rules = { within: countries, strict: false };
+  events.forEach((e, i) => {
+    if (!placeable[i] || e.location) return;
+    const si = sentenceOf[i] as number;
+    for (let sj = si - 1; sj >= Math.max(0, si - 2); sj--) {
+      const text = (sentences[sj] as Sentence).text;
+      // a place below the country, in the article's countries: a country alone says no more than
+      // they do, and "monitored by the BBC in London" is where someone listened
+      const local = (input.places[sj] ?? []).filter(
+        (p) =>
+          // a sea belongs to no country ("seized by unknown attackers in the Arabian Sea")
+          (!countries || p.place.country === null || countries.has(p.place.country)) &&
+          SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)),
+      );
+      const found = pickPlace(text, local, text.length, rules);
+      if (found) {
+        e.location = coarser(found, 2);
+        return;
+      }
+    }
+    if (input.dateline) e.location = coarser(input.dateline, 3);
+  });
+  events.forEach((e, i) => {
+    const outer = e.location?.placeId ? placeById(e.location.placeId) : null;
+    if (!placeable[i] || !outer || (e.location?.geoPrecision ?? 1) < 3) return;
+    // a province the sentence gives ("northeast of Aleppo" is Aleppo province) stays: only a country or a region is refined
+    if (outer.kind !== 'country' && outer.kind !== 'region') return;
+    const si = sentenceOf[i] as number;
+    const side = sideOf((sentences[si] as Sentence).text, outer);
+    for (let sj = si + 1; sj <= si + 3 && sj < sentences.length; sj++) {
+      // violence reported elsewhere in between: the next sentences tell another incident
+      const elsewhere = events.some((f, j) => {
+        const at = f.location?.placeId ? placeById(f.location.placeId) : null;
+        return (
+          sentenceOf[j] === sj &&
+          isViolence(f.kind) &&
+          at !== null &&
+          !isWithin(at, outer) &&
+          at.id !== outer.id
+        );
+      });
+      if (elsewhere) return;
+      const text = (sentences[sj] as Sentence).text;
+      const inside = (input.places[sj] ?? []).filter(
+        (p) =>
+          p.place.id !== outer.id &&
+          p.place.kind !== 'country' &&
+          isWithin(p.place, outer) &&
+          (side === null || onSide(p.place, outer, side)) &&
+          SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)) &&
+          // "Baghdad's forces": an owner, not a place
+          !/^['’]s\s+(?!\p{Lu})/u.test(text.slice(p.end, p.end + 4)),
+      );
+      const found = inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null;
+      if (found) {
+        e.location = coarser(found, 2);
+        return;
+      }
+    }
+  });
+}
+
+const SIDE = /\b(north|south|east|west)(?:-?(east|west))?(?:ern)?\s+(?:the\s+)?$/i;
+
+/** "in northern Burkina Faso": the side of the place the sentence names, or null. */
+function sideOf(text: string, outer: Place): string[] | null {
+  for (const name of [outer.name, ...outer.aliases]) {
+    const at = text.indexOf(name);
+    if (at < 0) continue;
+    const m = SIDE.exec(text.slice(Math.max(0, at - 30), at));
+    return m ? [m[1] as string, m[2] ?? ''].filter(Boolean).map((d) => d.toLowerCase()) : null;
+  }
+  return null;
+}
+
+/** Whether a place inside `outer` lies on that side of its reference point (a country's centre, a province's seat). */
+function onSide(p: Place, outer: Place, side: readonly string[]): boolean {
+  if (p.lat === null || p.lon === null || outer.lat === null || outer.lon === null) return true;
+  // "northeastern": either way will do, against a country's rough centre
+  return side.some((d) =>
+    d === 'north'
+      ? p.lat! > outer.lat!
+      : d === 'south'
+        ? p.lat! < outer.lat!
+        : d === 'east'
+          ? p.lon! > outer.lon!
+          : p.lon! < outer.lon!,
+  );
 }

@@ -62,6 +62,15 @@ const PLACE_PREPOSITION =
 /** "Moscow helped turn the tide", "Kyiv said": a foreign capital as the subject of a verb is its state */
 const VERB_AFTER =
   /^\s+(?:has|have|had|is|was|will|would|could|did|does|helped|said|says|denied|accused|blamed|launched|sent|backed|supports?|wants?|insists?|claims?|hopes?|fears?|[a-z]+ed)\b/;
+/** "which Moscow blamed on Kyiv", "attributed to Tehran": the state held responsible, not where */
+const BLAMED =
+  /\b(?:blamed\s+(?:it\s+)?on|blaming|attributed\s+(?:it\s+)?to|accused|accusing)\s+(?:the\s+)?$/i;
+/** "340 kms north of Baghdad", "200 nautical miles south-west of Veraval": a distant reference point, not where */
+const FAR_FROM =
+  /\b(?:[5-9]\d|\d{3,}|\d{1,3}(?:,\d{3})+)\s*(?:km|kms|kilomet(?:re|er)s|(?:nautical\s+)?miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$/i;
+/** "IRNA, monitored by the BBC in London, said", "received in London": where a report was heard, not where */
+const LISTENER =
+  /\b(?:monitored|received|heard|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -85,7 +94,7 @@ export interface PlaceRules {
  * al-Sakhour") give the city.
  */
 /** Whether `inner` lies in `outer`: its parent chain, its admin1 or its country says so. */
-function isWithin(inner: Place, outer: Place): boolean {
+export function isWithin(inner: Place, outer: Place): boolean {
   if (outer.kind === 'country') return inner.country === outer.country;
   if (
     inner.admin1 &&
@@ -104,8 +113,11 @@ export function pickPlace(
   rules: PlaceRules,
 ): EventLocation | null {
   const inScope = (p: LocalPlace) =>
-    !rules.strict ||
-    (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start)));
+    !BLAMED.test(lead(text, p.start)) &&
+    !LISTENER.test(lead(text, p.start)) &&
+    !FAR_FROM.test(lead(text, p.start)) &&
+    (!rules.strict ||
+      (p.start >= at && PLACE_PREPOSITION.test(lead(text, p.start)) && !TOPIC.test(lead(text, p.start))));
   const within = places.filter(
     (p) =>
       inScope(p) &&
@@ -123,6 +135,8 @@ export function pickPlace(
         (p) =>
           !within.includes(p) &&
           inScope(p) &&
+          // "IRNA, monitored by the BBC in London, said Iran had seized ...": where someone spoke
+          !/^\s*,?\s*(?:said|says|told|reported|added)\b/.test(text.slice(p.end, p.end + 20)) &&
           PLACE_PREPOSITION.test(lead(text, p.start)) &&
           !TOPIC.test(lead(text, p.start)),
       );

@@ -12,8 +12,10 @@ const CAMPAIGN = new RegExp(data.campaign, 'i');
 const NOT_PERIOD = new RegExp(data.notPeriod, 'i');
 const DAY = new RegExp(data.day);
 /** Where one clause of a sentence ends and another begins. */
+// ", one of almost three dozen murders of politicians in the past six months": an apposition that
+// sets the incident among a total is a clause of its own
 const CLAUSE_BREAK =
-  /;|\s[—–]\s|,?\s+(?:but|while|whereas|although)\s+|,\s+(?:bringing|raising|taking|pushing|after|marking|saying|adding|according to|which|who|where|when)\s+/g;
+  /;|\s[—–]\s|,?\s+(?:but|while|whereas|although)\s+|,\s+(?:bringing|raising|taking|pushing|after|marking|saying|adding|according to|which|who|where|when|one of|the (?:latest|last|deadliest) (?:of|in))\s+/g;
 /** "said Friday": the day a statement was made, not one the figure is pinned to */
 const STATEMENT_DAY =
   /\b(?:said|says|told [\w ]{1,30}?|announced|reported|added)\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b/g;

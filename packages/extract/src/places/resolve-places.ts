@@ -9,6 +9,7 @@ import {
   countryId,
   countryPlace,
   loadWorld,
+  type RowFacts,
   rowFacts,
   rowPlace,
   type WorldEntry,
@@ -63,21 +64,6 @@ const DIVISION_IN = /\b(?:province|region|oblast|state|governorate|department)\b
 const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
 const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
-/** "Kurdistan in northern Iraq", "Darfur in western Sudan": the country the name lies in */
-const IN_COUNTRY =
-  /^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
-
-let countryByFoldedName: Map<string, string> | null = null;
-
-/** The cca2 of the country a folded name names ("iraq" → "IQ"), or null. */
-function countryCodeNamed(folded: string): string | null {
-  if (!countryByFoldedName) {
-    countryByFoldedName = new Map();
-    for (const [code, name] of loadWorld().countryNames) countryByFoldedName.set(foldName(name), code);
-  }
-  return countryByFoldedName.get(folded) ?? null;
-}
-
 /**
  * "Kurdistan in northern Iraq" when the world's "Kurdistan" is Iran's province: the curated place
  * in the named country whose name or alias holds the name ("Iraqi Kurdistan"), else none — the
@@ -91,9 +77,15 @@ function curatedInCountry(key: string, country: string): Place | null {
 }
 
 const DIVISION_WORD = /\s+(?:province|governorate|oblast|region|state|department|district|county)$/i;
+/** "Kurdistan in northern Iraq", "a village in eastern Chad": the country the name is said to lie in */
+const IN_COUNTRY =
+  /^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
+const SUBJECT_AFTER =
+  /^(?:['’]s\b|\s+(?:said|says|told|added|has|have|had|is|was|were|will|would|could|denied|accused|blamed|claimed|announced|reported)\b)/;
 const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|tweeted|explained)\b/;
+// "BEIRUT/THE HAGUE, March 7 (Reuters) -": a dateline may name two cities
 const DATELINE =
-  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
+  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:(?: |\s?\/\s?)\p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
 
 interface Candidate {
   text: number;
@@ -108,8 +100,8 @@ interface Candidate {
   hierarchy: string | null;
   /** it follows a name and a comma ("Alexandria, Virginia") */
   afterComma: boolean;
-  /** the country named right after it without a comma ("Kurdistan in northern Iraq"), as cca2 */
-  inCountry: string | null;
+  /** the country the text puts it in ("Kadugli, Sudan", "Kurdistan in northern Iraq"): a namesake elsewhere is not it */
+  country: string | null;
 }
 
 const demonyms = new Map<string, string>();
@@ -194,7 +186,7 @@ function candidatesIn(
             dateline: false,
             hierarchy: null,
             afterComma: false,
-            inCountry: null,
+            country: null,
           };
         break;
       }
@@ -205,16 +197,27 @@ function candidatesIn(
       const after = text.slice(found.end, found.end + 60);
       const h = HIERARCHY.exec(after);
       found.hierarchy = h ? foldName((h[1] as string).replace(DIVISION_WORD, '')) : null;
+      const inCountry = IN_COUNTRY.exec(after) ?? h;
+      // "Rafah, Israel said": the country speaks, it does not place the name
+      const speaks =
+        inCountry !== null && SUBJECT_AFTER.test(after.slice(inCountry.index + inCountry[0].length));
+      found.country = inCountry && !speaks ? countryNamed(inCountry[1] as string, w) : null;
       found.afterComma = /\p{L},\s*$/u.test(before);
-      const inCountry = IN_COUNTRY.exec(after);
-      found.inCountry = inCountry ? countryCodeNamed(foldName(inCountry[1] as string)) : null;
       found.cue = PLACE_CUE.test(before) || APPOSITION.test(after) || DIVISION_AFTER.test(after);
       if (SPEECH_AFTER.test(after) && !found.cue && !found.entries.some((e) => e.type === 'country'))
         continue;
+      // "Karbala-7", "Khaibar-4": an operation's code name, not the town
+      if (/^-\d/.test(after)) continue;
       out.push(found);
     }
   }
   return out;
+}
+
+/** The one country a name is (a country's name, not a town of that name), or null. */
+function countryNamed(name: string, w: ReturnType<typeof loadWorld>): string | null {
+  const codes = (lookupName(name, w)?.entries ?? []).flatMap((e) => (e.type === 'country' ? [e.code] : []));
+  return codes.length === 1 ? (codes[0] as string) : null;
 }
 
 function score(
@@ -237,12 +240,24 @@ function score(
   const f = rowFacts(entry.index);
   return (
     Math.log10(f.population + 10) +
+    // a village does not take a name from a city on the article's countries alone ("talks in Paris")
+    (isSmall(f) ? -3 : 0) +
     ctx(f.country) +
     (f.admin1Words && divisionNamed(f.admin1Words, admin1s, c.key) ? 4 : 0) +
     (inHierarchy(entry, c.hierarchy) ? 10 : 0) +
     (f.feature === 'PPLC' || f.feature === 'PPLA' ? 0.5 : 0)
   );
 }
+
+/**
+ * Places under this many people (the villages of GeoNames' cities500, not division seats) are
+ * taken only where the text supports them: a place cue in the article's countries ("in
+ * Krasnohorivka", "the village of ...") or a hierarchy ("Pangram, Logar", "X, in Y province").
+ */
+export const SMALL_PLACE = 5000;
+const SEAT = new Set(['PPLC', 'PPLA', 'PPLA2']);
+const isSmall = (f: RowFacts): boolean =>
+  f.population < SMALL_PLACE && !SEAT.has(f.feature) && !curatedByGeonamesId(f.geonamesId);
 
 /** Whether the article names this division: "Wardak" names "Maidan Wardak Province". */
 function divisionNamed(words: string, named: ReadonlySet<string>, self?: string): boolean {
@@ -260,6 +275,11 @@ function inHierarchy(entry: WorldEntry, hierarchy: string | null): boolean {
   return country !== undefined && foldName(country) === hierarchy;
 }
 
+function entryCountry(e: WorldEntry): string {
+  if (e.type === 'row') return rowFacts(e.index).country;
+  return e.type === 'admin1' ? e.code.slice(0, 2) : e.code;
+}
+
 function entryPlace(e: WorldEntry): Place | null {
   if (e.type === 'row') return curatedByGeonamesId(rowFacts(e.index).geonamesId) ?? rowPlace(e.index);
   if (e.type === 'admin1') return admin1Place(e.code);
@@ -273,6 +293,8 @@ export interface ArticlePlacesInput {
   curated: readonly FoundPlace[][];
   /** actor names in each text (a place inside one is not a place) */
   actors: readonly EntityMatch[][];
+  /** filled with the dateline's places ("KYIV, Ukraine (AP) —"): where the report was filed, not a place of the story */
+  datelines?: FoundPlace[];
 }
 
 /**
@@ -293,6 +315,8 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     }
 
   const words: string[] = [];
+  // where each text's dateline ends (its cities), for the first texts
+  const datelineEnd: number[] = [];
   const candidates = texts.flatMap((text, t) => {
     const blocked = [
       ...(curated[t] ?? []),
@@ -302,7 +326,10 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20), words);
     // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
     const d = t <= 2 ? DATELINE.exec(text) : null;
-    if (d) for (const c of found) if (c.start === 0 && c.end <= (d[1] as string).length) c.dateline = true;
+    if (d) {
+      datelineEnd[t] = (d[1] as string).length;
+      for (const c of found) if (c.end <= (d[1] as string).length) c.dateline = true;
+    }
     return found;
   });
   for (const w of words) bump(demonyms.get(w));
@@ -327,26 +354,48 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     const best = c.entries
       .filter((e) => e.type === 'row')
       .sort((a, b) => score(b, c, new Map(), admin1s, '') - score(a, c, new Map(), admin1s, ''))[0];
-    if (best?.type === 'row') bump(rowFacts(best.index).country);
+    if (best?.type === 'row') {
+      bump(rowFacts(best.index).country);
+      const place = entryPlace(best);
+      if (place) input.datelines?.push({ place, start: c.start, end: c.end });
+    }
   }
 
+  // one sense per article: a name the text once put in a country ("Kurdistan in northern Iraq")
+  // keeps that country where it stands alone later ("the Haj Omran area of Kurdistan")
+  const countryOfKey = new Map<string, string>();
+  for (const c of candidates) if (c.country && !countryOfKey.has(c.key)) countryOfKey.set(c.key, c.country);
   const common = loadWorld().commonWords;
-  const out: FoundPlace[][] = texts.map((_, t) => [...(curated[t] ?? [])]);
+  // a curated place in the dateline ("BEIRUT/THE HAGUE, March 7 (Reuters) -") is context too, not a place of the story
+  const out: FoundPlace[][] = texts.map((_, t) =>
+    (curated[t] ?? []).filter((p) => {
+      const end = datelineEnd[t];
+      if (end === undefined || p.end > end) return true;
+      input.datelines?.push(p);
+      return false;
+    }),
+  );
   for (const c of candidates) {
     if (c.dateline) continue;
     const text = texts[c.text] as string;
     const near = text.slice(c.end, c.end + 30);
-    const scored = c.entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
+    // "Kurdistan in northern Iraq": not Iran's Kurdistan Province; nothing when Iraq has none
+    const inCountry = c.country ?? countryOfKey.get(c.key) ?? null;
+    const entries = inCountry
+      ? c.entries.filter((e) => e.type === 'country' || entryCountry(e) === inCountry)
+      : c.entries;
+    const scored = entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
     const ranked = scored.sort((a, b) => b.s - a.s).map((x) => x.e);
     const best = ranked[0];
-    if (!best) continue;
-    const place = entryPlace(best);
-    if (!place) continue;
-    if (c.inCountry && place.country !== c.inCountry && best.type !== 'country') {
-      const named = curatedInCountry(c.key, c.inCountry);
+    if (!best) {
+      // no entry of that name lies in the named country: the curated place there that holds the
+      // name ("Iraqi Kurdistan"), else nothing
+      const named = inCountry ? curatedInCountry(c.key, inCountry) : null;
       if (named) out[c.text]?.push({ place: named, start: c.start, end: c.end });
       continue;
     }
+    const place = entryPlace(best);
+    if (!place) continue;
     if (best.type === 'row') {
       const f = rowFacts(best.index);
       if (inHierarchy(best, c.hierarchy)) c.cue = true;
@@ -355,6 +404,11 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       const oneWord = !c.key.includes(' ');
       // a town that is also an English word, or a one-word name at the start of a sentence, needs a cue
       if (oneWord && common.has(c.key) && !c.cue) continue;
+      if (isSmall(f) && !inHierarchy(best, c.hierarchy)) {
+        // "Andriivka, in the Donetsk region": a village of that name elsewhere is not it
+        const contradicted = c.hierarchy !== null && admin1s.has(c.hierarchy);
+        if (contradicted || !(c.cue && inContext)) continue;
+      }
       if (oneWord && initial && !c.cue && !inContext && f.population < 100_000) continue;
       if (!inContext) {
         const big = f.population >= 1_000_000 || (c.cue && f.population >= 50_000);

@@ -180,10 +180,12 @@ export function admin1Place(code: string): Place | null {
   const seat = w.admin1Seat(code);
   const seatRow = seat < 0 ? null : w.row(seat);
   const country = code.slice(0, 2);
+  // "Arauca" for "Arauca Department", "Donetsk" for "Donetsk Oblast": the name the press writes
+  const short = name.replace(DIVISION_WORD, '');
   const place: Place = {
     id,
     name,
-    aliases: [],
+    aliases: short !== name && short ? [short] : [],
     kind: 'governorate',
     parentId: countryId(country),
     lat: seatRow ? seatRow[3] : null,
