@@ -236,11 +236,13 @@ describe('what the map draws', () => {
     expect(m.frame[1][0] - m.frame[0][0]).toBeLessThan(25);
   });
 
-  it('follows the gravest place when the day spans more than a map can show, naming the rest', () => {
+  it('follows the theatre when the day spans more than a map can show, naming the rest', () => {
     const m = buildDayMap(
       located([
-        { kind: 'airstrike', place: at('Idlib', 35.93, 36.63), country: 'SY', casualties: killed(20) },
-        { kind: 'bombing', place: at('Washington', 38.9, -77.04), country: 'US', casualties: killed(5) },
+        { kind: 'airstrike', place: at('Idlib', 35.93, 36.63), country: 'SY', casualties: killed(14) },
+        { kind: 'shelling', place: at('Idlib', 35.93, 36.63), country: 'SY' },
+        // one report's village resolved to its namesake abroad, with the day's biggest toll
+        { kind: 'bombing', place: at('Washington', 38.9, -77.04), country: 'US', casualties: killed(15) },
       ]),
       ['Syria', 'United States'],
     )!;

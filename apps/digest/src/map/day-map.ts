@@ -69,7 +69,7 @@ const TOO_COARSE = new Set(['country', 'region']);
 const WHOLE_COUNTRY_DEG = 22;
 /** The least span of the frame, so that a day in one town still shows its surroundings. */
 const MIN_SPAN_DEG = 3;
-/** The most a frame spans around the day's points: past it, the map follows the gravest place (Ukraine and the Black Sea fit; Syria and Washington do not). */
+/** The most a frame spans around the day's points: past it, the map follows the theatre (Ukraine and the Black Sea fit; Syria and Washington do not). */
 const MAX_SPAN_DEG = 30;
 const MAX_LABELS = 5;
 const MAX_ALT_PLACES = 10;
@@ -127,25 +127,22 @@ function frameOf(points: readonly PlacePoint[], countries: readonly string[]): F
 
 /**
  * A day's events usually lie within one theatre; when they span more than a map can show at a
- * useful scale (a toll placed in Washington beside the fighting in Idlib), the frame follows the
- * gravest place — most deaths, then most events — and what is near it; the rest is named in
- * the caption as outside the area shown.
+ * useful scale (a toll placed in Washington beside the fighting in Idlib, or a village resolved
+ * to its namesake abroad), the frame follows the theatre: the point with the most of the day's
+ * events near it, then the most deaths near it. The rest is named in the caption as outside.
  */
 function aroundTheLead<T extends { e: DayEvent; point: PlacePoint }>(located: T[]): T[] {
   const [[w, s], [e, n]] = boundsOf(located.map((l) => l.point));
   if (e - w <= MAX_SPAN_DEG && n - s <= MAX_SPAN_DEG) return located;
-  const weight = new Map<string, number>();
-  for (const l of located) {
-    const key = l.e.place!.name;
-    weight.set(key, (weight.get(key) ?? 0) + deathsOf(l.e) * 100 + 1);
-  }
-  const lead = located.reduce((best, l) =>
-    (weight.get(l.e.place!.name) ?? 0) > (weight.get(best.e.place!.name) ?? 0) ? l : best,
-  ).point;
   const half = MAX_SPAN_DEG / 2;
-  return located.filter(
-    (l) => Math.abs(l.point.lon - lead.lon) <= half && Math.abs(l.point.lat - lead.lat) <= half,
-  );
+  const near = (a: PlacePoint) =>
+    located.filter((l) => Math.abs(l.point.lon - a.lon) <= half && Math.abs(l.point.lat - a.lat) <= half);
+  const score = (a: PlacePoint) => {
+    const around = near(a);
+    return around.length * 1e6 + around.reduce((sum, l) => sum + deathsOf(l.e), 0);
+  };
+  const lead = located.reduce((best, l) => (score(l.point) > score(best.point) ? l : best)).point;
+  return near(lead);
 }
 
 const inside = (p: PlacePoint, f: Frame) =>
