@@ -110,6 +110,9 @@ describe('an issue whose events have places with points (the corpus, 9 December 
   it('carries it inline in the .eml: the HTML part shows cid:, the part under that Content-ID is the PNG', async () => {
     const eml = readFileSync(join(out, '2016-12-09.eml'));
     const mail = await simpleParser(eml, { keepCidLinks: true });
+    // text and HTML stay alternatives; the HTML and its picture are one multipart/related
+    expect(mail.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
+    expect(eml.toString('latin1')).toMatch(/Content-Type: multipart\/related/);
     expect(mail.html).toContain('src="cid:map.2016-12-09@sitrep"');
     const part = mail.attachments.find((a) => a.contentId === '<map.2016-12-09@sitrep>');
     expect(part).toMatchObject({ contentType: 'image/png', contentDisposition: 'inline', related: true });
