@@ -69,8 +69,8 @@ const TOO_COARSE = new Set(['country', 'region']);
 const WHOLE_COUNTRY_DEG = 22;
 /** The least span of the frame, so that a day in one town still shows its surroundings. */
 const MIN_SPAN_DEG = 3;
-/** The most a frame spans around the day's points: past it, the map follows the theatre (Ukraine and the Black Sea fit; Syria and Washington do not). */
-const MAX_SPAN_DEG = 30;
+/** The most a frame spans around the day's points: past it, the map follows the theatre (Ukraine fits; Syria and Moscow do not). */
+const MAX_SPAN_DEG = 20;
 const MAX_LABELS = 5;
 const MAX_ALT_PLACES = 10;
 /** Shown as wide as the email's column; the PNG holds more pixels for sharp screens. */
