@@ -193,6 +193,14 @@ describe('what the map draws', () => {
     { kind: 'airstrike', place: at('Syria', 35, 38, 'country'), country: 'SY', casualties: killed(20) },
     { kind: 'airstrike', place: { name: 'the north', within: [] }, country: null },
     { kind: 'un_vote', place: at('New York', 40.71, -74.01), country: 'US' },
+    // an earlier attack recalled, dated only by the report: not the day's event
+    {
+      kind: 'chemical_attack',
+      place: at('Ghouta', 33.52, 36.35),
+      country: 'SY',
+      casualties: killed(1400),
+      precision: 'reported',
+    },
   ]);
   const map = buildDayMap(day, ['Syria'])!;
 
@@ -208,7 +216,7 @@ describe('what the map draws', () => {
   it('names the places in the alt text and says in the caption what is not drawn and why', () => {
     expect(map.alt).toBe('Map of the events of 9 Dec 2016 in Syria: Khan Sheikhoun (90 killed); Idlib.');
     expect(map.caption).toContain(
-      '2 events without a place precise enough to draw are not drawn; 1 place outside the area shown (New York) is not drawn.',
+      '1 event dated only by its report is not drawn; 2 events without a place precise enough to draw are not drawn; 1 place outside the area shown (New York) is not drawn.',
     );
   });
 

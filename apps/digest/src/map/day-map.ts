@@ -5,7 +5,8 @@
  * the alt text listing the places and the caption saying what is not drawn and why.
  *
  * An event is drawn only where the gazetteer gives its place a point finer than a country or a
- * region (a country's centre is no place an event happened). The frame is where the day's
+ * region (a country's centre is no place an event happened), and only when it is dated to a day
+ * or a week (as in the chart). The frame is where the day's
  * violence and humanitarian events are, with their countries when those are small enough to
  * show whole; diplomacy far from it (a vote in New York on a day of fighting in Aleppo) is
  * named in the caption rather than stretching the map across an ocean.
@@ -13,6 +14,7 @@
 import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import { shortDate } from '../date-labels.ts';
 import type { DayData, DayEvent, PlacePoint } from '../day-data.ts';
+import { listCountries } from '../word-coverage.ts';
 import { maxBest } from '../word-figures.ts';
 import { atlasCountry } from './world-atlas.ts';
 
@@ -153,7 +155,10 @@ const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.ki
 
 /** The day's map, or null when none of its events has a point to draw (no map, no empty box). */
 export function buildDayMap(day: DayData, countryNames: readonly string[]): DayMap | null {
-  const located = day.events.flatMap((e) => {
+  // as in the chart: an event dated only by its report (often an earlier attack recalled) is no
+  // event of the day to put on its map
+  const dated = day.events.filter((e) => e.precision !== 'reported');
+  const located = dated.flatMap((e) => {
     const point = drawable(e);
     return point ? [{ e, point, family: eventKindInfo(e.kind).family as MapFamily }] : [];
   });
@@ -200,14 +205,18 @@ export function buildDayMap(day: DayData, countryNames: readonly string[]): DayM
     colour: FAMILY_COLOURS[family],
   }));
 
-  const notLocated = day.events.length - located.length;
-  const where = countryNames.length ? ` in ${countryNames.join(', ')}` : '';
+  const undated = day.events.length - dated.length;
+  const notLocated = dated.length - located.length;
+  const where = countryNames.length ? ` in ${listCountries(countryNames)}` : '';
   const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
   const more = places.length - listed.length;
   const alt = `Map of the events of ${shortDate(day.date)}${where}: ${listed.join('; ')}${
     more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
   }.`;
   const notes = [
+    undated
+      ? `${plural(undated, 'event', 'events')} dated only by ${undated === 1 ? 'its report is' : 'their reports are'} not drawn`
+      : null,
     notLocated
       ? `${plural(notLocated, 'event', 'events')} without a place precise enough to draw ${notLocated === 1 ? 'is' : 'are'} not drawn`
       : null,
