@@ -67,10 +67,14 @@ it('writes the same issue in process and through the API', async () => {
   const remote = await run(['digest', '--api', url, '--date', '2016-12-09', '--out', join(dir, 'remote')]);
   expect(remote.code, remote.out).toBe(0);
   expect(readdirSync(join(dir, 'remote')).sort()).toEqual([
+    '2016-12-09-map.png',
     '2016-12-09.eml',
     '2016-12-09.html',
     '2016-12-09.txt',
   ]);
+  // the map's points come through the API as they do in process, and draw the same picture
+  const map = readFileSync(join(dir, 'remote', '2016-12-09-map.png'));
+  expect(map.equals(readFileSync(join(dir, 'local', '2016-12-09-map.png')))).toBe(true);
   const text = readFileSync(join(dir, 'remote', '2016-12-09.txt'), 'utf8');
   expect(text).toBe(readFileSync(join(dir, 'local', '2016-12-09.txt'), 'utf8'));
   expect(text).toContain('122 in favour, 13 against');

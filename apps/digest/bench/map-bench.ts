@@ -3,7 +3,8 @@
  * model and its PNG take (median of 5, after one warm-up per day) and how many bytes the PNG
  * weighs — over every day of the corpus and, when ../shared/datasets holds it, of FA-KES
  * ingested as a desk feeds it (test/fa-kes-desk.ts; read at run time, never copied).
- * `--out DIR` also writes each day's issue there (html, txt, eml, map), to look at.
+ * The table shows the twelve issues with the most places; `--out DIR` writes those issues there
+ * (html, txt, eml, map), to look at.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,8 +81,9 @@ for (const date of await source.daysWithEvents()) {
     modelMs: median(modelMs),
     renderMs: median(renderMs),
   });
-  if (out) await writeDigest(date, { source, config: loadConfig({}), out });
 }
+const shown = [...rows].sort((a, b) => b.places - a.places || a.date.localeCompare(b.date)).slice(0, 12);
+if (out) for (const r of shown) await writeDigest(r.date, { source, config: loadConfig({}), out });
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -89,7 +91,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 console.log('\n| issue | events | places drawn | events not drawn | PNG | width | model | render |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const shown = [...rows].sort((a, b) => b.places - a.places || a.date.localeCompare(b.date)).slice(0, 12);
 for (const r of shown.sort((a, b) => a.date.localeCompare(b.date)))
   console.log(
     `| ${r.date} | ${r.events} | ${r.places} | ${r.notDrawn} | ${kb(r.bytes)} | ${r.width} px | ${ms(r.modelMs)} | ${ms(r.renderMs)} |`,

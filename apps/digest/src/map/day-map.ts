@@ -5,7 +5,8 @@
  * the alt text listing the places and the caption saying what is not drawn and why.
  *
  * An event is drawn only where the gazetteer gives its place a point finer than a country or a
- * region (a country's centre is no place an event happened). The frame is where the day's
+ * region (a country's centre is no place an event happened), and only when it is dated to a day
+ * or a week (as in the chart). The frame is where the day's
  * violence and humanitarian events are, with their countries when those are small enough to
  * show whole; diplomacy far from it (a vote in New York on a day of fighting in Aleppo) is
  * named in the caption rather than stretching the map across an ocean.
@@ -13,6 +14,7 @@
 import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import { shortDate } from '../date-labels.ts';
 import type { DayData, DayEvent, PlacePoint } from '../day-data.ts';
+import { listCountries } from '../word-coverage.ts';
 import { maxBest } from '../word-figures.ts';
 import { atlasCountry } from './world-atlas.ts';
 
@@ -69,8 +71,8 @@ const TOO_COARSE = new Set(['country', 'region']);
 const WHOLE_COUNTRY_DEG = 22;
 /** The least span of the frame, so that a day in one town still shows its surroundings. */
 const MIN_SPAN_DEG = 3;
-/** The most a frame spans around the day's points: past it, the map follows the gravest place (Ukraine and the Black Sea fit; Syria and Washington do not). */
-const MAX_SPAN_DEG = 30;
+/** The most a frame spans around the day's points: past it, the map follows the theatre (Ukraine fits; Syria and Moscow do not). */
+const MAX_SPAN_DEG = 20;
 const MAX_LABELS = 5;
 const MAX_ALT_PLACES = 10;
 /** Shown as wide as the email's column; the PNG holds more pixels for sharp screens. */
@@ -127,25 +129,22 @@ function frameOf(points: readonly PlacePoint[], countries: readonly string[]): F
 
 /**
  * A day's events usually lie within one theatre; when they span more than a map can show at a
- * useful scale (a toll placed in Washington beside the fighting in Idlib), the frame follows the
- * gravest place — most deaths, then most events — and what is near it; the rest is named in
- * the caption as outside the area shown.
+ * useful scale (a toll placed in Washington beside the fighting in Idlib, or a village resolved
+ * to its namesake abroad), the frame follows the theatre: the point with the most of the day's
+ * events near it, then the most deaths near it. The rest is named in the caption as outside.
  */
 function aroundTheLead<T extends { e: DayEvent; point: PlacePoint }>(located: T[]): T[] {
   const [[w, s], [e, n]] = boundsOf(located.map((l) => l.point));
   if (e - w <= MAX_SPAN_DEG && n - s <= MAX_SPAN_DEG) return located;
-  const weight = new Map<string, number>();
-  for (const l of located) {
-    const key = l.e.place!.name;
-    weight.set(key, (weight.get(key) ?? 0) + deathsOf(l.e) * 100 + 1);
-  }
-  const lead = located.reduce((best, l) =>
-    (weight.get(l.e.place!.name) ?? 0) > (weight.get(best.e.place!.name) ?? 0) ? l : best,
-  ).point;
   const half = MAX_SPAN_DEG / 2;
-  return located.filter(
-    (l) => Math.abs(l.point.lon - lead.lon) <= half && Math.abs(l.point.lat - lead.lat) <= half,
-  );
+  const near = (a: PlacePoint) =>
+    located.filter((l) => Math.abs(l.point.lon - a.lon) <= half && Math.abs(l.point.lat - a.lat) <= half);
+  const score = (a: PlacePoint) => {
+    const around = near(a);
+    return around.length * 1e6 + around.reduce((sum, l) => sum + deathsOf(l.e), 0);
+  };
+  const lead = located.reduce((best, l) => (score(l.point) > score(best.point) ? l : best)).point;
+  return near(lead);
 }
 
 const inside = (p: PlacePoint, f: Frame) =>
@@ -156,7 +155,10 @@ const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.ki
 
 /** The day's map, or null when none of its events has a point to draw (no map, no empty box). */
 export function buildDayMap(day: DayData, countryNames: readonly string[]): DayMap | null {
-  const located = day.events.flatMap((e) => {
+  // as in the chart: an event dated only by its report (often an earlier attack recalled) is no
+  // event of the day to put on its map
+  const dated = day.events.filter((e) => e.precision !== 'reported');
+  const located = dated.flatMap((e) => {
     const point = drawable(e);
     return point ? [{ e, point, family: eventKindInfo(e.kind).family as MapFamily }] : [];
   });
@@ -203,14 +205,18 @@ export function buildDayMap(day: DayData, countryNames: readonly string[]): DayM
     colour: FAMILY_COLOURS[family],
   }));
 
-  const notLocated = day.events.length - located.length;
-  const where = countryNames.length ? ` in ${countryNames.join(', ')}` : '';
+  const undated = day.events.length - dated.length;
+  const notLocated = dated.length - located.length;
+  const where = countryNames.length ? ` in ${listCountries(countryNames)}` : '';
   const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
   const more = places.length - listed.length;
   const alt = `Map of the events of ${shortDate(day.date)}${where}: ${listed.join('; ')}${
     more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
   }.`;
   const notes = [
+    undated
+      ? `${plural(undated, 'event', 'events')} dated only by ${undated === 1 ? 'its report is' : 'their reports are'} not drawn`
+      : null,
     notLocated
       ? `${plural(notLocated, 'event', 'events')} without a place precise enough to draw ${notLocated === 1 ? 'is' : 'are'} not drawn`
       : null,

@@ -50,29 +50,38 @@ interface Box {
 }
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** Labels right of their point, else left, else left out; never over another label, a circle or the edge. */
+/**
+ * Labels beside their point — right, left, above, below — where they cross no other label, no
+ * other circle and no edge; failing that, where they cross no other label (a main place's name
+ * over a small neighbour's circle reads better than no name). Main places are labelled first.
+ */
 function placeLabels(places: readonly (MapPlace & { x: number; y: number; r: number })[]): string[] {
-  const taken: Box[] = places.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r }));
+  const circles: Box[] = places.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r }));
+  const labels: Box[] = [];
   const out: string[] = [];
   for (const p of places.filter((q) => q.label)) {
     const width = p.name.length * LABEL_PX * 0.62;
-    const y0 = p.y - LABEL_PX * 0.65;
-    const y1 = p.y + LABEL_PX * 0.45;
+    const gap = p.r + 5;
     const options = [
-      { x0: p.x + p.r + 5, anchor: 'start', x: p.x + p.r + 5 },
-      { x0: p.x - p.r - 5 - width, anchor: 'end', x: p.x - p.r - 5 },
-    ];
-    for (const o of options) {
-      const box = { x0: o.x0, y0, x1: o.x0 + width, y1 };
-      const own = taken.findIndex((t) => t.x0 === p.x - p.r && t.y0 === p.y - p.r);
-      if (box.x0 < 4 || box.x1 > W - 4 || box.y0 < 4 || box.y1 > H - 4) continue;
-      if (taken.some((t, i) => i !== own && overlaps(t, box))) continue;
-      taken.push(box);
-      out.push(
-        `<text x="${r1(o.x)}" y="${r1(p.y + LABEL_PX * 0.35)}" text-anchor="${o.anchor}">${escapeXml(p.name)}</text>`,
-      );
-      break;
-    }
+      { x: p.x + gap, y: p.y, anchor: 'start', x0: p.x + gap },
+      { x: p.x - gap, y: p.y, anchor: 'end', x0: p.x - gap - width },
+      { x: p.x, y: p.y - gap - LABEL_PX * 0.45, anchor: 'middle', x0: p.x - width / 2 },
+      { x: p.x, y: p.y + gap + LABEL_PX * 0.65, anchor: 'middle', x0: p.x - width / 2 },
+    ].map((o) => ({
+      ...o,
+      box: { x0: o.x0, y0: o.y - LABEL_PX * 0.65, x1: o.x0 + width, y1: o.y + LABEL_PX * 0.45 },
+    }));
+    const own = (c: Box) => c.x0 === p.x - p.r && c.y0 === p.y - p.r;
+    const fits = (b: Box) =>
+      b.x0 >= 4 && b.x1 <= W - 4 && b.y0 >= 4 && b.y1 <= H - 4 && !labels.some((l) => overlaps(l, b));
+    const chosen =
+      options.find((o) => fits(o.box) && !circles.some((c) => !own(c) && overlaps(c, o.box))) ??
+      options.find((o) => fits(o.box));
+    if (!chosen) continue;
+    labels.push(chosen.box);
+    out.push(
+      `<text x="${r1(chosen.x)}" y="${r1(chosen.y + LABEL_PX * 0.35)}" text-anchor="${chosen.anchor}">${escapeXml(p.name)}</text>`,
+    );
   }
   return out;
 }
