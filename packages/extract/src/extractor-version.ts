@@ -38,6 +38,7 @@
  *    13-0", "passed ... with 13 votes in favour"); a name said to lie in a country ("Kurdistan in
  *    northern Iraq") is that country's place (the curated one holding the name), never another's;
  *    a toll goes to the incident it is told of, not to one told after it as what came before
- *    ("19 killed ... hours after a chemical attack left dozens dead").
+ *    ("19 killed ... hours after a chemical attack left dozens dead"); "three times" counts how
+ *    often, never people.
  */
 export const EXTRACTOR_VERSION = 8;
