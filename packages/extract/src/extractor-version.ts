@@ -39,6 +39,7 @@
  *    northern Iraq") is that country's place (the curated one holding the name), never another's;
  *    a toll goes to the incident it is told of, not to one told after it as what came before
  *    ("19 killed ... hours after a chemical attack left dozens dead"); "three times" counts how
- *    often, never people.
+ *    often, never people; the last sentence's place is not carried into one whose states' forces
+ *    all belong to another country ("In Iraq ...", then "Syrian government forces dropped ...").
  */
 export const EXTRACTOR_VERSION = 8;

@@ -228,6 +228,16 @@ describe('events', () => {
     expect(strike).toMatchObject({ kind: 'airstrike', casualties: { killed: { best: 13 } } });
   });
 
+  it("does not carry the last sentence's place into one about another country's forces", () => {
+    const events = eventsOf([
+      'In Iraq the group is fighting for survival against Iraqi forces in western Mosul.',
+      'Syrian government forces dropped bombs elsewhere in the country before an attack that killed dozens of people.',
+    ]);
+    expect(events.find((e) => e.summary.startsWith('Syrian'))?.location?.placeId ?? 'none').not.toMatch(
+      /^place:iq/,
+    );
+  });
+
   it('is deterministic', () => {
     const s = ['Air strikes killed 13 people in al-Kalaseh.'];
     expect(eventsOf(s)).toEqual(eventsOf(s));

@@ -259,6 +259,23 @@ function participants(
   return out;
 }
 
+/**
+ * "In Iraq the group is fighting for survival ...", then "Syrian government forces dropped ...":
+ * a sentence whose states' forces all belong to another country than the place before it is not
+ * about that place.
+ */
+function sidesElsewhere(actors: readonly ActorMatch[], location: EventLocation): boolean {
+  const country = placeById(location.placeId ?? '')?.country ?? null;
+  if (country === null) return false;
+  const states = actors.flatMap((m) => {
+    const actor = actorById(m.id);
+    return actor && (actor.kind === 'state' || actor.kind === 'military') && actor.country
+      ? [actor.country]
+      : [];
+  });
+  return states.length > 0 && !states.includes(country);
+}
+
 /** Typed events sentence by sentence, each with its date, place, casualties and evidence. */
 export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
@@ -326,7 +343,11 @@ export function findEvents(input: EventInput): Event[] {
         placeById(input.fallback.placeId ?? '')?.country === placeById(location.placeId ?? '')?.country;
       if ((!location || vague) && !trigger.localOnly && trigger.place) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
-        if (lastViolencePlace?.paragraph === sentence.paragraph && si - lastViolencePlace.sentence <= 1)
+        if (
+          lastViolencePlace?.paragraph === sentence.paragraph &&
+          si - lastViolencePlace.sentence <= 1 &&
+          !sidesElsewhere(input.actors[si] ?? [], lastViolencePlace.location)
+        )
           location = lastViolencePlace.location;
         else if (
           lastViolencePlace &&
