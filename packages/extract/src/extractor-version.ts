@@ -40,6 +40,7 @@
  *    a toll goes to the incident it is told of, not to one told after it as what came before
  *    ("19 killed ... hours after a chemical attack left dozens dead"); "three times" counts how
  *    often, never people; the last sentence's place is not carried into one whose states' forces
- *    all belong to another country ("In Iraq ...", then "Syrian government forces dropped ...").
+ *    all belong to another country ("In Iraq ...", then "Syrian government forces dropped ...");
+ *    a figure "in two days of attacks" sums several incidents (a total, like "in a series of strikes").
  */
 export const EXTRACTOR_VERSION = 8;

@@ -124,6 +124,11 @@ describe('findQuantities', () => {
       'the conflict has claimed the lives of over 470,000 people, injured 1.9 million others.',
       ['killed/people/more_than/470000/cumulative', 'injured/people/exact/1900000/cumulative'],
     ],
+    // a sum over several days of attacks is no incident's toll
+    [
+      'The monitor said the shelling raised to 49 the number killed in the suburbs in two days of attacks.',
+      ['killed/people/exact/49/cumulative'],
+    ],
   ])('keeps running tolls apart: %s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
   });
