@@ -32,7 +32,7 @@
  * 8: a share bar with related links before the body (Ahram's "Print Tweet Views N Related …")
  *    no longer cuts the whole body; "the group's de facto capital" is not the country's capital;
  *    "the town" takes the article's first place that is not named as a side ("its Damascus
- *    ally", "pro-Kyiv media"); a violent event its sentence does not place takes the place the
+ *    ally", "pro-Kyiv media"); a dated violent event its sentence does not place takes the place the
  *    next sentence of the paragraph says, when that sentence reports no event of its own; a UN
  *    body's vote as reports word it ("the Security Council voted Friday", "adopted by a vote of
  *    13-0", "passed ... with 13 votes in favour"); a name said to lie in a country ("Kurdistan in

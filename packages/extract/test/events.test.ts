@@ -213,6 +213,12 @@ describe('events', () => {
       'Separately, shelling hit Douma.',
     ]);
     expect(two.find((e) => e.kind === 'bombing')?.location).toBeNull();
+    // an undated line (a timeline's "thousands killed") is no incident to place
+    const undated = eventsOf([
+      'Thousands more civilians killed.',
+      'Most of them lived in eastern Aleppo, a monitor said.',
+    ]);
+    expect(undated.find((e) => e.casualties.killed)?.location ?? null).toBeNull();
   });
 
   it('gives a toll to the incident it is told of, not to an earlier one told after it', () => {

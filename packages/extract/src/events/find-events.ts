@@ -403,8 +403,12 @@ export function findEvents(input: EventInput): Event[] {
   });
   // "At least 43 people were killed Saturday in a car bomb attack on buses ...", then "... guarding
   // the buses at a transit point in Rashidin west of Aleppo": a sentence that reports no event of
-  // its own, right after, in the same paragraph, says where the unplaced one was
+  // its own, right after, in the same paragraph, says where the unplaced, dated one was
   for (const i of unplaced) {
+    // only an incident its sentence dates ("killed Saturday in a car bomb attack"): an undated
+    // line ("Thousands more civilians killed.", a timeline's) is no incident to place
+    const when = (events[i] as Event).occurred;
+    if (when.start === null && when.text === null) continue;
     const si = sentenceOf[i] as number;
     const next = sentences[si + 1];
     if (!next || next.paragraph !== sentences[si]?.paragraph || sentenceOf.includes(si + 1)) continue;
