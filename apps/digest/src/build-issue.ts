@@ -8,7 +8,7 @@ import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts'
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
 import { buildDayMap } from './map/day-map.ts';
-import { isStory, onlyTotals, rankStories } from './rank-stories.ts';
+import { onlyTotals, rankStories } from './rank-stories.ts';
 import { wordCorroboration, wordDispute } from './word-corroboration.ts';
 import { countryNames, listCountries, tallyViews, wordCoverage, wordLeftOut } from './word-coverage.ts';
 import { deathRange, figureLines } from './word-figures.ts';
@@ -157,9 +157,9 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
 
   const week = day.tallies.slice(-7);
   const issueUrl = `${options.archiveUrl.replace(/\/$/, '')}/${day.date}.html`;
-  // the day's countries: where its stories happened, else where its diplomacy did
-  const storyEvents = day.events.filter(isStory);
-  const countries = countryNames(storyEvents.length ? storyEvents : [...day.events, ...day.upcoming]);
+  // the day's countries: where the stories the issue shows happened (lower-ranked reports and
+  // month- or year-long context name none), else where its diplomacy did
+  const countries = countryNames(ranked.length ? ranked : [...day.events, ...day.upcoming]);
   const where = listCountries(countries);
   const cited = sources.order.map((id) => articles.get(id) ?? { outlet: null, publishedOn: null });
   return {

@@ -52,9 +52,15 @@ export function severity(event: DayEvent): number {
 /** Distinct outlets behind the event: the canonical event's count, else its articles (unclustered). */
 export const corroboration = (event: DayEvent) => event.canonical?.outlets ?? new Set(event.articleIds).size;
 
-/** Violence and humanitarian events are stories (diplomacy has its own section), unless all they give is a total. */
+/**
+ * Violence and humanitarian events are stories (diplomacy has its own section), unless all they
+ * give is a total, or clustering dates them to a month or a year (context, never a day's story).
+ */
 export const isStory = (event: DayEvent) =>
-  eventKindInfo(event.kind).family !== 'diplomacy' && onlyTotals(event) === false;
+  eventKindInfo(event.kind).family !== 'diplomacy' &&
+  onlyTotals(event) === false &&
+  event.precision !== 'month' &&
+  event.precision !== 'year';
 
 /** An event whose every figure is a total over a period or a war: context, not a day's incident. */
 export const onlyTotals = (event: DayEvent) => event.totals > 0 && event.casualties.length === 0;

@@ -7,7 +7,8 @@ import type { ClusterState } from '../src/cluster-state.ts';
 
 export type PairSide =
   | { corpus: string; kinds?: string[]; killed?: number }
-  | { fakes: string }
+  /** kinds: only the lead events of these kinds stand for the article (its own incident, where its lead also recalls another) */
+  | { fakes: string; kinds?: string[] }
   | { world: string; publishedAt: string; kinds?: string[]; killed?: number };
 export interface LabelledPair {
   label: 'must-link' | 'cannot-link';
@@ -39,7 +40,12 @@ function leadEvents(article: ExtractedArticle): string[] {
 export function sideEvents(side: PairSide, articles: ArticlesByKey): string[] {
   const article = articles.get(sideKey(side));
   if (!article) return [];
-  if ('fakes' in side) return leadEvents(article);
+  if ('fakes' in side) {
+    const lead = new Set(leadEvents(article));
+    return article.events
+      .filter((e) => lead.has(e.id) && (!side.kinds || side.kinds.includes(e.kind)))
+      .map((e) => e.id);
+  }
   return article.events
     .filter((e) => !side.kinds || side.kinds.includes(e.kind))
     .filter((e) => side.killed === undefined || e.casualties.killed?.best === side.killed)

@@ -32,7 +32,7 @@
  * 8: a share bar with related links before the body (Ahram's "Print Tweet Views N Related …")
  *    no longer cuts the whole body; "the group's de facto capital" is not the country's capital;
  *    "the town" takes the article's first place that is not named as a side ("its Damascus
- *    ally", "pro-Kyiv media"); a violent event its sentence does not place takes the place the
+ *    ally", "pro-Kyiv media"); a dated violent event its sentence does not place takes the place the
  *    next sentence of the paragraph says, when that sentence reports no event of its own; a UN
  *    body's vote as reports word it ("the Security Council voted Friday", "adopted by a vote of
  *    13-0", "passed ... with 13 votes in favour"); a name said to lie in a country ("Kurdistan in
@@ -43,6 +43,9 @@
  *    the next sentences inside a country, the dateline) at geo precision 2 or 3; datelines of
  *    two cities; "blamed on Kyiv" and "340 km north of Baghdad" are not where; a country the
  *    text puts a name in rules out namesakes elsewhere; every place of GeoNames' cities500,
- *    villages only where the text supports them; seas as places of no country (see README).
+ *    villages only where the text supports them; seas as places of no country (see README);
+ *    "three times" counts how often, never people; the last sentence's place is not carried into one whose states' forces
+ *    all belong to another country ("In Iraq ...", then "Syrian government forces dropped ...");
+ *    a figure "in two days of attacks" sums several incidents (a total, like "in a series of strikes").
  */
 export const EXTRACTOR_VERSION = 8;

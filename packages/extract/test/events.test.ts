@@ -213,6 +213,12 @@ describe('events', () => {
       'Separately, shelling hit Douma.',
     ]);
     expect(two.find((e) => e.kind === 'bombing')?.location).toBeNull();
+    // an undated line (a timeline's "thousands killed") is no incident to place
+    const undated = eventsOf([
+      'Thousands more civilians killed.',
+      'Most of them lived in eastern Aleppo, a monitor said.',
+    ]);
+    expect(undated.find((e) => e.casualties.killed)?.location ?? null).toBeNull();
   });
 
   it('gives a toll to the incident it is told of, not to an earlier one told after it', () => {
@@ -226,6 +232,16 @@ describe('events', () => {
       'At least 13 people were killed after air strikes targeted the east of the city.',
     ]);
     expect(strike).toMatchObject({ kind: 'airstrike', casualties: { killed: { best: 13 } } });
+  });
+
+  it("does not carry the last sentence's place into one about another country's forces", () => {
+    const events = eventsOf([
+      'In Iraq the group is fighting for survival against Iraqi forces in western Mosul.',
+      'Syrian government forces dropped bombs elsewhere in the country before an attack that killed dozens of people.',
+    ]);
+    expect(events.find((e) => e.summary.startsWith('Syrian'))?.location?.placeId ?? 'none').not.toMatch(
+      /^place:iq/,
+    );
   });
 
   it('is deterministic', () => {

@@ -124,6 +124,11 @@ describe('findQuantities', () => {
       'the conflict has claimed the lives of over 470,000 people, injured 1.9 million others.',
       ['killed/people/more_than/470000/cumulative', 'injured/people/exact/1900000/cumulative'],
     ],
+    // a sum over several days of attacks is no incident's toll
+    [
+      'The monitor said the shelling raised to 49 the number killed in the suburbs in two days of attacks.',
+      ['killed/people/exact/49/cumulative'],
+    ],
   ])('keeps running tolls apart: %s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
   });
@@ -192,6 +197,11 @@ describe('findQuantities', () => {
     ],
     // years bound a period, not a count: the 5,000 is that period's total
     ['Fighting between 2011 and 2013 killed 5,000 people.', ['killed/people/exact/5000/cumulative']],
+    // "three times" counts how often, not who: no toll
+    [
+      'Rights groups accused forces of dropping bombs containing nerve agents at least three times before an attack that killed dozens of people.',
+      ['killed/people/vague/24'],
+    ],
     // an age range describes the victims; the count is the eight
     ['Eight students between 7 and 12 years old were killed.', ['killed/people/exact/8']],
   ])('leaves what only looks like a range: %s', (text, expected) => {

@@ -9,9 +9,10 @@ import type { DayEvent } from '../day-data.ts';
 import { maxBest } from '../word-figures.ts';
 
 /**
- * `publishedOn` gives an article's publication day: the first report of an event speaks for it
- * (a follow-up days later tells it as background to something else), then the one with the most
- * deaths, then one with a place, then the longest summary. Its figures are listed first.
+ * `publishedOn` gives an article's publication day. A report placed at the event's place (or
+ * inside it) speaks for it, so the sentence shown is about that place; among those, the first
+ * report (a follow-up days later tells it as background to something else), then the one with
+ * the most deaths, then one with a place, then the longest summary. Its figures are listed first.
  */
 export function byCanonicalEvent(
   mentions: readonly DayEvent[],
@@ -26,8 +27,15 @@ export function byCanonicalEvent(
   }
   return [...groups.values()].map((group) => {
     const day = (e: DayEvent) => publishedOn(e.articleIds[0] ?? '') ?? '9999';
+    // the sentence shown is about the story's place: a report placed there, or inside it, speaks
+    // first ("19 killed near the capital" is no sentence for a story in Khan Sheikhoun)
+    const storyPlace = group[0]?.canonical?.place?.name ?? null;
+    const here = (e: DayEvent) =>
+      storyPlace === null ||
+      (e.place !== null && (e.place.name === storyPlace || e.place.within.includes(storyPlace)));
     const ordered = [...group].sort(
       (a, b) =>
+        Number(here(b)) - Number(here(a)) ||
         day(a).localeCompare(day(b)) ||
         maxBest(b.casualties, 'killed') - maxBest(a.casualties, 'killed') ||
         Number(b.place !== null) - Number(a.place !== null) ||

@@ -82,15 +82,40 @@ function coversPeriod(o: { start: string | null; end: string | null; precision: 
 }
 
 /**
+ * One of a day's events that may be another told at a coarser or finer place: the places nest
+ * (Khan Sheikhoun lies within Idleb Governorate) and the kinds agree (the same, or an "attack"
+ * that names no means). Clustering decides which reports are one event; this only keeps the day's
+ * sum from counting such a pair twice when clustering kept them apart.
+ */
+function nestedTwin(a: DayEvent, b: DayEvent): boolean {
+  if (!a.place || !b.place || a.id === b.id) return false;
+  const nest =
+    a.place.name === b.place.name ||
+    a.place.within.includes(b.place.name) ||
+    b.place.within.includes(a.place.name);
+  return nest && (a.kind === b.kind || a.kind === 'attack' || b.kind === 'attack');
+}
+
+/**
  * Per day: for each event of that one day, its highest incident figure, summed over events
- * (figures from different sources for one event are never added). Events dated by their
+ * (figures from different sources for one event are never added; of two events that may be one
+ * told at nesting places, `nestedTwin`, only the higher toll counts). Events dated by their
  * report, and ranges of days, are left out: the chart shows days events are known to fall on.
  */
 export function talliesByDay(events: readonly DayEvent[], date: string): DayTally[] {
   return Array.from({ length: DAYS_READ }, (_, i) => {
     const d = addDays(date, i - (DAYS_READ - 1));
-    const onDay = events.filter(
+    const sameDay = events.filter(
       (e) => e.tense === 'past' && e.precision === 'day' && e.start === d && (e.end ?? d) === d,
+    );
+    const killedOf = (e: DayEvent) => (counted(e.casualties, 'killed') ? maxBest(e.casualties, 'killed') : 0);
+    // an event whose nesting twin has the higher toll (ties: the earlier id) is counted in it
+    const onDay = sameDay.filter(
+      (e) =>
+        !sameDay.some(
+          (o) =>
+            nestedTwin(e, o) && (killedOf(o) > killedOf(e) || (killedOf(o) === killedOf(e) && o.id < e.id)),
+        ),
     );
     const sum = (values: (number | null)[]) => {
       const known = values.filter((v): v is number => v !== null);

@@ -264,6 +264,23 @@ function participants(
   return out;
 }
 
+/**
+ * "In Iraq the group is fighting for survival ...", then "Syrian government forces dropped ...":
+ * a sentence whose states' forces all belong to another country than the place before it is not
+ * about that place.
+ */
+function sidesElsewhere(actors: readonly ActorMatch[], location: EventLocation): boolean {
+  const country = placeById(location.placeId ?? '')?.country ?? null;
+  if (country === null) return false;
+  const states = actors.flatMap((m) => {
+    const actor = actorById(m.id);
+    return actor && (actor.kind === 'state' || actor.kind === 'military') && actor.country
+      ? [actor.country]
+      : [];
+  });
+  return states.length > 0 && !states.includes(country);
+}
+
 /** Typed events sentence by sentence, each with its date, place, casualties and evidence. */
 export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
@@ -343,7 +360,11 @@ export function findEvents(input: EventInput): Event[] {
         placeById(input.fallback.placeId ?? '')?.country === placeById(location.placeId ?? '')?.country;
       if ((!location || vague) && !trigger.localOnly && trigger.place) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
-        if (lastViolencePlace?.paragraph === sentence.paragraph && si - lastViolencePlace.sentence <= 1)
+        if (
+          lastViolencePlace?.paragraph === sentence.paragraph &&
+          si - lastViolencePlace.sentence <= 1 &&
+          !sidesElsewhere(input.actors[si] ?? [], lastViolencePlace.location)
+        )
           location = lastViolencePlace.location;
         else if (
           lastViolencePlace &&
@@ -400,8 +421,12 @@ export function findEvents(input: EventInput): Event[] {
   });
   // "At least 43 people were killed Saturday in a car bomb attack on buses ...", then "... guarding
   // the buses at a transit point in Rashidin west of Aleppo": a sentence that reports no event of
-  // its own, right after, in the same paragraph, says where the unplaced one was
+  // its own, right after, in the same paragraph, says where the unplaced, dated one was
   for (const i of unplaced) {
+    // only an incident its sentence dates ("killed Saturday in a car bomb attack"): an undated
+    // line ("Thousands more civilians killed.", a timeline's) is no incident to place
+    const when = (events[i] as Event).occurred;
+    if (when.start === null && when.text === null) continue;
     const si = sentenceOf[i] as number;
     const next = sentences[si + 1];
     if (!next || next.paragraph !== sentences[si]?.paragraph || sentenceOf.includes(si + 1)) continue;

@@ -106,9 +106,9 @@ export const MEASURE_BEFORE: [RegExp, Measure][] = [
   ],
 ];
 
-/** Words after a number that make it a duration, a distance or an age, never a count of people. */
+/** Words after a number that make it a duration, a distance, an age or how often ("three times"), never a count of people. */
 export const NOT_A_COUNT_AFTER =
-  /^(?:\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|km\/h|kph|mph|km|kms|kilometres?|kilometers?|miles?|nautical miles|metres?|meters?|feet|ft|inch(?:es)?|mm|cm|kg|kgs|kilograms?|kilos?|tonnes?|tons?|knots|acres?|hectares?|barrels? (?:of|per) (?:oil|crude|fuel)|bpd|dollars?|dlrs?|mln|bln|euros?|pounds|pesos|rupees|shekels|yuan|pct|degrees|calibre|caliber|years? old|year-old|am|pm|a\.m\.|p\.m\.|GMT|UTC)(?![\w/])|-(?:member|year|day|week|month|hour|strong)\b)/i;
+  /^(?:\s*-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|times|km\/h|kph|mph|km|kms|kilometres?|kilometers?|miles?|nautical miles|metres?|meters?|feet|ft|inch(?:es)?|mm|cm|kg|kgs|kilograms?|kilos?|tonnes?|tons?|knots|acres?|hectares?|barrels? (?:of|per) (?:oil|crude|fuel)|bpd|dollars?|dlrs?|mln|bln|euros?|pounds|pesos|rupees|shekels|yuan|pct|degrees|calibre|caliber|years? old|year-old|am|pm|a\.m\.|p\.m\.|GMT|UTC)(?![\w/])|-(?:member|year|day|week|month|hour|strong)\b)/i;
 
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';

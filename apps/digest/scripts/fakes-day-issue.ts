@@ -1,0 +1,51 @@
+/**
+ * The issue of one FA-KES day, as `test/khan-sheikhoun-issue.test.ts` builds it, written to files
+ * to read and screenshot: all of FA-KES ingested as a desk feeds it (`test/fa-kes-desk.ts`) into
+ * a SQLite store kept in STORE_DIR (reused while it exists: delete it after a change to
+ * extraction or clustering), then DAY's issue built through the GraphQL operations and written as
+ * OUT_DIR/DAY.html, DAY.txt and DAY.json (the issue model).
+ * Usage: npx tsx scripts/fakes-day-issue.ts STORE_DIR OUT_DIR [DAY=2017-04-04]
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
+import { openStore } from '@sitrep/store/store';
+import { buildIssue } from '../src/build-issue.ts';
+import { inProcessExecutor } from '../src/data/executors.ts';
+import { graphqlSource } from '../src/data/graphql-source.ts';
+import { recipientContext } from '../src/recipient-context.ts';
+import { compileIssue, renderFor } from '../src/render/compile-issue.ts';
+import { hasFakes, writeDeskCsv } from '../test/fa-kes-desk.ts';
+import { LINKS, subscriber } from '../test/seed-issue.ts';
+
+const [storeDir, outDir, day = '2017-04-04'] = process.argv.slice(2);
+if (!storeDir || !outDir || !hasFakes()) {
+  console.error(
+    'usage: npx tsx scripts/fakes-day-issue.ts STORE_DIR OUT_DIR [DAY] (needs ../shared/datasets/fa-kes)',
+  );
+  process.exit(2);
+}
+mkdirSync(storeDir, { recursive: true });
+mkdirSync(outDir, { recursive: true });
+const file = join(storeDir, 'sitrep.db');
+const fresh = !existsSync(file);
+const store = await openStore({ engine: 'sqlite', file });
+try {
+  if (fresh) {
+    const desk = await writeDeskCsv(storeDir);
+    const summary = await ingest(store, inputsFromPaths([desk.file]), { jobs: 1 });
+    console.log(`ingested: ${JSON.stringify(summary).slice(0, 300)}`);
+  }
+  const data = await graphqlSource(inProcessExecutor(store)).day(day);
+  const issue = buildIssue(data, { archiveUrl: 'https://sitrep.example.org/digests' });
+  const compiled = await compileIssue(issue);
+  const context = recipientContext(issue, subscriber('desk@example.org'), LINKS);
+  if (!context) throw new Error('no recipient context for the issue');
+  const { html, text } = renderFor(compiled, context);
+  writeFileSync(join(outDir, `${day}.html`), html);
+  writeFileSync(join(outDir, `${day}.txt`), text);
+  writeFileSync(join(outDir, `${day}.json`), `${JSON.stringify({ issue, data }, null, 2)}\n`);
+  console.log(`${join(outDir, day)}.{html,txt,json}`);
+} finally {
+  await store.close();
+}
