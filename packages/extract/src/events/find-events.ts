@@ -501,7 +501,8 @@ function placeFromContext(
           SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)),
       );
       const found = pickPlace(text, local, text.length, rules);
-      if (found) {
+      // "In Iraq ... in western Mosul", then "Syrian government forces dropped ...": not there
+      if (found && !sidesElsewhere(input.actors[si] ?? [], found)) {
         e.location = coarser(found, 2);
         return;
       }
