@@ -4,6 +4,7 @@ import type { Database, OutletsTable } from '../db/tables.ts';
 import { formerOriginKeys, metadataKey, originKey } from '../origin-key.ts';
 import type { IngestCounts } from '../query-types.ts';
 import { type ArticleRows, articleRows, outletKey } from './article-rows.ts';
+import { deleteCanonicalEvents } from './canonical-events.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
 import { insertRows } from './insert-rows.ts';
 
@@ -75,6 +76,22 @@ export async function ingestArticles(
     }
     counts.unchanged = records.length - counts.new - counts.changed;
 
+    // Canonical events holding a replaced article's events go in this same transaction, and the
+    // clustering is unstamped so its next step rebuilds it: left for that step (a later commit),
+    // readers between the two saw canonical events whose mentions were gone ("Cannot return null
+    // for non-nullable field CanonicalEvent.mentions", issue 20 item 12).
+    let heldReplaced = false;
+    for (const part of chunkIds([...replaced])) {
+      const held = await trx
+        .selectFrom('canonical_mentions')
+        .innerJoin('events', 'events.id', 'canonical_mentions.event_id')
+        .select('canonical_mentions.canonical_id')
+        .where('events.article_id', 'in', part)
+        .execute();
+      if (held.length === 0) continue;
+      heldReplaced = true;
+      await deleteCanonicalEvents(trx, [...new Set(held.map((r) => r.canonical_id))]);
+    }
     for (const part of chunkIds([...replaced])) {
       await trx.deleteFrom('search_docs').where('article_id', 'in', part).execute();
       await trx.deleteFrom('articles').where('id', 'in', part).execute();
@@ -84,7 +101,7 @@ export async function ingestArticles(
     // step, which goes by event ids and origins, would keep the old mentions. Unstamping the
     // stored clustering in this same transaction makes the next clustering step (this run's,
     // or the re-run's after a crash) rebuild it from scratch.
-    if (kept.some((r) => storedByHash.has(r.contentHash)))
+    if (heldReplaced || kept.some((r) => storedByHash.has(r.contentHash)))
       await trx.deleteFrom('clustering_meta').where('name', '=', 'version').execute();
     await insertArticleRows(trx, kept.map(articleRows));
     await insertOutlets(trx, kept);
