@@ -23,6 +23,7 @@ import { useCsrfPrevention } from './csrf-prevention.ts';
 import { clientErrorsAtDebug, maskSitrepError, useErrorCodes } from './error-codes.ts';
 import { graphiqlOptions } from './graphiql.ts';
 import { useNoNulStrings } from './nul-strings.ts';
+import { useReadSnapshot } from './read-snapshot.ts';
 import { safetyLimits } from './safety-limits.ts';
 
 export interface YogaOptions {
@@ -59,6 +60,8 @@ export function createSitrepYoga(options: YogaOptions): SitrepYoga {
     // Its cache is keyed by document alone, so a document holding several operations would run
     // whichever was compiled first whatever the operationName: those run on graphql-js.
     useGraphQlJit({}, { enableIf: ({ document }) => operationCount(document) === 1 }),
+    // After it: each query runs the execute it chose inside one snapshot of the data.
+    useReadSnapshot(),
     useCostCheckMemo(),
     useCsrfPrevention(),
     useErrorCodes({ hideSuggestions: config.production }),

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SitrepError } from '@sitrep/schema/errors';
 import { openStore, type SubscriberRecord } from '@sitrep/store/store';
-import { loadSubscribers } from './subscribers/load-subscribers.ts';
+import { checkPlaces, loadSubscribers } from './subscribers/load-subscribers.ts';
 import { toStoredInput } from './subscribers/stored-subscribers.ts';
 
 const USAGE = `Usage: sitrep subscribers import FILE         add or update subscribers from a CSV or JSON file
@@ -51,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const now = new Date().toISOString();
       if (verb === 'import') {
+        await checkPlaces(subscribers, store, rest[0]!);
         const r = await store.subscribers.import(subscribers.map(toStoredInput), now);
         console.log(
           `${r.added} added, ${r.updated} updated${r.suppressed.length ? `; ${r.suppressed.length} on the suppression list stay suppressed: ${r.suppressed.join(', ')}` : ''}`,

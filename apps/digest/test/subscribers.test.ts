@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Place } from '@sitrep/schema/place';
+import { openStore } from '@sitrep/store/store';
 import { describe, expect, it } from 'vitest';
-import { parseSubscribers } from '../src/subscribers/load-subscribers.ts';
+import { checkPlaces, parseSubscribers } from '../src/subscribers/load-subscribers.ts';
 
 describe('subscriber files', () => {
   it('reads JSON with nested filters', () => {
@@ -50,5 +55,46 @@ describe('subscriber files', () => {
     ],
   ])('refuses %s', (text, message) => {
     expect(() => parseSubscribers(text, 'json', 'subs.json')).toThrow(message);
+  });
+});
+
+// Issue 20 item 17: a place filter naming no place ("Alepo") matched no story, so its subscriber
+// silently got nothing. `subscribers import` and `digest send --subscribers` refuse the list,
+// naming the subscriber and the place; a place the store holds counts even when the gazetteer
+// does not know it (another corpus's own places).
+describe('subscriber places', () => {
+  it('refuses places neither the gazetteer nor the store knows, naming each', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-subscriber-places-'));
+    const store = await openStore({ engine: 'sqlite', file: join(dir, 'sitrep.db') });
+    try {
+      await store.upsertPlaces([
+        Place.parse({
+          id: 'place:xx:port-elise',
+          name: 'Port Élise',
+          kind: 'city',
+          aliases: [],
+          parentId: null,
+          lat: 1,
+          lon: 2,
+          country: 'XX',
+        }),
+      ]);
+      const subscribers = parseSubscribers(
+        JSON.stringify([
+          { email: 'a@example.org', filters: { places: ['Aleppo', 'idlib', 'Syria', 'port elise'] } },
+          { email: 'b@example.org', filters: { places: ['Alepo', 'Aleppo'] } },
+          { email: 'c@example.org', filters: { places: ['Nowhereville'] } },
+        ]),
+        'json',
+        'subs.json',
+      );
+      await expect(checkPlaces(subscribers.slice(0, 1), store, 'subs.json')).resolves.toBeUndefined();
+      await expect(checkPlaces(subscribers, store, 'subs.json')).rejects.toThrow(
+        /b@example.org places: "Alepo" is not a place Sitrep knows .*check the spelling.*\n {2}- c@example.org places: "Nowhereville" is not a place/,
+      );
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

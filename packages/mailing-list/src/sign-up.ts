@@ -8,6 +8,7 @@
 import type { SitrepStore } from '@sitrep/store/store';
 import nodemailer from 'nodemailer';
 import type { MailingListConfig } from './config.ts';
+import { unknownPlaceProblem, unknownPlaces } from './known-places.ts';
 import { confirmQuery, subscriberQuery } from './link-tokens.ts';
 import { checkSubscriberFields, type RawSubscriberFields } from './subscriber-fields.ts';
 
@@ -66,6 +67,9 @@ export async function signUp(
 ): Promise<SignUpResult> {
   const checked = checkSubscriberFields(raw);
   if (!checked.ok) return checked;
+  const unknown = await unknownPlaces(deps.store, checked.subscriber.filters.places);
+  if (unknown.length > 0)
+    return { ok: false, problems: unknown.map((name) => unknownPlaceProblem('', name).trimStart()) };
   if (!deps.mailer)
     return {
       ok: false,

@@ -8,7 +8,8 @@ import { watchChanges } from './db/change-watch.ts';
 import { clusteringLock } from './db/clustering-lock.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrations.ts';
-import type { Engine } from './db/tables.ts';
+import { readSnapshot } from './db/read-snapshot.ts';
+import type { Database, Engine } from './db/tables.ts';
 import { feedStore } from './feed-store.ts';
 import type { QueryEvent, StoreStats } from './query-types.ts';
 import { dailyAggregates, timeline } from './read/aggregates.ts';
@@ -45,223 +46,237 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
     const q = { sql: event.query.sql, durationMs: event.queryDurationMillis };
     for (const l of listeners) l(q);
   };
-  const db = await connect(config, onLog);
+  const root = await connect(config, onLog);
   const engine: Engine = config.engine;
   try {
     await migrateToLatest(
-      db as unknown as Kysely<unknown>,
+      root as unknown as Kysely<unknown>,
       engine,
       config.engine === 'postgres' ? (config.schema ?? 'public') : undefined,
     );
   } catch (error) {
-    await db.destroy();
+    await root.destroy();
     throw error;
   }
   const call = () => {
     stats.calls++;
   };
-  const changes = watchChanges(config, db);
-  const lock = clusteringLock(config, db);
-  const byIds = <T>(
-    table: 'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets',
-    ids: readonly string[],
-  ) => recordsByIds<T>(db, table, ids);
+  const changes = watchChanges(config, root);
+  const lock = clusteringLock(config, root);
+  return storeOver(root, null);
 
-  const store: SitrepStore = {
-    engine,
-    stats,
-    sendLog: sendLog(db, call),
-    feeds: feedStore(db, call),
-    subscribers: subscriberStore(db, call),
-    clustering: clusteringStore(db, call, lock),
-    onQuery(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onDataChanged(listener) {
-      return changes.subscribe(listener);
-    },
-    async ingestArticles(records) {
-      call();
-      return retryConflicts(() => ingestArticles(db, records));
-    },
-    async upsertPlaces(places) {
-      call();
-      await upsertPlaces(db, engine, places);
-    },
-    async upsertActors(actors) {
-      call();
-      await upsertActors(db, actors);
-    },
-    async upsertOutlets(outlets) {
-      call();
-      await upsertOutlets(db, outlets);
-    },
-    async listEvents(filter = {}, page = {}, records) {
-      call();
-      return listEvents(db, engine, filter, page, records);
-    },
-    async eventsByIds(ids) {
-      call();
-      return byIds('events', ids);
-    },
-    async listArticles(filter = {}, page = {}) {
-      call();
-      return listArticles(db, engine, filter, page);
-    },
-    async articlesByIds(ids) {
-      call();
-      return byIds('articles', ids);
-    },
-    async claimsByIds(ids) {
-      call();
-      return byIds('claims', ids);
-    },
-    async claimsForEvents(eventIds) {
-      call();
-      const events = await byIds<{ claimIds: string[] }>('events', eventIds);
-      const claims = await byIds<Claim>(
-        'claims',
-        events.flatMap((e) => e?.claimIds ?? []),
-      );
-      const byId = new Map(claims.flatMap((c) => (c ? [[c.id, c] as const] : [])));
-      return events.map((e) => (e?.claimIds ?? []).flatMap((id) => byId.get(id) ?? []));
-    },
-    async claimsForArticles(articleIds) {
-      call();
-      return recordsForArticles(db, 'claims', articleIds);
-    },
-    async eventsForArticles(articleIds) {
-      call();
-      return recordsForArticles(db, 'events', articleIds);
-    },
-    async replaceCanonicalEvents(events) {
-      call();
-      await replaceCanonicalEvents(db, events);
-    },
-    async listCanonicalEvents(filter = {}, page = {}) {
-      call();
-      return listCanonicalEvents(db, filter, page);
-    },
-    async canonicalEventsByIds(ids) {
-      call();
-      return canonicalRecords(db, ids);
-    },
-    async changes(args = {}) {
-      call();
-      return listChanges(db, args);
-    },
-    async changesCursor() {
-      call();
-      return latestChangeCursor(db);
-    },
-    async canonicalEventsForEvents(eventIds) {
-      call();
-      return canonicalForEvents(db, eventIds);
-    },
-    scanCanonicalEvents(filter = {}, args = {}) {
-      call();
-      return scanCanonicalEvents(db, filter, args.batch);
-    },
-    scanEvents(filter = {}, args = {}) {
-      call();
-      return scanEvents(db, engine, filter, args.batch);
-    },
-    async canonicalEventFacets(filter = {}) {
-      call();
-      return canonicalFacetRows(db, filter);
-    },
-    async eventFacets(filter = {}) {
-      call();
-      return eventFacetRows(db, engine, filter);
-    },
-    async articleSources(ids) {
-      call();
-      return articleSources(db, ids);
-    },
-    async placesByIds(ids) {
-      call();
-      return byIds('places', ids);
-    },
-    async listPlaces(args = {}) {
-      call();
-      return listNamed(db, 'places', args);
-    },
-    async findPlaceIds(text) {
-      call();
-      return findPlaceIds(db, text);
-    },
-    async actorsByIds(ids) {
-      call();
-      return byIds('actors', ids);
-    },
-    async listActors(args = {}) {
-      call();
-      return listNamed(db, 'actors', args);
-    },
-    async outletsByIds(ids) {
-      call();
-      return byIds('outlets', ids);
-    },
-    async listOutlets() {
-      call();
-      return listNamed(db, 'outlets', { first: 5000 });
-    },
-    async search(text, first = 20) {
-      call();
-      return searchDocs(db, engine, text, first);
-    },
-    async timeline(args = {}) {
-      call();
-      return timeline(db, args);
-    },
-    async dailyAggregates(args = {}) {
-      call();
-      return dailyAggregates(db, args);
-    },
-    async digestData(date) {
-      call();
-      return digestData(db, (table, ids) => byIds(table, ids), date);
-    },
-    async counts() {
-      call();
-      const tables = ['articles', 'claims', 'events', 'places', 'actors', 'outlets'] as const;
-      const out = {} as Record<(typeof tables)[number], number>;
-      for (const t of tables) {
-        const row = await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow();
-        out[t] = Number(row.n);
-      }
-      return out;
-    },
-    async optimize() {
-      call();
-      if (engine === 'sqlite') await sql`pragma optimize`.execute(db);
-      else
-        for (const t of ['articles', 'claims', 'events', 'event_actors', 'place_ancestors', 'search_docs'])
-          await sql`analyze ${sql.table(t)}`.execute(db);
-    },
-    async ping() {
-      call();
-      try {
-        await sql`select 1`.execute(db);
-      } catch (error) {
-        throw new SitrepError(
-          'STORE_UNAVAILABLE',
-          `the ${engine} database does not answer; check it is running`,
-          {
-            cause: error,
-          },
+  /**
+   * The store's methods over `db`: the root database, or one snapshot's connection (`snapshot`,
+   * whose store reads it and whose own `snapshot` is itself).
+   */
+  function storeOver(db: Kysely<Database>, snapshot: 'snapshot' | null): SitrepStore {
+    const byIds = <T>(
+      table: 'articles' | 'claims' | 'events' | 'places' | 'actors' | 'outlets',
+      ids: readonly string[],
+    ) => recordsByIds<T>(db, table, ids);
+
+    const store: SitrepStore = {
+      engine,
+      stats,
+      sendLog: sendLog(db, call),
+      feeds: feedStore(db, call),
+      subscribers: subscriberStore(db, call),
+      clustering: clusteringStore(db, call, lock),
+      onQuery(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      onDataChanged(listener) {
+        return changes.subscribe(listener);
+      },
+      async ingestArticles(records) {
+        call();
+        return retryConflicts(() => ingestArticles(db, records));
+      },
+      async upsertPlaces(places) {
+        call();
+        await upsertPlaces(db, engine, places);
+      },
+      async upsertActors(actors) {
+        call();
+        await upsertActors(db, actors);
+      },
+      async upsertOutlets(outlets) {
+        call();
+        await upsertOutlets(db, outlets);
+      },
+      async listEvents(filter = {}, page = {}, records) {
+        call();
+        return listEvents(db, engine, filter, page, records);
+      },
+      async eventsByIds(ids) {
+        call();
+        return byIds('events', ids);
+      },
+      async listArticles(filter = {}, page = {}) {
+        call();
+        return listArticles(db, engine, filter, page);
+      },
+      async articlesByIds(ids) {
+        call();
+        return byIds('articles', ids);
+      },
+      async claimsByIds(ids) {
+        call();
+        return byIds('claims', ids);
+      },
+      async claimsForEvents(eventIds) {
+        call();
+        const events = await byIds<{ claimIds: string[] }>('events', eventIds);
+        const claims = await byIds<Claim>(
+          'claims',
+          events.flatMap((e) => e?.claimIds ?? []),
         );
-      }
-    },
-    async close() {
-      await changes.close();
-      lock.close();
-      await db.destroy();
-    },
-  };
-  return store;
+        const byId = new Map(claims.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+        return events.map((e) => (e?.claimIds ?? []).flatMap((id) => byId.get(id) ?? []));
+      },
+      async claimsForArticles(articleIds) {
+        call();
+        return recordsForArticles(db, 'claims', articleIds);
+      },
+      async eventsForArticles(articleIds) {
+        call();
+        return recordsForArticles(db, 'events', articleIds);
+      },
+      async replaceCanonicalEvents(events) {
+        call();
+        await replaceCanonicalEvents(db, events);
+      },
+      async listCanonicalEvents(filter = {}, page = {}) {
+        call();
+        return listCanonicalEvents(db, filter, page);
+      },
+      async canonicalEventsByIds(ids) {
+        call();
+        return canonicalRecords(db, ids);
+      },
+      async changes(args = {}) {
+        call();
+        return listChanges(db, args);
+      },
+      async changesCursor() {
+        call();
+        return latestChangeCursor(db);
+      },
+      async canonicalEventsForEvents(eventIds) {
+        call();
+        return canonicalForEvents(db, eventIds);
+      },
+      scanCanonicalEvents(filter = {}, args = {}) {
+        call();
+        return scanCanonicalEvents(db, filter, args.batch);
+      },
+      scanEvents(filter = {}, args = {}) {
+        call();
+        return scanEvents(db, engine, filter, args.batch);
+      },
+      async canonicalEventFacets(filter = {}) {
+        call();
+        return canonicalFacetRows(db, filter);
+      },
+      async eventFacets(filter = {}) {
+        call();
+        return eventFacetRows(db, engine, filter);
+      },
+      async articleSources(ids) {
+        call();
+        return articleSources(db, ids);
+      },
+      async placesByIds(ids) {
+        call();
+        return byIds('places', ids);
+      },
+      async listPlaces(args = {}) {
+        call();
+        return listNamed(db, 'places', args);
+      },
+      async findPlaceIds(text) {
+        call();
+        return findPlaceIds(db, text);
+      },
+      async actorsByIds(ids) {
+        call();
+        return byIds('actors', ids);
+      },
+      async listActors(args = {}) {
+        call();
+        return listNamed(db, 'actors', args);
+      },
+      async outletsByIds(ids) {
+        call();
+        return byIds('outlets', ids);
+      },
+      async listOutlets() {
+        call();
+        return listNamed(db, 'outlets', { first: 5000 });
+      },
+      async search(text, first = 20) {
+        call();
+        return searchDocs(db, engine, text, first);
+      },
+      async timeline(args = {}) {
+        call();
+        return timeline(db, args);
+      },
+      async dailyAggregates(args = {}) {
+        call();
+        return dailyAggregates(db, args);
+      },
+      async digestData(date) {
+        call();
+        return digestData(db, (table, ids) => byIds(table, ids), date);
+      },
+      async counts() {
+        call();
+        const tables = ['articles', 'claims', 'events', 'places', 'actors', 'outlets'] as const;
+        const out = {} as Record<(typeof tables)[number], number>;
+        for (const t of tables) {
+          const row = await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow();
+          out[t] = Number(row.n);
+        }
+        return out;
+      },
+      async optimize() {
+        call();
+        if (engine === 'sqlite') await sql`pragma optimize`.execute(db);
+        else
+          for (const t of ['articles', 'claims', 'events', 'event_actors', 'place_ancestors', 'search_docs'])
+            await sql`analyze ${sql.table(t)}`.execute(db);
+      },
+      async ping() {
+        call();
+        try {
+          await sql`select 1`.execute(db);
+        } catch (error) {
+          throw new SitrepError(
+            'STORE_UNAVAILABLE',
+            `the ${engine} database does not answer; check it is running`,
+            {
+              cause: error,
+            },
+          );
+        }
+      },
+      async snapshot(read) {
+        call();
+        if (snapshot) return read(store);
+        return readSnapshot(db, engine, (bound) => read(storeOver(bound, 'snapshot')));
+      },
+      async close() {
+        if (snapshot) throw new Error('close the store, not a snapshot of it');
+        await changes.close();
+        lock.close();
+        await db.destroy();
+      },
+    };
+    return store;
+  }
 }

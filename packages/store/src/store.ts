@@ -153,6 +153,15 @@ export interface SitrepStore {
    * `sitrep ingest` calls it when it wrote anything.
    */
   optimize(): Promise<void>;
+  /**
+   * Runs `read` against one consistent state of the data, for work that reads several times and
+   * must not mix two states (a GraphQL request: a page's keys, then its nodes' records, their
+   * mentions, their articles). PostgreSQL: one REPEATABLE READ, READ ONLY transaction on one
+   * pooled connection. SQLite: one read transaction on the single connection, so this process's
+   * other statements wait until `read` ends — keep it to one request. The store `read` is given
+   * only reads (a write through it fails); its own `snapshot` is itself.
+   */
+  snapshot<T>(read: (store: SitrepStore) => Promise<T>): Promise<T>;
   /** throws a SitrepError with code STORE_UNAVAILABLE when the engine does not answer */
   ping(): Promise<void>;
 

@@ -153,3 +153,30 @@ describe.each(cases)('canonical events on $name', (engine) => {
     expect(got).toEqual(expected);
   });
 });
+
+// Issue 20 item 12, for every read: a snapshot sees one state however often another connection
+// commits during it, and the next read sees what was committed.
+describe.each(cases)('a read snapshot on $name', (engine) => {
+  afterAll(() => engine.cleanup());
+
+  it.skipIf(engine.skip)('sees one state while another connection commits', async () => {
+    const config = await engine.config();
+    const [reader, writer] = [await openStore(config), await openStore(config)];
+    try {
+      const articles = [...syntheticArticles({ seed: 5, events: 80 })];
+      await writer.ingestArticles(articles.slice(0, 10));
+      const seen = await reader.snapshot(async (s) => {
+        const before = (await s.counts()).articles;
+        await writer.ingestArticles(articles.slice(10));
+        const page = await s.listEvents({}, { first: 100 });
+        const stillBefore = (await s.counts()).articles;
+        return { before, stillBefore, events: page.totalCount };
+      });
+      expect(seen).toEqual({ before: 10, stillBefore: 10, events: 40 });
+      expect((await reader.counts()).articles).toBe(20);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { compileIssue } from '../render/compile-issue.ts';
 import { scheduler } from '../send/schedule.ts';
 import { type SendEvent, type SendReport, sendDigest } from '../send/send-digest.ts';
 import { smtpTransport } from '../send/smtp-transport.ts';
-import { loadSubscribers } from '../subscribers/load-subscribers.ts';
+import { checkPlaces, loadSubscribers } from '../subscribers/load-subscribers.ts';
 import { storedRecipients, withoutSuppressed } from '../subscribers/stored-subscribers.ts';
 import { writeAll, writeDigest } from '../write-digests.ts';
 import { openDaySource } from './open-day-source.ts';
@@ -43,6 +43,7 @@ export async function runSend(args: DigestArgs, config: DigestConfig): Promise<n
   const transport = smtpTransport(smtp, args.concurrency);
   try {
     // Without a file, the store's confirmed subscribers; either way, never a suppressed address.
+    if (fromFile) await checkPlaces(fromFile, store!, args.subscribers!);
     const { keep: subscribers, dropped } = fromFile
       ? await withoutSuppressed(store!, fromFile)
       : { keep: await storedRecipients(store!, args.date!), dropped: [] };

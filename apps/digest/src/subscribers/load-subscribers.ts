@@ -4,8 +4,10 @@
  * reported together with their row, so a list with ten typos needs one fix-up round, not ten.
  */
 import { readFile } from 'node:fs/promises';
+import { unknownPlaceProblem, unknownPlaces } from '@sitrep/mailing-list/known-places';
 import { BadInputError } from '@sitrep/schema/errors';
 import { EVENT_KINDS } from '@sitrep/schema/event-kinds';
+import type { SitrepStore } from '@sitrep/store/store';
 import { parse } from 'csv-parse/sync';
 import type { Subscriber } from './subscriber.ts';
 
@@ -156,4 +158,26 @@ export async function loadSubscribers(path: string): Promise<Subscriber[]> {
     });
   });
   return parseSubscribers(text, path.toLowerCase().endsWith('.csv') ? 'csv' : 'json', path);
+}
+
+/**
+ * Refuses a subscriber list whose place filters name places Sitrep does not know (see
+ * @sitrep/mailing-list/known-places), naming each subscriber and place, as the file's other
+ * problems are: such a subscriber silently got nothing. Needs the store, so it runs once the
+ * command has opened it.
+ */
+export async function checkPlaces(
+  subscribers: readonly Subscriber[],
+  store: Pick<SitrepStore, 'findPlaceIds'>,
+  source: string,
+): Promise<void> {
+  const problems: string[] = [];
+  for (const s of subscribers)
+    for (const name of await unknownPlaces(store, s.filters.places))
+      problems.push(unknownPlaceProblem(s.email, name));
+  if (problems.length)
+    throw new BadInputError(
+      source,
+      `fix these subscriber entries and run again:\n  - ${problems.join('\n  - ')}`,
+    );
 }
