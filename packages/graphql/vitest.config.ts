@@ -8,5 +8,6 @@ const graphql = createRequire(import.meta.url).resolve('graphql');
 
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphql }] },
-  test: { testTimeout: 20_000 },
+  // as the root config's: beforeAll hooks ingest a corpus on a 2-core machine beside other workspaces
+  test: { testTimeout: 30_000, hookTimeout: 60_000 },
 });

@@ -126,23 +126,27 @@ describe('updateStoredClusters', () => {
     [1, 1],
     [2, 7],
     [3, 60],
-  ])('ends where clustering everything ends (order %i, batches of %i)', async (seed, size) => {
-    const store = new MemoryClustering();
-    const order = shuffled(corpus, seed);
-    const rounds: number[] = [];
-    for (let i = 0; i < order.length; i += size) {
-      const update = await updateStoredClusters(store, options, {
-        add: order.slice(i, i + size),
-        remove: [],
-      });
-      rounds.push(update.rounds);
-      store.apply(update);
-    }
-    expect(storedClusters(store)).toEqual(expectedClusters(corpus));
-    console.log(
-      `batches of ${size}: ${rounds.filter((r) => r > 1).length} of ${rounds.length} needed more than one round`,
-    );
-  });
+  ])(
+    'ends where clustering everything ends (order %i, batches of %i)',
+    async (seed, size) => {
+      const store = new MemoryClustering();
+      const order = shuffled(corpus, seed);
+      const rounds: number[] = [];
+      for (let i = 0; i < order.length; i += size) {
+        const update = await updateStoredClusters(store, options, {
+          add: order.slice(i, i + size),
+          remove: [],
+        });
+        rounds.push(update.rounds);
+        store.apply(update);
+      }
+      expect(storedClusters(store)).toEqual(expectedClusters(corpus));
+      console.log(
+        `batches of ${size}: ${rounds.filter((r) => r > 1).length} of ${rounds.length} needed more than one round`,
+      );
+    },
+    180_000,
+  ); // three whole clusterings of the corpus, batch by batch: minutes on a loaded 2-core CI machine
 
   it('removing mentions ends where clustering the rest ends', async () => {
     const store = new MemoryClustering();
