@@ -133,6 +133,13 @@ describe('findQuantities', () => {
     expect(brief(text)).toEqual(expected);
   });
 
+  it('reads no count in a clock time or a ratio', () => {
+    const qs = findQuantities(
+      'At 6:30 a.m. warplanes struck the town and the attack killed more than 50 people, the council said 3:1.',
+    );
+    expect(qs.map((q) => [q.measure, q.value.best])).toEqual([['killed', 50]]);
+  });
+
   it('does not take a week-long toll for the whole war', () => {
     expect(brief('Since the beginning of last week strikes have killed more than 70 people.')).toEqual([
       'killed/people/more_than/70',

@@ -162,10 +162,15 @@ describe('an incident placed from the words around its sentence', () => {
 
   it('takes the place the sentence before says is where, less precisely', () => {
     const a = extract(
-      'Troops were deployed near a military base in Arauca province on Tuesday. Two soldiers were killed and 29 injured, the army said.',
+      'Troops were deployed near a military base in Arauca province. Two soldiers were killed on Tuesday and 29 injured, the army said.',
     );
     expect(killedIn(a)[0]?.location?.name).toMatch(/^Arauca/);
     expect(killedIn(a)[0]?.location?.geoPrecision).toBe(3);
+    // an undated line is no incident of the sentences before (a timeline's "Thousands more killed.")
+    const timeline = extract(
+      'Troops were deployed near a military base in Arauca province. Thousands more civilians were killed.',
+    );
+    expect(killedIn(timeline)[0]?.location ?? null).toBeNull();
   });
 
   it('refines a country to the place inside it that the next sentences name, on the side it says', () => {
@@ -211,7 +216,7 @@ describe('an incident placed from the words around its sentence', () => {
 
   it('places a toll of mixed fates, without reading it as deaths', () => {
     const a = extract(
-      'Iranian troops attacked Iraqi positions near Sulaymaniyah on Tuesday. It said at least 2,000 Iraqi troops had been killed, wounded or captured.',
+      'Iranian troops attacked Iraqi positions near Sulaymaniyah. It said at least 2,000 Iraqi troops had been killed, wounded or captured on Tuesday.',
     );
     const mixed = a.events.find((e) => e.summary.startsWith('It said'));
     expect(mixed?.location?.name).toMatch(/Sulaym/);

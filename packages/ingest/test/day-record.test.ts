@@ -3,6 +3,7 @@ import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { SitrepStore } from '@sitrep/store/store';
 import { engineCases } from '@sitrep/store/test-engines';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reclusterStore } from '../src/recluster.ts';
 
 const cases = await engineCases();
 const DAY = '2017-03-28'; // a Tuesday
@@ -37,6 +38,8 @@ describe.each(cases)('one day’s record on $name', (engine) => {
     if (engine.skip) return;
     store = await engine.open();
     await store.ingestArticles(Object.values(records));
+    // the timeline counts canonical events (issue 17): cluster as the pipeline does after storing
+    await reclusterStore(store);
   });
   afterAll(() => engine.cleanup());
 

@@ -490,7 +490,11 @@ function placeFromContext(
   events.forEach((e, i) => {
     if (!placeable[i] || e.location) return;
     const si = sentenceOf[i] as number;
-    for (let sj = si - 1; sj >= Math.max(0, si - 2); sj--) {
+    // only an incident its sentence dates takes a place from the sentences before, as for the next
+    // sentence's above: an undated line ("Thousands more civilians killed.", a timeline's) is no
+    // incident of theirs; the dateline's city, at precision 3, still says where it was reported
+    const undated = e.occurred.start === null && e.occurred.text === null;
+    for (let sj = si - 1; !undated && sj >= Math.max(0, si - 2); sj--) {
       const text = (sentences[sj] as Sentence).text;
       // a place below the country, in the article's countries: a country alone says no more than
       // they do, and "monitored by the BBC in London" is where someone listened

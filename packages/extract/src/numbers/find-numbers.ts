@@ -50,9 +50,13 @@ const HEDGE_RE = `(?:(${Object.keys(HEDGES)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\s+)?`;
 
-/** One pass over the text; alternatives ordered so the longest reading wins at each position. */
+/**
+ * One pass over the text; alternatives ordered so the longest reading wins at each position.
+ * A clock time or a ratio ("at 6:30 a.m.", "a 3:1 vote") holds no count: neither side of its
+ * colon is read ("6:30 a.m. warplanes targeted ... killed more than 50" had 6 killed).
+ */
 const NUMBER = new RegExp(
-  `(?<![\\p{L}\\p{N},.-])${HEDGE_RE}(${FRACTION}|${VAGUE_RE}|${DIGITS}|${WORD_NUM})(?![\\p{L}\\p{N}]|-(?!\\s)|,\\d)`,
+  `(?<![\\p{L}\\p{N},.-]|\\d:)${HEDGE_RE}(${FRACTION}|${VAGUE_RE}|${DIGITS}|${WORD_NUM})(?![\\p{L}\\p{N}]|-(?!\\s)|,\\d|:\\d)`,
   'giu',
 );
 
