@@ -170,6 +170,8 @@ describe.skipIf(!present)('the issue of 4 April 2017 from all of FA-KES', () => 
     expect(lead?.summary).toBeDefined();
     for (const s of issue.stories)
       if (s.placeLabel === 'Khan Sheikhoun') expect(s.summary).not.toMatch(/Syrian capital|Damascus/);
+    // nor a sentence that opens with a page's tag list ("Tags Syria Idlib gas attack chlorine ...")
+    for (const s of issue.stories) expect(s.summary).not.toMatch(/^(?:Tags|Related|Share)\b/);
   });
 
   it('names the day’s countries from its stories only, and says what was left out', () => {

@@ -9,6 +9,13 @@ import type { DayEvent } from '../day-data.ts';
 import { maxBest } from '../word-figures.ts';
 
 /**
+ * A sentence that opens with a page's tag list or share bar ("Tags Syria Idlib gas attack chlorine
+ * Observatory Assad Warplanes carried out ...": where the list ends is not in the text) reads as
+ * debris: another report's sentence speaks first.
+ */
+const FURNITURE_START = /^(?:Tags|Related|Share|Print|Read more)\b/;
+
+/**
  * `publishedOn` gives an article's publication day. A report placed at the event's place (or
  * inside it) speaks for it, so the sentence shown is about that place; among those, the first
  * report (a follow-up days later tells it as background to something else), then the one with
@@ -36,6 +43,7 @@ export function byCanonicalEvent(
     const ordered = [...group].sort(
       (a, b) =>
         Number(here(b)) - Number(here(a)) ||
+        Number(!FURNITURE_START.test(b.summary)) - Number(!FURNITURE_START.test(a.summary)) ||
         day(a).localeCompare(day(b)) ||
         maxBest(b.casualties, 'killed') - maxBest(a.casualties, 'killed') ||
         Number(b.place !== null) - Number(a.place !== null) ||
