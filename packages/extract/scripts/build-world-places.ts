@@ -162,8 +162,14 @@ const seatLine = (code: string) => {
 };
 const outDir = join(here, '../data/world');
 mkdirSync(outDir, { recursive: true });
-const write = (file: string, lines: string[]) =>
+// SortedLines searches the bytes: UTF-8 order is JavaScript's string order only below U+D800
+const PAST_BYTE_ORDER = /[\uD800-\uFFFF]/;
+const write = (file: string, lines: string[]) => {
+  const bad = lines.find((l) => PAST_BYTE_ORDER.test(l));
+  if (bad)
+    throw new Error(`${file}: a character at or past U+D800 in "${bad}"; SortedLines cannot search it`);
   writeFileSync(join(outDir, file), `${header}\n${lines.join('\n')}\n`);
+};
 const clean = (v: string) => v.replace(/[\t\n]/g, ' ');
 write(
   'places.tsv',
