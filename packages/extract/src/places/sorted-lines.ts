@@ -71,14 +71,50 @@ export class SortedLines {
    * or by `compare` when given), or -1.
    */
   find(key: string, compare?: (a: string, b: string) => number): number {
-    const wanted = compare ? null : Buffer.from(key, 'utf8');
+    if (compare) return this.findBy(key, compare);
+    // the key's bytes compared in a plain loop: Buffer#compare and #indexOf are native calls,
+    // each dearer than the few bytes a key takes to tell apart
+    const wanted = Buffer.from(key, 'utf8');
+    const bytes = this.bytes;
+    const starts = this.starts;
+    const n = wanted.length;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = starts[mid] as number;
+      // c: the line's key against `wanted`; a tab or newline ends the line's key
+      let c = 0;
+      for (let k = 0; ; k++) {
+        const b = at + k < bytes.length ? (bytes[at + k] as number) : 0x0a;
+        const ended = b === 0x09 || b === 0x0a;
+        if (k === n) {
+          c = ended ? 0 : 1;
+          break;
+        }
+        if (ended) {
+          c = -1;
+          break;
+        }
+        const w = wanted[k] as number;
+        if (b !== w) {
+          c = b < w ? -1 : 1;
+          break;
+        }
+      }
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private findBy(key: string, compare: (a: string, b: string) => number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = wanted
-        ? -wanted.compare(this.bytes, this.starts[mid] as number, this.keyEnd(mid))
-        : (compare as (a: string, b: string) => number)(this.key(mid), key);
+      const c = compare(this.key(mid), key);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;
