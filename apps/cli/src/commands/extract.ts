@@ -41,6 +41,31 @@ async function write(text: string): Promise<void> {
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
+/**
+ * Output gathered into writes of about 64 KB: one stream write per article (≈ 16 KB of JSON
+ * each on FA-KES) cost a Buffer, a stream turn and a system call each — ≈ 30% of what
+ * serialising the article costs. Flushed before anything goes to stderr, so the two streams
+ * keep their order on a terminal.
+ */
+class Output {
+  private parts: string[] = [];
+  private size = 0;
+
+  async add(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 65_536) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    await write(text);
+  }
+}
+
 /** `sitrep extract`: returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -55,19 +80,23 @@ export async function run(argv: string[]): Promise<number> {
   let articles = 0;
   let problems = 0;
   const skipped = new SkippedCount();
-  if (options.format === 'json') await write('[');
+  const out = new Output();
+  if (options.format === 'json') await out.add('[');
   for await (const item of extractAll(readInputs(options.paths))) {
     if (!item.ok) {
       problems++;
+      await out.flush();
       console.error(`sitrep extract: ${oneLine(item.error)}`);
       continue;
     }
+    if (item.warnings.length > 0) await out.flush();
     for (const warning of item.warnings) console.error(`sitrep extract: warning: ${warning}`);
-    await write(render(item.article, options.format, articles));
+    await out.add(render(item.article, options.format, articles));
     skipped.add(item.article);
     articles++;
   }
-  if (options.format === 'json') await write(articles > 0 ? '\n]\n' : ']\n');
+  if (options.format === 'json') await out.add(articles > 0 ? '\n]\n' : ']\n');
+  await out.flush();
   const unread = skipped.describe();
   console.error(
     `sitrep extract: ${articles} article${articles === 1 ? '' : 's'} extracted${unread ? ` (${unread})` : ''}, ${problems} problem${problems === 1 ? '' : 's'}`,
