@@ -138,25 +138,30 @@ async function wholeProcess(source: string): Promise<void> {
         `| this / against | ${ratio((r) => r.wall)} of the wall time | ${ratio((r) => r.cpu)} of the CPU | ${ratio((r) => r.rssMb)} | ${ratio((r) => r.wall, starts)} | ${ratio((r) => r.cpu, starts)} | ${ratio((r) => r.rssMb, starts)} |`,
       );
     }
-    // the gazetteer alone, in a fresh process: parse + index time, and what it holds
-    const probe = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--expose-gc',
-        '-e',
-        `const { loadWorld } = await import(${JSON.stringify(fileURLToPath(new URL('../src/places/world-gazetteer.ts', import.meta.url)))});
-         globalThis.gc(); const h0 = process.memoryUsage().heapUsed, r0 = process.memoryUsage().rss;
-         const w = loadWorld(); globalThis.gc(); const m = process.memoryUsage();
-         console.log(JSON.stringify({ ms: w.loadMs, heapMb: (m.heapUsed - h0) / 1e6, rssMb: (m.rss - r0) / 1e6, places: w.places, keys: w.names }));`,
-      ],
-      { encoding: 'utf8' },
-    );
-    const g = JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}');
-    console.log(
-      `\nworld gazetteer: ${g.places} places, ${g.keys} folded names; load ${g.ms?.toFixed(0)} ms; holds ${g.heapMb?.toFixed(0)} MB of heap (+${g.rssMb?.toFixed(0)} MB RSS)`,
-    );
+    // the gazetteer alone, in a fresh process, for each code: load time (wall and CPU) and what it
+    // holds — on V8's heap, outside it (Buffers), and in RSS
+    console.log('');
+    for (const code of codes) {
+      const gazetteer = join(code.root, 'packages/extract/src/places/world-gazetteer.ts');
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--expose-gc',
+          '-e',
+          `const { loadWorld } = await import(${JSON.stringify(gazetteer)});
+         globalThis.gc(); const m0 = process.memoryUsage(); const c0 = process.cpuUsage();
+         const w = loadWorld(); const c = process.cpuUsage(c0); globalThis.gc(); const m = process.memoryUsage();
+         console.log(JSON.stringify({ ms: w.loadMs, cpuMs: (c.user + c.system) / 1000, heapMb: (m.heapUsed - m0.heapUsed) / 1e6, externalMb: (m.external - m0.external) / 1e6, rssMb: (m.rss - m0.rss) / 1e6, places: w.places, keys: w.names }));`,
+        ],
+        { encoding: 'utf8' },
+      );
+      const g = JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}');
+      console.log(
+        `world gazetteer (${code.name}): ${g.places} places, ${g.keys} folded names; load ${g.ms?.toFixed(0)} ms wall, ${g.cpuMs?.toFixed(0)} ms CPU; holds ${g.heapMb?.toFixed(1)} MB of heap, ${g.externalMb?.toFixed(1)} MB outside it (+${g.rssMb?.toFixed(0)} MB RSS)`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
