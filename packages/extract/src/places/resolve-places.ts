@@ -4,6 +4,7 @@ import { actorById } from '../entities/actors.ts';
 import { curatedByGeonamesId, type EntityMatch, placeById, places } from '../entities/gazetteer.ts';
 import { COUNTRIES } from '../entities/state-actors.ts';
 import { foldName } from './fold-name.ts';
+import { findUnlisted } from './unlisted-places.ts';
 import {
   admin1Place,
   countryId,
@@ -424,8 +425,101 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       end: c.end + (best.type === 'admin1' ? divisionWord(near) : 0),
     });
   }
+  addCountryAnaphora(texts, out, candidates);
+  const dateline = input.datelines?.find((d) => weights.has(d.place.country ?? ''))?.place ?? null;
+  addUnlisted(
+    texts,
+    out,
+    [...curated.map((c, t) => [...c, ...(actors[t] ?? [])])],
+    datelineEnd,
+    weights,
+    dateline,
+  );
   for (const list of out) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** "along the country's coast", "across the country's border": a country's edge, named by the country last named */
+const COUNTRY_EDGE =
+  /\bthe country['’]s\s+(?:(?:northern|southern|eastern|western|long|rugged)\s+)?(?:coast|coastline|shores?|waters|border|borders)\b/gi;
+
+/**
+ * "Security officials fear the collapse of Libya ...", then "militants beheaded 21 Christians along
+ * the country's coast": the country is the one the text named last, in that sentence or the two
+ * before (by its name: a demonym names people, not the country the sentence is about).
+ */
+function addCountryAnaphora(
+  texts: readonly string[],
+  out: FoundPlace[][],
+  candidates: readonly Candidate[],
+): void {
+  texts.forEach((text, t) => {
+    for (const m of text.matchAll(COUNTRY_EDGE)) {
+      const at = m.index as number;
+      const named = candidates.filter(
+        (c) =>
+          c.text <= t &&
+          c.text >= t - 2 &&
+          (c.text < t || c.end <= at) &&
+          c.entries.length === 1 &&
+          c.entries[0]?.type === 'country',
+      );
+      const last = named[named.length - 1]?.entries[0];
+      const place = last ? entryPlace(last) : null;
+      if (place) out[t]?.push({ place, start: at, end: at + 'the country'.length });
+    }
+  });
+}
+
+/**
+ * Names the gazetteer lacks that the text says are places, inside the place it puts them in
+ * ("the Lebanese village of X", "the X border area of northeast Iraq"; src/places/unlisted-places.ts),
+ * then the same name wherever else the article writes it ("the area between X and ...").
+ */
+function addUnlisted(
+  texts: readonly string[],
+  out: FoundPlace[][],
+  blocked: readonly { start: number; end: number }[][],
+  datelineEnd: readonly number[],
+  weights: ReadonlyMap<string, number>,
+  dateline: Place | null,
+): void {
+  const w = loadWorld();
+  let country: string | null = null;
+  for (const [code, n] of weights) if (country === null || n > (weights.get(country) ?? 0)) country = code;
+  const named = new Map<string, Place>();
+  const blockedIn = (t: number) => {
+    const end = datelineEnd[t];
+    return [...(blocked[t] ?? []), ...(end === undefined ? [] : [{ start: 0, end }])];
+  };
+  texts.forEach((text, t) => {
+    const found = findUnlisted(text, {
+      resolved: out[t] ?? [],
+      blocked: blockedIn(t),
+      known: (name) => lookupName(name, w) !== null,
+      demonym: (word) => demonyms.get(word),
+      country,
+      dateline,
+      placeById,
+      countryId,
+    });
+    for (const f of found) {
+      out[t]?.push(f);
+      if (!named.has(f.place.name)) named.set(f.place.name, f.place);
+    }
+  });
+  if (named.size === 0) return;
+  texts.forEach((text, t) => {
+    const list = out[t] as FoundPlace[];
+    const spans = [...list, ...blockedIn(t)];
+    for (const [name, place] of named)
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if (/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+        if (spans.some((s) => s.start < end && at < s.end)) continue;
+        list.push({ place, start: at, end });
+      }
+  });
 }
 
 /** "Wardak province": the division word belongs to the name. */
