@@ -119,6 +119,14 @@ describe('demonyms and countries as context', () => {
     expect(placeNamed(a, 'Kadugli')?.country).toBe('SD');
   });
 
+  it("does not take a foreign city for a name the text puts in one of the story's divisions", () => {
+    // Chad's Sarh (over 100,000 people) has "Sarkh" among its spellings
+    const a = extract(
+      'Afghan officials said the Taliban attacked a post in Logar province. Fighters struck in the Pangram area of Sarkh, Logar, killing three.',
+    );
+    expect(a.mentions.places.every((p) => placeById(p.id ?? '')?.country !== 'TD')).toBe(true);
+  });
+
   it('does not take a small foreign namesake without a cue', () => {
     // Sarh is a Chadian city; "Sarkh" folds near it but this story is about Afghanistan
     const a = extract(
@@ -321,6 +329,23 @@ describe('an undated line that goes on with the story', () => {
       "Officials in Cairo fear the chaos in Libya. Militants killed 12 migrants along the country's coast on Sunday.",
     );
     expect(placeById(killedIn(a)[0]?.location?.placeId ?? '')?.country).toBe('LY');
+  });
+
+  it('takes the place from the sentence after next when it names the incident and the one between reports none', () => {
+    const a = extract(
+      'Nigerian officials who reached the scene on Sunday said 40 people had been killed. Survivors said many of the victims were children. The attack began at Kpanje village, the officials said.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toBe('Kpanje');
+  });
+
+  it('narrows a refined place to the place inside it that the next sentence names', () => {
+    const a = extract(
+      'Two soldiers were killed in a helicopter crash in Afghanistan, the army said on Wednesday. It gave no cause. It did not say where it crashed. The Taliban said it went down in Logar province. "It was shot down in Kolangar area of Pul-i-Alam, Logar," a Taliban spokesman said.',
+    );
+    expect(placeById(killedIn(a)[0]?.location?.placeId ?? '')).toMatchObject({
+      name: 'Kolangar',
+      country: 'AF',
+    });
   });
 
   it('refines a country to the city the fourth sentence after names', () => {

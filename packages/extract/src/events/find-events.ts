@@ -446,20 +446,38 @@ export function findEvents(input: EventInput): Event[] {
     const next = sentences[si + 1];
     if (!next) continue;
     // "The offensive is in the Haj Omran area": a next sentence that names the incident again says
-    // where it was, undated or in another paragraph, even when it tells something of its own
-    const namesIt = GOES_ON.test(next.text) && !/^\W*(?:it|they|he|she)\b/i.test(next.text);
-    if (!namesIt) {
-      if (when.start === null && when.text === null) continue;
-      if (next.paragraph !== sentences[si]?.paragraph || sentenceOf.includes(si + 1)) continue;
+    // where it was, undated or in another paragraph, even when it tells something of its own; so
+    // does the one after it in the paragraph when the one between reports no event ("86 killed.
+    // Many were children. The attack did not stop at Dalori village")
+    const namesIt = (s: Sentence) => GOES_ON.test(s.text) && !/^\W*(?:it|they|he|she)\b/i.test(s.text);
+    const after = sentences[si + 2];
+    const undated = when.start === null && when.text === null;
+    const tellers = [
+      namesIt(next) ||
+      (!undated && next.paragraph === sentences[si]?.paragraph && !sentenceOf.includes(si + 1))
+        ? next
+        : null,
+      after &&
+      after.paragraph === sentences[si]?.paragraph &&
+      next.paragraph === after.paragraph &&
+      !sentenceOf.includes(si + 1) &&
+      namesIt(after)
+        ? after
+        : null,
+    ];
+    let location: EventLocation | null = null;
+    for (const teller of tellers) {
+      if (!teller || location) continue;
+      const sj = sentences.indexOf(teller);
+      const cuedPlaces = (input.places[sj] ?? []).filter((p) =>
+        CUED_BEFORE.test(teller.text.slice(Math.max(0, p.start - 40), p.start)),
+      );
+      if (cuedPlaces.length === 0) continue;
+      location = pickPlace(teller.text, cuedPlaces, 0, {
+        within: input.countries?.size ? input.countries : null,
+        strict: false,
+      });
     }
-    const cuedPlaces = (input.places[si + 1] ?? []).filter((p) =>
-      CUED_BEFORE.test(next.text.slice(Math.max(0, p.start - 40), p.start)),
-    );
-    if (cuedPlaces.length === 0) continue;
-    const location = pickPlace(next.text, cuedPlaces, 0, {
-      within: input.countries?.size ? input.countries : null,
-      strict: false,
-    });
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
@@ -572,11 +590,28 @@ function placeFromContext(
       );
       const found = inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null;
       if (found) {
-        e.location = coarser(found, 2);
+        e.location = coarser(narrower(found, sj + 1), 2);
         return;
       }
     }
   });
+
+  /**
+   * "crashed in Logar province", then "in Pangram area of Sarkh, Logar": the sentence right after
+   * the one that refined a country may name a place inside that place, which is more precise.
+   */
+  function narrower(found: EventLocation, sj: number): EventLocation {
+    const outer = placeById(found.placeId ?? '');
+    const text = sentences[sj]?.text;
+    if (!outer || text === undefined) return found;
+    const inside = (input.places[sj] ?? []).filter(
+      (p) =>
+        p.place.id !== outer.id &&
+        isWithin(p.place, outer) &&
+        SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)),
+    );
+    return (inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null) ?? found;
+  }
 }
 
 const SIDE = /\b(north|south|east|west)(?:-?(east|west))?(?:ern)?\s+(?:the\s+)?$/i;

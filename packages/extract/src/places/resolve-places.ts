@@ -405,6 +405,10 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       const oneWord = !c.key.includes(' ');
       // a town that is also an English word, or a one-word name at the start of a sentence, needs a cue
       if (oneWord && common.has(c.key) && !c.cue) continue;
+      // "Sarkh, Logar" in a report of Afghanistan's Logar province: a city of that name in another
+      // country (Chad's Sarh, "Sarkh" among its spellings) is not it, however large
+      if (c.hierarchy !== null && admin1s.has(c.hierarchy) && !inHierarchy(best, c.hierarchy) && !inContext)
+        continue;
       if (isSmall(f) && !inHierarchy(best, c.hierarchy)) {
         // "Andriivka, in the Donetsk region": a village of that name elsewhere is not it
         const contradicted = c.hierarchy !== null && admin1s.has(c.hierarchy);
