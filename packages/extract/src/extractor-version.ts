@@ -51,6 +51,8 @@
  *    of X", "the X border area of northeast Iraq", "in X, also in northern Burkina Faso"), at their
  *    parent's coordinates and geo precision 2 or 3; an undated line that goes on with the story
  *    ("The attack killed ...", "It said ...") or is named again by the next sentence takes its
- *    place; a country is refined from the next four sentences, not three.
+ *    place; a country is refined from the next four sentences, not three; "the country's coast"
+ *    is the country named last; "the capital of X state" is the division's seat; a victim in
+ *    words ("the mayor ... was killed") beside a total's figure is read.
  */
 export const EXTRACTOR_VERSION = 9;

@@ -127,6 +127,14 @@ describe('demonyms and countries as context', () => {
     expect(a.mentions.places.every((p) => placeById(p.id ?? '')?.country !== 'TD')).toBe(true);
   });
 
+  it.each([
+    ["The mayor of the capital of Colombia's Arauca department was shot dead on Sunday.", 'Arauca', 'CO'],
+    ["A car bomb killed four people in the capital of Nigeria's Borno state on Monday.", 'Maiduguri', 'NG'],
+  ])('reads "the capital of" a division as its seat: %s', (sentence, name, country) => {
+    const e = extract(sentence).events.find((x) => x.casualties.killed);
+    expect(placeById(e?.location?.placeId ?? '')).toMatchObject({ name, country });
+  });
+
   it('does not take a small foreign namesake without a cue', () => {
     // Sarh is a Chadian city; "Sarkh" folds near it but this story is about Afghanistan
     const a = extract(

@@ -430,6 +430,7 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
     });
   }
   addCountryAnaphora(texts, out, candidates);
+  addDivisionCapitals(texts, out);
   const dateline = input.datelines?.find((d) => weights.has(d.place.country ?? ''))?.place ?? null;
   addUnlisted(
     texts,
@@ -441,6 +442,31 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
   );
   for (const list of out) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** "the capital of Mexico's violence-plagued state of " before a division's name */
+const CAPITAL_OF =
+  /\bthe\s+(?:(?:provincial|regional|state|state's|province's|region's)\s+)?capital\s+of\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u;
+
+/**
+ * "The mayor of the capital of ... Guerrero state": the city is the division's seat (GeoNames'
+ * PPLA), named by the words "the capital".
+ */
+function addDivisionCapitals(texts: readonly string[], out: FoundPlace[][]): void {
+  texts.forEach((text, t) => {
+    const list = out[t] as FoundPlace[];
+    for (const p of [...list]) {
+      if (!p.place.id.startsWith('place:a1:')) continue;
+      const before = text.slice(Math.max(0, p.start - 80), p.start);
+      const m = CAPITAL_OF.exec(before);
+      if (!m) continue;
+      const seat = loadWorld().admin1Seat(p.place.id.slice('place:a1:'.length));
+      if (seat < 0 || rowFacts(seat).feature !== 'PPLA') continue;
+      const start = p.start - before.length + m.index;
+      const end = start + m[0].indexOf('capital') + 'capital'.length;
+      list.push({ place: entryPlace({ type: 'row', index: seat }) as Place, start, end });
+    }
+  });
 }
 
 /** "along the country's coast", "across the country's border": a country's edge, named by the country last named */
