@@ -409,6 +409,13 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     expect(placeOf(a)).toMatchObject({ name: 'Kalanak', parentId: 'place:af' });
   });
 
+  it("puts a neighbourhood named alone in the story's city, not in the capital of a foreign side", () => {
+    const a = extract(
+      'Russian drones struck Kharkiv on Monday. Officials in Moscow denied any role. Drones struck homes in the Saltivka neighbourhood, killing six people.',
+    );
+    expect(placeOf(a)).toMatchObject({ name: 'Saltivka', country: 'UA' });
+  });
+
   it('knows the name again where the article writes it alone', () => {
     const a = extract(
       'Myanmar troops shelled the Kyaukki area of Bago region. Fighting near Kyaukki killed five villagers on Monday.',
@@ -420,6 +427,8 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     ['Russian troops pushed into the Russian-held area of the region, killing three soldiers.'],
     ['Sudanese army shelling of the RSF base killed five fighters on Sunday.'],
     ['The Islamic State area was hit by strikes that killed four fighters, the Pentagon said.'],
+    ['Gunmen attacked the Druze village near Suwayda, killing three people.'],
+    ['Shelling hit the Kurdish area of the town, killing two civilians.'],
   ])('takes no name from %s', (sentence) => {
     const a = extract(sentence);
     expect(a.mentions.places.filter((p) => p.id?.startsWith('unlisted:'))).toEqual([]);

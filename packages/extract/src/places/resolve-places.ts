@@ -515,13 +515,28 @@ function addUnlisted(
   dateline: Place | null,
 ): void {
   const w = loadWorld();
+  // the country whose places the article names most (its actors' states may be elsewhere: Russian
+  // jets over Aleppo), on a tie the one named first ("struck Kharkiv ... officials in Moscow"), then
+  // the article's weights
+  const named = new Map<string, number>();
+  let first: string | null = null;
+  for (const list of out)
+    for (const p of list)
+      if (p.place.country) {
+        first ??= p.place.country;
+        named.set(p.place.country, (named.get(p.place.country) ?? 0) + 1);
+      }
   let country: string | null = null;
-  for (const [code, n] of weights) if (country === null || n > (weights.get(country) ?? 0)) country = code;
-  const named = new Map<string, Place>();
+  const rank = (code: string) =>
+    (named.get(code) ?? 0) * 1000 + (code === first ? 500 : 0) + Math.min(499, weights.get(code) ?? 0);
+  for (const code of new Set([...named.keys(), ...weights.keys()]))
+    if (country === null || rank(code) > rank(country)) country = code;
+  const unlisted = new Map<string, Place>();
   const blockedIn = (t: number) => {
     const end = datelineEnd[t];
     return [...(blocked[t] ?? []), ...(end === undefined ? [] : [{ start: 0, end }])];
   };
+  let city: Place | null = null;
   texts.forEach((text, t) => {
     const found = findUnlisted(text, {
       resolved: out[t] ?? [],
@@ -530,19 +545,21 @@ function addUnlisted(
       demonym: (word) => demonyms.get(word),
       country,
       dateline,
+      city,
       placeById,
       countryId,
     });
+    for (const p of out[t] ?? []) if (p.place.kind === 'city' && p.place.country === country) city = p.place;
     for (const f of found) {
       out[t]?.push(f);
-      if (!named.has(f.place.name)) named.set(f.place.name, f.place);
+      if (!unlisted.has(f.place.name)) unlisted.set(f.place.name, f.place);
     }
   });
-  if (named.size === 0) return;
+  if (unlisted.size === 0) return;
   texts.forEach((text, t) => {
     const list = out[t] as FoundPlace[];
     const spans = [...list, ...blockedIn(t)];
-    for (const [name, place] of named)
+    for (const [name, place] of unlisted)
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
         const end = at + name.length;
         if (/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;

@@ -104,6 +104,8 @@ export interface UnlistedContext {
   country: string | null;
   /** the dateline's place, where a neighbourhood named alone most likely is */
   dateline: Place | null;
+  /** else the city the article named last, in its country */
+  city: Place | null;
   placeById: (id: string) => Place | null;
   countryId: (code: string) => string;
 }
@@ -115,7 +117,7 @@ export interface UnlistedFound {
 }
 
 const NOT_NAME =
-  /^(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Old|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|President|Minister|General|Army|Police|Islamic|State|National|Republic|United|Security|Defence|Defense|Interior|Ministry|Government|Council|Force|Forces|Brigade|Division|Corps|Command)$/;
+  /^(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Old|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|President|Minister|General|Army|Police|Islamic|State|National|Republic|United|Security|Defence|Defense|Interior|Ministry|Government|Council|Force|Forces|Brigade|Division|Corps|Command|Arab|Arabs|Sunni|Shia|Shiite|Muslim|Christian|Druze|Alawite|Yazidi|Turkmen|Kurd|Kurds)$/;
 
 /** The unlisted places a text names, each with the place the text puts it in. */
 export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[] {
@@ -145,10 +147,16 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
   // neighbourhood, the dateline's city; else the article's country
   const fallback = (start: number, kind: PlaceKind): Place | null => {
     const towns = ctx.resolved
-      .filter((p) => SETTLED.has(p.place.kind) && !FAR.test(text.slice(Math.max(0, p.start - 40), p.start)))
+      .filter(
+        (p) =>
+          SETTLED.has(p.place.kind) &&
+          // a town abroad only when it stands right beside the name ("in Pangram area of Sarkh, Logar")
+          (ctx.country === null || p.place.country === ctx.country || distance(p, start) < 60) &&
+          !FAR.test(text.slice(Math.max(0, p.start - 40), p.start)),
+      )
       .sort((a, b) => distance(a, start) - distance(b, start));
     if (towns[0]) return towns[0].place;
-    if (kind === 'neighbourhood' && ctx.dateline) return ctx.dateline;
+    if (kind === 'neighbourhood' && (ctx.dateline ?? ctx.city)) return ctx.dateline ?? ctx.city;
     return ctx.country ? ctx.placeById(ctx.countryId(ctx.country)) : null;
   };
   // a quoted name ('on "Karda Ku" peak') starts at its quote, so the words before it still read as a place cue
@@ -200,6 +208,8 @@ function isName(name: string, ctx: UnlistedContext): boolean {
   if (words.length === 0) return false;
   if (words.some((w) => NOT_NAME.test(w) || /^[\p{Lu}\d]{2,}$/u.test(w) || ctx.demonym(w) !== undefined))
     return false;
+  // "the Kurdish village", "the Druze town": a people's adjective, not the place's own name
+  if (words.length === 1 && /(?:ish|ese|ian|ic)$/.test(name)) return false;
   return !ctx.known(name);
 }
 
