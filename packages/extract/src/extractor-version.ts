@@ -47,5 +47,12 @@
  *    "three times" counts how often, never people; the last sentence's place is not carried into one whose states' forces
  *    all belong to another country ("In Iraq ...", then "Syrian government forces dropped ...");
  *    a figure "in two days of attacks" sums several incidents (a total, like "in a series of strikes").
+ * 9: places the gazetteer lacks, where the text says what and where they are ("the Lebanese village
+ *    of X", "the X border area of northeast Iraq", "in X, also in northern Burkina Faso"), at their
+ *    parent's coordinates and geo precision 2 or 3; an undated line that goes on with the story
+ *    ("The attack killed ...", "It said ...") or is named again by the next sentence takes its
+ *    place; a country is refined from the next four sentences, not three; "the country's coast"
+ *    is the country named last; "the capital of X state" is the division's seat; a victim in
+ *    words ("the mayor ... was killed") beside a total's figure is read.
  */
-export const EXTRACTOR_VERSION = 8;
+export const EXTRACTOR_VERSION = 9;

@@ -212,6 +212,12 @@ describe('figures', () => {
     ['a victim in words', 'A Ukrainian drone killed a civilian in the border town.', 'killed', 1],
     ['a named victim', 'The mayor, Ana Ruiz, was murdered outside her home on Sunday.', 'killed', 1],
     ['nobody hurt', 'A car bomb exploded outside the base, but no one was hurt.', 'injured', 0],
+    [
+      'a victim set among a total',
+      'A village chief in Sagaing was killed on Friday, one of some two hundred local officials murdered in the past year.',
+      'killed',
+      1,
+    ],
     ['one of a group', 'One of the 18 sailors on board was injured in the drone attack.', 'injured', 1],
     [
       'a list before one verb',

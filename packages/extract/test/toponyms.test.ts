@@ -119,6 +119,22 @@ describe('demonyms and countries as context', () => {
     expect(placeNamed(a, 'Kadugli')?.country).toBe('SD');
   });
 
+  it("does not take a foreign city for a name the text puts in one of the story's divisions", () => {
+    // Chad's Sarh (over 100,000 people) has "Sarkh" among its spellings
+    const a = extract(
+      'Afghan officials said the Taliban attacked a post in Logar province. Fighters struck in the Pangram area of Sarkh, Logar, killing three.',
+    );
+    expect(a.mentions.places.every((p) => placeById(p.id ?? '')?.country !== 'TD')).toBe(true);
+  });
+
+  it.each([
+    ["The mayor of the capital of Colombia's Arauca department was shot dead on Sunday.", 'Arauca', 'CO'],
+    ["A car bomb killed four people in the capital of Nigeria's Borno state on Monday.", 'Maiduguri', 'NG'],
+  ])('reads "the capital of" a division as its seat: %s', (sentence, name, country) => {
+    const e = extract(sentence).events.find((x) => x.casualties.killed);
+    expect(placeById(e?.location?.placeId ?? '')).toMatchObject({ name, country });
+  });
+
   it('does not take a small foreign namesake without a cue', () => {
     // Sarh is a Chadian city; "Sarkh" folds near it but this story is about Afghanistan
     const a = extract(
@@ -288,6 +304,134 @@ describe('villages (places under 5,000 people) only where the text supports them
     ],
   ])('does not take a village %s', (_why, body, name) => {
     expect(placeNamed(extract(body), name)).toBeNull();
+  });
+});
+
+describe('an undated line that goes on with the story', () => {
+  const killedIn = (a: ExtractedArticle) => a.events.filter((e) => e.casualties.killed);
+
+  it.each([
+    [
+      'names the incident again',
+      'Rebels fired rockets at troops near a military base in Arauca province. The attack killed two soldiers and injured 29.',
+      /^Arauca/,
+    ],
+    [
+      'carries on the report of the source just quoted',
+      'Ukrainian officials said Russian shelling hit Kherson overnight. They said four civilians were killed.',
+      /^Kherson/,
+    ],
+  ])('takes the place before when it %s', (_why, body, name) => {
+    expect(killedIn(extract(body))[0]?.location?.name).toMatch(name);
+  });
+
+  it('takes the next sentence that names the incident as saying where it was', () => {
+    const a = extract(
+      'The army said at least 30 fighters had been killed, wounded or captured. The offensive is in the village of Kpanje, in Benue state.',
+    );
+    expect(a.events.find((e) => e.summary.startsWith('The army'))?.location?.name).toBe('Kpanje');
+  });
+
+  it('places "along the country\'s coast" in the country named last, not the one speaking', () => {
+    const a = extract(
+      "Officials in Cairo fear the chaos in Libya. Militants killed 12 migrants along the country's coast on Sunday.",
+    );
+    expect(placeById(killedIn(a)[0]?.location?.placeId ?? '')?.country).toBe('LY');
+  });
+
+  it('takes the place from the sentence after next when it names the incident and the one between reports none', () => {
+    const a = extract(
+      'Nigerian officials who reached the scene on Sunday said 40 people had been killed. Survivors said many of the victims were children. The attack began at Kpanje village, the officials said.',
+    );
+    expect(killedIn(a)[0]?.location?.name).toBe('Kpanje');
+  });
+
+  it('narrows a refined place to the place inside it that the next sentence names', () => {
+    const a = extract(
+      'Two soldiers were killed in a helicopter crash in Afghanistan, the army said on Wednesday. It gave no cause. It did not say where it crashed. The Taliban said it went down in Logar province. "It was shot down in Kolangar area of Pul-i-Alam, Logar," a Taliban spokesman said.',
+    );
+    expect(placeById(killedIn(a)[0]?.location?.placeId ?? '')).toMatchObject({
+      name: 'Kolangar',
+      country: 'AF',
+    });
+  });
+
+  it('refines a country to the city the fourth sentence after names', () => {
+    const a = extract(
+      'Gunmen killed 19 people at a museum in Tunisia on Wednesday. It was the deadliest assault in a decade. No group said it was behind it. Gunmen in uniform had stormed the building. The museum is near the parliament in downtown Tunis.',
+    );
+    expect(killedIn(a)[0]?.location).toMatchObject({ name: 'Tunis', geoPrecision: 2 });
+  });
+});
+
+describe('places the gazetteer lacks, where the text says what and where they are', () => {
+  const killedIn = (a: ExtractedArticle) => a.events.filter((e) => e.casualties.killed);
+  const placeOf = (a: ExtractedArticle) => placeById(killedIn(a)[0]?.location?.placeId ?? '');
+
+  it.each([
+    ['Gunmen killed 12 people in the village of Kpanje, in Benue state, police said.', 'Kpanje', 'NG', 3],
+    [
+      'Gang members killed 20 people in the Wharf Jeremie neighbourhood of Port-au-Prince on Saturday.',
+      'Wharf Jeremie',
+      'HT',
+      2,
+    ],
+    [
+      'Jihadists killed 15 soldiers in Barsalogho, also in northern Burkina Faso, on Sunday.',
+      'Barsalogho',
+      'BF',
+      3,
+    ],
+    ['Sudanese army drones struck the Zamzam camp near El Fasher, killing eight people.', 'Zamzam', 'SD', 2],
+    [
+      'Israeli strikes killed four people near the Lebanese village of Aitaroun on Tuesday.',
+      'Aitaroun',
+      'LB',
+      3,
+    ],
+  ])('%s → %s in %s, geo precision %i', (sentence, name, country, precision) => {
+    const a = extract(sentence);
+    expect(placeOf(a)).toMatchObject({ name, country });
+    expect(killedIn(a)[0]?.location?.geoPrecision).toBe(precision);
+  });
+
+  it('puts a place the text says lies in the north of "the country" in the country the story is about', () => {
+    const a = extract(
+      'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday. The attack targeted a detachment located in Barsalogho, in the north of the country.',
+    );
+    expect(placeOf(a)).toMatchObject({ name: 'Barsalogho', country: 'BF' });
+  });
+
+  it('does not take a reference point far off as what the place lies in', () => {
+    const a = extract(
+      'Afghan troops repelled an attack on "Kalanak" peak, 300 kms north of Kabul, killing 40 Taliban fighters.',
+    );
+    expect(placeOf(a)).toMatchObject({ name: 'Kalanak', parentId: 'place:af' });
+  });
+
+  it("puts a neighbourhood named alone in the story's city, not in the capital of a foreign side", () => {
+    const a = extract(
+      'Russian drones struck Kharkiv on Monday. Officials in Moscow denied any role. Drones struck homes in the Saltivka neighbourhood, killing six people.',
+    );
+    expect(placeOf(a)).toMatchObject({ name: 'Saltivka', country: 'UA' });
+  });
+
+  it('knows the name again where the article writes it alone', () => {
+    const a = extract(
+      'Myanmar troops shelled the Kyaukki area of Bago region. Fighting near Kyaukki killed five villagers on Monday.',
+    );
+    expect(placeOf(a)?.name).toBe('Kyaukki');
+  });
+
+  it.each([
+    ['Russian troops pushed into the Russian-held area of the region, killing three soldiers.'],
+    ['Sudanese army shelling of the RSF base killed five fighters on Sunday.'],
+    ['The Islamic State area was hit by strikes that killed four fighters, the Pentagon said.'],
+    ['Gunmen attacked the Druze village near Suwayda, killing three people.'],
+    ['Shelling hit the Kurdish area of the town, killing two civilians.'],
+  ])('takes no name from %s', (sentence) => {
+    const a = extract(sentence);
+    expect(a.mentions.places.filter((p) => p.id?.startsWith('unlisted:'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type Place, Place as PlaceSchema } from '@sitrep/schema/place';
 import placesData from '../../data/places.json' with { type: 'json' };
 import { foldName } from '../places/fold-name.ts';
+import { UNLISTED, unlistedById } from '../places/unlisted-places.ts';
 import { worldPlaceById } from '../places/world-gazetteer.ts';
 import { type AliasMatch, AliasTrie } from './alias-trie.ts';
 
@@ -27,10 +28,14 @@ export function places(): Place[] {
   return placeList;
 }
 
-/** A curated place or, by its id (`geonames:…`, `place:a1:…`, `place:xx`), a world gazetteer one. */
+/**
+ * A curated place or, by its id (`geonames:…`, `place:a1:…`, `place:xx`), a world gazetteer one,
+ * or a place the text named that neither holds (`unlisted:…`, inside one of them).
+ */
 export function placeById(id: string): Place | null {
   const curated = placeIndex.get(id);
   if (curated) return curated;
+  if (id.startsWith(UNLISTED)) return unlistedById(id, placeById);
   const world = worldPlaceById(id);
   return world?.geonamesId ? (byGeonamesId.get(world.geonamesId) ?? world) : world;
 }

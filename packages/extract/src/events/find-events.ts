@@ -49,6 +49,21 @@ const CITY_ANAPHOR =
 /** "The death toll from that strike", "the attack killed two soldiers": the incident told just before */
 const INCIDENT_ANAPHOR =
   /\b(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre)\b/i;
+/**
+ * A sentence that goes on with the story just told rather than opening a new line: it names that
+ * incident again ("The attack killed two soldiers", "The offensive is in ..."), or it carries on
+ * the report of the source just quoted ("It said at least 2,000 ...", "INA said hundreds ...").
+ * A timeline's or a background paragraph's line ("Thousands more civilians were killed.") does
+ * neither, so it stays unplaced.
+ */
+const GOES_ON =
+  /^\W*(?:(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|offensive|incident|fighting|operation)\b|(?:it|they|he|she) (?:also )?(?:said|says|added|reported)\b)/i;
+const SOURCE_SAID = /^\W*(?:the\s+)?(\p{Lu}[\p{L}-]+)\s+(?:also\s+)?(?:said|says|added|reported)\b/u;
+function goesOn(text: string, before: string | undefined): boolean {
+  if (GOES_ON.test(text)) return true;
+  const source = SOURCE_SAID.exec(text)?.[1];
+  return source !== undefined && before !== undefined && new RegExp(`\\b${source}\\b`).test(before);
+}
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
@@ -423,21 +438,46 @@ export function findEvents(input: EventInput): Event[] {
   // the buses at a transit point in Rashidin west of Aleppo": a sentence that reports no event of
   // its own, right after, in the same paragraph, says where the unplaced, dated one was
   for (const i of unplaced) {
-    // only an incident its sentence dates ("killed Saturday in a car bomb attack"): an undated
-    // line ("Thousands more civilians killed.", a timeline's) is no incident to place
+    // only an incident its sentence dates ("killed Saturday in a car bomb attack"), or one the next
+    // sentence names again: an undated line ("Thousands more civilians killed.", a timeline's) is
+    // no incident to place
     const when = (events[i] as Event).occurred;
-    if (when.start === null && when.text === null) continue;
     const si = sentenceOf[i] as number;
     const next = sentences[si + 1];
-    if (!next || next.paragraph !== sentences[si]?.paragraph || sentenceOf.includes(si + 1)) continue;
-    const cuedPlaces = (input.places[si + 1] ?? []).filter((p) =>
-      CUED_BEFORE.test(next.text.slice(Math.max(0, p.start - 40), p.start)),
-    );
-    if (cuedPlaces.length === 0) continue;
-    const location = pickPlace(next.text, cuedPlaces, 0, {
-      within: input.countries?.size ? input.countries : null,
-      strict: false,
-    });
+    if (!next) continue;
+    // "The offensive is in the Haj Omran area": a next sentence that names the incident again says
+    // where it was, undated or in another paragraph, even when it tells something of its own; so
+    // does the one after it in the paragraph when the one between reports no event ("86 killed.
+    // Many were children. The attack did not stop at Dalori village")
+    const namesIt = (s: Sentence) => GOES_ON.test(s.text) && !/^\W*(?:it|they|he|she)\b/i.test(s.text);
+    const after = sentences[si + 2];
+    const undated = when.start === null && when.text === null;
+    const tellers = [
+      namesIt(next) ||
+      (!undated && next.paragraph === sentences[si]?.paragraph && !sentenceOf.includes(si + 1))
+        ? next
+        : null,
+      after &&
+      after.paragraph === sentences[si]?.paragraph &&
+      next.paragraph === after.paragraph &&
+      !sentenceOf.includes(si + 1) &&
+      namesIt(after)
+        ? after
+        : null,
+    ];
+    let location: EventLocation | null = null;
+    for (const teller of tellers) {
+      if (!teller || location) continue;
+      const sj = sentences.indexOf(teller);
+      const cuedPlaces = (input.places[sj] ?? []).filter((p) =>
+        CUED_BEFORE.test(teller.text.slice(Math.max(0, p.start - 40), p.start)),
+      );
+      if (cuedPlaces.length === 0) continue;
+      location = pickPlace(teller.text, cuedPlaces, 0, {
+        within: input.countries?.size ? input.countries : null,
+        strict: false,
+      });
+    }
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
@@ -490,10 +530,14 @@ function placeFromContext(
   events.forEach((e, i) => {
     if (!placeable[i] || e.location) return;
     const si = sentenceOf[i] as number;
-    // only an incident its sentence dates takes a place from the sentences before, as for the next
-    // sentence's above: an undated line ("Thousands more civilians killed.", a timeline's) is no
-    // incident of theirs; the dateline's city, at precision 3, still says where it was reported
-    const undated = e.occurred.start === null && e.occurred.text === null;
+    // only an incident its sentence dates, or a sentence that goes on with the story ("The attack
+    // killed two soldiers", "It said ..."), takes a place from the sentences before: an undated
+    // line ("Thousands more civilians killed.", a timeline's) is no incident of theirs; the
+    // dateline's city, at precision 3, still says where it was reported
+    const undated =
+      e.occurred.start === null &&
+      e.occurred.text === null &&
+      !goesOn((sentences[si] as Sentence).text, sentences[si - 1]?.text);
     for (let sj = si - 1; !undated && sj >= Math.max(0, si - 2); sj--) {
       const text = (sentences[sj] as Sentence).text;
       // a place below the country, in the article's countries: a country alone says no more than
@@ -520,7 +564,7 @@ function placeFromContext(
     if (outer.kind !== 'country' && outer.kind !== 'region') return;
     const si = sentenceOf[i] as number;
     const side = sideOf((sentences[si] as Sentence).text, outer);
-    for (let sj = si + 1; sj <= si + 3 && sj < sentences.length; sj++) {
+    for (let sj = si + 1; sj <= si + 4 && sj < sentences.length; sj++) {
       // violence reported elsewhere in between: the next sentences tell another incident
       const elsewhere = events.some((f, j) => {
         const at = f.location?.placeId ? placeById(f.location.placeId) : null;
@@ -546,11 +590,28 @@ function placeFromContext(
       );
       const found = inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null;
       if (found) {
-        e.location = coarser(found, 2);
+        e.location = coarser(narrower(found, sj + 1), 2);
         return;
       }
     }
   });
+
+  /**
+   * "crashed in Logar province", then "in Pangram area of Sarkh, Logar": the sentence right after
+   * the one that refined a country may name a place inside that place, which is more precise.
+   */
+  function narrower(found: EventLocation, sj: number): EventLocation {
+    const outer = placeById(found.placeId ?? '');
+    const text = sentences[sj]?.text;
+    if (!outer || text === undefined) return found;
+    const inside = (input.places[sj] ?? []).filter(
+      (p) =>
+        p.place.id !== outer.id &&
+        isWithin(p.place, outer) &&
+        SAID_WHERE.test(text.slice(Math.max(0, p.start - 40), p.start)),
+    );
+    return (inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null) ?? found;
+  }
 }
 
 const SIDE = /\b(north|south|east|west)(?:-?(east|west))?(?:ern)?\s+(?:the\s+)?$/i;
@@ -569,6 +630,8 @@ function sideOf(text: string, outer: Place): string[] | null {
 /** Whether a place inside `outer` lies on that side of its reference point (a country's centre, a province's seat). */
 function onSide(p: Place, outer: Place, side: readonly string[]): boolean {
   if (p.lat === null || p.lon === null || outer.lat === null || outer.lon === null) return true;
+  // a place the gazetteer lacks stands at its parent's point: where on the map is unknown
+  if (p.lat === outer.lat && p.lon === outer.lon) return true;
   // "northeastern": either way will do, against a country's rough centre
   return side.some((d) =>
     d === 'north'

@@ -1,6 +1,7 @@
 import type { EventLocation } from '@sitrep/schema/event';
 import type { GeoPrecision, LocationPrecision, Place } from '@sitrep/schema/place';
 import { ancestorsOf, governorateOf, placeById } from '../entities/gazetteer.ts';
+import { isUnlisted } from '../places/unlisted-places.ts';
 
 /** A gazetteer place found in a sentence, offsets in the sentence. */
 export interface LocalPlace {
@@ -28,6 +29,11 @@ const PRECISION: Record<Place['kind'], LocationPrecision> = {
  */
 function geoPrecisionOf(place: Place, near: boolean): GeoPrecision {
   if (place.kind === 'governorate' || place.kind === 'country' || place.kind === 'region') return 3;
+  // a place the gazetteer lacks has its parent's coordinates: near a town, else only the province or country
+  if (isUnlisted(place)) {
+    const parent = placeById(place.parentId ?? '');
+    return parent && (parent.kind === 'city' || parent.kind === 'town' || parent.kind === 'village') ? 2 : 3;
+  }
   return near || place.kind === 'district' || place.kind === 'area' ? 2 : 1;
 }
 

@@ -289,12 +289,14 @@ export function findQuantities(text: string): SentenceQuantity[] {
       partOf: q.partOf === null ? null : q.partOf + base,
       sumWith: q.sumWith === null ? null : q.sumWith + base,
     });
-  // "killed a civilian", "the mayor was murdered", "no casualties": figures without a number
+  // "killed a civilian", "the mayor was murdered", "no casualties": figures without a number; a
+  // total's figure is no toll of this incident ("the mayor ... was killed, one of almost three
+  // dozen murders of politicians in the past six months" still counts the mayor)
   const missing = new Set<Measure>(['killed', 'injured']);
   for (const q of out)
-    if (q.measure === 'killed' || q.measure === 'injured' || q.measure === 'casualties')
+    if (!q.cumulative && (q.measure === 'killed' || q.measure === 'injured' || q.measure === 'casualties'))
       missing.delete(q.measure === 'casualties' ? 'killed' : q.measure);
-  if (out.some((q) => q.measure === 'casualties')) missing.delete('injured');
+  if (out.some((q) => q.measure === 'casualties' && !q.cumulative)) missing.delete('injured');
   for (const w of singleVictims(text, missing))
     out.push({
       measure: w.measure,

@@ -4,6 +4,7 @@ import { actorById } from '../entities/actors.ts';
 import { curatedByGeonamesId, type EntityMatch, placeById, places } from '../entities/gazetteer.ts';
 import { COUNTRIES } from '../entities/state-actors.ts';
 import { foldName } from './fold-name.ts';
+import { findUnlisted } from './unlisted-places.ts';
 import {
   admin1Place,
   countryId,
@@ -404,6 +405,10 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       const oneWord = !c.key.includes(' ');
       // a town that is also an English word, or a one-word name at the start of a sentence, needs a cue
       if (oneWord && common.has(c.key) && !c.cue) continue;
+      // "Sarkh, Logar" in a report of Afghanistan's Logar province: a city of that name in another
+      // country (Chad's Sarh, "Sarkh" among its spellings) is not it, however large
+      if (c.hierarchy !== null && admin1s.has(c.hierarchy) && !inHierarchy(best, c.hierarchy) && !inContext)
+        continue;
       if (isSmall(f) && !inHierarchy(best, c.hierarchy)) {
         // "Andriivka, in the Donetsk region": a village of that name elsewhere is not it
         const contradicted = c.hierarchy !== null && admin1s.has(c.hierarchy);
@@ -424,8 +429,144 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       end: c.end + (best.type === 'admin1' ? divisionWord(near) : 0),
     });
   }
+  addCountryAnaphora(texts, out, candidates);
+  addDivisionCapitals(texts, out);
+  const dateline = input.datelines?.find((d) => weights.has(d.place.country ?? ''))?.place ?? null;
+  addUnlisted(
+    texts,
+    out,
+    [...curated.map((c, t) => [...c, ...(actors[t] ?? [])])],
+    datelineEnd,
+    weights,
+    dateline,
+  );
   for (const list of out) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** "the capital of Mexico's violence-plagued state of " before a division's name */
+const CAPITAL_OF =
+  /\bthe\s+(?:(?:provincial|regional|state|state's|province's|region's)\s+)?capital\s+of\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u;
+
+/**
+ * "The mayor of the capital of ... Guerrero state": the city is the division's seat (GeoNames'
+ * PPLA), named by the words "the capital".
+ */
+function addDivisionCapitals(texts: readonly string[], out: FoundPlace[][]): void {
+  texts.forEach((text, t) => {
+    const list = out[t] as FoundPlace[];
+    for (const p of [...list]) {
+      if (!p.place.id.startsWith('place:a1:')) continue;
+      const before = text.slice(Math.max(0, p.start - 80), p.start);
+      const m = CAPITAL_OF.exec(before);
+      if (!m) continue;
+      const seat = loadWorld().admin1Seat(p.place.id.slice('place:a1:'.length));
+      if (seat < 0 || rowFacts(seat).feature !== 'PPLA') continue;
+      const start = p.start - before.length + m.index;
+      const end = start + m[0].indexOf('capital') + 'capital'.length;
+      list.push({ place: entryPlace({ type: 'row', index: seat }) as Place, start, end });
+    }
+  });
+}
+
+/** "along the country's coast", "across the country's border": a country's edge, named by the country last named */
+const COUNTRY_EDGE =
+  /\bthe country['’]s\s+(?:(?:northern|southern|eastern|western|long|rugged)\s+)?(?:coast|coastline|shores?|waters|border|borders)\b/gi;
+
+/**
+ * "Security officials fear the collapse of Libya ...", then "militants beheaded 21 Christians along
+ * the country's coast": the country is the one the text named last, in that sentence or the two
+ * before (by its name: a demonym names people, not the country the sentence is about).
+ */
+function addCountryAnaphora(
+  texts: readonly string[],
+  out: FoundPlace[][],
+  candidates: readonly Candidate[],
+): void {
+  texts.forEach((text, t) => {
+    for (const m of text.matchAll(COUNTRY_EDGE)) {
+      const at = m.index as number;
+      const named = candidates.filter(
+        (c) =>
+          c.text <= t &&
+          c.text >= t - 2 &&
+          (c.text < t || c.end <= at) &&
+          c.entries.length === 1 &&
+          c.entries[0]?.type === 'country',
+      );
+      const last = named[named.length - 1]?.entries[0];
+      const place = last ? entryPlace(last) : null;
+      if (place) out[t]?.push({ place, start: at, end: at + 'the country'.length });
+    }
+  });
+}
+
+/**
+ * Names the gazetteer lacks that the text says are places, inside the place it puts them in
+ * ("the Lebanese village of X", "the X border area of northeast Iraq"; src/places/unlisted-places.ts),
+ * then the same name wherever else the article writes it ("the area between X and ...").
+ */
+function addUnlisted(
+  texts: readonly string[],
+  out: FoundPlace[][],
+  blocked: readonly { start: number; end: number }[][],
+  datelineEnd: readonly number[],
+  weights: ReadonlyMap<string, number>,
+  dateline: Place | null,
+): void {
+  const w = loadWorld();
+  // the country whose places the article names most (its actors' states may be elsewhere: Russian
+  // jets over Aleppo), on a tie the one named first ("struck Kharkiv ... officials in Moscow"), then
+  // the article's weights
+  const named = new Map<string, number>();
+  let first: string | null = null;
+  for (const list of out)
+    for (const p of list)
+      if (p.place.country) {
+        first ??= p.place.country;
+        named.set(p.place.country, (named.get(p.place.country) ?? 0) + 1);
+      }
+  let country: string | null = null;
+  const rank = (code: string) =>
+    (named.get(code) ?? 0) * 1000 + (code === first ? 500 : 0) + Math.min(499, weights.get(code) ?? 0);
+  for (const code of new Set([...named.keys(), ...weights.keys()]))
+    if (country === null || rank(code) > rank(country)) country = code;
+  const unlisted = new Map<string, Place>();
+  const blockedIn = (t: number) => {
+    const end = datelineEnd[t];
+    return [...(blocked[t] ?? []), ...(end === undefined ? [] : [{ start: 0, end }])];
+  };
+  let city: Place | null = null;
+  texts.forEach((text, t) => {
+    const found = findUnlisted(text, {
+      resolved: out[t] ?? [],
+      blocked: blockedIn(t),
+      known: (name) => lookupName(name, w) !== null,
+      demonym: (word) => demonyms.get(word),
+      country,
+      dateline,
+      city,
+      placeById,
+      countryId,
+    });
+    for (const p of out[t] ?? []) if (p.place.kind === 'city' && p.place.country === country) city = p.place;
+    for (const f of found) {
+      out[t]?.push(f);
+      if (!unlisted.has(f.place.name)) unlisted.set(f.place.name, f.place);
+    }
+  });
+  if (unlisted.size === 0) return;
+  texts.forEach((text, t) => {
+    const list = out[t] as FoundPlace[];
+    const spans = [...list, ...blockedIn(t)];
+    for (const [name, place] of unlisted)
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if (/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+        if (spans.some((s) => s.start < end && at < s.end)) continue;
+        list.push({ place, start: at, end });
+      }
+  });
 }
 
 /** "Wardak province": the division word belongs to the name. */

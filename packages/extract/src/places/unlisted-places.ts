@@ -1,0 +1,245 @@
+import type { Place, PlaceKind } from '@sitrep/schema/place';
+
+/**
+ * Places the gazetteer does not hold, taken only where the text itself says the name is a place
+ * and says what it lies in: "the Lebanese village of X", "the X border area of northeast Iraq",
+ * "in X, also in northern Burkina Faso", "the battle for X air base". GeoNames' cities500 lacks
+ * most villages, camps, bases and valleys that conflict reports name; ACLED codes such an event
+ * at the named place with the coordinates of the nearest place it knows and a coarser geo
+ * precision, and so does Sitrep: the place keeps the name the text gives, its kind from the
+ * word that says what it is, and the coordinates, country and division of the place the text
+ * puts it in (its parent). Its id carries both (`unlisted:<kind>:<name>@<parent id>`), so it is
+ * found again by id without a table.
+ */
+
+const PARTICLE = String.raw`(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|la|le|du|bin|ibn|abu|wa)`;
+// capitalised words (each part of a hyphenated word too: "Russian-controlled" is no name)
+const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*`;
+const NAME = String.raw`((?:${PARTICLE}[-‐ ])?${CAP}(?:[ -](?:${PARTICLE}[-‐ ])?${CAP}){0,3})`;
+const QUOTE_OPEN = `(["“])?`;
+const QUOTE_CLOSE = `["”]?`;
+const DIRECTION = `(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?`;
+const PLACE_WORD = {
+  village: 'village',
+  town: 'village',
+  hamlet: 'village',
+  settlement: 'village',
+  locality: 'village',
+  commune: 'village',
+  oasis: 'village',
+  city: 'city',
+  district: 'neighbourhood',
+  neighbourhood: 'neighbourhood',
+  neighborhood: 'neighbourhood',
+  suburb: 'neighbourhood',
+  area: 'area',
+  'border area': 'area',
+  'border region': 'area',
+  region: 'area',
+  valley: 'area',
+  mountains: 'area',
+  camp: 'landmark',
+  'refugee camp': 'landmark',
+  post: 'landmark',
+  outpost: 'landmark',
+  base: 'landmark',
+  'air base': 'landmark',
+  airbase: 'landmark',
+  airfield: 'landmark',
+  'military base': 'landmark',
+  peak: 'landmark',
+  checkpoint: 'landmark',
+  'border crossing': 'landmark',
+  crossing: 'landmark',
+} as const satisfies Record<string, PlaceKind>;
+type PlaceWord = keyof typeof PLACE_WORD;
+const WORDS = Object.keys(PLACE_WORD)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const BEFORE_WORDS =
+  'village|town|hamlet|settlement|locality|commune|oasis|city|district|neighbou?rhood|suburb|area|region|valley|camp|refugee camp|post|outpost|base|air base|airbase';
+
+/** "the (Lebanese) (border) village of X" */
+const WORD_OF = new RegExp(
+  String.raw`\b(?:[Tt]he|a)\s+(?:(\p{Lu}\p{L}+)\s+)?(?:(?:small|remote|nearby|border|frontline|front-line|neighbou?ring|coastal|mountain|desert|rebel-held|${DIRECTION})\s+)*(${BEFORE_WORDS})\s+of\s+${QUOTE_OPEN}${NAME}`,
+  'gud',
+);
+/** "in the X border area", "at X village", "the battle for X air base", "on "X" peak", "the X camp near El Fasher" */
+const NAME_WORD = new RegExp(
+  String.raw`(?:\b([Ii]n|[Aa]t|[Nn]ear|[Aa]round|[Oo]utside|[Oo]n|of|among|from|for|into|to|across|towards?)\s+(?:the\s+)?|\bthe\s+)${QUOTE_OPEN}${NAME}${QUOTE_CLOSE}\s+(${WORDS})\b`,
+  'gud',
+);
+/** "in X, also in northern Burkina Faso", "located in X, in the north of the country" */
+const NAME_IN = new RegExp(
+  String.raw`\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+${NAME},\s+(?:(?:also|another\s+\w+|a\s+(?:town|village|city)))?\s*in\s+(?:the\s+)?(?:${DIRECTION}\s+(?!of\b))?`,
+  'gud',
+);
+const SETTLED = new Set<PlaceKind>(['city', 'town', 'village', 'governorate']);
+/** "340 kms north of", "30 km from": a reference point far off, not what a place lies in */
+const FAR = /\d\s*(?:km|kms|kilomet(?:re|er)s|miles)\b[^.]{0,25}$/i;
+/** how far a place named in the text stands from an offset, a place before it counted nearer */
+const distance = (p: { start: number; end: number }, at: number) =>
+  p.end <= at ? at - p.end : 2 * (p.start - at);
+const MAY_HOLD = new RegExp(String.raw`\b(?:${WORDS}|neighborhood)\b|,\s+(?:also\s+)?in\b`);
+/** where the text says the place lies: "... of northeast Iraq", "..., in the Donetsk region" */
+const PARENT_AFTER = new RegExp(
+  String.raw`^\s*(?:,\s*)?(?:of|in|near)\s+(?:the\s+)?(?:${DIRECTION}\s+)?`,
+  'u',
+);
+const THE_COUNTRY = new RegExp(
+  String.raw`^(?:${DIRECTION}\s+|north|south|east|west)?\s*(?:of\s+)?the\s+country\b`,
+  'u',
+);
+
+export interface UnlistedContext {
+  /** the places resolved in this text, offsets in it */
+  resolved: readonly { place: Place; start: number; end: number }[];
+  /** spans that are something else (actors, curated names, the dateline) */
+  blocked: readonly { start: number; end: number }[];
+  /** whether a name is a known place (any sense): then it is not unlisted */
+  known: (name: string) => boolean;
+  /** a word that is a demonym → its country code ("Lebanese" → "LB") */
+  demonym: (word: string) => string | undefined;
+  /** the country the article is about, for "in the north of the country" and when nothing else says */
+  country: string | null;
+  /** the dateline's place, where a neighbourhood named alone most likely is */
+  dateline: Place | null;
+  /** else the city the article named last, in its country */
+  city: Place | null;
+  placeById: (id: string) => Place | null;
+  countryId: (code: string) => string;
+}
+
+export interface UnlistedFound {
+  place: Place;
+  start: number;
+  end: number;
+}
+
+const NOT_NAME =
+  /^(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Old|New|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|President|Minister|General|Army|Police|Islamic|State|National|Republic|United|Security|Defence|Defense|Interior|Ministry|Government|Council|Force|Forces|Brigade|Division|Corps|Command|Arab|Arabs|Sunni|Shia|Shiite|Muslim|Christian|Druze|Alawite|Yazidi|Turkmen|Kurd|Kurds)$/;
+
+/** The unlisted places a text names, each with the place the text puts it in. */
+export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[] {
+  // most sentences hold no such word: they cost one search
+  if (!MAY_HOLD.test(text)) return [];
+  const out: UnlistedFound[] = [];
+  const taken = (s: number, e: number) =>
+    [...ctx.resolved, ...ctx.blocked, ...out].some((b) => b.start < e && s < b.end);
+  const add = (name: string, start: number, end: number, word: PlaceWord, parent: Place | null) => {
+    if (!parent || taken(start, end) || !isName(name, ctx)) return;
+    out.push({ place: unlistedPlace(PLACE_WORD[word], name, parent), start, end });
+  };
+  const resolvedAt = (at: number) =>
+    ctx.resolved.find((p) => p.start >= at && p.start <= at + 2)?.place ?? null;
+  // the place named right after ("of northeast Iraq", ", in the Donetsk region", "in the north of the country")
+  const parentAfter = (end: number): Place | null => {
+    const rest = text.slice(end, end + 80);
+    const m = PARENT_AFTER.exec(rest);
+    if (!m) return null;
+    const at = end + m[0].length;
+    if (THE_COUNTRY.test(text.slice(at, at + 40)) && ctx.country)
+      return ctx.placeById(ctx.countryId(ctx.country));
+    return resolvedAt(at);
+  };
+  // else a town or province the same text names, nearest (before it first: "in the Moenchengladbach
+  // area, near the X base"), not one it is far from ("340 kms north of Baghdad"); else, for a
+  // neighbourhood, the dateline's city; else the article's country
+  const fallback = (start: number, kind: PlaceKind): Place | null => {
+    const towns = ctx.resolved
+      .filter(
+        (p) =>
+          SETTLED.has(p.place.kind) &&
+          // a town abroad only when it stands right beside the name ("in Pangram area of Sarkh, Logar")
+          (ctx.country === null || p.place.country === ctx.country || distance(p, start) < 60) &&
+          !FAR.test(text.slice(Math.max(0, p.start - 40), p.start)),
+      )
+      .sort((a, b) => distance(a, start) - distance(b, start));
+    if (towns[0]) return towns[0].place;
+    if (kind === 'neighbourhood' && (ctx.dateline ?? ctx.city)) return ctx.dateline ?? ctx.city;
+    return ctx.country ? ctx.placeById(ctx.countryId(ctx.country)) : null;
+  };
+  // a quoted name ('on "Karda Ku" peak') starts at its quote, so the words before it still read as a place cue
+  const startOf = (m: RegExpExecArray, quote: number, name: number) =>
+    (m.indices?.[quote]?.[0] ?? m.indices?.[name]?.[0]) as number;
+  for (const m of text.matchAll(WORD_OF)) {
+    const name = m[4] as string;
+    const nameEnd = m.indices?.[4]?.[1] as number;
+    const word = (m[2] as string).replace('neighborhood', 'neighbourhood') as PlaceWord;
+    const byDemonym = m[1] ? ctx.demonym(m[1]) : undefined;
+    const parent =
+      parentAfter(nameEnd) ??
+      (byDemonym
+        ? ctx.placeById(ctx.countryId(byDemonym))
+        : m[1]
+          ? null
+          : fallback(m.index as number, PLACE_WORD[word]));
+    add(name, startOf(m, 3, 4), nameEnd, word, parent);
+  }
+  for (const m of text.matchAll(NAME_WORD)) {
+    const word = m[4] as PlaceWord;
+    const wordEnd = m.indices?.[4]?.[1] as number;
+    const parent = parentAfter(wordEnd);
+    // "shelled the X area of Bago region": with no place word before it, only where the text says where it lies
+    if (!m[1] && !parent) continue;
+    add(
+      m[3] as string,
+      startOf(m, 2, 3),
+      m.indices?.[3]?.[1] as number,
+      word,
+      parent ?? fallback(m.index as number, PLACE_WORD[word]),
+    );
+  }
+  for (const m of text.matchAll(NAME_IN)) {
+    const at = (m.index as number) + m[0].length;
+    const parent = THE_COUNTRY.test(text.slice(at, at + 40))
+      ? ctx.country
+        ? ctx.placeById(ctx.countryId(ctx.country))
+        : null
+      : resolvedAt(at);
+    add(m[1] as string, m.indices?.[1]?.[0] as number, m.indices?.[1]?.[1] as number, 'village', parent);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A capitalised run that reads as a place's own name: no known place, no title, no demonym, no acronym. */
+function isName(name: string, ctx: UnlistedContext): boolean {
+  const words = name.split(/[ -]/).filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length === 0) return false;
+  if (words.some((w) => NOT_NAME.test(w) || /^[\p{Lu}\d]{2,}$/u.test(w) || ctx.demonym(w) !== undefined))
+    return false;
+  // "the Kurdish village", "the Druze town": a people's adjective, not the place's own name
+  if (words.length === 1 && /(?:ish|ese|ian|ic)$/.test(name)) return false;
+  return !ctx.known(name);
+}
+
+export const UNLISTED = 'unlisted:';
+
+/** The place of an unlisted name inside `parent`, at its coordinates. */
+export function unlistedPlace(kind: PlaceKind, name: string, parent: Place): Place {
+  return {
+    id: `${UNLISTED}${kind}:${name}@${parent.id}`,
+    name,
+    aliases: [],
+    kind,
+    parentId: parent.id,
+    lat: parent.lat,
+    lon: parent.lon,
+    country: parent.country,
+    geonamesId: null,
+    admin1: parent.admin1 ?? (parent.kind === 'governorate' ? parent.name : null),
+    admin2: parent.admin2 ?? null,
+    population: null,
+  };
+}
+
+/** The place of an `unlisted:` id, its parent found by `placeById`; null when the id is not one. */
+export function unlistedById(id: string, placeById: (id: string) => Place | null): Place | null {
+  const m = /^unlisted:([a-z]+):([^@]+)@(.+)$/.exec(id);
+  if (!m) return null;
+  const parent = placeById(m[3] as string);
+  return parent ? unlistedPlace(m[1] as PlaceKind, m[2] as string, parent) : null;
+}
+
+/** Whether a place is one the gazetteer does not hold (its coordinates are its parent's). */
+export const isUnlisted = (place: Place): boolean => place.id.startsWith(UNLISTED);
