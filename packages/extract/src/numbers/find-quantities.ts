@@ -67,10 +67,19 @@ const contains = (whole: PersonGroup, part: PersonGroup): boolean =>
 const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
 const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
 
+/**
+ * "killing 47 soldiers, two security sources said": a figure whose words run straight into a
+ * verb of saying counts who said it. The words between may not name a fate ("three wounded
+ * told reporters" stays a count of wounded).
+ */
+const SPEAKERS_AFTER =
+  /^(?:\s+(?!(?:killed|dead|died|wounded|injured|hurt|missing|of|were|was|had|have)\b)[\p{L}-]+){1,3},?\s+(?:said|say|says|told|tell|reported|confirmed|added|stated)\b/iu;
+
 function isNotACount(text: string, n: NumberMention): boolean {
   const before = text.slice(Math.max(0, n.start - 40), n.start);
   const after = text.slice(n.end, n.end + 30);
   if (YEAR.test(n.text) && n.qualifier === 'exact') return true;
+  if (SPEAKERS_AFTER.test(text.slice(n.end, n.end + 60))) return true;
   if (NOT_A_COUNT_AFTER.test(after) || DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return true;
   return (n.qualifier === 'exact' || n.range) && NOT_A_COUNT_BEFORE.test(before);
 }
