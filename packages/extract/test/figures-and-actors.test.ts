@@ -177,8 +177,24 @@ describe('figures', () => {
     ['hunger', 'Three people died of hunger in the besieged town.'],
     ['an accident', 'Four soldiers were killed in a traffic accident near the base.'],
     ['disease', 'At least 20 people have died of cholera in the camps.'],
+    ['a bus overturning', 'Eight people died and 40 were injured when a minibus overturned near the town.'],
+    ['a road crash', 'Three soldiers were killed and two hurt in a road crash on the highway to the front.'],
   ])('does not count deaths from %s as an attack', (_why, body) => {
     expect(killed(extract(body))).toEqual([]);
+    // nor the hurt of the same mishap: with no weapon named, there is no attack to give them to
+    expect(extract(body).events.filter((e) => e.casualties.injured)).toEqual([]);
+  });
+
+  it("keeps the toll of a military aircraft's crash, whose cause is often disputed", () => {
+    const a = extract('Two soldiers were killed in a helicopter crash in Kidal province, the army said.');
+    expect(killed(a).map((k) => k.best)).toEqual([2]);
+  });
+
+  it("keeps a weapon's toll when a vehicle is hit", () => {
+    const a = extract(
+      'Two soldiers were killed when their vehicle hit a roadside bomb, and the truck overturned.',
+    );
+    expect(killed(a).map((k) => k.best)).toEqual([2]);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { placeById } from '../entities/gazetteer.ts';
-import type { SentenceQuantity } from '../numbers/find-quantities.ts';
+import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
@@ -337,7 +337,8 @@ export function findEvents(input: EventInput): Event[] {
       EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
     const owning = violentHits.filter((h) => !earlierIncident(h));
     const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
-    if (hasCasualties && !casualtyOwner) {
+    // "Eight people died and 40 were injured when a minibus overturned": no weapon, no attack
+    if (hasCasualties && !casualtyOwner && !ACCIDENT.test(sentence.text)) {
       const first = qs.find(
         (q) => (CASUALTY.includes(q.measure) || (mixed && q.measure === 'casualties')) && !q.cumulative,
       ) as SentenceQuantity;

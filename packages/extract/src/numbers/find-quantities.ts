@@ -45,9 +45,20 @@ const TOTALLED: readonly Measure[] = [
   'displaced',
   'fled',
 ];
+/**
+ * "when a minibus overturned", "in a road crash": a mishap, with no weapon in it. Words that can
+ * follow an attack ("crashed", "sank", "caught fire") are left out: a ship sinks after a missile,
+ * and a military aircraft's crash is often claimed as a shooting-down (its cause stays open).
+ */
+const MISHAP =
+  '(?:when|after|as)\\s+(?:a|an|the|their|his|her|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:overturned|collided|capsized|derailed|veered off (?:the|a) road)|in (?:a |an )?(?:[\\w-]+\\s+){0,2}?(?:accident|earthquake|floods?|flooding|landslide|stampede)\\b|(?:road|traffic|car|bus|minibus|truck|lorry|motorcycle) (?:crash|collision)';
+/** A sentence that tells of a mishap: its dead and wounded are no attack's unless a weapon is named. */
+export const ACCIDENT = new RegExp(`\\b(?:${MISHAP})`, 'i');
 /** "died of cold", "froze to death", "killed in a traffic accident": deaths, but not from violence */
-const NON_VIOLENT =
-  /^[^.;]{0,60}?\b(?:(?:of|from|due to|after|because of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cold|hypothermia|freezing temperatures|exposure to the (?:cold|elements)|hunger|starvation|malnutrition|famine|thirst|dehydration|disease|diseases|illness|cholera|measles|malaria|dysentery|covid(?:-19)?|coronavirus|natural causes|heart attacks?)|in (?:a |an )?(?:[\w-]+\s+){0,2}?(?:accident|earthquake|floods?|flooding|landslide|stampede)\b|(?:froze|starved) to death|drowned)/i;
+const NON_VIOLENT = new RegExp(
+  `^[^.;]{0,60}?\\b(?:(?:of|from|due to|after|because of)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}?(?:cold|hypothermia|freezing temperatures|exposure to the (?:cold|elements)|hunger|starvation|malnutrition|famine|thirst|dehydration|disease|diseases|illness|cholera|measles|malaria|dysentery|covid(?:-19)?|coronavirus|natural causes|heart attacks?)|${MISHAP}|(?:froze|starved) to death|drowned)`,
+  'i',
+);
 
 const YEAR = /^(?:19|20)\d\d$/;
 const VOTE = /\b(?:voted|by a vote of)\s+(\d+)\s*(?:to|-|–)\s*(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
