@@ -205,6 +205,32 @@ describe('figures', () => {
     expect(killed(extract(body))).toEqual([]);
   });
 
+  it.each([
+    [
+      'since a weekday',
+      'Fighting between two armed groups in Tibu has killed at least 80 people since Thursday.',
+    ],
+    ['the past few days', 'Clashes in Kidal have killed 30 people in the past three days.'],
+  ])('keeps an episode of fighting over %s as an event, its toll a total', (_why, body) => {
+    const a = extract(body);
+    expect(a.events.map((e) => e.kind)).toEqual(['armed_clash']);
+    expect(killed(a)).toEqual([]);
+  });
+
+  it.each([
+    ['a war since a year', 'The war has killed 40,000 people since April 2023.'],
+    ['an invasion', 'Russian strikes have killed 3,000 civilians since the invasion began.'],
+  ])('makes no event of %s', (_why, body) => {
+    expect(extract(body).events.filter((e) => e.kind !== 'displacement')).toEqual([]);
+  });
+
+  it('reads explosives dropped by a drone as a drone strike', () => {
+    const a = extract(
+      'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',
+    );
+    expect(a.events.map((e) => e.kind)).toEqual(['drone_strike']);
+  });
+
   it('keeps competing tolls of one incident as one figure with its range', () => {
     const a = extract('The strike killed at least 20 people, while rescuers put the toll at 35.');
     expect(killed(a)).toMatchObject([{ best: 20, low: 20, high: 35 }]);

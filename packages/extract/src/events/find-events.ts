@@ -52,6 +52,9 @@ const INCIDENT_ANAPHOR =
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
+/** A period of a few days up to the report: "since Thursday", "in the past three days", "since last week". */
+const RECENT_DAYS =
+  /\b(?:since (?:(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|night)|yesterday)|(?:in|over|during|within|for) the (?:past|last|previous) (?:(?:two|three|four|five|six|seven|several|few|\d) )?(?:days?|hours|nights?|week))\b/i;
 const ATTACK: Trigger = {
   kind: 'attack',
   pattern: /$^/,
@@ -297,9 +300,12 @@ export function findEvents(input: EventInput): Event[] {
     const qs = input.quantities[si] ?? [];
 
     // "killed in the fighting so far this year": a trigger inside a total's clause names the war, not an incident
+    // (a toll over the last few days — "since Thursday" — totals one episode of fighting: the
+    // episode is an event, its toll stays a total)
     const totalClauses = qs
       .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
-      .map((q) => clauseOf(text, q.start, q.end));
+      .map((q) => clauseOf(text, q.start, q.end))
+      .filter((c) => !RECENT_DAYS.test(text.slice(c.from, c.to)));
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     const firsts = firstTriggerMatches(text);
     for (let k = 0; k < TRIGGERS.length; k++) {
