@@ -224,6 +224,38 @@ describe('figures', () => {
     expect(extract(body).events.filter((e) => e.kind !== 'displacement')).toEqual([]);
   });
 
+  it('gives a toll told again in the next sentences to the incident, not to a new attack', () => {
+    const a = extract(
+      'Gunmen killed at least 20 farmers near Damboa on Saturday, a local official said.\n\n' +
+        'The farmers were attacked in their fields. Some of the victims were beheaded.\n\n' +
+        'Another 14 people were wounded, the official said. Police confirmed the attack but said 12 people were killed.',
+    );
+    expect(a.events.filter((e) => e.kind === 'attack')).toHaveLength(1);
+    expect(killed(a)).toMatchObject([{ best: 20, low: 12 }]);
+    expect(injured(a)).toMatchObject([{ best: 14 }]);
+  });
+
+  it('takes the number of the wounded told after a word for them', () => {
+    const a = extract(
+      'A car bomb killed 16 people and wounded dozens outside a bakery in Hasakeh on Tuesday.\n\n' +
+        'At least 16 people were killed and 50 others injured in the attack, the monitor said.',
+    );
+    expect(a.events).toHaveLength(1);
+    expect(injured(a)).toMatchObject([{ best: 50, qualifier: 'exact' }]);
+  });
+
+  it("keeps the other side's toll, told after the enemy's dead, as its own figure", () => {
+    const a = extract(
+      'Troops killed 300 rebels in the battle for the airfield near Gao on Monday.\n\n' +
+        'Ten government soldiers were killed, the army said.',
+    );
+    expect(
+      killed(a)
+        .map((k) => k.best)
+        .sort((x, y) => x - y),
+    ).toEqual([10, 300]);
+  });
+
   it('reads explosives dropped by a drone as a drone strike', () => {
     const a = extract(
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',

@@ -46,6 +46,7 @@ describe('findQuantities', () => {
       'Gunmen killed 12 villagers overnight, three local officials told reporters.',
       ['killed/people/exact/12'],
     ],
+    ['Rebel fire on the city killed 1102 people said the Observatory.', ['killed/people/exact/1102']],
     [
       'Shelling killed 5 people and three wounded told medics it came from the east.',
       ['killed/people/exact/5', 'injured/people/exact/3'],

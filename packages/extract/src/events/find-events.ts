@@ -295,6 +295,8 @@ export function findEvents(input: EventInput): Event[] {
   const unplaced = new Set<number>();
   // events whose place the words around them may give when their sentence does not
   const placeable: boolean[] = [];
+  // events that are only a toll: no trigger of their own and no place their sentence names
+  const tolledOnly: boolean[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -361,6 +363,7 @@ export function findEvents(input: EventInput): Event[] {
             strict: trigger.localOnly,
           })
         : null;
+      const ownPlace = location !== null;
       const vague =
         location?.precision === 'country' &&
         input.fallback?.placeId !== undefined &&
@@ -381,6 +384,7 @@ export function findEvents(input: EventInput): Event[] {
           location = lastViolencePlace.location;
         else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
       }
+      tolledOnly.push(trigger === ATTACK && !ownPlace);
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
@@ -448,6 +452,7 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  const told = toldAgain(input, events, sentenceOf, tolledOnly);
   placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
   events.forEach((e, i) => {
@@ -457,7 +462,86 @@ export function findEvents(input: EventInput): Event[] {
     );
     if (next) e.location = next.location;
   });
-  return events;
+  return told.size ? events.filter((_e, i) => !told.has(i)) : events;
+}
+
+/** "another 47", "five more": figures added to a toll of the same measure, not that toll told again */
+const ADDED = /\b(?:another|more|further|other|additional|also)\b/i;
+const MEASURES = ['killed', 'injured', 'missing'] as const;
+
+/**
+ * A toll told again: a sentence with no trigger, place or date of its own that gives figures
+ * right after an incident ("Sixteen people were seriously wounded, the UN said"; "Police
+ * confirmed the attack but said 12 people were killed") speaks of that incident, not of a new
+ * attack at the dateline. Its figures join the incident's: a measure the incident lacks is
+ * taken; the same measure, when the sentence names the incident, is a competing toll (the range
+ * widens, the first figure stays best).
+ * The incident must be the last violent one told, at most three sentences before (or six when
+ * the sentence names it: "the attack"); figures said to be added to a measure the incident has
+ * ("another 47 were killed") are left alone.
+ * Returns the indices of the events folded away.
+ */
+function toldAgain(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  tolledOnly: readonly boolean[],
+): Set<number> {
+  const folded = new Set<number>();
+  events.forEach((e, i) => {
+    if (!tolledOnly[i] || e.occurred.start !== null || e.occurred.text !== null) return;
+    const si = sentenceOf[i] as number;
+    const text = (input.sentences[si] as Sentence).text;
+    const reach = INCIDENT_ANAPHOR.test(text) ? 6 : 3;
+    const earlier = events
+      .map((f, j) => j)
+      .filter(
+        (j) =>
+          j < i &&
+          !folded.has(j) &&
+          isViolence((events[j] as Event).kind) &&
+          (sentenceOf[j] as number) < si &&
+          si - (sentenceOf[j] as number) <= reach,
+      );
+    // the same figure told again is that incident's ("Four people were killed in the attack",
+    // after a bombing that killed four and an execution of 48 told between); else the last one
+    const same = earlier.filter((j) =>
+      MEASURES.some((m) => {
+        const [a, b] = [e.casualties[m], (events[j] as Event).casualties[m]];
+        return a && b && a.best === b.best;
+      }),
+    );
+    const j = same.at(-1) ?? earlier.at(-1) ?? -1;
+    const incident = events[j];
+    if (!incident) return;
+    if (!MEASURES.some((m) => incident.casualties[m])) return;
+    // "another 47 were wounded" after a death toll: the incident's wounded; after a count of
+    // wounded, more of them. Another toll of a measure the incident has is the same toll only
+    // when it is the same figure or the sentence names the incident ("confirmed the attack but
+    // said 12"): "29 of our soldiers were killed" after the enemy's dead is the other side's toll
+    const sameMeasure = MEASURES.some((m) => e.casualties[m] && incident.casualties[m]);
+    if (sameMeasure && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0))) return;
+    for (const m of MEASURES) {
+      const again = e.casualties[m];
+      if (!again) continue;
+      const had = incident.casualties[m];
+      // a figure where the incident had only a word ("dozens were injured", then "50 others
+      // injured in the attack") says how many: it replaces the word
+      if (!had || (had.qualifier === 'vague' && again.qualifier !== 'vague')) incident.casualties[m] = again;
+      else {
+        const low = Math.min(had.low ?? had.best, again.low ?? again.best);
+        const high = Math.max(had.high ?? had.best, again.high ?? again.best);
+        incident.casualties[m] = {
+          ...had,
+          low: low < had.best ? low : had.low,
+          high: high > had.best ? high : had.high,
+        };
+      }
+    }
+    incident.evidence.push(...e.evidence.filter((ev) => ev.field.startsWith('casualties.')));
+    folded.add(i);
+  });
+  return folded;
 }
 
 /**

@@ -79,9 +79,9 @@ const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
 const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
 
 /**
- * "killing 47 soldiers, two security sources said": a figure whose words run straight into a
- * verb of saying counts who said it. The words between may not name a fate ("three wounded
- * told reporters" stays a count of wounded).
+ * "killing 47 soldiers, two security sources said": a figure whose words, none a group of
+ * victims, run straight into a verb of saying counts who said it. The words between may not name
+ * a fate ("three wounded told reporters" stays a count of wounded).
  */
 const SPEAKERS_AFTER =
   /^(?:\s+(?!(?:killed|dead|died|wounded|injured|hurt|missing|of|were|was|had|have)\b)[\p{L}-]+){1,3},?\s+(?:said|say|says|told|tell|reported|confirmed|added|stated)\b/iu;
@@ -90,7 +90,6 @@ function isNotACount(text: string, n: NumberMention): boolean {
   const before = text.slice(Math.max(0, n.start - 40), n.start);
   const after = text.slice(n.end, n.end + 30);
   if (YEAR.test(n.text) && n.qualifier === 'exact') return true;
-  if (SPEAKERS_AFTER.test(text.slice(n.end, n.end + 60))) return true;
   if (NOT_A_COUNT_AFTER.test(after) || DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return true;
   return (n.qualifier === 'exact' || n.range) && NOT_A_COUNT_BEFORE.test(before);
 }
@@ -211,6 +210,8 @@ export function findQuantities(text: string): SentenceQuantity[] {
     const before = text.slice(i > 0 ? (numbers[i - 1] as NumberMention).end : 0, n.start);
     const noun = groupAfter(after);
     if (/^one$/i.test(n.text) && (!noun || /^\s+of\b/i.test(after))) return;
+    // ("killed 1102 people said the Observatory": a group the dead belong to is still the dead)
+    if (!noun && SPEAKERS_AFTER.test(after)) return;
     let measure: Measure | null = noun?.measure ?? null;
     if (!measure) measure = MEASURE_BEFORE.find(([re]) => re.test(before))?.[1] ?? null;
     if (!measure) measure = firstMeasure(after);
