@@ -108,6 +108,15 @@ describe('datelines and what follows them', () => {
     expect(article.paragraphs[0]?.text).toBe(firstParagraph);
   });
 
+  it("keeps Yemen's capital at the head of a paragraph: SANAA is not the SANA agency's dateline", () => {
+    const { article } = prepareDocument(
+      raw('SANAA, Yemen (AP) — Air strikes hit the port of Hodeidah on Monday.', { headline: 'Strikes' }),
+    );
+    expect(article.paragraphs[0]?.text).toBe(
+      'SANAA, Yemen (AP) — Air strikes hit the port of Hodeidah on Monday.',
+    );
+  });
+
   it('trusts a "Last updated" date less', () => {
     const { article } = prepareDocument(
       raw('Last updated at Apr 232017 An attack killed three.', { headline: 'Three killed | Jordan Times' }),
