@@ -256,6 +256,22 @@ describe('figures', () => {
     ).toEqual([10, 300]);
   });
 
+  it.each([
+    [
+      'a campaign since a month',
+      'The rebels have fired missiles at the capital and attacked ships in the gulf since November 2023.',
+    ],
+    ['a war since a year', 'Fighting has raged in the city since April 2023.'],
+  ])('makes no incident of violence told in the perfect over %s', (_why, body) => {
+    expect(extract(body).events).toEqual([]);
+  });
+
+  it('keeps violence told in the perfect over the last few days', () => {
+    expect(
+      extract('Government forces have shelled the town of Kadugli since Thursday.').events.map((e) => e.kind),
+    ).toEqual(['shelling']);
+  });
+
   it('reads explosives dropped by a drone as a drone strike', () => {
     const a = extract(
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',

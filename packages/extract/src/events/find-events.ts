@@ -6,7 +6,7 @@ import type { Measure } from '@sitrep/schema/quantity';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { placeById } from '../entities/gazetteer.ts';
 import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
-import { clauseOf } from '../numbers/totals.ts';
+import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
@@ -54,7 +54,21 @@ const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
 /** A period of a few days up to the report: "since Thursday", "in the past three days", "since last week". */
 const RECENT_DAYS =
-  /\b(?:since (?:(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|night)|yesterday)|(?:in|over|during|within|for) the (?:past|last|previous) (?:(?:two|three|four|five|six|seven|several|few|\d) )?(?:days?|hours|nights?|week))\b/i;
+  /\b(?:since (?:(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|night)|yesterday)|(?:in|over|during|within|for) the (?:past|last|previous) (?:(?:two|three|four|five|six|seven|several|few|\d) (?:days|nights)|(?:(?:\d{1,2}|twenty-four|forty-eight|seventy-two|few|several) )?hours|day|night|week))\b/i;
+/**
+ * "The Houthis have fired missiles at Israel and attacked ships in the Red Sea since November
+ * 2023": violence told in the perfect over a period is a campaign's background, not an incident
+ * (a few days up to the report — "have shelled the town since Thursday" — is an episode and stays).
+ */
+function campaign(text: string, m: RegExpExecArray): boolean {
+  if (!totalPhrase(text, m.index, m.index + m[0].length)) return false;
+  const { from, to } = clauseOf(text, m.index, m.index + m[0].length);
+  const clause = text.slice(from, to);
+  // (the few days may stand past a dash: "has claimed more lives — on both sides — in the past 48 hours")
+  return (
+    !RECENT_DAYS.test(text) && /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ght|un)\b/i.test(clause)
+  );
+}
 const ATTACK: Trigger = {
   kind: 'attack',
   pattern: /$^/,
@@ -320,6 +334,12 @@ export function findEvents(input: EventInput): Event[] {
         isViolence(trigger.kind) &&
         totalClauses.some((c) => m.index >= c.from && m.index < c.to) &&
         !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure) && q.start >= 0)
+      )
+        continue;
+      if (
+        isViolence(trigger.kind) &&
+        !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure)) &&
+        campaign(text, m)
       )
         continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
