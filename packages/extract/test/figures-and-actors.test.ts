@@ -112,6 +112,11 @@ describe('figures', () => {
       'across the country',
     ],
     [
+      "a day's toll of many strikes",
+      'Strikes on the south and the eastern valley killed 492 people on Monday, the deadliest day of violence in the country in decades.',
+      'deadliest day',
+    ],
+    [
       'the deadliest month',
       'With 1,200 people killed, May was the deadliest month of the war.',
       'deadliest month',
@@ -277,6 +282,13 @@ describe('figures', () => {
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',
     );
     expect(a.events.map((e) => e.kind)).toEqual(['drone_strike']);
+  });
+
+  it("keeps a single attack's toll beside 'the deadliest attack'", () => {
+    const a = extract(
+      'A car bomb killed 40 people at a market in Mogadishu on Monday, the deadliest attack in the city since 2019.',
+    );
+    expect(killed(a).map((k) => k.best)).toEqual([40]);
   });
 
   it('keeps competing tolls of one incident as one figure with its range', () => {
