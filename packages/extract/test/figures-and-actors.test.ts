@@ -277,6 +277,13 @@ describe('figures', () => {
     ).toEqual(['shelling']);
   });
 
+  it.each([
+    ['displaced by fighting', 'About 150 people displaced by fighting had been sheltering in the monastery.'],
+    ['fleeing the clashes', 'Families fleeing the clashes crossed into Chad.'],
+  ])('makes no clash of people %s', (_why, body) => {
+    expect(extract(body).events.filter((e) => e.kind === 'armed_clash')).toEqual([]);
+  });
+
   it('reads explosives dropped by a drone as a drone strike', () => {
     const a = extract(
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',

@@ -69,6 +69,9 @@ function campaign(text: string, m: RegExpExecArray): boolean {
     !RECENT_DAYS.test(text) && /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ght|un)\b/i.test(clause)
   );
 }
+/** "150 people displaced by fighting", "families fleeing the clashes": the violence is why they left, told with no where or when */
+const FLED_FROM =
+  /\b(?:displaced by|uprooted by|driven (?:out|away|from their homes) by|fled|fleeing|flee|escaping|escaped|escape)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
 const ATTACK: Trigger = {
   kind: 'attack',
   pattern: /$^/,
@@ -330,6 +333,8 @@ export function findEvents(input: EventInput): Event[] {
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+      if (isViolence(trigger.kind) && FLED_FROM.test(text.slice(Math.max(0, m.index - 40), m.index)))
+        continue;
       if (
         isViolence(trigger.kind) &&
         totalClauses.some((c) => m.index >= c.from && m.index < c.to) &&
