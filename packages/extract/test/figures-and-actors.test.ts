@@ -93,6 +93,41 @@ describe('actors', () => {
       'The government said the attack by ELN guerrillas killed two soldiers.',
       ['actor:ag:eln:perpetrator'],
     ],
+    [
+      "a wire dateline's country",
+      'KYIV, Ukraine (AP) — Russian glide bombs struck a residential area of Kharkiv on Saturday, killing three people.',
+      ['actor:mil:ru-military:perpetrator'],
+    ],
+    [
+      "a place's country after a comma",
+      'Shelling hit a market in Goma, Congo, on Monday, killing four people.',
+      [],
+    ],
+    [
+      'a country at a border',
+      'JNIM fighters ambushed an army convoy near the border with Algeria, killing 47 soldiers.',
+      ['actor:ag:jnim:perpetrator'],
+    ],
+    [
+      "a state named as another side's country",
+      "U.S. air strikes on a prison run by Yemen's Houthi rebels killed 68 people.",
+      ['actor:mil:us-military:perpetrator', 'actor:ag:houthis:target'],
+    ],
+    [
+      'an agent after an adjective',
+      'A drone strike by the paramilitary Rapid Support Forces killed 12 civilians at a market.',
+      ['actor:ag:rsf:perpetrator'],
+    ],
+    [
+      'the sides of a clash in the order named',
+      'Fighting between ELN guerrillas and FARC dissidents killed 80 people on Thursday.',
+      ['actor:ag:eln:perpetrator', 'actor:ag:farc-dissidents:target'],
+    ],
+    [
+      "a rescue service outside Syria, and its officials' word",
+      'A strike on a tent camp in Khan Younis killed 14 people, civil defence officials said.',
+      [],
+    ],
   ])('keeps the roles right with %s', (_why, body, expected) => {
     expect(roles(extract(body))).toEqual(expected);
   });

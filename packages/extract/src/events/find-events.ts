@@ -207,7 +207,7 @@ function noSide(actor: Actor): boolean {
 /** "..., the UN said", "according to the United Nations": the actor is the source here. */
 const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
 const SOURCE_AFTER =
-  /^\s*(?:,\s*)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/i;
+  /^(?:['’]s\s+)?(?:\s*[\p{Ll}-]+){0,3}\s*(?:,\s*)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/iu;
 
 /**
  * "in Syria", "across northern Syria", "into Turkey": a state's name right after a preposition
@@ -215,7 +215,16 @@ const SOURCE_AFTER =
  * of Syria" is the state acting.)
  */
 const AS_PLACE =
-  /\b(?:in|inside|across|throughout|into|to|from|within)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
+  /\b(?:in|inside|across|throughout|into|to|from|within|near|outside|off)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$|\b(?:border|borders|frontier|boundary) (?:with|of)\s+$/i;
+/**
+ * "KYIV, Ukraine (AP) —", "EL OBEID, Sudan", "in Goma, Congo": a state's name after a place and a
+ * comma is that place's country. The place is a dateline's capitals or follows a preposition of
+ * place ("Separately, U.S. forces" is no place).
+ */
+const AFTER_PLACE =
+  /(?:(?:^|\s)\p{Lu}[\p{Lu}'’.-]+(?:[\s-]+\p{Lu}[\p{Lu}'’.-]+){0,3}|\b(?:in|near|at|outside|from|of)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*),\s*$/u;
+/** "Yemen's Houthi rebels", "Sudan's RSF": the state named as another actor's country */
+const OWNER_OF_NEXT = /^['’]s\s+$/;
 
 /** A state named by its country or capital ("Syria", "Moscow"), not by its government or regime. */
 function namesPlace(actor: Actor, match: ActorMatch): boolean {
@@ -227,7 +236,8 @@ function namesPlace(actor: Actor, match: ActorMatch): boolean {
  * US-led coalition": after the trigger, the actor right after "by" is the one acting. Before
  * this rule FA-KES had 93 target roles with the actor named right after "by".
  */
-const BY_AGENT = /\bby\s+(?:the\s+)?$/i;
+const BY_AGENT =
+  /\bby\s+(?:the\s+)?(?:(?:paramilitary|militant|jihadist|rebel|armed|rival|allied|so-called|notorious|feared|Islamist|separatist|insurgent)\s+){0,2}$/i;
 /**
  * "a district held by the army", "Ramussa, seized by rebels earlier this month", "tankers used by
  * ISIS", "a truce brokered by Moscow": "by" after these says who holds or arranged something,
@@ -238,12 +248,30 @@ const NOT_AGENT =
 /** "by Syrian government and Russian warplanes": the agents' list goes on through "and" or a comma. */
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
+/** Kinds whose speakers take part by speaking: a meeting's, a call's, a vote's, a statement's, a ceasefire's. */
+const SPEAKERS_TAKE_PART = new Set<Event['kind']>([
+  'diplomatic_meeting',
+  'phone_call',
+  'un_vote',
+  'veto',
+  'statement',
+  'accusation',
+  'visit_cancelled',
+  'arms_policy',
+  'ceasefire_declared',
+  'ceasefire_violated',
+  'ceasefire_collapsed',
+  'humanitarian_pause',
+  'protest',
+]);
+
 function participants(
   matches: readonly ActorMatch[],
   masked: string,
   at: number,
-  violent: boolean,
+  kind: Event['kind'],
 ): Participant[] {
+  const violent = isViolence(kind);
   const seen = new Set<string>();
   const out: Participant[] = [];
   let agentEnd = -1; // where the last "by <actor>" ended, for a list of agents
@@ -253,11 +281,17 @@ function participants(
     if (!actor || reports(actor) || masked.slice(m.start, m.end) !== m.text) continue;
     // "Iranian-backed militias": the backer is not a side of the fight
     if (m.text.endsWith('-backed')) continue;
-    if (namesPlace(actor, m) && AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (
+      namesPlace(actor, m) &&
+      (AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
+        AFTER_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
+        matches.some((o) => o.start > m.end && OWNER_OF_NEXT.test(masked.slice(m.end, o.start))))
+    )
+      continue;
     const agent =
       violent &&
       m.start >= at &&
-      ((BY_AGENT.test(masked.slice(Math.max(0, m.start - 12), m.start)) &&
+      ((BY_AGENT.test(masked.slice(Math.max(0, m.start - 40), m.start)) &&
         !NOT_AGENT.test(masked.slice(Math.max(0, m.start - 60), m.start))) ||
         (agentEnd >= 0 && AGENT_LIST.test(masked.slice(agentEnd, m.start))));
     if (agent) agentEnd = m.end;
@@ -272,7 +306,9 @@ function participants(
     const source =
       SOURCE_BEFORE.test(masked.slice(Math.max(0, m.start - 20), m.start)) ||
       SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
-    if (violent && source) continue;
+    // ("the UN human rights office said" of the displaced is the source of the figure too; only a
+    // meeting's or a vote's speakers take part in it by speaking)
+    if (source && (violent || !SPEAKERS_TAKE_PART.has(kind))) continue;
     if (violent && noSide(actor)) {
       // never the side that struck; hit only when named as the target
       if (role === 'perpetrator') continue;
@@ -280,6 +316,16 @@ function participants(
     }
     seen.add(actor.id);
     out.push({ actor: { id: actor.id, name: actor.name }, role });
+  }
+  // "fighting between ELN guerrillas and FARC dissidents": the first side named is actor 1, as ACLED codes a clash
+  const first = out[0];
+  if (kind === 'armed_clash' && first && out.length > 1 && out.every((p) => p.role === 'target')) {
+    const firstMatch = matches.find((m) => m.id === first.actor.id);
+    if (
+      firstMatch &&
+      /\bbetween\s+(?:the\s+)?$/i.test(masked.slice(Math.max(0, firstMatch.start - 14), firstMatch.start))
+    )
+      first.role = 'perpetrator';
   }
   return out;
 }
@@ -439,7 +485,7 @@ export function findEvents(input: EventInput): Event[] {
         summary: sentence.text,
         occurred,
         location,
-        participants: participants(input.actors[si] ?? [], text, hit.at, violent),
+        participants: participants(input.actors[si] ?? [], text, hit.at, trigger.kind),
         casualties,
         count: counted ? counted.value.best : null,
         vote:
@@ -563,7 +609,7 @@ function toldAgain(
         };
       }
     }
-    incident.evidence.push(...e.evidence.filter((ev) => ev.field.startsWith('casualties.')));
+    incident.evidence.push(...e.evidence.filter((ev) => ev.field?.startsWith('casualties.')));
     folded.add(i);
   });
   return folded;
