@@ -83,6 +83,13 @@ describe('datelines and what follows them', () => {
       'Aircraft struck the city.',
     ],
     [
+      'Published 12:04 GMT, 14 January 2026 M23 fighters shelled the town.',
+      'Town shelled',
+      'Published 12:04 GMT, 14 January 2026',
+      '2026-01-14',
+      'M23 fighters shelled the town.',
+    ],
+    [
       '21.08.2013Get short URL 0 0 0 Regime forces fired rockets.',
       'Rockets fired',
       '21.08.2013',
