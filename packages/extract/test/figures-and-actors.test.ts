@@ -319,6 +319,13 @@ describe('figures', () => {
     expect(extract(body).events.filter((e) => e.kind === 'armed_clash')).toEqual([]);
   });
 
+  it.each([
+    ['gangs on prisons', 'Gangs attacked two prisons over the weekend, freeing thousands of inmates.'],
+    ['militants on a base', 'Militants overran a military base near the border on Friday.'],
+  ])('reads an attack with no toll: %s', (_why, body) => {
+    expect(extract(body).events.map((e) => e.kind)).toEqual(['attack']);
+  });
+
   it('reads explosives dropped by a drone as a drone strike', () => {
     const a = extract(
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',
