@@ -321,7 +321,7 @@ describe('figures', () => {
 
   it.each([
     ['gangs on prisons', 'Gangs attacked two prisons over the weekend, freeing thousands of inmates.'],
-    ['militants on a base', 'Militants overran a military base near the border on Friday.'],
+    ['militants on a police station', 'Militants stormed a police station near the border on Friday.'],
   ])('reads an attack with no toll: %s', (_why, body) => {
     expect(extract(body).events.map((e) => e.kind)).toEqual(['attack']);
   });
