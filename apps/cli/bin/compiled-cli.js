@@ -42,6 +42,8 @@ function stamp(file) {
 
 function fresh(manifest) {
   if (manifest?.format !== FORMAT || manifest.node !== process.version) return false;
+  // a checkout copied with its node_modules brings a build of the other checkout's files
+  if (manifest.entry !== entry) return false;
   for (const [file, was] of Object.entries(manifest.inputs)) if (stamp(file) !== was) return false;
   return stamp(join(cacheDir, manifest.dir, manifest.main)) !== null;
 }
@@ -130,6 +132,7 @@ async function build() {
   const manifest = {
     format: FORMAT,
     node: process.version,
+    entry,
     dir,
     main: resolve(workspaceRoot, main).slice(outdir.length + 1),
     inputs,

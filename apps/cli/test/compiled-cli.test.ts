@@ -63,4 +63,15 @@ describe('the compiled sitrep command', () => {
     ])
       expect(inputs).toContain(join(root, file));
   });
+
+  it("rebuilds a cache copied from another checkout, whose build runs that checkout's files", () => {
+    expect(run([bin, '--help']).status).toBe(0);
+    const copied = JSON.parse(readFileSync(manifest, 'utf8')) as { entry: string; dir: string };
+    // what `cp -a node_modules` from /elsewhere brings: every input stamp fresh, another entry
+    writeFileSync(manifest, JSON.stringify({ ...copied, entry: '/elsewhere/apps/cli/src/main.ts' }));
+    expect(run([bin, '--help']).status).toBe(0);
+    const rebuilt = JSON.parse(readFileSync(manifest, 'utf8')) as { entry: string; dir: string };
+    expect(rebuilt.entry).toBe(join(root, 'apps/cli/src/main.ts'));
+    expect(rebuilt.dir).not.toBe(copied.dir);
+  });
 });

@@ -47,12 +47,21 @@
  *    "three times" counts how often, never people; the last sentence's place is not carried into one whose states' forces
  *    all belong to another country ("In Iraq ...", then "Syrian government forces dropped ...");
  *    a figure "in two days of attacks" sums several incidents (a total, like "in a series of strikes").
- * 9: places the gazetteer lacks, where the text says what and where they are ("the Lebanese village
+ * 9: places the gazetteer lacks (branch `places14b`), where the text says what and where they are ("the Lebanese village
  *    of X", "the X border area of northeast Iraq", "in X, also in northern Burkina Faso"), at their
  *    parent's coordinates and geo precision 2 or 3; an undated line that goes on with the story
  *    ("The attack killed ...", "It said ...") or is named again by the next sentence takes its
  *    place; a country is refined from the next four sentences, not three; "the country's coast"
  *    is the country named last; "the capital of X state" is the division's seat; a victim in
  *    words ("the mayor ... was killed") beside a total's figure is read.
+ *    Figures and sides as other wars write them (branch `figs14`): a number running into a verb
+ *    of saying counts speakers ("two security sources said"); a road mishap's dead are no
+ *    attack's; a toll told again after its incident joins it (a competing figure, or the wounded
+ *    it lacked) instead of making a new attack at the dateline; violence told in the perfect over
+ *    a period is background, a few days up to the report an episode; "the deadliest day" is a
+ *    day's total; "displaced by fighting" is no clash; a state named after a place and a comma
+ *    ("KYIV, Ukraine (AP)"), at a border or as another side's country is no side; sources of
+ *    any kind but talks are no participants; demonyms with bombs and missiles name forces;
+ *    "civil defence" is the White Helmets only in Syria.
  */
 export const EXTRACTOR_VERSION = 9;

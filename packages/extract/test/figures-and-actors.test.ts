@@ -93,6 +93,41 @@ describe('actors', () => {
       'The government said the attack by ELN guerrillas killed two soldiers.',
       ['actor:ag:eln:perpetrator'],
     ],
+    [
+      "a wire dateline's country",
+      'KYIV, Ukraine (AP) — Russian glide bombs struck a residential area of Kharkiv on Saturday, killing three people.',
+      ['actor:mil:ru-military:perpetrator'],
+    ],
+    [
+      "a place's country after a comma",
+      'Shelling hit a market in Goma, Congo, on Monday, killing four people.',
+      [],
+    ],
+    [
+      'a country at a border',
+      'JNIM fighters ambushed an army convoy near the border with Algeria, killing 47 soldiers.',
+      ['actor:ag:jnim:perpetrator'],
+    ],
+    [
+      "a state named as another side's country",
+      "U.S. air strikes on a prison run by Yemen's Houthi rebels killed 68 people.",
+      ['actor:mil:us-military:perpetrator', 'actor:ag:houthis:target'],
+    ],
+    [
+      'an agent after an adjective',
+      'A drone strike by the paramilitary Rapid Support Forces killed 12 civilians at a market.',
+      ['actor:ag:rsf:perpetrator'],
+    ],
+    [
+      'the sides of a clash in the order named',
+      'Fighting between ELN guerrillas and FARC dissidents killed 80 people on Thursday.',
+      ['actor:ag:eln:perpetrator', 'actor:ag:farc-dissidents:target'],
+    ],
+    [
+      "a rescue service outside Syria, and its officials' word",
+      'A strike on a tent camp in Khan Younis killed 14 people, civil defence officials said.',
+      [],
+    ],
   ])('keeps the roles right with %s', (_why, body, expected) => {
     expect(roles(extract(body))).toEqual(expected);
   });
@@ -110,6 +145,11 @@ describe('figures', () => {
       'a day total across the country',
       'At least 40 people were killed across the country on Tuesday.',
       'across the country',
+    ],
+    [
+      "a day's toll of many strikes",
+      'Strikes on the south and the eastern valley killed 492 people on Monday, the deadliest day of violence in the country in decades.',
+      'deadliest day',
     ],
     [
       'the deadliest month',
@@ -177,8 +217,24 @@ describe('figures', () => {
     ['hunger', 'Three people died of hunger in the besieged town.'],
     ['an accident', 'Four soldiers were killed in a traffic accident near the base.'],
     ['disease', 'At least 20 people have died of cholera in the camps.'],
+    ['a bus overturning', 'Eight people died and 40 were injured when a minibus overturned near the town.'],
+    ['a road crash', 'Three soldiers were killed and two hurt in a road crash on the highway to the front.'],
   ])('does not count deaths from %s as an attack', (_why, body) => {
     expect(killed(extract(body))).toEqual([]);
+    // nor the hurt of the same mishap: with no weapon named, there is no attack to give them to
+    expect(extract(body).events.filter((e) => e.casualties.injured)).toEqual([]);
+  });
+
+  it("keeps the toll of a military aircraft's crash, whose cause is often disputed", () => {
+    const a = extract('Two soldiers were killed in a helicopter crash in Kidal province, the army said.');
+    expect(killed(a).map((k) => k.best)).toEqual([2]);
+  });
+
+  it("keeps a weapon's toll when a vehicle is hit", () => {
+    const a = extract(
+      'Two soldiers were killed when their vehicle hit a roadside bomb, and the truck overturned.',
+    );
+    expect(killed(a).map((k) => k.best)).toEqual([2]);
   });
 
   it.each([
@@ -187,6 +243,101 @@ describe('figures', () => {
     ['casualties', 'The shelling caused 30 casualties in the town.'],
   ])('does not read "%s" as a death toll', (_why, body) => {
     expect(killed(extract(body))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'since a weekday',
+      'Fighting between two armed groups in Tibu has killed at least 80 people since Thursday.',
+    ],
+    ['the past few days', 'Clashes in Kidal have killed 30 people in the past three days.'],
+  ])('keeps an episode of fighting over %s as an event, its toll a total', (_why, body) => {
+    const a = extract(body);
+    expect(a.events.map((e) => e.kind)).toEqual(['armed_clash']);
+    expect(killed(a)).toEqual([]);
+  });
+
+  it.each([
+    ['a war since a year', 'The war has killed 40,000 people since April 2023.'],
+    ['an invasion', 'Russian strikes have killed 3,000 civilians since the invasion began.'],
+  ])('makes no event of %s', (_why, body) => {
+    expect(extract(body).events.filter((e) => e.kind !== 'displacement')).toEqual([]);
+  });
+
+  it('gives a toll told again in the next sentences to the incident, not to a new attack', () => {
+    const a = extract(
+      'Gunmen killed at least 20 farmers near Damboa on Saturday, a local official said.\n\n' +
+        'The farmers were attacked in their fields. Some of the victims were beheaded.\n\n' +
+        'Another 14 people were wounded, the official said. Police confirmed the attack but said 12 people were killed.',
+    );
+    expect(a.events.filter((e) => e.kind === 'attack')).toHaveLength(1);
+    expect(killed(a)).toMatchObject([{ best: 20, low: 12 }]);
+    expect(injured(a)).toMatchObject([{ best: 14 }]);
+  });
+
+  it('takes the number of the wounded told after a word for them', () => {
+    const a = extract(
+      'A car bomb killed 16 people and wounded dozens outside a bakery in Hasakeh on Tuesday.\n\n' +
+        'At least 16 people were killed and 50 others injured in the attack, the monitor said.',
+    );
+    expect(a.events).toHaveLength(1);
+    expect(injured(a)).toMatchObject([{ best: 50, qualifier: 'exact' }]);
+  });
+
+  it("keeps the other side's toll, told after the enemy's dead, as its own figure", () => {
+    const a = extract(
+      'Troops killed 300 rebels in the battle for the airfield near Gao on Monday.\n\n' +
+        'Ten government soldiers were killed, the army said.',
+    );
+    expect(
+      killed(a)
+        .map((k) => k.best)
+        .sort((x, y) => x - y),
+    ).toEqual([10, 300]);
+  });
+
+  it.each([
+    [
+      'a campaign since a month',
+      'The rebels have fired missiles at the capital and attacked ships in the gulf since November 2023.',
+    ],
+    ['a war since a year', 'Fighting has raged in the city since April 2023.'],
+  ])('makes no incident of violence told in the perfect over %s', (_why, body) => {
+    expect(extract(body).events).toEqual([]);
+  });
+
+  it('keeps violence told in the perfect over the last few days', () => {
+    expect(
+      extract('Government forces have shelled the town of Kadugli since Thursday.').events.map((e) => e.kind),
+    ).toEqual(['shelling']);
+  });
+
+  it.each([
+    ['displaced by fighting', 'About 150 people displaced by fighting had been sheltering in the monastery.'],
+    ['fleeing the clashes', 'Families fleeing the clashes crossed into Chad.'],
+  ])('makes no clash of people %s', (_why, body) => {
+    expect(extract(body).events.filter((e) => e.kind === 'armed_clash')).toEqual([]);
+  });
+
+  it.each([
+    ['gangs on prisons', 'Gangs attacked two prisons over the weekend, freeing thousands of inmates.'],
+    ['militants on a police station', 'Militants stormed a police station near the border on Friday.'],
+  ])('reads an attack with no toll: %s', (_why, body) => {
+    expect(extract(body).events.map((e) => e.kind)).toEqual(['attack']);
+  });
+
+  it('reads explosives dropped by a drone as a drone strike', () => {
+    const a = extract(
+      'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',
+    );
+    expect(a.events.map((e) => e.kind)).toEqual(['drone_strike']);
+  });
+
+  it("keeps a single attack's toll beside 'the deadliest attack'", () => {
+    const a = extract(
+      'A car bomb killed 40 people at a market in Mogadishu on Monday, the deadliest attack in the city since 2019.',
+    );
+    expect(killed(a).map((k) => k.best)).toEqual([40]);
   });
 
   it('keeps competing tolls of one incident as one figure with its range', () => {

@@ -38,6 +38,19 @@ describe('findQuantities', () => {
       'Severe bombardment has killed at least 84 civilians including children, the monitor said.',
       ['killed/civilians/at_least/84'],
     ],
+    [
+      'Fighters ambushed a convoy near the border, killing at least 47 soldiers, two security sources said on Friday.',
+      ['killed/soldiers/at_least/47'],
+    ],
+    [
+      'Gunmen killed 12 villagers overnight, three local officials told reporters.',
+      ['killed/people/exact/12'],
+    ],
+    ['Rebel fire on the city killed 1102 people said the Observatory.', ['killed/people/exact/1102']],
+    [
+      'Shelling killed 5 people and three wounded told medics it came from the east.',
+      ['killed/people/exact/5', 'injured/people/exact/3'],
+    ],
   ])('types casualties and their structure: %s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
   });

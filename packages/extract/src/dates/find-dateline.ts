@@ -12,11 +12,12 @@ export interface Dateline {
 }
 
 const LEAD =
-  /^(?:(?:AFP|Reuters|AP|AA|SANA|TASS|DPA),?\s+)?(?:(?:Posted|Published|Updated|Last updated)(?:\s+(?:on|at|:))?:?\s*|Date of publication:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?/i;
+  /^(?:(?:AFP|Reuters|AP|AA|SANA|TASS|DPA),?\s+)?(?:(?:Posted|Published|Updated|Last updated)(?:\s+(?:on|at|:))?:?\s*|Date of publication:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|EAT|WAT|CAT|IST|PKT|AST)?(?:[+-]\d{1,2})?,?\s+)?/i;
 
 /**
  * A publication date printed at the start of a text ("Wed 05 Apr 2017", "Published June 8
- * 2016", "Date of publication 29 August 2016", "16-12-2014", "Thu Dec 15 2016"): only a date
+ * 2016", "Date of publication 29 August 2016", "16-12-2014", "Thu Dec 15 2016", "Published
+ * 12:04 GMT, 14 January 2026"): only a date
  * with a year, and only at the very start, counts as a dateline.
  */
 export function findDateline(text: string): Dateline | null {

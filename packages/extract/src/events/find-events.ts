@@ -5,8 +5,8 @@ import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { placeById } from '../entities/gazetteer.ts';
-import type { SentenceQuantity } from '../numbers/find-quantities.ts';
-import { clauseOf } from '../numbers/totals.ts';
+import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
+import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
@@ -67,6 +67,26 @@ function goesOn(text: string, before: string | undefined): boolean {
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
+/** A period of a few days up to the report: "since Thursday", "in the past three days", "since last week". */
+const RECENT_DAYS =
+  /\b(?:since (?:(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|night)|yesterday)|(?:in|over|during|within|for) the (?:past|last|previous) (?:(?:two|three|four|five|six|seven|several|few|\d) (?:days|nights)|(?:(?:\d{1,2}|twenty-four|forty-eight|seventy-two|few|several) )?hours|day|night|week))\b/i;
+/**
+ * "The Houthis have fired missiles at Israel and attacked ships in the Red Sea since November
+ * 2023": violence told in the perfect over a period is a campaign's background, not an incident
+ * (a few days up to the report — "have shelled the town since Thursday" — is an episode and stays).
+ */
+function campaign(text: string, m: RegExpExecArray): boolean {
+  if (!totalPhrase(text, m.index, m.index + m[0].length)) return false;
+  const { from, to } = clauseOf(text, m.index, m.index + m[0].length);
+  const clause = text.slice(from, to);
+  // (the few days may stand past a dash: "has claimed more lives — on both sides — in the past 48 hours")
+  return (
+    !RECENT_DAYS.test(text) && /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ght|un)\b/i.test(clause)
+  );
+}
+/** "150 people displaced by fighting", "families fleeing the clashes": the violence is why they left, told with no where or when */
+const FLED_FROM =
+  /\b(?:displaced by|uprooted by|driven (?:out|away|from their homes) by|fled|fleeing|flee|escaping|escaped|escape)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
 const ATTACK: Trigger = {
   kind: 'attack',
   pattern: /$^/,
@@ -202,7 +222,7 @@ function noSide(actor: Actor): boolean {
 /** "..., the UN said", "according to the United Nations": the actor is the source here. */
 const SOURCE_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
 const SOURCE_AFTER =
-  /^\s*(?:,\s*)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/i;
+  /^(?:['’]s\s+)?(?:\s*[\p{Ll}-]+){0,3}\s*(?:,\s*)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|added|confirmed|documented|recorded|warned|condemned|denounced|described|called|stated)\b/iu;
 
 /**
  * "in Syria", "across northern Syria", "into Turkey": a state's name right after a preposition
@@ -210,7 +230,16 @@ const SOURCE_AFTER =
  * of Syria" is the state acting.)
  */
 const AS_PLACE =
-  /\b(?:in|inside|across|throughout|into|to|from|within)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
+  /\b(?:in|inside|across|throughout|into|to|from|within|near|outside|off)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$|\b(?:border|borders|frontier|boundary) (?:with|of)\s+$/i;
+/**
+ * "KYIV, Ukraine (AP) —", "EL OBEID, Sudan", "in Goma, Congo": a state's name after a place and a
+ * comma is that place's country. The place is a dateline's capitals or follows a preposition of
+ * place ("Separately, U.S. forces" is no place).
+ */
+const AFTER_PLACE =
+  /(?:(?:^|\s)\p{Lu}[\p{Lu}'’.-]+(?:[\s-]+\p{Lu}[\p{Lu}'’.-]+){0,3}|\b(?:in|near|at|outside|from|of)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*),\s*$/u;
+/** "Yemen's Houthi rebels", "Sudan's RSF": the state named as another actor's country */
+const OWNER_OF_NEXT = /^['’]s\s+$/;
 
 /** A state named by its country or capital ("Syria", "Moscow"), not by its government or regime. */
 function namesPlace(actor: Actor, match: ActorMatch): boolean {
@@ -222,7 +251,8 @@ function namesPlace(actor: Actor, match: ActorMatch): boolean {
  * US-led coalition": after the trigger, the actor right after "by" is the one acting. Before
  * this rule FA-KES had 93 target roles with the actor named right after "by".
  */
-const BY_AGENT = /\bby\s+(?:the\s+)?$/i;
+const BY_AGENT =
+  /\bby\s+(?:the\s+)?(?:(?:paramilitary|militant|jihadist|rebel|armed|rival|allied|so-called|notorious|feared|Islamist|separatist|insurgent)\s+){0,2}$/i;
 /**
  * "a district held by the army", "Ramussa, seized by rebels earlier this month", "tankers used by
  * ISIS", "a truce brokered by Moscow": "by" after these says who holds or arranged something,
@@ -233,12 +263,30 @@ const NOT_AGENT =
 /** "by Syrian government and Russian warplanes": the agents' list goes on through "and" or a comma. */
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
+/** Kinds whose speakers take part by speaking: a meeting's, a call's, a vote's, a statement's, a ceasefire's. */
+const SPEAKERS_TAKE_PART = new Set<Event['kind']>([
+  'diplomatic_meeting',
+  'phone_call',
+  'un_vote',
+  'veto',
+  'statement',
+  'accusation',
+  'visit_cancelled',
+  'arms_policy',
+  'ceasefire_declared',
+  'ceasefire_violated',
+  'ceasefire_collapsed',
+  'humanitarian_pause',
+  'protest',
+]);
+
 function participants(
   matches: readonly ActorMatch[],
   masked: string,
   at: number,
-  violent: boolean,
+  kind: Event['kind'],
 ): Participant[] {
+  const violent = isViolence(kind);
   const seen = new Set<string>();
   const out: Participant[] = [];
   let agentEnd = -1; // where the last "by <actor>" ended, for a list of agents
@@ -248,11 +296,17 @@ function participants(
     if (!actor || reports(actor) || masked.slice(m.start, m.end) !== m.text) continue;
     // "Iranian-backed militias": the backer is not a side of the fight
     if (m.text.endsWith('-backed')) continue;
-    if (namesPlace(actor, m) && AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (
+      namesPlace(actor, m) &&
+      (AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
+        AFTER_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
+        matches.some((o) => o.start > m.end && OWNER_OF_NEXT.test(masked.slice(m.end, o.start))))
+    )
+      continue;
     const agent =
       violent &&
       m.start >= at &&
-      ((BY_AGENT.test(masked.slice(Math.max(0, m.start - 12), m.start)) &&
+      ((BY_AGENT.test(masked.slice(Math.max(0, m.start - 40), m.start)) &&
         !NOT_AGENT.test(masked.slice(Math.max(0, m.start - 60), m.start))) ||
         (agentEnd >= 0 && AGENT_LIST.test(masked.slice(agentEnd, m.start))));
     if (agent) agentEnd = m.end;
@@ -267,7 +321,9 @@ function participants(
     const source =
       SOURCE_BEFORE.test(masked.slice(Math.max(0, m.start - 20), m.start)) ||
       SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
-    if (violent && source) continue;
+    // ("the UN human rights office said" of the displaced is the source of the figure too; only a
+    // meeting's or a vote's speakers take part in it by speaking)
+    if (source && (violent || !SPEAKERS_TAKE_PART.has(kind))) continue;
     if (violent && noSide(actor)) {
       // never the side that struck; hit only when named as the target
       if (role === 'perpetrator') continue;
@@ -275,6 +331,16 @@ function participants(
     }
     seen.add(actor.id);
     out.push({ actor: { id: actor.id, name: actor.name }, role });
+  }
+  // "fighting between ELN guerrillas and FARC dissidents": the first side named is actor 1, as ACLED codes a clash
+  const first = out[0];
+  if (kind === 'armed_clash' && first && out.length > 1 && out.every((p) => p.role === 'target')) {
+    const firstMatch = matches.find((m) => m.id === first.actor.id);
+    if (
+      firstMatch &&
+      /\bbetween\s+(?:the\s+)?$/i.test(masked.slice(Math.max(0, firstMatch.start - 14), firstMatch.start))
+    )
+      first.role = 'perpetrator';
   }
   return out;
 }
@@ -307,14 +373,19 @@ export function findEvents(input: EventInput): Event[] {
   const unplaced = new Set<number>();
   // events whose place the words around them may give when their sentence does not
   const placeable: boolean[] = [];
+  // events that are only a toll: no trigger of their own and no place their sentence names
+  const tolledOnly: boolean[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
 
     // "killed in the fighting so far this year": a trigger inside a total's clause names the war, not an incident
+    // (a toll over the last few days — "since Thursday" — totals one episode of fighting: the
+    // episode is an event, its toll stays a total)
     const totalClauses = qs
       .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
-      .map((q) => clauseOf(text, q.start, q.end));
+      .map((q) => clauseOf(text, q.start, q.end))
+      .filter((c) => !RECENT_DAYS.test(text.slice(c.from, c.to)));
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     const firsts = firstTriggerMatches(text);
     for (let k = 0; k < TRIGGERS.length; k++) {
@@ -323,10 +394,18 @@ export function findEvents(input: EventInput): Event[] {
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+      if (isViolence(trigger.kind) && FLED_FROM.test(text.slice(Math.max(0, m.index - 40), m.index)))
+        continue;
       if (
         isViolence(trigger.kind) &&
         totalClauses.some((c) => m.index >= c.from && m.index < c.to) &&
         !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure) && q.start >= 0)
+      )
+        continue;
+      if (
+        isViolence(trigger.kind) &&
+        !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure)) &&
+        campaign(text, m)
       )
         continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
@@ -352,7 +431,8 @@ export function findEvents(input: EventInput): Event[] {
       EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
     const owning = violentHits.filter((h) => !earlierIncident(h));
     const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
-    if (hasCasualties && !casualtyOwner) {
+    // "Eight people died and 40 were injured when a minibus overturned": no weapon, no attack
+    if (hasCasualties && !casualtyOwner && !ACCIDENT.test(sentence.text)) {
       const first = qs.find(
         (q) => (CASUALTY.includes(q.measure) || (mixed && q.measure === 'casualties')) && !q.cumulative,
       ) as SentenceQuantity;
@@ -369,6 +449,7 @@ export function findEvents(input: EventInput): Event[] {
             strict: trigger.localOnly,
           })
         : null;
+      const ownPlace = location !== null;
       const vague =
         location?.precision === 'country' &&
         input.fallback?.placeId !== undefined &&
@@ -389,6 +470,7 @@ export function findEvents(input: EventInput): Event[] {
           location = lastViolencePlace.location;
         else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
       }
+      tolledOnly.push(trigger === ATTACK && !ownPlace);
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
@@ -418,7 +500,7 @@ export function findEvents(input: EventInput): Event[] {
         summary: sentence.text,
         occurred,
         location,
-        participants: participants(input.actors[si] ?? [], text, hit.at, violent),
+        participants: participants(input.actors[si] ?? [], text, hit.at, trigger.kind),
         casualties,
         count: counted ? counted.value.best : null,
         vote:
@@ -481,6 +563,7 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  const told = toldAgain(input, events, sentenceOf, tolledOnly);
   placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
   events.forEach((e, i) => {
@@ -490,7 +573,86 @@ export function findEvents(input: EventInput): Event[] {
     );
     if (next) e.location = next.location;
   });
-  return events;
+  return told.size ? events.filter((_e, i) => !told.has(i)) : events;
+}
+
+/** "another 47", "five more": figures added to a toll of the same measure, not that toll told again */
+const ADDED = /\b(?:another|more|further|other|additional|also)\b/i;
+const MEASURES = ['killed', 'injured', 'missing'] as const;
+
+/**
+ * A toll told again: a sentence with no trigger, place or date of its own that gives figures
+ * right after an incident ("Sixteen people were seriously wounded, the UN said"; "Police
+ * confirmed the attack but said 12 people were killed") speaks of that incident, not of a new
+ * attack at the dateline. Its figures join the incident's: a measure the incident lacks is
+ * taken; the same measure, when the sentence names the incident, is a competing toll (the range
+ * widens, the first figure stays best).
+ * The incident must be the last violent one told, at most three sentences before (or six when
+ * the sentence names it: "the attack"); figures said to be added to a measure the incident has
+ * ("another 47 were killed") are left alone.
+ * Returns the indices of the events folded away.
+ */
+function toldAgain(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  tolledOnly: readonly boolean[],
+): Set<number> {
+  const folded = new Set<number>();
+  events.forEach((e, i) => {
+    if (!tolledOnly[i] || e.occurred.start !== null || e.occurred.text !== null) return;
+    const si = sentenceOf[i] as number;
+    const text = (input.sentences[si] as Sentence).text;
+    const reach = INCIDENT_ANAPHOR.test(text) ? 6 : 3;
+    const earlier = events
+      .map((f, j) => j)
+      .filter(
+        (j) =>
+          j < i &&
+          !folded.has(j) &&
+          isViolence((events[j] as Event).kind) &&
+          (sentenceOf[j] as number) < si &&
+          si - (sentenceOf[j] as number) <= reach,
+      );
+    // the same figure told again is that incident's ("Four people were killed in the attack",
+    // after a bombing that killed four and an execution of 48 told between); else the last one
+    const same = earlier.filter((j) =>
+      MEASURES.some((m) => {
+        const [a, b] = [e.casualties[m], (events[j] as Event).casualties[m]];
+        return a && b && a.best === b.best;
+      }),
+    );
+    const j = same.at(-1) ?? earlier.at(-1) ?? -1;
+    const incident = events[j];
+    if (!incident) return;
+    if (!MEASURES.some((m) => incident.casualties[m])) return;
+    // "another 47 were wounded" after a death toll: the incident's wounded; after a count of
+    // wounded, more of them. Another toll of a measure the incident has is the same toll only
+    // when it is the same figure or the sentence names the incident ("confirmed the attack but
+    // said 12"): "29 of our soldiers were killed" after the enemy's dead is the other side's toll
+    const sameMeasure = MEASURES.some((m) => e.casualties[m] && incident.casualties[m]);
+    if (sameMeasure && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0))) return;
+    for (const m of MEASURES) {
+      const again = e.casualties[m];
+      if (!again) continue;
+      const had = incident.casualties[m];
+      // a figure where the incident had only a word ("dozens were injured", then "50 others
+      // injured in the attack") says how many: it replaces the word
+      if (!had || (had.qualifier === 'vague' && again.qualifier !== 'vague')) incident.casualties[m] = again;
+      else {
+        const low = Math.min(had.low ?? had.best, again.low ?? again.best);
+        const high = Math.max(had.high ?? had.best, again.high ?? again.best);
+        incident.casualties[m] = {
+          ...had,
+          low: low < had.best ? low : had.low,
+          high: high > had.best ? high : had.high,
+        };
+      }
+    }
+    incident.evidence.push(...e.evidence.filter((ev) => ev.field?.startsWith('casualties.')));
+    folded.add(i);
+  });
+  return folded;
 }
 
 /**

@@ -45,9 +45,20 @@ const TOTALLED: readonly Measure[] = [
   'displaced',
   'fled',
 ];
+/**
+ * "when a minibus overturned", "in a road crash": a mishap, with no weapon in it. Words that can
+ * follow an attack ("crashed", "sank", "caught fire") are left out: a ship sinks after a missile,
+ * and a military aircraft's crash is often claimed as a shooting-down (its cause stays open).
+ */
+const MISHAP =
+  '(?:when|after|as)\\s+(?:a|an|the|their|his|her|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:overturned|collided|capsized|derailed|veered off (?:the|a) road)|in (?:a |an )?(?:[\\w-]+\\s+){0,2}?(?:accident|earthquake|floods?|flooding|landslide|stampede)\\b|(?:road|traffic|car|bus|minibus|truck|lorry|motorcycle) (?:crash|collision)';
+/** A sentence that tells of a mishap: its dead and wounded are no attack's unless a weapon is named. */
+export const ACCIDENT = new RegExp(`\\b(?:${MISHAP})`, 'i');
 /** "died of cold", "froze to death", "killed in a traffic accident": deaths, but not from violence */
-const NON_VIOLENT =
-  /^[^.;]{0,60}?\b(?:(?:of|from|due to|after|because of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cold|hypothermia|freezing temperatures|exposure to the (?:cold|elements)|hunger|starvation|malnutrition|famine|thirst|dehydration|disease|diseases|illness|cholera|measles|malaria|dysentery|covid(?:-19)?|coronavirus|natural causes|heart attacks?)|in (?:a |an )?(?:[\w-]+\s+){0,2}?(?:accident|earthquake|floods?|flooding|landslide|stampede)\b|(?:froze|starved) to death|drowned)/i;
+const NON_VIOLENT = new RegExp(
+  `^[^.;]{0,60}?\\b(?:(?:of|from|due to|after|because of)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}?(?:cold|hypothermia|freezing temperatures|exposure to the (?:cold|elements)|hunger|starvation|malnutrition|famine|thirst|dehydration|disease|diseases|illness|cholera|measles|malaria|dysentery|covid(?:-19)?|coronavirus|natural causes|heart attacks?)|${MISHAP}|(?:froze|starved) to death|drowned)`,
+  'i',
+);
 
 const YEAR = /^(?:19|20)\d\d$/;
 const VOTE = /\b(?:voted|by a vote of)\s+(\d+)\s*(?:to|-|–)\s*(\d+)(?:,?\s+with\s+(\d+)\s+abstentions?)?/i;
@@ -66,6 +77,14 @@ const contains = (whole: PersonGroup, part: PersonGroup): boolean =>
       (part === 'women' || part === 'men' || part === 'children' || part === 'families')));
 const AMONG_AFTER = /^\s+[\w-]+\s+(?:were|are|was)\s+among\s+$/i;
 const AMONG_BETWEEN = /^\s+(?:were|are|was)\s+among\s+$/i;
+
+/**
+ * "killing 47 soldiers, two security sources said": a figure whose words, none a group of
+ * victims, run straight into a verb of saying counts who said it. The words between may not name
+ * a fate ("three wounded told reporters" stays a count of wounded).
+ */
+const SPEAKERS_AFTER =
+  /^(?:\s+(?!(?:killed|dead|died|wounded|injured|hurt|missing|of|were|was|had|have)\b)[\p{L}-]+){1,3},?\s+(?:said|say|says|told|tell|reported|confirmed|added|stated)\b/iu;
 
 function isNotACount(text: string, n: NumberMention): boolean {
   const before = text.slice(Math.max(0, n.start - 40), n.start);
@@ -191,6 +210,8 @@ export function findQuantities(text: string): SentenceQuantity[] {
     const before = text.slice(i > 0 ? (numbers[i - 1] as NumberMention).end : 0, n.start);
     const noun = groupAfter(after);
     if (/^one$/i.test(n.text) && (!noun || /^\s+of\b/i.test(after))) return;
+    // ("killed 1102 people said the Observatory": a group the dead belong to is still the dead)
+    if (!noun && SPEAKERS_AFTER.test(after)) return;
     let measure: Measure | null = noun?.measure ?? null;
     if (!measure) measure = MEASURE_BEFORE.find(([re]) => re.test(before))?.[1] ?? null;
     if (!measure) measure = firstMeasure(after);

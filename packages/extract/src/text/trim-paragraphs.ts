@@ -21,8 +21,11 @@ export interface Trimmed {
 const TIME =
   /^\s*(?:at\s+\d{1,2}:?\d{2}|\d{1,2}:\d{2}|\d{4}(?=\s*(?:UTC|GMT)))(?:\s*(?:UTC|GMT|KSA)\s*[+-]?\d*)?(?=\s)/;
 const AGENCY_DATELINE = /^((?:\p{Lu}[\p{Lu} .'-]*,?\s*)?\((Reuters|AFP|AP|AA)\))\s*[-\u2013\u2014]+\s*/u;
-/** SANA's "Aleppo, SANA –" / "SANA-" opening; "SANA reporter said" is prose and stays. */
-const SANA_DATELINE = /^((?:\p{Lu}[\p{L}' -]*?,?\s+)?(SANA))\s*(?:[-\u2013\u2014]\s*|(?=\p{Lu}))/u;
+/**
+ * SANA's "Aleppo, SANA –" / "SANA-" opening; "SANA reporter said" is prose and stays, and so does
+ * Yemen's capital ("SANAA, Yemen (AP) —" is another agency's dateline, read with the places).
+ */
+const SANA_DATELINE = /^((?:\p{Lu}[\p{L}' -]*?,?\s+)?(SANA))(?!\p{L})\s*(?:[-\u2013\u2014]\s*|(?=\p{Lu}))/u;
 const TAIL_WINDOW = 600;
 
 /**

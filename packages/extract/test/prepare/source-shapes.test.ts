@@ -83,6 +83,13 @@ describe('datelines and what follows them', () => {
       'Aircraft struck the city.',
     ],
     [
+      'Published 12:04 GMT, 14 January 2026 M23 fighters shelled the town.',
+      'Town shelled',
+      'Published 12:04 GMT, 14 January 2026',
+      '2026-01-14',
+      'M23 fighters shelled the town.',
+    ],
+    [
       '21.08.2013Get short URL 0 0 0 Regime forces fired rockets.',
       'Rockets fired',
       '21.08.2013',
@@ -106,6 +113,15 @@ describe('datelines and what follows them', () => {
       confidence: 0.95,
     });
     expect(article.paragraphs[0]?.text).toBe(firstParagraph);
+  });
+
+  it("keeps Yemen's capital at the head of a paragraph: SANAA is not the SANA agency's dateline", () => {
+    const { article } = prepareDocument(
+      raw('SANAA, Yemen (AP) — Air strikes hit the port of Hodeidah on Monday.', { headline: 'Strikes' }),
+    );
+    expect(article.paragraphs[0]?.text).toBe(
+      'SANAA, Yemen (AP) — Air strikes hit the port of Hodeidah on Monday.',
+    );
   });
 
   it('trusts a "Last updated" date less', () => {
