@@ -257,6 +257,14 @@ describe('figures', () => {
     expect(killed(a)).toEqual([]);
   });
 
+  it("keeps a capture after days of fighting, whose toll is the fighting's total", () => {
+    const a = extract(
+      'M23 rebels captured the airport in Goma on Tuesday after days of fighting that killed more than 700 people.',
+    );
+    expect(a.events.map((e) => e.kind)).toEqual(['territorial_change']);
+    expect(killed(a)).toEqual([]);
+  });
+
   it.each([
     ['a war since a year', 'The war has killed 40,000 people since April 2023.'],
     ['an invasion', 'Russian strikes have killed 3,000 civilians since the invasion began.'],

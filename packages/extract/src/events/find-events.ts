@@ -396,8 +396,10 @@ export function findEvents(input: EventInput): Event[] {
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
       if (isViolence(trigger.kind) && FLED_FROM.test(text.slice(Math.max(0, m.index - 40), m.index)))
         continue;
+      // (a capture is no name for a war: "captured the airport after days of fighting that killed 700")
       if (
         isViolence(trigger.kind) &&
+        trigger.kind !== 'territorial_change' &&
         totalClauses.some((c) => m.index >= c.from && m.index < c.to) &&
         !qs.some((q) => !q.cumulative && CASUALTY.includes(q.measure) && q.start >= 0)
       )
