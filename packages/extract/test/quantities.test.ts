@@ -48,6 +48,10 @@ describe('findQuantities', () => {
     ],
     ['Rebel fire on the city killed 1102 people said the Observatory.', ['killed/people/exact/1102']],
     [
+      'Gunmen killed three dozen villagers and 2 dozen soldiers.',
+      ['killed/people/exact/36', 'killed/soldiers/exact/24'],
+    ],
+    [
       'Shelling killed 5 people and three wounded told medics it came from the east.',
       ['killed/people/exact/5', 'injured/people/exact/3'],
     ],

@@ -40,8 +40,8 @@ const HEDGES: Record<string, Qualifier> = {
 };
 
 const unitWords = Object.keys(UNITS).sort((a, b) => b.length - a.length);
-const WORD_NUM = `(?:(?:${unitWords.join('|')})(?:-(?:${unitWords.slice(0).join('|')}))?(?:\\s+(?:hundred|thousand|million)(?:\\s+and\\s+(?:${unitWords.join('|')}))?)?)`;
-const DIGITS = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(?:thousand|million))?`;
+const WORD_NUM = `(?:(?:${unitWords.join('|')})(?:-(?:${unitWords.slice(0).join('|')}))?(?:\\s+(?:dozen|hundred|thousand|million)(?:\\s+and\\s+(?:${unitWords.join('|')}))?)?)`;
+const DIGITS = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(?:dozen|thousand|million))?`;
 const FRACTION = `(?:${Object.keys(FRACTIONS).join('|')})\\s+(?:thousand|million)`;
 const VAGUE_RE = `(?:${Object.keys(VAGUE)
   .sort((a, b) => b.length - a.length)
@@ -102,7 +102,7 @@ function readValue(raw: string): { best: number; low: number | null; high: numbe
       return { best: fraction * scale, low: null, high: null, inWords: true };
     }
   }
-  const digits = /^([\d,.]+)(?: (thousand|million))?$/.exec(lower);
+  const digits = /^([\d,.]+)(?: (dozen|thousand|million))?$/.exec(lower);
   if (digits) {
     const n = Number((digits[1] as string).replace(/,/g, ''));
     return { best: n * (digits[2] ? (SCALES[digits[2]] ?? 1) : 1), low: null, high: null, inWords: false };

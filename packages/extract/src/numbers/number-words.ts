@@ -34,7 +34,8 @@ export const UNITS: Record<string, number> = {
   ninety: 90,
 };
 
-export const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+/** "three dozen" is 36, as "three hundred" is 300 */
+export const SCALES: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000 };
 
 /** The vague words live with the `vague` qualifier they define, in @sitrep/schema. */
 export const VAGUE = VAGUE_WORDS;
