@@ -77,6 +77,7 @@ const FAR_FROM =
 /** "IRNA, monitored by the BBC in London, said", "received in London": where a report was heard, not where */
 const LISTENER =
   /\b(?:monitored|received|heard|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
+const BORDER_WITH = /\b(?:border|borders|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -119,6 +120,8 @@ export function pickPlace(
   rules: PlaceRules,
 ): EventLocation | null {
   const inScope = (p: LocalPlace) =>
+    // "near the town of X on the border with Algeria": the country it borders is not where
+    !(p.place.kind === 'country' && BORDER_WITH.test(lead(text, p.start))) &&
     !BLAMED.test(lead(text, p.start)) &&
     !LISTENER.test(lead(text, p.start)) &&
     !FAR_FROM.test(lead(text, p.start)) &&

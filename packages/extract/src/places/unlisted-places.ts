@@ -86,6 +86,7 @@ const PARENT_AFTER = new RegExp(
   String.raw`^\s*(?:,\s*)?(?:of|in|near)\s+(?:the\s+)?(?:${DIRECTION}\s+)?`,
   'u',
 );
+const BORDER_WITH = /\b(?:border|borders|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?$/i;
 const THE_COUNTRY = new RegExp(
   String.raw`^(?:${DIRECTION}\s+|north|south|east|west)?\s*(?:of\s+)?the\s+country\b`,
   'u',
@@ -126,10 +127,22 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
   const out: UnlistedFound[] = [];
   const taken = (s: number, e: number) =>
     [...ctx.resolved, ...ctx.blocked, ...out].some((b) => b.start < e && s < b.end);
-  const add = (name: string, start: number, end: number, word: PlaceWord, parent: Place | null) => {
+  const add = (name: string, start: number, end: number, word: PlaceWord, found: Place | null) => {
+    const parent = found && acrossBorder(found) ? besideBorder(found) : found;
     if (!parent || taken(start, end) || !isName(name, ctx)) return;
     out.push({ place: unlistedPlace(PLACE_WORD[word], name, parent), start, end });
   };
+  // "the town of X on the border with Algeria": the country it borders is not the one it lies in;
+  // the dateline's country is ("BAMAKO (Reuters) -"), or none is said
+  const acrossBorder = (country: Place) =>
+    country.kind === 'country' &&
+    ctx.resolved.some(
+      (p) => p.place.id === country.id && BORDER_WITH.test(text.slice(Math.max(0, p.start - 30), p.start)),
+    );
+  const besideBorder = (country: Place): Place | null =>
+    ctx.dateline?.country && ctx.dateline.country !== country.country
+      ? ctx.placeById(ctx.countryId(ctx.dateline.country))
+      : null;
   const resolvedAt = (at: number) =>
     ctx.resolved.find((p) => p.start >= at && p.start <= at + 2)?.place ?? null;
   // the place named right after ("of northeast Iraq", ", in the Donetsk region", "in the north of the country")
