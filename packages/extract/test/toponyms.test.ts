@@ -429,6 +429,9 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     ['The Islamic State area was hit by strikes that killed four fighters, the Pentagon said.'],
     ['Gunmen attacked the Druze village near Suwayda, killing three people.'],
     ['Shelling hit the Kurdish area of the town, killing two civilians.'],
+    // another spelling of a curated place, and the same with a possessive that lost its apostrophe
+    ['A car bomb exploded in the Salaheddin district of Aleppo, killing six people.'],
+    ['A car bomb exploded in Aleppos Salaheddin district, killing six people.'],
   ])('takes no name from %s', (sentence) => {
     const a = extract(sentence);
     expect(a.mentions.places.filter((p) => p.id?.startsWith('unlisted:'))).toEqual([]);

@@ -127,6 +127,23 @@ function lookupName(
   return found;
 }
 
+/** A curated name with its spaces and hyphens gone: "Salah Eddin" and "Salaheddin" are one place. */
+const compact = (name: string) => foldName(name.replace(/[\s-]+/g, ''));
+let curatedCompact: Set<string> | null = null;
+
+/**
+ * Whether a name is a known place, as written or as another spelling of a curated one
+ * ("Salaheddin" for "Salah Eddin"), or with a possessive whose apostrophe was lost before it
+ * ("Aleppos Salaheddin"): an unlisted place must not double a place the gazetteer holds.
+ */
+function knownName(name: string, w: ReturnType<typeof loadWorld>): boolean {
+  if (lookupName(name, w) !== null) return true;
+  curatedCompact ??= new Set(places().flatMap((p) => [p.name, ...p.aliases].map(compact)));
+  if (curatedCompact.has(compact(name))) return true;
+  const owner = /^(\p{Lu}[\p{L}-]*?)s\s+(.+)$/u.exec(name);
+  return owner !== null && lookupName(owner[1] as string, w) !== null && knownName(owner[2] as string, w);
+}
+
 function candidatesIn(
   text: string,
   t: number,
@@ -541,7 +558,7 @@ function addUnlisted(
     const found = findUnlisted(text, {
       resolved: out[t] ?? [],
       blocked: blockedIn(t),
-      known: (name) => lookupName(name, w) !== null,
+      known: (name) => knownName(name, w),
       demonym: (word) => demonyms.get(word),
       country,
       dateline,
