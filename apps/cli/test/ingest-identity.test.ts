@@ -257,7 +257,7 @@ describe('sitrep ingest: front matter of the wrong type', () => {
       'sitrep ingest: l.txt: front matter externalId must be one text value, not a list; fix it or remove the key',
       'sitrep ingest: o.txt: front matter outlet must be one text value, not a mapping; fix it or remove the key',
       'sitrep ingest: u.txt: front matter url "javascript:alert(1)" is not an http:// or https:// address; fix it or remove the key',
-      'sitrep ingest: warning: d.txt: front matter key "authro" is not used (known: url, outlet, publishedAt, language, externalId, location, headline, label)',
+      'sitrep ingest: warning: d.txt: front matter key "authro" is not used (known: url, outlet, publishedAt, language, externalId, location, headline, label, title, date)',
       'sitrep ingest: warning: d.txt: front matter publishedAt "2016-02-30" is not a day of the calendar; it is ignored',
     ]);
   }, 60_000);

@@ -32,6 +32,9 @@ const KNOWN = new Set([
   'location',
   'headline',
   'label',
+  // what static-site and note tools write (Jekyll, Hugo, Obsidian): the same facts under their names
+  'title',
+  'date',
 ]);
 
 /**
@@ -66,9 +69,17 @@ export function rawArticleFromText(
     try {
       meta.url = urlField(record.url, 'front matter url');
       meta.outlet = textField(record.outlet, 'front matter outlet');
-      meta.publishedAt = publishedAtField(record.publishedAt, 'front matter publishedAt', source, warnings);
+      meta.publishedAt = publishedAtField(
+        record.publishedAt ?? record.date,
+        `front matter ${record.publishedAt === undefined && record.date !== undefined ? 'date' : 'publishedAt'}`,
+        source,
+        warnings,
+      );
       meta.language = textField(record.language, 'front matter language');
-      meta.headline = textField(record.headline, 'front matter headline');
+      meta.headline = textField(
+        record.headline ?? record.title,
+        `front matter ${record.headline === undefined && record.title !== undefined ? 'title' : 'headline'}`,
+      );
       hints.location = textField(record.location, 'front matter location');
       hints.label = textField(record.label, 'front matter label');
       const externalId = textField(record.externalId, 'front matter externalId');

@@ -50,6 +50,20 @@ describe('text files', () => {
     expect(item.warnings).toEqual([expect.stringContaining('front matter key "authro" is not used')]);
   });
 
+  it("reads a static-site tool's title and date as the headline and the publication date", async () => {
+    file(
+      'site.md',
+      '---\ntitle: Drone strike kills 12 in El Obeid\ndate: 2026-11-03\n---\nEL OBEID, Sudan — A drone strike killed 12.\n',
+    );
+    const [item] = await readAll('site.md');
+    if (!item?.ok) throw new Error('expected an article');
+    expect(item.raw.meta).toMatchObject({
+      headline: 'Drone strike kills 12 in El Obeid',
+      publishedAt: '2026-11-03',
+    });
+    expect(item.warnings).toEqual([]);
+  });
+
   it('ignores a front matter date it cannot read, and says so', async () => {
     file('baddate.md', '---\npublishedAt: last Friday\n---\nHeadline\n\nBody.\n');
     const [item] = await readAll('baddate.md');
