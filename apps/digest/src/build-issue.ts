@@ -8,6 +8,7 @@ import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts'
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
 import { buildDayMap } from './map/day-map.ts';
+import { MAP_LEGEND, type MapSourceItem } from './map/edition-map.ts';
 import { onlyTotals, rankStories } from './rank-stories.ts';
 import { wordCorroboration, wordDispute } from './word-corroboration.ts';
 import { countryNames, listCountries, tallyViews, wordCoverage, wordLeftOut } from './word-coverage.ts';
@@ -110,8 +111,9 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       sourceKeys: [],
     };
   });
+  const heldDiplomacy = day.events.filter((e) => eventKindInfo(e.kind).family === 'diplomacy');
   const diplomaticEvents = [
-    ...day.events.filter((e) => eventKindInfo(e.kind).family === 'diplomacy'),
+    ...heldDiplomacy,
     ...day.upcoming.filter((e) => eventKindInfo(e.kind).family === 'diplomacy'),
   ];
   const diplomacy: DiplomacyView[] = diplomaticEvents.map((e, i) => ({
@@ -161,6 +163,12 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
   // month- or year-long context name none), else where its diplomacy did
   const countries = countryNames(ranked.length ? ranked : [...day.events, ...day.upcoming]);
   const where = listCountries(countries);
+  // what the issue prints of the day's own events, each under its item's show key: the map draws
+  // exactly these (a left-out report is not on it), and an edition draws the ones it keeps
+  const mapSource: MapSourceItem[] = [
+    ...ranked.map((event, i) => ({ key: `s${i}`, event })),
+    ...heldDiplomacy.map((event, i) => ({ key: `d${i}`, event })),
+  ];
   const cited = sources.order.map((id) => articles.get(id) ?? { outlet: null, publishedOn: null });
   return {
     lang: 'en',
@@ -186,7 +194,9 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       total: chartTotal(week),
     },
     sources: sourceViews,
-    map: buildDayMap(day, countries),
+    map: buildDayMap({ date: day.date, events: mapSource.map((m) => m.event) }, countries),
+    mapSource,
+    mapLegend: MAP_LEGEND,
     links: { archive: `${options.archiveUrl.replace(/\/$/, '')}/index.html`, issue: issueUrl },
   };
 }

@@ -153,8 +153,16 @@ const inside = (p: PlacePoint, f: Frame) =>
 /** "Khan Sheikhoun (87 killed)", "Sheikh Saeed" */
 const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.killed)} killed)` : p.name);
 
-/** The day's map, or null when none of its events has a point to draw (no map, no empty box). */
-export function buildDayMap(day: DayData, countryNames: readonly string[]): DayMap | null {
+/**
+ * The day's map, or null when none of its events has a point to draw (no map, no empty box).
+ * `edition` names a subscriber's edition whose events are a part of the day's: it goes into the
+ * Content-ID, so an email never shows another edition's picture under the same name.
+ */
+export function buildDayMap(
+  day: Pick<DayData, 'date' | 'events'>,
+  countryNames: readonly string[],
+  edition?: string,
+): DayMap | null {
   // as in the chart: an event dated only by its report (often an earlier attack recalled) is no
   // event of the day to put on its map
   const dated = day.events.filter((e) => e.precision !== 'reported');
@@ -229,7 +237,7 @@ export function buildDayMap(day: DayData, countryNames: readonly string[]): DayM
   }`;
   return {
     date: day.date,
-    cid: `map.${day.date}@sitrep`,
+    cid: `map.${day.date}${edition ? `.${edition}` : ''}@sitrep`,
     file: `${day.date}-map.png`,
     width: MAP_WIDTH,
     height: MAP_HEIGHT,

@@ -83,7 +83,7 @@ export async function sendDigest(o: SendOptions): Promise<SendReport> {
         rendered: renderFor(o.issue, ctx),
         unsubscribeUrl: ctx.unsubscribeUrl,
         unsubscribeMailto: recipientLinks(s.email, o.links).unsubscribeMailto,
-        map: o.issue.map,
+        map: o.issue.mapFor(ctx.map),
       },
       o.dkim,
     );
