@@ -124,7 +124,10 @@ export interface TallyView {
 
 export interface IssueModel {
   lang: string;
+  /** the day the issue reports on (a weekly edition's Sunday) */
   date: string;
+  /** what the send log and the claims know the edition by: the date, or a weekly edition's ISO week ("2016-W49") */
+  edition: string;
   /** "Friday 9 December 2016" */
   dateLabel: string;
   /** "9 Dec 2016" */

@@ -159,7 +159,8 @@ const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.ki
  * Content-ID, so an email never shows another edition's picture under the same name.
  */
 export function buildDayMap(
-  day: Pick<DayData, 'date' | 'events'>,
+  /** `key` names a weekly edition's map ("2016-W49"), `label` its days ("5–11 Dec 2016") */
+  day: Pick<DayData, 'date' | 'events'> & { key?: string | undefined; label?: string | undefined },
   countryNames: readonly string[],
   edition?: string,
 ): DayMap | null {
@@ -213,12 +214,13 @@ export function buildDayMap(
     colour: FAMILY_COLOURS[family],
   }));
 
+  const when = day.label ?? shortDate(day.date);
   const undated = day.events.length - dated.length;
   const notLocated = dated.length - located.length;
   const where = countryNames.length ? ` in ${listCountries(countryNames)}` : '';
   const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
   const more = places.length - listed.length;
-  const alt = `Map of the events of ${shortDate(day.date)}${where}: ${listed.join('; ')}${
+  const alt = `Map of the events of ${when}${where}: ${listed.join('; ')}${
     more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
   }.`;
   const notes = [
@@ -232,13 +234,13 @@ export function buildDayMap(
       ? `${plural(elsewhere.length, 'place', 'places')} outside the area shown (${elsewhere.join(', ')}) ${elsewhere.length === 1 ? 'is' : 'are'} not drawn`
       : null,
   ].filter((n): n is string => n !== null);
-  const caption = `${plural(places.length, 'place', 'places')} of ${shortDate(day.date)}'s events; circles sized by reported deaths.${
+  const caption = `${plural(places.length, 'place', 'places')} of ${when}'s events; circles sized by reported deaths.${
     notes.length ? ` ${notes.join('; ')}.` : ''
   }`;
   return {
     date: day.date,
-    cid: `map.${day.date}${edition ? `.${edition}` : ''}@sitrep`,
-    file: `${day.date}-map.png`,
+    cid: `map.${day.key ?? day.date}${edition ? `.${edition}` : ''}@sitrep`,
+    file: `${day.key ?? day.date}-map.png`,
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
     frame,

@@ -55,7 +55,18 @@ export function editionMap(issue: IssueModel, show: Readonly<Record<string, bool
   const key = ids.join('\n');
   if (cache.has(key)) return cache.get(key)!;
   const edition = createHash('sha256').update(key).digest('hex').slice(0, 12);
-  const map = events.length ? buildDayMap({ date: issue.date, events }, countryNames(events), edition) : null;
+  const map = events.length
+    ? buildDayMap(
+        {
+          date: issue.date,
+          key: issue.edition === issue.date ? undefined : issue.edition,
+          label: issue.shortDateLabel,
+          events,
+        },
+        countryNames(events),
+        edition,
+      )
+    : null;
   cache.set(key, map);
   return map;
 }
