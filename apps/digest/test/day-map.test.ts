@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { simpleParser } from 'mailparser';
@@ -22,7 +23,7 @@ import { graphqlSource } from '../src/data/graphql-source.ts';
 import type { DayData, DayEvent } from '../src/day-data.ts';
 import { SEED_DAY_2016_12_09 } from '../src/fixtures/seed-day-2016-12-09.ts';
 import { buildDayMap } from '../src/map/day-map.ts';
-import { MAP_MAX_BYTES, renderMapPng } from '../src/map/render-map.ts';
+import { MAP_DRAWING, MAP_MAX_BYTES, placeLabels, radiusFor, renderMapPng } from '../src/map/render-map.ts';
 import { recipientContext } from '../src/recipient-context.ts';
 import { compileIssue, renderFor } from '../src/render/compile-issue.ts';
 import { sendDigest } from '../src/send/send-digest.ts';
@@ -407,5 +408,62 @@ describe('each edition’s map', () => {
     expect(html).not.toContain('Where it happened');
     expect(html).not.toContain('cid:');
     expect(text).not.toContain('Map of the events');
+  });
+});
+
+describe('the map’s labels', () => {
+  // ten main places packed into a corner of the drawing, as a day of fighting around one city is
+  const crowd = [
+    'Aleppo',
+    'Khan Sheikhoun',
+    'Deir ez-Zor',
+    'Idlib',
+    'Maarat al-Numan',
+    'Saraqib',
+    'Jisr al-Shughur',
+    'Ariha',
+    'Kafr Nabl',
+    'Sheikh Maqsoud',
+  ].map((name, i) => ({
+    name,
+    lat: 0,
+    lon: 0,
+    killed: 40 - i * 4,
+    events: 1,
+    family: 'violence' as const,
+    label: true,
+    x: 380 + (i % 4) * 18,
+    y: 40 + Math.floor(i / 4) * 22,
+    r: radiusFor(40 - i * 4),
+  }));
+  const labels = placeLabels(crowd);
+
+  it('drops or shifts a label rather than draw it over another, and keeps every label inside the picture', () => {
+    expect(labels.length).toBeGreaterThan(2);
+    expect(labels.length).toBeLessThan(crowd.length); // some had to go
+    for (const [i, a] of labels.entries()) {
+      expect(a.box.x0).toBeGreaterThanOrEqual(0);
+      expect(a.box.y0).toBeGreaterThanOrEqual(0);
+      expect(a.box.x1).toBeLessThanOrEqual(MAP_DRAWING.width);
+      expect(a.box.y1).toBeLessThanOrEqual(MAP_DRAWING.height);
+      for (const b of labels.slice(i + 1))
+        expect(
+          a.box.x1 <= b.box.x0 || b.box.x1 <= a.box.x0 || a.box.y1 <= b.box.y0 || b.box.y1 <= a.box.y0,
+        ).toBe(true);
+    }
+  });
+
+  it('reserves for each label the box resvg draws its ink in', () => {
+    for (const l of labels) {
+      const { width, height, labelPx, fontFamily } = MAP_DRAWING;
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="${l.x}" y="${l.y}" font-family="${fontFamily}" font-weight="bold" font-size="${labelPx}">${l.name}</text></svg>`;
+      const ink = new Resvg(svg, {
+        font: { fontFiles: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'], loadSystemFonts: true },
+      }).getBBox()!;
+      expect(ink.x).toBeGreaterThanOrEqual(l.box.x0);
+      expect(ink.y).toBeGreaterThanOrEqual(l.box.y0);
+      expect(ink.x + ink.width).toBeLessThanOrEqual(l.box.x1);
+      expect(ink.y + ink.height).toBeLessThanOrEqual(l.box.y1);
+    }
   });
 });

@@ -42,49 +42,99 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 /** Circle area grows with deaths; a place with none reported is a small dot. */
 export const radiusFor = (killed: number) => Math.min(24, 4.5 + 2.1 * Math.sqrt(killed));
 
-interface Box {
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
 }
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const grow = (b: Box, by: number): Box => ({ x0: b.x0 - by, y0: b.y0 - by, x1: b.x1 + by, y1: b.y1 + by });
+
+/** The white halo's reach (half its stroke) and a pixel of air beyond it. */
+const HALO = 3;
+
+const resvgFonts = () => ({
+  fontFiles: FONT_FILES,
+  loadSystemFonts: FONT_FILES.length === 0,
+  defaultFontFamily: 'DejaVu Sans',
+});
+
+const inkBoxes = new Map<string, Box>();
+/**
+ * Where a label's ink lies from its start at the baseline, as resvg lays it out with the fonts it
+ * will draw with (a guess per character was off by up to three quarters: "WWWW" against "iiii").
+ * Names repeat from day to day, so each is measured once per process.
+ */
+export function inkBox(name: string): Box {
+  let box = inkBoxes.get(name);
+  if (!box) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W * 2}" height="${LABEL_PX * 4}"><text x="0" y="${LABEL_PX * 2}" font-family="${FONT_FAMILY}" font-weight="bold" font-size="${LABEL_PX}">${escapeXml(name)}</text></svg>`;
+    const b = new Resvg(svg, { font: resvgFonts() }).getBBox();
+    // no glyphs drawn (an unknown script without a font): the generous guess, so nothing overlaps
+    box = b
+      ? { x0: b.x, y0: b.y - LABEL_PX * 2, x1: b.x + b.width, y1: b.y + b.height - LABEL_PX * 2 }
+      : { x0: 0, y0: -LABEL_PX, x1: name.length * LABEL_PX, y1: LABEL_PX * 0.3 };
+    inkBoxes.set(name, box);
+  }
+  return box;
+}
+
+export interface PlacedLabel {
+  name: string;
+  /** the text's start on its baseline */
+  x: number;
+  y: number;
+  /** its ink with the halo, in the drawing's pixels */
+  box: Box;
+}
 
 /**
- * Labels beside their point — right, left, above, below — where they cross no other label, no
- * other circle and no edge; failing that, where they cross no other label (a main place's name
- * over a small neighbour's circle reads better than no name). Main places are labelled first.
+ * Labels beside their point where they cross no other label, no edge and, if they can, no other
+ * circle: right, left, above, below, then the four corners; a label that fits nowhere is
+ * dropped, never drawn over another. Main places are labelled first. Boxes are the measured ink
+ * (`inkBox`) with its halo, so "no overlap" is what the PNG shows.
  */
-function placeLabels(places: readonly (MapPlace & { x: number; y: number; r: number })[]): string[] {
+export function placeLabels(
+  places: readonly (MapPlace & { x: number; y: number; r: number })[],
+): PlacedLabel[] {
   const circles: Box[] = places.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r }));
-  const labels: Box[] = [];
-  const out: string[] = [];
+  const placed: PlacedLabel[] = [];
   for (const p of places.filter((q) => q.label)) {
-    const width = p.name.length * LABEL_PX * 0.62;
-    const gap = p.r + 5;
-    const options = [
-      { x: p.x + gap, y: p.y, anchor: 'start', x0: p.x + gap },
-      { x: p.x - gap, y: p.y, anchor: 'end', x0: p.x - gap - width },
-      { x: p.x, y: p.y - gap - LABEL_PX * 0.45, anchor: 'middle', x0: p.x - width / 2 },
-      { x: p.x, y: p.y + gap + LABEL_PX * 0.65, anchor: 'middle', x0: p.x - width / 2 },
-    ].map((o) => ({
-      ...o,
-      box: { x0: o.x0, y0: o.y - LABEL_PX * 0.65, x1: o.x0 + width, y1: o.y + LABEL_PX * 0.45 },
+    const ink = inkBox(p.name);
+    const w = ink.x1 - ink.x0;
+    const h = ink.y1 - ink.y0;
+    const gap = p.r + 4;
+    const diagonal = p.r * Math.SQRT1_2 + 3;
+    // the ink's top-left corner for each position
+    const corners: [number, number][] = [
+      [p.x + gap, p.y - h / 2],
+      [p.x - gap - w, p.y - h / 2],
+      [p.x - w / 2, p.y - gap - h],
+      [p.x - w / 2, p.y + gap],
+      [p.x + diagonal, p.y - diagonal - h],
+      [p.x + diagonal, p.y + diagonal],
+      [p.x - diagonal - w, p.y - diagonal - h],
+      [p.x - diagonal - w, p.y + diagonal],
+    ];
+    const options = corners.map(([left, top]) => ({
+      x: left - ink.x0,
+      y: top - ink.y0,
+      box: grow({ x0: left, y0: top, x1: left + w, y1: top + h }, HALO),
     }));
     const own = (c: Box) => c.x0 === p.x - p.r && c.y0 === p.y - p.r;
     const fits = (b: Box) =>
-      b.x0 >= 4 && b.x1 <= W - 4 && b.y0 >= 4 && b.y1 <= H - 4 && !labels.some((l) => overlaps(l, b));
+      b.x0 >= 2 && b.x1 <= W - 2 && b.y0 >= 2 && b.y1 <= H - 2 && !placed.some((l) => overlaps(l.box, b));
     const chosen =
       options.find((o) => fits(o.box) && !circles.some((c) => !own(c) && overlaps(c, o.box))) ??
       options.find((o) => fits(o.box));
-    if (!chosen) continue;
-    labels.push(chosen.box);
-    out.push(
-      `<text x="${r1(chosen.x)}" y="${r1(chosen.y + LABEL_PX * 0.35)}" text-anchor="${chosen.anchor}">${escapeXml(p.name)}</text>`,
-    );
+    if (chosen) placed.push({ name: p.name, ...chosen });
   }
-  return out;
+  return placed;
 }
+
+/** The drawing's size in its own pixels (the PNG is this times the zoom). */
+export const MAP_DRAWING = { width: W, height: H, labelPx: LABEL_PX, fontFamily: FONT_FAMILY };
 
 export function mapSvg(map: DayMap): string {
   const [[west, south], [east, north]] = map.frame;
@@ -141,7 +191,7 @@ export function mapSvg(map: DayMap): string {
     `<path d="${day.join('')}" fill="${COLOURS.day}" stroke="${COLOURS.dayStroke}" stroke-width="1.6" stroke-linejoin="round" shape-rendering="crispEdges"/>`,
     ...circles,
     `<g font-family="${FONT_FAMILY}" font-weight="bold" font-size="${LABEL_PX}" fill="${COLOURS.labelText}" stroke="${COLOURS.halo}" stroke-width="4" stroke-linejoin="round" paint-order="stroke">`,
-    ...placeLabels(placed),
+    ...placeLabels(placed).map((l) => `<text x="${r1(l.x)}" y="${r1(l.y)}">${escapeXml(l.name)}</text>`),
     '</g>',
     `<rect x="0.75" y="0.75" width="${W - 1.5}" height="${H - 1.5}" fill="none" stroke="${COLOURS.frame}" stroke-width="1.5"/>`,
     '</svg>',
@@ -161,11 +211,7 @@ export function renderMapPng(map: DayMap): Buffer {
   for (const zoom of [SCALE, 1.5, 1.25, 1]) {
     png = new Resvg(svg, {
       fitTo: { mode: 'zoom', value: zoom },
-      font: {
-        fontFiles: FONT_FILES,
-        loadSystemFonts: FONT_FILES.length === 0,
-        defaultFontFamily: 'DejaVu Sans',
-      },
+      font: resvgFonts(),
     })
       .render()
       .asPng();
