@@ -268,7 +268,7 @@ for (const engine of engines)
         // each edition's map draws what it prints: hers the whole day, Bo's (Aleppo) Aleppo only
         const mapAlt = (m: ParsedMail) => /<img[^>]*alt="(Map of the events[^"]*)"/.exec(String(m.html))?.[1];
         const bo = await mailTo(BO, /^Sitrep 15 Nov 2016/);
-        expect(mapAlt(edition)).toMatch(/Idlib.*|Aleppo.*Idlib/);
+        expect(mapAlt(edition)).toContain('Idlib');
         expect(mapAlt(edition)).toContain('Aleppo');
         expect(mapAlt(bo)).toContain('Aleppo');
         expect(mapAlt(bo)).not.toContain('Idlib');

@@ -183,10 +183,7 @@ describe('a weekly reader', () => {
     // the days of the week: daily issues go out, the weekly reader waits
     for (const at of ['2016-12-07T01:30:00Z', '2016-12-10T01:30:00Z', '2016-12-11T01:30:00Z'])
       await a.pass(at);
-    expect(got()).toEqual([
-      'daily@example.org Sitrep 6 Dec 2016',
-      'daily@example.org Sitrep 9 Dec 2016',
-    ]);
+    expect(got()).toEqual(['daily@example.org Sitrep 6 Dec 2016', 'daily@example.org Sitrep 9 Dec 2016']);
     sink.received.length = 0;
     await a.pass('2016-12-12T01:29:00Z'); // 06:59 on Monday in Kolkata
     expect(got()).toEqual([]);
