@@ -55,8 +55,9 @@ function uniqueBy<T>(items: readonly T[], id: (t: T) => string): T[] {
 }
 
 /**
- * The week ending on `sunday` as one day's data: each event once (an event over two days is read
- * on both), the week's quotes latest first, what the Sunday announced for later, fourteen days of
+ * The week ending on `sunday` as one day's data: each event of the week once (an event over two
+ * days is read on both; one of the week before that Monday's articles report again is the last
+ * edition's, not this one's), the week's quotes latest first, what the Sunday announced for later, fourteen days of
  * tallies (the chart's seven and the week before's for the comparison), and what was left out on
  * each day, summed.
  */
@@ -71,7 +72,7 @@ export async function weekData(source: DaySource, sunday: string): Promise<DayDa
     events: uniqueBy(
       latestFirst.flatMap((d) => d.events),
       (e) => e.id,
-    ),
+    ).filter((e) => e.precision === 'reported' || (e.end ?? e.start ?? sunday) >= dates[0]!),
     upcoming: last.upcoming,
     quotes: uniqueBy(
       latestFirst.flatMap((d) => d.quotes),

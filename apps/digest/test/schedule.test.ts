@@ -162,6 +162,20 @@ describe('a weekly reader', () => {
     dayOf('2016-12-04', 'The week before: a strike no weekly edition of 5–11 December carries.', [
       ...days.slice(0, 8).map((d) => tally(d, d === '2016-12-01' ? 10 : null)),
     ]),
+    // Monday's articles tell of the Saturday before: the week before's event, not this week's
+    {
+      ...dayOf('2016-12-05', 'The Saturday before: a convoy hit, told again on Monday.'),
+      events: [
+        {
+          ...base,
+          id: 'evt_saturday_before',
+          summary: 'The Saturday before: a convoy hit, told again on Monday.',
+          start: '2016-12-03',
+          end: '2016-12-03',
+          canonical: null,
+        },
+      ],
+    },
     dayOf('2016-12-06', 'Tuesday: shelling hit the covered market, witnesses said.'),
     SEED_DAY_2016_12_09,
     {
@@ -219,6 +233,7 @@ describe('a weekly reader', () => {
     ])
       expect(text.replace(/\s+/g, ' ')).toContain(inWeek);
     expect(text).not.toContain('The week before');
+    expect(text).not.toContain('The Saturday before');
     expect(text).not.toContain('The week after');
     // the top box: the week's killed (4 + 46) against the week before's (10)
     expect(text).toMatch(/Killed\s+50\s+up 40 from the week before/);
