@@ -1,7 +1,8 @@
 /**
- * `npm run bench:map` (and the end of `npm run bench`): the day's map per issue — how long its
- * model and its PNG take (median of 5, after one warm-up per day) and how many bytes the PNG
- * weighs — over every day of the corpus and, when ../shared/datasets holds it, of FA-KES
+ * `npm run bench:map` (and the end of `npm run bench`): the map of each issue (the events it
+ * prints, as its full edition carries it) — how long its model and its PNG take (median of 5,
+ * after one warm-up per day; the PNG's also in CPU time, which load on a shared machine moves
+ * less than wall time) and how many bytes the PNG weighs — over every day of the corpus and, when ../shared/datasets holds it, of FA-KES
  * ingested as a desk feeds it (test/fa-kes-desk.ts; read at run time, never copied).
  * The table shows the twelve issues with the most places; `--out DIR` writes those issues there
  * (html, txt, eml, map), to look at.
@@ -13,13 +14,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore } from '@sitrep/store/store';
+import { buildIssue } from '../src/build-issue.ts';
 import { loadConfig } from '../src/config.ts';
 import { inProcessExecutor } from '../src/data/executors.ts';
 import { graphqlSource } from '../src/data/graphql-source.ts';
 import { buildDayMap } from '../src/map/day-map.ts';
 import { renderMapPng } from '../src/map/render-map.ts';
-import { isStory } from '../src/rank-stories.ts';
-import { countryNames } from '../src/word-coverage.ts';
 import { writeDigest } from '../src/write-digests.ts';
 import { hasFakes, writeDeskCsv } from '../test/fa-kes-desk.ts';
 
@@ -46,15 +46,17 @@ interface Row {
   width: number;
   modelMs: number;
   renderMs: number;
+  renderCpuMs: number;
 }
 const rows: Row[] = [];
 let withoutMap = 0;
 const source = graphqlSource(inProcessExecutor(store));
 for (const date of await source.daysWithEvents()) {
   const day = await source.day(date);
-  const stories = day.events.filter(isStory);
-  const names = countryNames(stories.length ? stories : day.events);
-  const first = buildDayMap(day, names);
+  const issue = buildIssue(day, { archiveUrl: 'https://sitrep.example.org/digests' });
+  const printed = { date, events: issue.mapSource.map((m) => m.event) };
+  const names = issue.countries;
+  const first = buildDayMap(printed, names);
   if (!first) {
     withoutMap++;
     continue;
@@ -62,24 +64,29 @@ for (const date of await source.daysWithEvents()) {
   renderMapPng(first);
   const modelMs: number[] = [];
   const renderMs: number[] = [];
+  const renderCpuMs: number[] = [];
   let png: Buffer = Buffer.alloc(0);
   for (let i = 0; i < 5; i++) {
     let t = performance.now();
-    const map = buildDayMap(day, names)!;
+    const map = buildDayMap(printed, names)!;
     modelMs.push(performance.now() - t);
     t = performance.now();
+    const cpu = process.cpuUsage();
     png = renderMapPng(map);
+    const used = process.cpuUsage(cpu);
     renderMs.push(performance.now() - t);
+    renderCpuMs.push((used.user + used.system) / 1000);
   }
   rows.push({
     date,
-    events: day.events.length,
+    events: printed.events.length,
     places: first.places.length,
-    notDrawn: day.events.length - first.places.reduce((n, p) => n + p.events, 0),
+    notDrawn: printed.events.length - first.places.reduce((n, p) => n + p.events, 0),
     bytes: png.length,
     width: png.readUInt32BE(16),
     modelMs: median(modelMs),
     renderMs: median(renderMs),
+    renderCpuMs: median(renderCpuMs),
   });
 }
 const shown = [...rows].sort((a, b) => b.places - a.places || a.date.localeCompare(b.date)).slice(0, 12);
@@ -89,16 +96,19 @@ rmSync(dir, { recursive: true, force: true });
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-console.log('\n| issue | events | places drawn | events not drawn | PNG | width | model | render |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '\n| issue | events printed | places drawn | events not drawn | PNG | width | model | render | render CPU |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of shown.sort((a, b) => a.date.localeCompare(b.date)))
   console.log(
-    `| ${r.date} | ${r.events} | ${r.places} | ${r.notDrawn} | ${kb(r.bytes)} | ${r.width} px | ${ms(r.modelMs)} | ${ms(r.renderMs)} |`,
+    `| ${r.date} | ${r.events} | ${r.places} | ${r.notDrawn} | ${kb(r.bytes)} | ${r.width} px | ${ms(r.modelMs)} | ${ms(r.renderMs)} | ${ms(r.renderCpuMs)} |`,
   );
 if (rows.length) {
   const bytes = rows.map((r) => r.bytes);
   const render = rows.map((r) => r.renderMs);
+  const cpu = rows.map((r) => r.renderCpuMs);
   console.log(
-    `\n${rows.length} issues with a map, ${withoutMap} without (no located event). PNG: median ${kb(median(bytes))}, largest ${kb(Math.max(...bytes))}; render: median ${ms(median(render))}, slowest ${ms(Math.max(...render))}; ${rows.filter((r) => r.width < 960).length} drawn below 2× to stay under 60 KB.`,
+    `\n${rows.length} issues with a map, ${withoutMap} without (no located event). PNG: median ${kb(median(bytes))}, largest ${kb(Math.max(...bytes))}; render: median ${ms(median(render))}, slowest ${ms(Math.max(...render))} (CPU: median ${ms(median(cpu))}, most ${ms(Math.max(...cpu))}); ${rows.filter((r) => r.width < 960).length} drawn below 2× to stay under 60 KB.`,
   );
 }

@@ -1,8 +1,8 @@
 /**
  * Screenshots of a written issue (`sitrep digest --date D --out DIR` writes DIR/D.html and, on a
  * day with located events, the D-map.png it shows) in Debian's Chromium at a phone's and a
- * desktop pane's width, as test/browser.test.ts lays it out, and at the phone's width once more
- * as a dark-mode mail client shows it: `prefers-color-scheme: dark` with Chromium's forced dark
+ * desktop pane's width, as test/browser.test.ts lays it out, and at both widths once more as a
+ * dark-mode mail client shows it: `prefers-color-scheme: dark` with Chromium's forced dark
  * rendering, which darkens light backgrounds and leaves images alone, as Gmail's and Outlook's
  * apps do. `tsx scripts/screenshot-issue.ts out/2017-04-04.html /work/notes/screens [prefix]`.
  */
@@ -35,6 +35,22 @@ async function shoot(browser: Browser, width: number, label: string, dark: boole
   await page.goto(url, { waitUntil: 'load' });
   const path = join(outDir!, `${name}-${label}.png`);
   await page.screenshot({ path, fullPage: true });
+  // the map and its legend as the reader sees them, to look at without scrolling a whole issue
+  const map = page.locator('img[src$="-map.png"]');
+  if (await map.count()) {
+    const box = (await map.boundingBox())!;
+    const legend = await page.locator('.day-map-caption').boundingBox();
+    await page.screenshot({
+      path: join(outDir!, `${name}-${label}-map.png`),
+      clip: {
+        x: 0,
+        y: Math.max(0, box.y - 40),
+        width,
+        height: (legend ? legend.y + legend.height : box.y + box.height) - box.y + 50,
+      },
+      fullPage: true,
+    });
+  }
   const facts = await page.evaluate(() => ({
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     maps: [...document.images]
@@ -53,7 +69,7 @@ try {
 }
 const dark = await launch(true);
 try {
-  await shoot(dark, 375, 'dark-375px', true);
+  for (const width of [375, 800]) await shoot(dark, width, `dark-${width}px`, true);
 } finally {
   await dark.close();
 }

@@ -8,10 +8,21 @@ import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts'
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
 import { buildDayMap } from './map/day-map.ts';
+import { MAP_LEGEND, type MapSourceItem } from './map/edition-map.ts';
 import { onlyTotals, rankStories } from './rank-stories.ts';
+import { weekTotals } from './week-data.ts';
 import { wordCorroboration, wordDispute } from './word-corroboration.ts';
 import { countryNames, listCountries, tallyViews, wordCoverage, wordLeftOut } from './word-coverage.ts';
 import { deathRange, figureLines } from './word-figures.ts';
+
+/** "5–11 Dec 2016", "28 Nov – 4 Dec 2016", "26 Dec 2016 – 1 Jan 2017" */
+function weekShortLabel(monday: string, sunday: string): string {
+  const [d1, m1, y1] = shortDate(monday).split(' ');
+  const [, m2, y2] = shortDate(sunday).split(' ');
+  if (y1 !== y2) return `${shortDate(monday)} – ${shortDate(sunday)}`;
+  if (m1 !== m2) return `${d1} ${m1} – ${shortDate(sunday)}`;
+  return `${d1}–${shortDate(sunday)}`;
+}
 
 export interface IssueOptions {
   /** absolute base URL of the public archive, e.g. https://sitrep.example.org/digests */
@@ -20,6 +31,12 @@ export interface IssueOptions {
   title?: string;
   /** how many stories lead the issue; the rest are left out */
   maxStories?: number;
+  /**
+   * A weekly edition: `day` is the week's data dated on its Sunday (`week-data.ts`), `key` its
+   * ISO week ("2016-W49"). The week's incidents lead, the top box sums the week against the week
+   * before, and the labels name the week.
+   */
+  week?: { key: string; monday: string };
 }
 
 const number = new Intl.NumberFormat('en-GB');
@@ -82,7 +99,8 @@ function dateLabel(e: DayEvent): string | null {
 
 export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
   const sources = new SourceIndex();
-  const allRanked = rankStories(day.events, day.date);
+  const week = options.week;
+  const allRanked = rankStories(day.events, day.date, week?.monday);
   const ranked = allRanked.slice(0, options.maxStories ?? 8);
   const stories: StoryView[] = ranked.map((e, i) => {
     const figures = figureLines(e.casualties, e.canonical?.killedBest ?? null);
@@ -110,8 +128,9 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       sourceKeys: [],
     };
   });
+  const heldDiplomacy = day.events.filter((e) => eventKindInfo(e.kind).family === 'diplomacy');
   const diplomaticEvents = [
-    ...day.events.filter((e) => eventKindInfo(e.kind).family === 'diplomacy'),
+    ...heldDiplomacy,
     ...day.upcoming.filter((e) => eventKindInfo(e.kind).family === 'diplomacy'),
   ];
   const diplomacy: DiplomacyView[] = diplomaticEvents.map((e, i) => ({
@@ -155,23 +174,37 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
   for (const item of [...stories, ...diplomacy, ...next])
     item.sourceKeys = item.sourceRefs.map((n) => `src${n - 1}`);
 
-  const week = day.tallies.slice(-7);
-  const issueUrl = `${options.archiveUrl.replace(/\/$/, '')}/${day.date}.html`;
+  const chartDays = day.tallies.slice(-7);
+  const archive = options.archiveUrl.replace(/\/$/, '');
+  // the archive holds days; a week's edition points at the archive itself
+  const issueUrl = week ? `${archive}/index.html` : `${archive}/${day.date}.html`;
+  const shortDateLabel = week ? weekShortLabel(week.monday, day.date) : shortDate(day.date);
+  const cadence = week ? 'Weekly' : 'Daily';
   // the day's countries: where the stories the issue shows happened (lower-ranked reports and
   // month- or year-long context name none), else where its diplomacy did
   const countries = countryNames(ranked.length ? ranked : [...day.events, ...day.upcoming]);
   const where = listCountries(countries);
+  // what the issue prints of the day's own events, each under its item's show key: the map draws
+  // exactly these (a left-out report is not on it), and an edition draws the ones it keeps
+  const mapSource: MapSourceItem[] = [
+    ...ranked.map((event, i) => ({ key: `s${i}`, event })),
+    ...heldDiplomacy.map((event, i) => ({ key: `d${i}`, event })),
+  ];
   const cited = sources.order.map((id) => articles.get(id) ?? { outlet: null, publishedOn: null });
   return {
     lang: 'en',
     date: day.date,
-    dateLabel: longDate(day.date),
-    shortDateLabel: shortDate(day.date),
-    title: options.title ?? `Sitrep: ${where ? `${where} daily` : 'Daily'} situation report`,
-    mastheadLabel: `${where ? `${where} · ` : ''}Daily situation report`,
+    edition: week?.key ?? day.date,
+    dateLabel: week ? `Week of ${longDate(week.monday)} to ${longDate(day.date)}` : longDate(day.date),
+    shortDateLabel,
+    title:
+      options.title ?? `Sitrep: ${where ? `${where} ${cadence.toLowerCase()}` : cadence} situation report`,
+    mastheadLabel: `${where ? `${where} · ` : ''}${cadence} situation report`,
     countries,
     coverage: wordCoverage(countries, cited),
-    tallies: tallyViews(day.tallies, day.date),
+    tallies: week
+      ? tallyViews(weekTotals(day.tallies, day.date), day.date, 'the week before')
+      : tallyViews(day.tallies, day.date),
     leftOut: wordLeftOut(day.leftOut, day.events.filter(onlyTotals).length, allRanked.length - ranked.length),
     headlineFigure: stories.find((s) => s.headlineFigure)?.headlineFigure ?? null,
     stories,
@@ -181,13 +214,18 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       ? { text: quote.text, speaker: quote.speaker, title: quote.title, sourceRef: quoteRef }
       : null,
     chart: {
-      bars: buildChart(week, day.date),
-      caption: `Reported deaths, injured and displaced, ${shortDate(week[0]?.date ?? day.date)} to ${shortDate(day.date)} (– no report)`,
-      total: chartTotal(week),
+      bars: buildChart(chartDays, day.date),
+      caption: `Reported deaths, injured and displaced, ${shortDate(chartDays[0]?.date ?? day.date)} to ${shortDate(day.date)} (– no report)`,
+      total: chartTotal(chartDays),
     },
     sources: sourceViews,
-    map: buildDayMap(day, countries),
-    links: { archive: `${options.archiveUrl.replace(/\/$/, '')}/index.html`, issue: issueUrl },
+    map: buildDayMap(
+      { date: day.date, key: week?.key, label: shortDateLabel, events: mapSource.map((m) => m.event) },
+      countries,
+    ),
+    mapSource,
+    mapLegend: MAP_LEGEND,
+    links: { archive: `${archive}/index.html`, issue: issueUrl },
   };
 }
 

@@ -7,6 +7,7 @@
  * recipient and a recipient's render only decides which keys are on.
  */
 import type { DayMap } from './map/day-map.ts';
+import type { MapSourceItem } from './map/edition-map.ts';
 
 /** What a subscriber's filters are matched against. Names are compared case-insensitively. */
 export interface MatchKeys {
@@ -123,7 +124,10 @@ export interface TallyView {
 
 export interface IssueModel {
   lang: string;
+  /** the day the issue reports on (a weekly edition's Sunday) */
   date: string;
+  /** what the send log and the claims know the edition by: the date, or a weekly edition's ISO week ("2016-W49") */
+  edition: string;
   /** "Friday 9 December 2016" */
   dateLabel: string;
   /** "9 Dec 2016" */
@@ -147,8 +151,12 @@ export interface IssueModel {
   quote: QuoteView | null;
   chart: { bars: ChartBar[]; caption: string; total: string };
   sources: SourceView[];
-  /** the locator map of the day's events; null when none of them has a point to draw */
+  /** the locator map of the events the full issue prints; null when none of them has a point to draw */
   map: DayMap | null;
+  /** the day's events the issue prints, each under its item's show key: an edition's map draws those it keeps */
+  mapSource: MapSourceItem[];
+  /** every legend entry an edition's map can need, each under its show key */
+  mapLegend: { key: string; label: string; colour: string }[];
   /** links the issue itself points at (absolute) */
   links: { archive: string; issue: string };
 }
@@ -165,5 +173,12 @@ export interface RecipientContext {
   preferencesUrl: string;
   /** "You follow: Aleppo; air strikes" or null for the full issue */
   filterNote: string | null;
+  /** the edition's map (exactly the events it prints): its Content-ID, alt text and caption, the text part's wrapped */
+  map: DayMap | null;
+  mapCid: string;
+  mapAlt: string;
+  mapCaption: string;
+  mapAltText: string;
+  mapCaptionText: string;
   show: Record<string, boolean>;
 }

@@ -76,10 +76,10 @@ function leadIndex(candidates: readonly Ranked[], ranked: readonly Ranked[]): nu
   return lead ? ranked.indexOf(lead) : null;
 }
 
-/** `date` is the issue day: its own incidents lead. */
-export function rankStories(events: readonly DayEvent[], date: string): DayEvent[] {
+/** `date` is the issue day: its own incidents lead (a weekly edition's: those from `from`, its Monday, on). */
+export function rankStories(events: readonly DayEvent[], date: string, from?: string): DayEvent[] {
   const ownDate = (r: Ranked) => r.event.precision === 'day' || r.event.precision === 'week';
-  const dayBefore = addDays(date, -1);
+  const dayBefore = from ?? addDays(date, -1);
   const onDay = (r: Ranked) =>
     ownDate(r) && (r.event.start ?? '') <= date && (r.event.end ?? r.event.start ?? '') >= dayBefore;
   // the day's news, then the rest of the week, then what is dated only by its report

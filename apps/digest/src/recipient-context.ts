@@ -4,6 +4,9 @@
  */
 import { subscriberQuery } from '@sitrep/mailing-list/link-tokens';
 import type { IssueModel, RecipientContext } from './issue-model.ts';
+import type { DayMap } from './map/day-map.ts';
+import { editionMap, mapShowKeys } from './map/edition-map.ts';
+import { wrap } from './render/text-helpers.ts';
 import { isEmptyFor, showMap } from './subscribers/match-filters.ts';
 import { hasFilters, type Subscriber } from './subscribers/subscriber.ts';
 
@@ -62,6 +65,8 @@ interface Edition {
   lead: string;
   preheader: string;
   filterNote: string | null;
+  map: DayMap | null;
+  mapText: { alt: string; caption: string };
 }
 
 const editions = new WeakMap<IssueModel, Map<string, Edition>>();
@@ -83,7 +88,9 @@ function editionFor(issue: IssueModel, s: Subscriber): Edition {
     .join('\u0002');
   const cached = byFilters.get(key);
   if (cached) return cached;
-  const show = showMap(issue, f);
+  const shown = showMap(issue, f);
+  const map = editionMap(issue, shown);
+  const show = { ...shown, ...mapShowKeys(map) };
   const [stories, diplomacy, next] = leads(issue, show);
   const lead = [...stories!, ...diplomacy!, ...next!][0] ?? 'Nothing new was reported';
   // The preheader reaches past the lead to the other sections: one more story, the top diplomacy, what is next.
@@ -95,6 +102,8 @@ function editionFor(issue: IssueModel, s: Subscriber): Edition {
     lead,
     preheader: rest.length ? `Also: ${rest.join(' · ')}` : issue.dateLabel,
     filterNote: filterNote(s),
+    map,
+    mapText: { alt: map ? wrap(map.alt, 0) : '', caption: map ? wrap(map.caption, 0) : '' },
   };
   byFilters.set(key, edition);
   return edition;
@@ -119,6 +128,12 @@ export function recipientContext(
     unsubscribeUrl: l.unsubscribeUrl,
     preferencesUrl: l.preferencesUrl,
     filterNote: e.filterNote,
+    map: e.map,
+    mapCid: e.map?.cid ?? '',
+    mapAlt: e.map?.alt ?? '',
+    mapCaption: e.map?.caption ?? '',
+    mapAltText: e.mapText.alt,
+    mapCaptionText: e.mapText.caption,
     show: e.show,
   };
 }

@@ -61,11 +61,12 @@ export function wordCoverage(
 }
 
 /** The top box: killed, injured and displaced on the day, each against the same day a week before. */
-export function tallyViews(tallies: readonly DayTally[], date: string): TallyView[] {
+/** `thenLabel` names what is compared with (a weekly edition: "the week before"); by default the day a week before. */
+export function tallyViews(tallies: readonly DayTally[], date: string, thenLabel?: string): TallyView[] {
   const day = tallies.find((t) => t.date === date);
   const weekBefore = addDays(date, -7);
   const before = tallies.find((t) => t.date === weekBefore);
-  const then = dayMonthLabel(weekBefore);
+  const then = thenLabel ?? dayMonthLabel(weekBefore);
   const measures = [
     ['Killed', 'killed'],
     ['Injured', 'injured'],

@@ -46,6 +46,8 @@ export async function writeDigest(date: string, o: WriteOptions): Promise<WriteR
   const links = { ...o.config };
   const ctx = recipientContext(issue, reader, links, { allowEmpty: true })!;
   const rendered = renderFor(compiled, ctx);
+  // the reader's edition's map (the archive reader's is the whole issue's)
+  const map = compiled.mapFor(ctx.map);
   const eml = await emlBytes(
     buildMessage(
       {
@@ -56,18 +58,18 @@ export async function writeDigest(date: string, o: WriteOptions): Promise<WriteR
         rendered,
         unsubscribeUrl: ctx.unsubscribeUrl,
         unsubscribeMailto: recipientLinks(reader.email, links).unsubscribeMailto,
-        map: compiled.map,
+        map,
       },
       o.config.dkim,
     ),
   );
   await mkdir(o.out, { recursive: true });
   const files: [string, string | Buffer][] = [
-    [`${date}.html`, forTheWeb(rendered.html, compiled.map)],
+    [`${date}.html`, forTheWeb(rendered.html, map)],
     [`${date}.txt`, rendered.text],
     [`${date}.eml`, eml],
   ];
-  if (compiled.map) files.push([compiled.map.file, compiled.map.png]);
+  if (map) files.push([map.file, map.png]);
   const written: string[] = [];
   for (const [name, body] of files) {
     const path = join(o.out, name);

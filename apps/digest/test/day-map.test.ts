@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 import { ingest, inputsFromPaths } from '@sitrep/ingest/ingest';
 import { openStore, type SitrepStore } from '@sitrep/store/store';
 import { simpleParser } from 'mailparser';
@@ -22,8 +23,10 @@ import { graphqlSource } from '../src/data/graphql-source.ts';
 import type { DayData, DayEvent } from '../src/day-data.ts';
 import { SEED_DAY_2016_12_09 } from '../src/fixtures/seed-day-2016-12-09.ts';
 import { buildDayMap } from '../src/map/day-map.ts';
-import { MAP_MAX_BYTES, renderMapPng } from '../src/map/render-map.ts';
-import { compileIssue } from '../src/render/compile-issue.ts';
+import { MAP_DRAWING, placeLabels } from '../src/map/place-labels.ts';
+import { MAP_MAX_BYTES, radiusFor, renderMapPng } from '../src/map/render-map.ts';
+import { recipientContext } from '../src/recipient-context.ts';
+import { compileIssue, renderFor } from '../src/render/compile-issue.ts';
 import { sendDigest } from '../src/send/send-digest.ts';
 import { smtpTransport } from '../src/send/smtp-transport.ts';
 import { writeDigest } from '../src/write-digests.ts';
@@ -290,5 +293,178 @@ describe('what the map draws', () => {
     const png = renderMapPng(buildDayMap(busy, [])!);
     expect(pngSize(png).width).toBeGreaterThanOrEqual(720);
     expect(png.length).toBeLessThanOrEqual(MAP_MAX_BYTES);
+  });
+});
+
+describe('each edition’s map', () => {
+  // a day in Syria: fighting in Aleppo and Idlib, aid to Idlib, a vote in Geneva
+  const day = located([
+    { kind: 'airstrike', place: at('Aleppo', 36.2, 37.16), country: 'SY', casualties: killed(40) },
+    { kind: 'shelling', place: at('Khan Sheikhoun', 35.44, 36.65), country: 'SY', casualties: killed(12) },
+    { kind: 'aid_delivery', place: at('Idlib', 35.93, 36.63), country: 'SY' },
+    { kind: 'airstrike', place: at('Deir ez-Zor', 35.34, 40.14), country: 'SY', casualties: killed(5) },
+  ]);
+
+  it('shows exactly the events the edition prints, in the picture and in the alt text, rendered once per set of events', async () => {
+    const sink = await startSmtpSink();
+    const transport = smtpTransport(sink.url, 1);
+    try {
+      const issue = await compileIssue(buildIssue(day, { archiveUrl: 'https://sitrep.example.org/digests' }));
+      const report = await sendDigest({
+        issue,
+        subscribers: [
+          subscriber('all@example.org'),
+          subscriber('idlib@example.org', { places: ['Idlib', 'Khan Sheikhoun'] }),
+          // other filters, the same two events: the same picture
+          subscriber('same@example.org', { kinds: ['humanitarian', 'shelling'] }),
+          subscriber('grave@example.org', { minKilled: 30 }),
+        ],
+        transport,
+        log: { sentKeys: async () => new Set(), record: async () => {} },
+        from: config.from,
+        links: LINKS,
+        dkim: null,
+      });
+      expect(report.sent).toHaveLength(4);
+      const mails = new Map<string, Awaited<ReturnType<typeof simpleParser>>>();
+      for (const r of sink.received) mails.set(r.rcpt[0]!, await simpleParser(r.raw, { keepCidLinks: true }));
+      const picture = (email: string) => {
+        const mail = mails.get(email)!;
+        const img = /<img[^>]*src="cid:[^>]*>/.exec(mail.html as string)?.[0];
+        expect(img).toBeDefined();
+        const cid = /src="cid:([^"]+)"/.exec(img!)![1]!;
+        const alt = /alt="([^"]*)"/.exec(img!)![1]!;
+        expect(mail.attachments).toHaveLength(1);
+        const part = mail.attachments[0]!;
+        expect(part.contentId).toBe(`<${cid}>`);
+        return { cid, alt: alt.replaceAll('&#x27;', "'"), png: part.content, text: mail.text! };
+      };
+      const all = picture('all@example.org');
+      const idlib = picture('idlib@example.org');
+      const same = picture('same@example.org');
+      const grave = picture('grave@example.org');
+
+      expect(all.cid).toBe('map.2016-12-09@sitrep');
+      expect(all.alt).toBe(
+        'Map of the events of 9 Dec 2016 in Syria: Aleppo (40 killed); Khan Sheikhoun (12 killed); Deir ez-Zor (5 killed); Idlib.',
+      );
+      expect(idlib.alt).toBe('Map of the events of 9 Dec 2016 in Syria: Khan Sheikhoun (12 killed); Idlib.');
+      expect(idlib.text).toContain('Map of the events of 9 Dec 2016 in Syria: Khan Sheikhoun (12 killed);');
+      expect(idlib.text).not.toContain('Aleppo (40 killed)');
+      expect(idlib.cid).not.toBe(all.cid);
+      expect(idlib.png.equals(all.png)).toBe(false);
+      expect(grave.alt).toBe('Map of the events of 9 Dec 2016 in Syria: Aleppo (40 killed).');
+      expect(grave.png.equals(idlib.png)).toBe(false);
+      // the legend follows the edition: no aid point on the Aleppo-only map
+      expect(mails.get('grave@example.org')!.html).not.toContain('Humanitarian');
+      expect(mails.get('idlib@example.org')!.html).toContain('Humanitarian');
+      // the same events under other filters: one render, one name
+      expect(same.cid).toBe(idlib.cid);
+      expect(same.png.equals(idlib.png)).toBe(true);
+      expect(
+        issue.mapFor(
+          recipientContext(
+            issue.model,
+            subscriber('x@example.org', { places: ['Idlib', 'Khan Sheikhoun'] }),
+            LINKS,
+          )!.map,
+        ),
+      ).toBe(
+        issue.mapFor(
+          recipientContext(
+            issue.model,
+            subscriber('y@example.org', { kinds: ['humanitarian', 'shelling'] }),
+            LINKS,
+          )!.map,
+        ),
+      );
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  });
+
+  it('leaves the map out of an edition whose events have no point to draw', async () => {
+    const issue = await compileIssue(
+      buildIssue(
+        located([
+          { kind: 'airstrike', place: at('Aleppo', 36.2, 37.16), country: 'SY', casualties: killed(40) },
+          {
+            kind: 'shelling',
+            place: { name: 'the north', within: [] },
+            country: null,
+            casualties: killed(3),
+          },
+        ]),
+        { archiveUrl: 'https://sitrep.example.org/digests' },
+      ),
+    );
+    const ctx = recipientContext(
+      issue.model,
+      subscriber('north@example.org', { places: ['the north'] }),
+      LINKS,
+    )!;
+    expect(ctx.map).toBeNull();
+    const { html, text } = renderFor(issue, ctx);
+    expect(html).not.toContain('Where it happened');
+    expect(html).not.toContain('cid:');
+    expect(text).not.toContain('Map of the events');
+  });
+});
+
+describe('the map’s labels', () => {
+  // ten main places packed into a corner of the drawing, as a day of fighting around one city is
+  const crowd = [
+    'Aleppo',
+    'Khan Sheikhoun',
+    'Deir ez-Zor',
+    'Idlib',
+    'Maarat al-Numan',
+    'Saraqib',
+    'Jisr al-Shughur',
+    'Ariha',
+    'Kafr Nabl',
+    'Sheikh Maqsoud',
+  ].map((name, i) => ({
+    name,
+    lat: 0,
+    lon: 0,
+    killed: 40 - i * 4,
+    events: 1,
+    family: 'violence' as const,
+    label: true,
+    x: 380 + (i % 4) * 18,
+    y: 40 + Math.floor(i / 4) * 22,
+    r: radiusFor(40 - i * 4),
+  }));
+  const labels = placeLabels(crowd);
+
+  it('drops or shifts a label rather than draw it over another, and keeps every label inside the picture', () => {
+    expect(labels.length).toBeGreaterThan(2);
+    expect(labels.length).toBeLessThan(crowd.length); // some had to go
+    for (const [i, a] of labels.entries()) {
+      expect(a.box.x0).toBeGreaterThanOrEqual(0);
+      expect(a.box.y0).toBeGreaterThanOrEqual(0);
+      expect(a.box.x1).toBeLessThanOrEqual(MAP_DRAWING.width);
+      expect(a.box.y1).toBeLessThanOrEqual(MAP_DRAWING.height);
+      for (const b of labels.slice(i + 1))
+        expect(
+          a.box.x1 <= b.box.x0 || b.box.x1 <= a.box.x0 || a.box.y1 <= b.box.y0 || b.box.y1 <= a.box.y0,
+        ).toBe(true);
+    }
+  });
+
+  it('reserves for each label the box resvg draws its ink in', () => {
+    for (const l of labels) {
+      const { width, height, labelPx, fontFamily } = MAP_DRAWING;
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="${l.x}" y="${l.y}" font-family="${fontFamily}" font-weight="bold" font-size="${labelPx}">${l.name}</text></svg>`;
+      const ink = new Resvg(svg, {
+        font: { fontFiles: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'], loadSystemFonts: true },
+      }).getBBox()!;
+      expect(ink.x).toBeGreaterThanOrEqual(l.box.x0);
+      expect(ink.y).toBeGreaterThanOrEqual(l.box.y0);
+      expect(ink.x + ink.width).toBeLessThanOrEqual(l.box.x1);
+      expect(ink.y + ink.height).toBeLessThanOrEqual(l.box.y1);
+    }
   });
 });

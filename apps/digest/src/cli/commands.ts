@@ -46,7 +46,7 @@ export async function runSend(args: DigestArgs, config: DigestConfig): Promise<n
     if (fromFile) await checkPlaces(fromFile, store!, args.subscribers!);
     const { keep: subscribers, dropped } = fromFile
       ? await withoutSuppressed(store!, fromFile)
-      : { keep: await storedRecipients(store!, args.date!), dropped: [] };
+      : { keep: await storedRecipients(store!), dropped: [] };
     if (dropped.length)
       console.log(`${dropped.length} address(es) on the suppression list skipped: ${dropped.join(', ')}`);
     const day = await source.day(args.date!);

@@ -153,8 +153,17 @@ const inside = (p: PlacePoint, f: Frame) =>
 /** "Khan Sheikhoun (87 killed)", "Sheikh Saeed" */
 const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.killed)} killed)` : p.name);
 
-/** The day's map, or null when none of its events has a point to draw (no map, no empty box). */
-export function buildDayMap(day: DayData, countryNames: readonly string[]): DayMap | null {
+/**
+ * The day's map, or null when none of its events has a point to draw (no map, no empty box).
+ * `edition` names a subscriber's edition whose events are a part of the day's: it goes into the
+ * Content-ID, so an email never shows another edition's picture under the same name.
+ */
+export function buildDayMap(
+  /** `key` names a weekly edition's map ("2016-W49"), `label` its days ("5–11 Dec 2016") */
+  day: Pick<DayData, 'date' | 'events'> & { key?: string | undefined; label?: string | undefined },
+  countryNames: readonly string[],
+  edition?: string,
+): DayMap | null {
   // as in the chart: an event dated only by its report (often an earlier attack recalled) is no
   // event of the day to put on its map
   const dated = day.events.filter((e) => e.precision !== 'reported');
@@ -205,12 +214,13 @@ export function buildDayMap(day: DayData, countryNames: readonly string[]): DayM
     colour: FAMILY_COLOURS[family],
   }));
 
+  const when = day.label ?? shortDate(day.date);
   const undated = day.events.length - dated.length;
   const notLocated = dated.length - located.length;
   const where = countryNames.length ? ` in ${listCountries(countryNames)}` : '';
   const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
   const more = places.length - listed.length;
-  const alt = `Map of the events of ${shortDate(day.date)}${where}: ${listed.join('; ')}${
+  const alt = `Map of the events of ${when}${where}: ${listed.join('; ')}${
     more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
   }.`;
   const notes = [
@@ -224,13 +234,13 @@ export function buildDayMap(day: DayData, countryNames: readonly string[]): DayM
       ? `${plural(elsewhere.length, 'place', 'places')} outside the area shown (${elsewhere.join(', ')}) ${elsewhere.length === 1 ? 'is' : 'are'} not drawn`
       : null,
   ].filter((n): n is string => n !== null);
-  const caption = `${plural(places.length, 'place', 'places')} of ${shortDate(day.date)}'s events; circles sized by reported deaths.${
+  const caption = `${plural(places.length, 'place', 'places')} of ${when}'s events; circles sized by reported deaths.${
     notes.length ? ` ${notes.join('; ')}.` : ''
   }`;
   return {
     date: day.date,
-    cid: `map.${day.date}@sitrep`,
-    file: `${day.date}-map.png`,
+    cid: `map.${day.key ?? day.date}${edition ? `.${edition}` : ''}@sitrep`,
+    file: `${day.key ?? day.date}-map.png`,
     width: MAP_WIDTH,
     height: MAP_HEIGHT,
     frame,

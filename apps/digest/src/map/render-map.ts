@@ -5,24 +5,15 @@
  * images as they are; labels carry a white halo. Drawn at 480 × 320 and rasterised at twice
  * that, shown at up to 592 px wide: labels of 17 px stay above 11 px on a 375 px phone.
  */
-import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { geoMercator, geoPath } from 'd3-geo';
-import type { DayMap, MapPlace } from './day-map.ts';
+import type { DayMap } from './day-map.ts';
 import { FAMILY_COLOURS } from './day-map.ts';
+import { escapeXml, FONT_FAMILY, H, LABEL_PX, resvgFonts, W } from './map-drawing.ts';
+import { placeLabels } from './place-labels.ts';
 import { atlasCountries } from './world-atlas.ts';
 
-const W = 480;
-const H = 320;
 const SCALE = 2;
-const LABEL_PX = 17;
-
-/** Fonts for the labels: Debian's DejaVu or Liberation when present, else whatever the system has. */
-const FONT_FILES = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-].filter((f) => existsSync(f));
-const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
 const COLOURS = {
   sea: '#d6e6ef',
@@ -35,56 +26,10 @@ const COLOURS = {
   halo: '#ffffff',
 };
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Circle area grows with deaths; a place with none reported is a small dot. */
 export const radiusFor = (killed: number) => Math.min(24, 4.5 + 2.1 * Math.sqrt(killed));
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-
-/**
- * Labels beside their point — right, left, above, below — where they cross no other label, no
- * other circle and no edge; failing that, where they cross no other label (a main place's name
- * over a small neighbour's circle reads better than no name). Main places are labelled first.
- */
-function placeLabels(places: readonly (MapPlace & { x: number; y: number; r: number })[]): string[] {
-  const circles: Box[] = places.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r }));
-  const labels: Box[] = [];
-  const out: string[] = [];
-  for (const p of places.filter((q) => q.label)) {
-    const width = p.name.length * LABEL_PX * 0.62;
-    const gap = p.r + 5;
-    const options = [
-      { x: p.x + gap, y: p.y, anchor: 'start', x0: p.x + gap },
-      { x: p.x - gap, y: p.y, anchor: 'end', x0: p.x - gap - width },
-      { x: p.x, y: p.y - gap - LABEL_PX * 0.45, anchor: 'middle', x0: p.x - width / 2 },
-      { x: p.x, y: p.y + gap + LABEL_PX * 0.65, anchor: 'middle', x0: p.x - width / 2 },
-    ].map((o) => ({
-      ...o,
-      box: { x0: o.x0, y0: o.y - LABEL_PX * 0.65, x1: o.x0 + width, y1: o.y + LABEL_PX * 0.45 },
-    }));
-    const own = (c: Box) => c.x0 === p.x - p.r && c.y0 === p.y - p.r;
-    const fits = (b: Box) =>
-      b.x0 >= 4 && b.x1 <= W - 4 && b.y0 >= 4 && b.y1 <= H - 4 && !labels.some((l) => overlaps(l, b));
-    const chosen =
-      options.find((o) => fits(o.box) && !circles.some((c) => !own(c) && overlaps(c, o.box))) ??
-      options.find((o) => fits(o.box));
-    if (!chosen) continue;
-    labels.push(chosen.box);
-    out.push(
-      `<text x="${r1(chosen.x)}" y="${r1(chosen.y + LABEL_PX * 0.35)}" text-anchor="${chosen.anchor}">${escapeXml(p.name)}</text>`,
-    );
-  }
-  return out;
-}
 
 export function mapSvg(map: DayMap): string {
   const [[west, south], [east, north]] = map.frame;
@@ -141,7 +86,7 @@ export function mapSvg(map: DayMap): string {
     `<path d="${day.join('')}" fill="${COLOURS.day}" stroke="${COLOURS.dayStroke}" stroke-width="1.6" stroke-linejoin="round" shape-rendering="crispEdges"/>`,
     ...circles,
     `<g font-family="${FONT_FAMILY}" font-weight="bold" font-size="${LABEL_PX}" fill="${COLOURS.labelText}" stroke="${COLOURS.halo}" stroke-width="4" stroke-linejoin="round" paint-order="stroke">`,
-    ...placeLabels(placed),
+    ...placeLabels(placed).map((l) => `<text x="${r1(l.x)}" y="${r1(l.y)}">${escapeXml(l.name)}</text>`),
     '</g>',
     `<rect x="0.75" y="0.75" width="${W - 1.5}" height="${H - 1.5}" fill="none" stroke="${COLOURS.frame}" stroke-width="1.5"/>`,
     '</svg>',
@@ -161,11 +106,7 @@ export function renderMapPng(map: DayMap): Buffer {
   for (const zoom of [SCALE, 1.5, 1.25, 1]) {
     png = new Resvg(svg, {
       fitTo: { mode: 'zoom', value: zoom },
-      font: {
-        fontFiles: FONT_FILES,
-        loadSystemFonts: FONT_FILES.length === 0,
-        defaultFontFamily: 'DejaVu Sans',
-      },
+      font: resvgFonts(),
     })
       .render()
       .asPng();

@@ -8,6 +8,7 @@
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import type { IssueModel, RecipientContext } from '../issue-model.ts';
+import type { DayMap } from '../map/day-map.ts';
 import { type MapImage, mapImage } from '../map/map-image.ts';
 import { parseSlots, slotFiller, withoutMarkers } from './recipient-slots.ts';
 import { registerStageOneHelpers } from './stage-one-helpers.ts';
@@ -24,8 +25,10 @@ export interface CompiledIssue {
   sections: readonly string[];
   html: (recipient: RecipientContext) => string;
   text: (recipient: RecipientContext) => string;
-  /** the day's map as a PNG, rendered once with the issue; null when the day has no located events */
+  /** the full issue's map as a PNG, rendered once with the issue; null when the day has no located events */
   map: MapImage | null;
+  /** an edition's map as a PNG: rendered once per set of events (its Content-ID names the set), then shared */
+  mapFor: (map: DayMap | null) => MapImage | null;
 }
 
 export interface RenderedEmail {
@@ -65,6 +68,17 @@ export async function compileIssue(model: IssueModel): Promise<CompiledIssue> {
   const textSource = textTemplate(safe);
   const html = parseSlots(htmlSource);
   const text = parseSlots(textSource);
+  const full = model.map ? mapImage(model.map) : null;
+  const images = new Map<string, MapImage>(full ? [[full.cid, full]] : []);
+  const mapFor = (map: DayMap | null) => {
+    if (!map) return null;
+    let image = images.get(map.cid);
+    if (!image) {
+      image = mapImage(map);
+      images.set(map.cid, image);
+    }
+    return image;
+  };
   return {
     model,
     htmlSource,
@@ -73,7 +87,8 @@ export async function compileIssue(model: IssueModel): Promise<CompiledIssue> {
     sections: [...new Set([...html.sections, ...text.sections])],
     html: slotFiller<RecipientContext>(html, true),
     text: slotFiller<RecipientContext>(text, false),
-    map: model.map ? mapImage(model.map) : null,
+    map: full,
+    mapFor,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * `sitrep digest schedule`: each subscriber's edition at their local hour. At a subscriber's
  * local day L, from their hour (default 07:00) until midnight, the issue of L−1 is due to them
- * (a morning report of yesterday); weekly readers only take Sunday's. Exactly once per edition:
+ * (a morning report of yesterday). A weekly reader's edition is due on their local Monday from
+ * their hour: the week Monday–Sunday just ended, keyed by its ISO week ("2016-W49"), so it is
+ * neither Sunday's daily issue nor sent twice. Exactly once per edition:
  *
  * - across restarts, by the send log (a recipient logged as sent for an issue is never sent it
  *   again — `sendDigest` checks it);
@@ -18,8 +20,9 @@ import { buildIssue, isEmptyIssue } from '../build-issue.ts';
 import type { DigestConfig } from '../config.ts';
 import type { DaySource } from '../data/day-source.ts';
 import { type CompiledIssue, compileIssue } from '../render/compile-issue.ts';
-import { editionIsFor, fromStored } from '../subscribers/stored-subscribers.ts';
+import { fromStored } from '../subscribers/stored-subscribers.ts';
 import type { Subscriber } from '../subscribers/subscriber.ts';
+import { weekData, weekKey, weekSpan } from '../week-data.ts';
 import type { Backoff } from './retry-policy.ts';
 import { type SendEvent, type SendReport, sendDigest } from './send-digest.ts';
 
@@ -56,12 +59,17 @@ export function localTime(at: Date, timeZone: string): { date: string; hour: num
 const dayBefore = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-/** The issue due to a subscriber at `at`, or null when none is (before their hour; a weekday for a weekly reader). */
+/**
+ * The edition due to a subscriber at `at` — yesterday's date, or for a weekly reader on a Monday
+ * the ISO week that ended yesterday — or null when none is (before their hour; a weekly reader
+ * on any other day).
+ */
 export function dueIssue(s: Subscriber, at: Date): string | null {
   const local = localTime(at, s.timezone);
   if (local.hour < (s.sendHour ?? 7)) return null;
-  const issue = dayBefore(local.date);
-  return editionIsFor(s.cadence, issue) ? issue : null;
+  const yesterday = dayBefore(local.date);
+  if (s.cadence !== 'weekly') return yesterday;
+  return new Date(`${yesterday}T12:00:00Z`).getUTCDay() === 0 ? weekKey(yesterday) : null;
 }
 
 export interface PassReport {
@@ -75,7 +83,14 @@ export function scheduler(o: ScheduleOptions) {
   const issueFor = async (date: string) => {
     let c = compiled.get(date);
     if (!c) {
-      const issue = buildIssue(await o.source.day(date), { archiveUrl: `${o.config.publicUrl}/digests` });
+      const archiveUrl = `${o.config.publicUrl}/digests`;
+      const week = weekSpan(date);
+      const issue = week
+        ? buildIssue(await weekData(o.source, week.sunday), {
+            archiveUrl,
+            week: { key: date, monday: week.monday },
+          })
+        : buildIssue(await o.source.day(date), { archiveUrl });
       c = isEmptyIssue(issue) ? 'empty' : await compileIssue(issue);
       compiled.set(date, c);
       // keep a few days: a pass at midnight somewhere needs two issues at most

@@ -59,7 +59,8 @@ export interface SendReport {
 }
 
 export async function sendDigest(o: SendOptions): Promise<SendReport> {
-  const date = o.issue.model.date;
+  // the send log's key: the day, or a weekly edition's week
+  const date = o.issue.model.edition;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   const done = await o.log.sentKeys(date);
   const report: SendReport = { sent: [], alreadySent: [], empty: [], failed: [], suppressed: [] };
@@ -83,7 +84,7 @@ export async function sendDigest(o: SendOptions): Promise<SendReport> {
         rendered: renderFor(o.issue, ctx),
         unsubscribeUrl: ctx.unsubscribeUrl,
         unsubscribeMailto: recipientLinks(s.email, o.links).unsubscribeMailto,
-        map: o.issue.map,
+        map: o.issue.mapFor(ctx.map),
       },
       o.dkim,
     );

@@ -40,16 +40,15 @@ export function toStoredInput(s: Subscriber): SubscriberInput {
 }
 
 /**
- * Weekly readers get one edition a week: the issue of Sunday, sent on Monday morning. (A real
- * week's summary needs an issue model of its own; until then the week's last day stands in.)
+ * A day's issue goes to daily readers; weekly readers get the week's own edition (Monday to
+ * Sunday, `week-data.ts`), which `sitrep digest schedule` sends on their Monday.
  */
-export const editionIsFor = (cadence: Subscriber['cadence'], issueDate: string) =>
-  cadence !== 'weekly' || new Date(`${issueDate}T12:00:00Z`).getUTCDay() === 0;
+export const editionIsFor = (cadence: Subscriber['cadence']) => cadence !== 'weekly';
 
-/** The confirmed, unsuppressed subscribers whose cadence takes this issue. */
-export async function storedRecipients(store: SitrepStore, issueDate: string): Promise<Subscriber[]> {
+/** The confirmed, unsuppressed subscribers whose cadence takes a day's issue. */
+export async function storedRecipients(store: SitrepStore): Promise<Subscriber[]> {
   const all = await store.subscribers.list({ mailable: true });
-  return all.map(fromStored).filter((s) => editionIsFor(s.cadence, issueDate));
+  return all.map(fromStored).filter((s) => editionIsFor(s.cadence));
 }
 
 /** Drops the addresses on the suppression list from a file's subscribers: they are never mailed. */
