@@ -34,7 +34,7 @@ export function exportText(
     // the feed's end now: what changes later is the next export's (`since` from here)
     const until = query.level === 'event' ? await store.changesCursor() : null;
     summary.nextCursor = until ?? query.since ?? null;
-    const read = { ...options, until };
+    const read = { ...options, until, records: query.format === 'jsonl' };
     // The header goes out with the first batch: a store that fails on its first read fails
     // before anything is written, so an HTTP client gets an error status, not a cut-off file.
     if (query.format === 'jsonl' && !query.countries) {
