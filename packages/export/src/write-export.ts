@@ -2,7 +2,7 @@ import type { SitrepStore } from '@sitrep/store/store';
 import type { ExportQuery } from './export-filter.ts';
 import type { ExportRow } from './export-row.ts';
 import { formatWriters } from './formats/index.ts';
-import { canonicalBatches, readRows } from './read-rows.ts';
+import { canonicalBatches, EXPORT_BATCH, readRows } from './read-rows.ts';
 
 export type { ExportQuery, RawExportQuery } from './export-filter.ts';
 export { CONTENT_TYPES, exportFileName, parseExportQuery } from './export-filter.ts';
@@ -74,7 +74,7 @@ async function* recordsOnly(
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
   };
-  const scan = { batch: options.batch ?? 1_000 };
+  const scan = { batch: options.batch ?? EXPORT_BATCH };
   if (query.level === 'report')
     for await (const batch of store.scanEvents(filter, scan)) yield batch.map((b) => b.event);
   else
