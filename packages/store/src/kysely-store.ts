@@ -147,7 +147,9 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       },
       async replaceCanonicalEvents(events) {
         call();
-        await replaceCanonicalEvents(db, events);
+        // under the clustering lock like any clustering step, so its change-feed rows are
+        // numbered in commit order with theirs (PostgreSQL hands out identities at insert)
+        await lock.run(() => replaceCanonicalEvents(db, events));
       },
       async listCanonicalEvents(filter = {}, page = {}) {
         call();
