@@ -33,8 +33,8 @@ export interface ExportSource {
 
 /**
  * One exported event, whatever the level and format: what every format's columns are read from.
- * Built by `read-rows.ts` from the stored records and the places, actors, outlets and articles
- * they name; each format only arranges it.
+ * Built by `read-rows.ts` from a canonical event's export facts (a report's record) and the
+ * places, actors, outlets and articles they name; each format only arranges it.
  */
 export interface ExportRow {
   level: 'event' | 'report';
@@ -76,8 +76,11 @@ export interface ExportRow {
   contradictions: number;
   /** how sure the clustering is that the reports are one event; null for a report */
   cohesion: number | null;
-  /** the stored record, whole: what JSON Lines writes */
-  record: CanonicalEvent | Event;
+  /**
+   * the stored record, whole: what JSON Lines writes. A canonical event's is read only for JSON
+   * Lines (`readRows`' `records`); the other formats' rows come from its export facts, and null.
+   */
+  record: CanonicalEvent | Event | null;
   /** with `since`: when the change feed recorded its latest change (ISO 8601 UTC); else null */
   changedAt: string | null;
 }

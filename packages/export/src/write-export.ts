@@ -2,7 +2,7 @@ import type { SitrepStore } from '@sitrep/store/store';
 import type { ExportQuery } from './export-filter.ts';
 import type { ExportRow } from './export-row.ts';
 import { formatWriters } from './formats/index.ts';
-import { canonicalBatches, readRows } from './read-rows.ts';
+import { canonicalBatches, EXPORT_BATCH, readRows } from './read-rows.ts';
 
 export type { ExportQuery, RawExportQuery } from './export-filter.ts';
 export { CONTENT_TYPES, exportFileName, parseExportQuery } from './export-filter.ts';
@@ -34,7 +34,7 @@ export function exportText(
     // the feed's end now: what changes later is the next export's (`since` from here)
     const until = query.level === 'event' ? await store.changesCursor() : null;
     summary.nextCursor = until ?? query.since ?? null;
-    const read = { ...options, until };
+    const read = { ...options, until, records: query.format === 'jsonl' };
     // The header goes out with the first batch: a store that fails on its first read fails
     // before anything is written, so an HTTP client gets an error status, not a cut-off file.
     if (query.format === 'jsonl' && !query.countries) {
@@ -74,7 +74,7 @@ async function* recordsOnly(
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
   };
-  const scan = { batch: options.batch ?? 1_000 };
+  const scan = { batch: options.batch ?? EXPORT_BATCH };
   if (query.level === 'report')
     for await (const batch of store.scanEvents(filter, scan)) yield batch.map((b) => b.event);
   else

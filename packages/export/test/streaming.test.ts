@@ -27,15 +27,20 @@ describe('an export streams', () => {
       const before = store.stats.queries;
       const first = await pieces.next();
       expect(first.done).toBe(false);
-      // one scan query, the batch's member events, articles, places (and their parents), actors, outlets
+      // the feed's end, one scan query (export facts, or records), places (and their parents), actors, outlets
       const firstBatch = store.stats.queries - before;
       expect(firstBatch).toBeLessThanOrEqual(10);
       let pieceCount = 1;
-      for await (const _ of pieces) pieceCount++;
-      const all = store.stats.queries - before;
+      let reads = 0;
+      for (let at = store.stats.queries; !(await pieces.next()).done; at = store.stats.queries) {
+        pieceCount++;
+        // each later piece is read from the store when it is asked for, not held from before
+        if (store.stats.queries > at) reads++;
+      }
       // ceil(total / 100) batches plus an empty last read: the work grows with the batches read
       expect(pieceCount).toBeGreaterThanOrEqual(Math.ceil(total / 100));
-      expect(all).toBeGreaterThan(firstBatch * 5);
+      // every batch after the first read when its piece was asked for (a trailer needs none)
+      expect(reads).toBeGreaterThanOrEqual(Math.ceil(total / 100) - 1);
     },
   );
 

@@ -40,7 +40,10 @@ export interface ClusteringWrite {
   upsertCanonical: readonly CanonicalEvent[];
   /** ids to delete: removed, and merged into another */
   removeCanonical: readonly string[];
-  /** the change-feed rows; without it (tests writing raw clusterings) the feed is left alone */
+  /**
+   * the change-feed rows; without it (tests writing raw clusterings) the store works them out
+   * against what it holds (`derivedChanges`), so no write of canonical events bypasses the feed
+   */
   changes?: CanonicalChangeSet;
   /** newly clustered mentions, with their article's origin key and their block rows */
   addMentions: readonly { mention: MentionRecord; originKey: string; blocks: readonly BlockRow[] }[];

@@ -23,9 +23,11 @@ import { canonicalForEvents, canonicalRecords, listCanonicalEvents } from './rea
 import { listEvents } from './read/list-events.ts';
 import {
   articleSources,
+  canonicalExportFactsByIds,
   canonicalFacetRows,
   eventFacetRows,
   scanCanonicalEvents,
+  scanCanonicalExportFacts,
   scanEvents,
 } from './read/scan-records.ts';
 import { sendLog } from './send-log.ts';
@@ -145,7 +147,9 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       },
       async replaceCanonicalEvents(events) {
         call();
-        await replaceCanonicalEvents(db, events);
+        // under the clustering lock like any clustering step, so its change-feed rows are
+        // numbered in commit order with theirs (PostgreSQL hands out identities at insert)
+        await lock.run(() => replaceCanonicalEvents(db, events));
       },
       async listCanonicalEvents(filter = {}, page = {}) {
         call();
@@ -170,6 +174,14 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       scanCanonicalEvents(filter = {}, args = {}) {
         call();
         return scanCanonicalEvents(db, filter, args.batch);
+      },
+      scanCanonicalExportFacts(filter = {}, args = {}) {
+        call();
+        return scanCanonicalExportFacts(db, filter, args.batch);
+      },
+      async canonicalExportFacts(ids) {
+        call();
+        return canonicalExportFactsByIds(db, ids);
       },
       scanEvents(filter = {}, args = {}) {
         call();

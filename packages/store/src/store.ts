@@ -8,6 +8,7 @@ import type { Outlet } from '@sitrep/schema/outlet';
 import type { Place } from '@sitrep/schema/place';
 import type { ClusteringStore } from './clustering-types.ts';
 import { loadStoreConfig, type StoreConfig, validateStoreConfig } from './config.ts';
+import type { CanonicalExportFacts } from './export-facts.ts';
 import type { FeedStore } from './feed-types.ts';
 import type {
   ArticleFilter,
@@ -47,6 +48,7 @@ export type {
   StoredClusterRow,
 } from './clustering-types.ts';
 export type { StoreConfig } from './config.ts';
+export type * from './export-facts.ts';
 export type * from './feed-types.ts';
 export type * from './query-types.ts';
 export type * from './subscriber-types.ts';
@@ -110,6 +112,16 @@ export interface SitrepStore {
    */
   scanCanonicalEvents(filter?: CanonicalEventFilter, args?: ScanArgs): AsyncIterable<CanonicalEvent[]>;
   scanEvents(filter?: EventFilter, args?: ScanArgs): AsyncIterable<ScannedEvent[]>;
+  /**
+   * What `scanCanonicalEvents` yields, as export facts (written with each event): the bulk
+   * export's one read, with no record, member report or article read per batch.
+   */
+  scanCanonicalExportFacts(
+    filter?: CanonicalEventFilter,
+    args?: ScanArgs,
+  ): AsyncIterable<CanonicalExportFacts[]>;
+  /** the export facts of canonical events by id (null for unknown ids) */
+  canonicalExportFacts(ids: readonly string[]): Promise<(CanonicalExportFacts | null)[]>;
   /**
    * Matching rows counted per (kind, place) in one grouped query, for facets: counts per kind and
    * per country for the current filter, without reading a record.

@@ -101,6 +101,7 @@ describe.each(cases)('canonical events on $name', (engine) => {
       const renameAll = other.transaction(() => {
         other.pragma('defer_foreign_keys = ON');
         other.prepare(`UPDATE canonical_records SET id = 'cev_f' || substr(id, 6)`).run();
+        other.prepare(`UPDATE canonical_export_facts SET id = 'cev_f' || substr(id, 6)`).run();
         other
           .prepare(`UPDATE canonical_mentions SET canonical_id = 'cev_f' || substr(canonical_id, 6)`)
           .run();

@@ -63,6 +63,7 @@ export function interaction(a: number | null, b: number | null): string {
 const DAY = 86_400_000;
 export function spanDays(start: string | null, end: string | null): number | null {
   if (!start || !end) return null;
+  if (start === end) return 1; // most events: no date parsing per row
   return Math.round((Date.parse(end) - Date.parse(start)) / DAY) + 1;
 }
 

@@ -7,32 +7,34 @@ import type { ExportRow } from '../export-row.ts';
  * meets either inside a value. Free text (the sentence) goes to `notes`.
  */
 export function sitrepTags(row: ExportRow): string {
-  const tags: [string, string | number | boolean | null | undefined][] = [
-    ['level', row.level],
-    ['kind', row.kind],
-    ['date_end', row.end !== row.start ? row.end : null],
-    ['date_precision', row.precision],
-    ['location_precision', row.location?.precision],
-    ['killed_low', row.killed?.low],
-    ['killed_high', row.killed?.high],
-    ['killed_disputed', row.killed?.disputed || null],
-    ['killed_competing', row.killed?.competing.length ? row.killed.competing.join(',') : null],
-    ['killed_total_not_incident', row.killedNotIncident],
-    ['civilians_killed', row.civiliansKilled],
-    ['injured', row.injured?.best],
-    ['injured_low', row.injured?.low],
-    ['injured_high', row.injured?.high],
-    ['reports', row.reports],
-    ['independent_sources', row.independentSources],
-    ['disputed', row.disputed || null],
-    ['contradictions', row.contradictions || null],
-    ['cohesion', row.cohesion === null ? null : Math.round(row.cohesion * 100) / 100],
-    ['geonames_id', row.place?.geonamesId],
-  ];
-  return tags
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `sitrep:${k}=${v}`)
-    .join('; ');
+  // Appended in place, not built as pairs then filtered and joined: once per exported row, this
+  // was a quarter of the ACLED writer's time on 95k events.
+  let out = '';
+  const tag = (key: string, v: string | number | boolean | null | undefined) => {
+    if (v === null || v === undefined || v === '') return;
+    out += out ? `; sitrep:${key}=${v}` : `sitrep:${key}=${v}`;
+  };
+  tag('level', row.level);
+  tag('kind', row.kind);
+  tag('date_end', row.end !== row.start ? row.end : null);
+  tag('date_precision', row.precision);
+  tag('location_precision', row.location?.precision);
+  tag('killed_low', row.killed?.low);
+  tag('killed_high', row.killed?.high);
+  tag('killed_disputed', row.killed?.disputed || null);
+  tag('killed_competing', row.killed?.competing.length ? row.killed.competing.join(',') : null);
+  tag('killed_total_not_incident', row.killedNotIncident);
+  tag('civilians_killed', row.civiliansKilled);
+  tag('injured', row.injured?.best);
+  tag('injured_low', row.injured?.low);
+  tag('injured_high', row.injured?.high);
+  tag('reports', row.reports);
+  tag('independent_sources', row.independentSources);
+  tag('disputed', row.disputed || null);
+  tag('contradictions', row.contradictions || null);
+  tag('cohesion', row.cohesion === null ? null : Math.round(row.cohesion * 100) / 100);
+  tag('geonames_id', row.place?.geonamesId);
+  return out;
 }
 
 /** The inverse of `sitrepTags` (and what the README shows a reader doing): tags → key/value pairs. */

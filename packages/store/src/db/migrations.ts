@@ -12,6 +12,7 @@ import { canonicalEvents } from './canonical-migration.ts';
 import { changeFeed } from './change-feed-migration.ts';
 import { changeNotifications } from './change-notify-migration.ts';
 import { clusteringState } from './clustering-migration.ts';
+import { canonicalExportFacts } from './export-facts-migration.ts';
 import { extractorVersion } from './extractor-version-migration.ts';
 import { feeds } from './feeds-migration.ts';
 import { placesGeo } from './places-geo-migration.ts';
@@ -35,6 +36,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0008-places-geo': { up: (db) => placesGeo(db) },
     '0011-subscribers': { up: (db) => subscribers(db) },
     '0012-change-feed': { up: (db) => changeFeed(db, engine) },
+    '0013-canonical-export-facts': { up: (db) => canonicalExportFacts(db) },
   };
 }
 

@@ -179,6 +179,14 @@ export interface CanonicalEventsTable {
   independent_sources: number;
 }
 
+/** A canonical event's export facts (`CanonicalExportFacts` as JSON), written with it (migration 0013). */
+export interface CanonicalExportFactsTable {
+  id: string;
+  /** the event's `sort_date`, so an unfiltered export scans this table alone in export order */
+  sort_date: string;
+  facts: string;
+}
+
 export interface CanonicalMentionsTable {
   event_id: string;
   canonical_id: string;
@@ -244,6 +252,7 @@ export interface Database {
   canonical_records: EventRecordsTable;
   canonical_mentions: CanonicalMentionsTable;
   canonical_changes: CanonicalChangesTable;
+  canonical_export_facts: CanonicalExportFactsTable;
   mention_records: MentionRecordsTable;
   mention_blocks: MentionBlocksTable;
   clustering_meta: ClusteringMetaTable;

@@ -2,6 +2,7 @@ import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { Event } from '@sitrep/schema/event';
 import type { Kysely } from 'kysely';
 import type { Database, Engine } from '../db/tables.ts';
+import type { CanonicalExportFacts } from '../export-facts.ts';
 import type {
   ArticleSource,
   CanonicalEventFilter,
@@ -60,6 +61,75 @@ function canonicalBatch(db: Kysely<Database>, filter: CanonicalEventFilter, boun
     .orderBy('canonical_events.id')
     .limit(limit)
     .execute();
+}
+
+/**
+ * The export facts of every canonical event matching the filter, in the order and batches of
+ * `scanCanonicalEvents`: one query per batch over the narrow row and its facts, no record read.
+ */
+export async function* scanCanonicalExportFacts(
+  db: Kysely<Database>,
+  filter: CanonicalEventFilter,
+  batch?: number,
+): AsyncGenerator<CanonicalExportFacts[]> {
+  const limit = batchSize(batch);
+  let after: Bound = null;
+  for (;;) {
+    const rows = await factsBatch(db, filter, after, limit);
+    if (rows.length === 0) return;
+    yield rows.map((r) => JSON.parse(r.facts) as CanonicalExportFacts);
+    if (rows.length < limit) return;
+    const last = rows[rows.length - 1]!;
+    after = { key: last.sort_date, id: last.id };
+  }
+}
+
+function factsBatch(db: Kysely<Database>, filter: CanonicalEventFilter, bound: Bound, limit: number) {
+  // everything: the facts table alone, in its own (sort_date, id) index's order
+  if (Object.values(filter).every((v) => v === undefined))
+    return db
+      .selectFrom('canonical_export_facts')
+      .select(['id', 'sort_date', 'facts'])
+      .$if(bound !== null, (q) =>
+        q.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple('sort_date', 'id'), '>', tuple(bound!.key, bound!.id)),
+        ),
+      )
+      .orderBy('sort_date')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  return db
+    .selectFrom('canonical_events')
+    .innerJoin('canonical_export_facts', 'canonical_export_facts.id', 'canonical_events.id')
+    .select(['canonical_events.id', 'canonical_events.sort_date', 'canonical_export_facts.facts'])
+    .where((eb) => canonicalWhere(eb, filter))
+    .$if(bound !== null, (q) =>
+      q.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('canonical_events.sort_date', 'canonical_events.id'), '>', tuple(bound!.key, bound!.id)),
+      ),
+    )
+    .orderBy('canonical_events.sort_date')
+    .orderBy('canonical_events.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The export facts of canonical events by id (null for ids the store does not hold). */
+export async function canonicalExportFactsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<(CanonicalExportFacts | null)[]> {
+  const found = new Map<string, CanonicalExportFacts>();
+  for (const part of chunkIds([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('canonical_export_facts')
+      .select(['id', 'facts'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) found.set(r.id, JSON.parse(r.facts) as CanonicalExportFacts);
+  }
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 /** Every per-article event matching the filter, as `scanCanonicalEvents` reads canonical ones. */

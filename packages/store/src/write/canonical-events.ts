@@ -2,10 +2,15 @@ import type { CanonicalEvent } from '@sitrep/schema/canonical-event';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { severityOf } from './article-rows.ts';
+import { deleteExportFacts, insertExportFacts } from './canonical-export-facts.ts';
+import { derivedChanges, recordChanges } from './change-rows.ts';
 import { chunkIds } from './chunks.ts';
 import { insertRows } from './insert-rows.ts';
 
-/** Inserts canonical events: the narrow filter row, the JSON record and one link per mention. */
+/**
+ * Inserts canonical events: the narrow filter row, the JSON record, the export facts and one
+ * link per mention.
+ */
 export async function insertCanonicalEvents(
   trx: Transaction<Database>,
   events: readonly CanonicalEvent[],
@@ -31,6 +36,7 @@ export async function insertCanonicalEvents(
   await insertRows(trx, 'canonical_events', rows);
   const records = events.map((e) => ({ id: e.id, record: JSON.stringify(e) }));
   await insertRows(trx, 'canonical_records', records);
+  await insertExportFacts(trx, events);
   const mentions = new Map<string, string>();
   for (const e of events) for (const m of e.mentions) mentions.set(m.eventId, e.id);
   const links = [...mentions].map(([event_id, canonical_id]) => ({ event_id, canonical_id }));
@@ -39,11 +45,12 @@ export async function insertCanonicalEvents(
   await insertRows(trx, 'canonical_mentions', links);
 }
 
-/** Deletes canonical events by id, with their records and mention links. */
+/** Deletes canonical events by id, with their records, export facts and mention links. */
 export async function deleteCanonicalEvents(
   trx: Transaction<Database>,
   ids: readonly string[],
 ): Promise<void> {
+  await deleteExportFacts(trx, ids);
   for (const part of chunkIds(ids)) {
     await trx.deleteFrom('canonical_mentions').where('canonical_id', 'in', part).execute();
     await trx.deleteFrom('canonical_records').where('id', 'in', part).execute();
@@ -51,21 +58,34 @@ export async function deleteCanonicalEvents(
   }
 }
 
+/** Every canonical table emptied (children first), for a write that replaces the whole set. */
+export async function deleteAllCanonicalEvents(trx: Transaction<Database>): Promise<void> {
+  for (const table of [
+    'canonical_mentions',
+    'canonical_export_facts',
+    'canonical_records',
+    'canonical_events',
+  ] as const)
+    await trx.deleteFrom(table).execute();
+}
+
 /**
  * Replaces the whole clustering result in one transaction (readers see the old set or the new
  * one, never a mix). A result written this way comes without the mention and block rows
  * incremental clustering keeps, so the stored clustering version is cleared: the next ingest
- * rebuilds those from scratch instead of updating from rows that no longer match.
+ * rebuilds those from scratch instead of updating from rows that no longer match. The change
+ * feed gets what the replacement did, worked out against the stored set (`derivedChanges`), so
+ * a client syncing through `changes` sees it like any clustering step.
  */
 export async function replaceCanonicalEvents(
   db: Kysely<Database>,
   events: readonly CanonicalEvent[],
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('canonical_mentions').execute();
-    await trx.deleteFrom('canonical_records').execute();
-    await trx.deleteFrom('canonical_events').execute();
+    const changes = await derivedChanges(trx, events, 'all');
+    await deleteAllCanonicalEvents(trx);
     await trx.deleteFrom('clustering_meta').execute();
     await insertCanonicalEvents(trx, events);
+    await recordChanges(trx, changes);
   });
 }

@@ -1,7 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ClusteringWrite } from '../clustering-types.ts';
 import type { Database } from '../db/tables.ts';
-import { deleteCanonicalEvents, insertCanonicalEvents } from './canonical-events.ts';
+import {
+  deleteAllCanonicalEvents,
+  deleteCanonicalEvents,
+  insertCanonicalEvents,
+} from './canonical-events.ts';
+import { derivedChanges, recordChanges } from './change-rows.ts';
 import { chunkIds } from './chunks.ts';
 import { insertRows } from './insert-rows.ts';
 
@@ -39,24 +44,6 @@ async function markDisputed(
   }
 }
 
-/** The change-feed rows of one step, numbered in this order: created, updated, merged, removed. */
-async function recordChanges(trx: Transaction<Database>, changes: ClusteringWrite['changes']): Promise<void> {
-  if (!changes) return;
-  const changed_at = new Date().toISOString();
-  const rows = [
-    ...changes.created.map((id) => ({ canonical_id: id, change: 'created', merged_into: null, changed_at })),
-    ...changes.updated.map((id) => ({ canonical_id: id, change: 'updated', merged_into: null, changed_at })),
-    ...changes.merged.map(([id, into]) => ({
-      canonical_id: id,
-      change: 'merged',
-      merged_into: into,
-      changed_at,
-    })),
-    ...changes.removed.map((id) => ({ canonical_id: id, change: 'removed', merged_into: null, changed_at })),
-  ];
-  await insertRows(trx, 'canonical_changes', rows);
-}
-
 async function setVersion(trx: Transaction<Database>, version: string): Promise<void> {
   await trx.deleteFrom('clustering_meta').where('name', '=', 'version').execute();
   await trx.insertInto('clustering_meta').values({ name: 'version', value: version }).execute();
@@ -66,9 +53,11 @@ async function setVersion(trx: Transaction<Database>, version: string): Promise<
 export async function applyClusteringWrite(db: Kysely<Database>, write: ClusteringWrite): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // an upserted id may be stored already: an event that kept its id while its members changed
-    await deleteCanonicalEvents(trx, [...write.removeCanonical, ...write.upsertCanonical.map((e) => e.id)]);
+    const touched = [...write.removeCanonical, ...write.upsertCanonical.map((e) => e.id)];
+    const changes = write.changes ?? (await derivedChanges(trx, write.upsertCanonical, touched));
+    await deleteCanonicalEvents(trx, touched);
     await insertCanonicalEvents(trx, write.upsertCanonical);
-    await recordChanges(trx, write.changes);
+    await recordChanges(trx, changes);
     for (const part of chunkIds(write.removeMentions)) {
       await trx.deleteFrom('mention_blocks').where('event_id', 'in', part).execute();
       await trx.deleteFrom('mention_records').where('event_id', 'in', part).execute();
@@ -85,16 +74,11 @@ export async function replaceClustering(
   version: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of [
-      'canonical_mentions',
-      'canonical_records',
-      'canonical_events',
-      'mention_blocks',
-      'mention_records',
-    ] as const)
-      await trx.deleteFrom(table).execute();
+    const changes = write.changes ?? (await derivedChanges(trx, write.upsertCanonical, 'all'));
+    await deleteAllCanonicalEvents(trx);
+    for (const table of ['mention_blocks', 'mention_records'] as const) await trx.deleteFrom(table).execute();
     await insertCanonicalEvents(trx, write.upsertCanonical);
-    await recordChanges(trx, write.changes);
+    await recordChanges(trx, changes);
     await insertMentions(trx, write);
     await markDisputed(trx, write.eventDisputed);
     await setVersion(trx, version);
