@@ -5,7 +5,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { MapPlace } from './day-map.ts';
 import { escapeXml, FONT_FAMILY, H, LABEL_PX, resvgFonts, W } from './map-drawing.ts';
-import { madeResvg } from './native-memory.ts';
 
 export interface Box {
   x0: number;
@@ -29,7 +28,6 @@ export function inkBox(name: string): Box {
   let box = inkBoxes.get(name);
   if (!box) {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W * 2}" height="${LABEL_PX * 4}"><text x="0" y="${LABEL_PX * 2}" font-family="${FONT_FAMILY}" font-weight="bold" font-size="${LABEL_PX}">${escapeXml(name)}</text></svg>`;
-    madeResvg();
     const b = new Resvg(svg, { font: resvgFonts() }).getBBox();
     // no glyphs drawn (an unknown script without a font): the generous guess, so nothing overlaps
     box = b

@@ -10,7 +10,6 @@ import { geoMercator, geoPath } from 'd3-geo';
 import type { DayMap } from './day-map.ts';
 import { FAMILY_COLOURS } from './day-map.ts';
 import { escapeXml, FONT_FAMILY, H, LABEL_PX, resvgFonts, W } from './map-drawing.ts';
-import { madeResvg } from './native-memory.ts';
 import { placeLabels } from './place-labels.ts';
 import { atlasCountries } from './world-atlas.ts';
 
@@ -105,7 +104,6 @@ export function renderMapPng(map: DayMap): Buffer {
   const svg = mapSvg(map);
   let png: Buffer = Buffer.alloc(0);
   for (const zoom of [SCALE, 1.5, 1.25, 1]) {
-    madeResvg();
     png = new Resvg(svg, {
       fitTo: { mode: 'zoom', value: zoom },
       font: resvgFonts(),
