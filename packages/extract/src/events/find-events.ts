@@ -607,7 +607,7 @@ function toldAgain(
     const text = (input.sentences[si] as Sentence).text;
     const reach = INCIDENT_ANAPHOR.test(text) ? 6 : 3;
     const earlier = events
-      .map((f, j) => j)
+      .map((_f, j) => j)
       .filter(
         (j) =>
           j < i &&

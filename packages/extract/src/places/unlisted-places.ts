@@ -12,10 +12,10 @@ import type { Place, PlaceKind } from '@sitrep/schema/place';
  * found again by id without a table.
  */
 
-const PARTICLE = String.raw`(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|la|le|du|bin|ibn|abu|wa)`;
+const PARTICLE = `(?:al|el|ad|as|ash|ar|an|az|ez|es|ed|en|de|del|la|le|du|bin|ibn|abu|wa)`;
 // capitalised words (each part of a hyphenated word too: "Russian-controlled" is no name)
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*`;
-const NAME = String.raw`((?:${PARTICLE}[-‐ ])?${CAP}(?:[ -](?:${PARTICLE}[-‐ ])?${CAP}){0,3})`;
+const NAME = `((?:${PARTICLE}[-‐ ])?${CAP}(?:[ -](?:${PARTICLE}[-‐ ])?${CAP}){0,3})`;
 const QUOTE_OPEN = `(["“])?`;
 const QUOTE_CLOSE = `["”]?`;
 const DIRECTION = `(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?`;
