@@ -5,8 +5,8 @@
 // Reports req/s, p99, errors (HTTP and GraphQL) and each server's memory: RSS and live heap
 // after a full garbage collection at the window's start (after SOAK_WARM_UP seconds, default 5,
 // of the same queries) and end, and the RSS peak between collections (bench/memory-probe.ts says
-// why both); exits 1 when a client saw an error or RSS after a full collection grew by more
-// than 10 %. SOAK_ENGINES=sqlite,postgres and SOAK_CACHE=on,off choose the servers.
+// why both); exits 1 when a client saw an error or RSS or the live heap after a full collection
+// grew by more than 10 %. SOAK_ENGINES=sqlite,postgres and SOAK_CACHE=on,off choose the servers.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -38,8 +38,8 @@ const children = new Set<ChildProcess>();
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-soak-'));
 /**
  * SOAK_PROBE_DIR: keep the probe's files there (each API's memory every 5 s in <pid>.tsv: seconds,
- * rss, heapTotal, heapUsed, external, arrayBuffers in MB); SOAK_HEAP=1: a heap snapshot at the
- * window's start and end too, for bench/heap-diff.ts (they pause the server for seconds)
+ * rss, heapTotal, heapUsed, external, arrayBuffers in MB); SOAK_HEAP=1 with it: a heap snapshot
+ * at the window's start and end too, for bench/heap-diff.ts (they pause the server for seconds)
  */
 const probe = memoryProbe(process.env.SOAK_PROBE_DIR ?? dir, {
   log: Boolean(process.env.SOAK_PROBE_DIR),
@@ -125,10 +125,15 @@ async function main(): Promise<number> {
     await Promise.all(servers.map((s) => stop(s.child)));
   }
   print(rows, notes);
-  const failed = rows.filter((r) => r.httpErrors + r.graphqlErrors > 0 || r.end.rss > r.start.rss * 1.1);
+  const failed = rows.filter(
+    (r) =>
+      r.httpErrors + r.graphqlErrors > 0 ||
+      r.end.rss > r.start.rss * 1.1 ||
+      r.end.heapUsed > r.start.heapUsed * 1.1,
+  );
   console.log(
     failed.length === 0
-      ? '\ntargets met: no errors to clients, RSS after a full collection within 10 % of its start'
+      ? '\ntargets met: no errors to clients; RSS and live heap after a full collection within 10 % of their start'
       : `\ntargets missed by: ${failed.map((r) => `${r.engine} cache ${r.cache}`).join(', ')}`,
   );
   return failed.length === 0 ? 0 : 1;
