@@ -2,8 +2,13 @@
 // side by side) while `sitrep ingest` re-ingests FA-KES in another process, on SQLite and on
 // PostgreSQL (SOAK_FRESH=1: the window's first ingest loads FA-KES into a store without it).
 // Bounded: SOAK_SECONDS (default 60) of load in all, split between the engines; loopback only.
-// Reports req/s, p99, errors (HTTP and GraphQL) and each server's RSS; exits 1 when a client
-// saw an error or RSS grew by more than 10 %.
+// Reports req/s, p99, errors (HTTP and GraphQL) and each server's memory: RSS and live heap
+// after a full garbage collection at the window's start (after SOAK_WARM_UP seconds, default 5,
+// of the same queries) and end, and the RSS peak between collections (bench/memory-probe.ts says
+// why both); exits 1 when a client saw an error or the live heap after a full collection grew by
+// more than 10 % (RSS over 10 % is reported: it is V8's and the allocator's lazy return of memory
+// as much as anything the server keeps; the README's soak section has the runs).
+// SOAK_ENGINES=sqlite,postgres and SOAK_CACHE=on,off choose the servers.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +18,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { type Memory, memoryProbe } from './memory-probe.ts';
 import { SOAK_QUERIES } from './soak-queries.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -24,11 +30,23 @@ const FAKES =
 const SITREP = fileURLToPath(new URL('../../cli/bin/sitrep.js', import.meta.url));
 const API_MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../../corpus/', import.meta.url));
-const WARM_UP_SECONDS = 3;
+const WARM_UP_SECONDS = Number(process.env.SOAK_WARM_UP ?? 5);
 const FRESH = process.env.SOAK_FRESH === '1';
+/** engines and cache settings to run (a probe of one server runs it alone): default all */
+const ENGINES = (process.env.SOAK_ENGINES ?? 'sqlite,postgres').split(',');
+const CACHES = (process.env.SOAK_CACHE ?? 'on,off').split(',') as ('on' | 'off')[];
 
 const children = new Set<ChildProcess>();
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-soak-'));
+/**
+ * SOAK_PROBE_DIR: keep the probe's files there (each API's memory every 5 s in <pid>.tsv: seconds,
+ * rss, heapTotal, heapUsed, external, arrayBuffers in MB); SOAK_HEAP=1 with it: a heap snapshot
+ * at the window's start and end too, for bench/heap-diff.ts (they pause the server for seconds)
+ */
+const probe = memoryProbe(process.env.SOAK_PROBE_DIR ?? dir, {
+  log: Boolean(process.env.SOAK_PROBE_DIR),
+  heap: process.env.SOAK_HEAP === '1',
+});
 const pgSchema = `sitrep_soak_${randomBytes(4).toString('hex')}`;
 
 interface Row {
@@ -38,19 +56,23 @@ interface Row {
   p99: number;
   httpErrors: number;
   graphqlErrors: number;
-  rssStart: number;
-  rssEnd: number;
+  /** after a full garbage collection at the window's start and end (memory-probe.ts says why) */
+  start: Memory;
+  end: Memory;
+  /** the highest RSS sampled each second in the window */
   rssMax: number;
 }
 
 async function main(): Promise<number> {
   if (!existsSync(FAKES)) throw new Error(`FA-KES not found at ${FAKES} (set SOAK_FAKES)`);
   const pgUp = await listening(new URL(PG_URL));
-  const engines: [string, Record<string, string>][] = [
-    ['SQLite', { SITREP_DB: join(dir, 'soak.db'), DATABASE_URL: '' }],
-  ];
-  if (pgUp) engines.push(['PostgreSQL', { DATABASE_URL: PG_URL, SITREP_PG_SCHEMA: pgSchema }]);
-  else console.log(`PostgreSQL skipped: nothing listens at ${PG_URL} (set SOAK_DATABASE_URL)`);
+  const engines: [string, Record<string, string>][] = [];
+  if (ENGINES.includes('sqlite'))
+    engines.push(['SQLite', { SITREP_DB: join(dir, 'soak.db'), DATABASE_URL: '' }]);
+  if (ENGINES.includes('postgres') && pgUp)
+    engines.push(['PostgreSQL', { DATABASE_URL: PG_URL, SITREP_PG_SCHEMA: pgSchema }]);
+  else if (ENGINES.includes('postgres'))
+    console.log(`PostgreSQL skipped: nothing listens at ${PG_URL} (set SOAK_DATABASE_URL)`);
   const seconds = Math.max(5, Math.floor(SECONDS / engines.length));
   console.log(
     `${seconds}s of load per engine after a ${WARM_UP_SECONDS}s warm-up, ${CONNECTIONS} connections per server, ${SOAK_QUERIES.length} queries in turn, ${FRESH ? 'FA-KES loaded during the window' : 'FA-KES re-ingested during the window'}; load: ${loadAverage()}\n`,
@@ -62,16 +84,19 @@ async function main(): Promise<number> {
     // SOAK_FRESH=1 it holds only the corpus and the window's first ingest loads all of FA-KES
     await cli(env, ['ingest', '--no-progress', CORPUS, ...(FRESH ? [] : [FAKES])]);
     const servers = await Promise.all(
-      (['on', 'off'] as const).map((cache) =>
+      CACHES.map((cache) =>
         startApi({ ...env, NODE_ENV: 'production', SITREP_RESPONSE_CACHE: String(cache === 'on') }),
       ),
     );
     await Promise.all(servers.map((s) => load(s.port, WARM_UP_SECONDS, new Map())));
-    const rssStart = servers.map((s) => rss(s.child));
-    const rssMax = [...rssStart];
+    const start = await Promise.all(servers.map((s) => probe.settled(s.child)));
+    const rssMax = start.map((m) => m.rss);
+    const timelines = start.map((m) => [m.rss]);
     const sampler = setInterval(() => {
       servers.forEach((s, i) => {
-        rssMax[i] = Math.max(rssMax[i]!, rss(s.child));
+        const now = rss(s.child);
+        rssMax[i] = Math.max(rssMax[i]!, now);
+        timelines[i]!.push(now);
       });
     }, 1000);
     const ingests = ingestLoop(env);
@@ -79,32 +104,44 @@ async function main(): Promise<number> {
     const results = await Promise.all(servers.map((s, i) => load(s.port, seconds, messages[i]!)));
     clearInterval(sampler);
     notes.push(`${engine}: ${(await ingests.stop()).join('; ')}`);
-    servers.forEach((s, i) => {
+    const end = await Promise.all(servers.map((s) => probe.settled(s.child)));
+    servers.forEach((_, i) => {
       const r = results[i]!;
+      const cache = CACHES[i]!;
       const graphqlErrors = [...messages[i]!.values()].reduce((n, c) => n + c, 0);
       for (const [message, count] of messages[i]!)
-        notes.push(`${engine}, cache ${i === 0 ? 'on' : 'off'}: ${count} × ${message}`);
+        notes.push(`${engine}, cache ${cache}: ${count} × ${message}`);
+      notes.push(`${engine}, cache ${cache}: RSS every tenth of the window ${tenths(timelines[i]!)} MB`);
       rows.push({
         engine,
-        cache: i === 0 ? 'on' : 'off',
+        cache,
         rps: r.requests.average,
         p99: r.latency.p99,
         httpErrors: r.errors + r.non2xx,
         graphqlErrors,
-        rssStart: rssStart[i]!,
-        rssEnd: rss(s.child),
-        rssMax: Math.max(rssMax[i]!, rss(s.child)),
+        start: start[i]!,
+        end: end[i]!,
+        rssMax: rssMax[i]!,
       });
     });
     await Promise.all(servers.map((s) => stop(s.child)));
   }
   print(rows, notes);
+  // The exit status follows what a client sees and what the server keeps (the live heap after a
+  // full collection). RSS is reported beside it, not judged: in a 30 s window it measures where
+  // V8 is in returning grown heap pages and the allocator its buffers, which it does lazily
+  // (uncached PostgreSQL, 180 s: RSS after a full collection 354 → 316 MB, live heap 85 → 87).
   const failed = rows.filter(
-    (r) => r.httpErrors + r.graphqlErrors > 0 || r.rssEnd > r.rssStart * 1.1 || r.rssMax > r.rssStart * 1.1,
+    (r) => r.httpErrors + r.graphqlErrors > 0 || r.end.heapUsed > r.start.heapUsed * 1.1,
   );
+  const rssOver = rows.filter((r) => r.end.rss > r.start.rss * 1.1);
+  if (rssOver.length > 0)
+    console.log(
+      `\nRSS after a full collection more than 10 % over its start (reported, not judged; see README): ${rssOver.map((r) => `${r.engine} cache ${r.cache}`).join(', ')}`,
+    );
   console.log(
     failed.length === 0
-      ? '\ntargets met: no errors to clients, RSS within 10 % of its start'
+      ? '\ntargets met: no errors to clients; live heap after a full collection within 10 % of its start'
       : `\ntargets missed by: ${failed.map((r) => `${r.engine} cache ${r.cache}`).join(', ')}`,
   );
   return failed.length === 0 ? 0 : 1;
@@ -191,7 +228,7 @@ async function cli(env: Record<string, string>, args: string[]): Promise<void> {
 
 /** `sitrep serve`'s API process (what `sitrep serve` spawns), on a free loopback port. */
 function startApi(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', API_MAIN, '--port', '0'], {
+  const child = spawn(process.execPath, [...probe.nodeArgs, '--import', 'tsx', API_MAIN, '--port', '0'], {
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -214,6 +251,13 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The RSS samples at 0 %, 10 %, … 100 % of the window. */
+function tenths(samples: readonly number[]): string {
+  return Array.from({ length: 11 }, (_, k) =>
+    samples[Math.round((k * (samples.length - 1)) / 10)]!.toFixed(0),
+  ).join(' ');
+}
+
 /** Resident memory in MB, as ps reports it. */
 function rss(child: ChildProcess): number {
   const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)], { encoding: 'utf8' }).trim());
@@ -231,13 +275,14 @@ function loadAverage(): string {
 }
 
 function print(rows: Row[], notes: string[]) {
+  const pct = (from: number, to: number) => `${((100 * (to - from)) / from).toFixed(1)} %`;
   console.log(
-    '| engine | cache | req/s | p99 ms | HTTP errors | GraphQL errors | RSS start → end MB | RSS max MB | growth |',
+    '| engine | cache | req/s | p99 ms | HTTP errors | GraphQL errors | RSS after full GC, start → end MB | growth | live heap start → end MB | RSS peak MB (between GCs) |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---|---:|---|---:|');
   for (const r of rows)
     console.log(
-      `| ${r.engine} | ${r.cache} | ${Math.round(r.rps)} | ${r.p99} | ${r.httpErrors} | ${r.graphqlErrors} | ${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} | ${r.rssMax.toFixed(0)} | ${((100 * (r.rssMax - r.rssStart)) / r.rssStart).toFixed(1)} % |`,
+      `| ${r.engine} | ${r.cache} | ${Math.round(r.rps)} | ${r.p99} | ${r.httpErrors} | ${r.graphqlErrors} | ${r.start.rss.toFixed(0)} → ${r.end.rss.toFixed(0)} | ${pct(r.start.rss, r.end.rss)} | ${r.start.heapUsed.toFixed(0)} → ${r.end.heapUsed.toFixed(0)} | ${r.rssMax.toFixed(0)} (${pct(r.start.rss, r.rssMax)}) |`,
     );
   console.log(`\nload after: ${loadAverage()}`);
   for (const note of notes) console.log(`- ${note}`);

@@ -1,4 +1,5 @@
 import { CLUSTERING_VERSION } from '@sitrep/cluster/clustering-version';
+import type { EventMention } from '@sitrep/cluster/event-mention';
 import { updateStoredClusters } from '@sitrep/cluster/update-stored-clusters';
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { originKey } from '@sitrep/store/origin-key';
@@ -65,28 +66,72 @@ async function clusterStep(
     ms: 0,
   };
   if (add.length > 0 || remove.length > 0) {
-    const update = await updateStoredClusters(storedClustering(store.clustering), CLUSTER_OPTIONS, {
-      add: add.map((r) => r.mention),
-      remove,
-    });
-    const originOf = new Map(add.map((r) => [r.mention.id, r.originKey]));
-    const stable = await withStableIds(store, update.upsert, update.removeMentions);
-    await store.clustering.apply({
-      upsertCanonical: stable.events,
-      ...changeSetOf(stable),
-      addMentions: update.addMentions.map((r) => ({ ...r, originKey: originOf.get(r.mention.id) as string })),
-      removeMentions: update.removeMentions,
-      eventDisputed: disputedFlags(update.upsert, new Map(update.members.map((m) => [m.id, m]))),
-    });
-    Object.assign(result, {
-      loaded: update.loaded,
-      upserted: update.upsert.length,
-      removed: stable.removed.length + stable.merged.length,
-      written: true,
-    });
+    const update = await applyStep(store, add, remove);
+    Object.assign(result, update, { written: true });
   }
   result.datedArticles = await inferArticleDates(store, articles);
   if (result.datedArticles > 0) result.written = true;
   result.ms = performance.now() - started;
   return result;
+}
+
+/**
+ * Takes out of the clustering the events that storing `records` will delete (a changed article's
+ * old events), before the batch is stored. The clustering step after the batch would take them
+ * out too, but only once every batch of the run is in: until then each canonical event naming
+ * them named an event that was gone, and a reader asking for its reports met nulls where the
+ * schema promises an event (issue 20 item 12). Done first, each commit leaves a state in which
+ * every canonical event's reports exist: the old article's events, briefly unclustered, then the
+ * new ones, clustered by the step after the batch. Ids stay stable: this is an ordinary step
+ * (removals only), so a canonical event keeps its id while a report leaves it. A stored
+ * clustering of another version is left alone: the next step rebuilds it anyway.
+ */
+export async function unclusterReplacedEvents(
+  store: SitrepStore,
+  records: readonly ExtractedArticle[],
+): Promise<ReclusterResult | null> {
+  const started = performance.now();
+  const replaced = await store.eventsReplacedBy(records);
+  if (replaced.length === 0) return null;
+  return store.clustering.exclusive(async () => {
+    if ((await store.clustering.version()) !== CLUSTERING_VERSION) return null;
+    const clustered = await store.clustering.clusteredIds(replaced);
+    const remove = replaced.filter((id) => clustered.has(id));
+    if (remove.length === 0) return null;
+    return {
+      mode: 'incremental',
+      mentions: remove.length,
+      canonicalEvents: null,
+      datedArticles: 0,
+      ...(await applyStep(store, [], remove)),
+      written: true,
+      ms: performance.now() - started,
+    };
+  });
+}
+
+/** One incremental step over the stored clustering: these mentions in, those out, in one transaction. */
+async function applyStep(
+  store: SitrepStore,
+  add: readonly { mention: EventMention; originKey: string }[],
+  remove: readonly string[],
+): Promise<Pick<ReclusterResult, 'loaded' | 'upserted' | 'removed'>> {
+  const update = await updateStoredClusters(storedClustering(store.clustering), CLUSTER_OPTIONS, {
+    add: add.map((r) => r.mention),
+    remove,
+  });
+  const originOf = new Map(add.map((r) => [r.mention.id, r.originKey]));
+  const stable = await withStableIds(store, update.upsert, update.removeMentions);
+  await store.clustering.apply({
+    upsertCanonical: stable.events,
+    ...changeSetOf(stable),
+    addMentions: update.addMentions.map((r) => ({ ...r, originKey: originOf.get(r.mention.id) as string })),
+    removeMentions: update.removeMentions,
+    eventDisputed: disputedFlags(update.upsert, new Map(update.members.map((m) => [m.id, m]))),
+  });
+  return {
+    loaded: update.loaded,
+    upserted: update.upsert.length,
+    removed: stable.removed.length + stable.merged.length,
+  };
 }

@@ -5,7 +5,7 @@ import { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import { formatIssues } from '@sitrep/schema/validate';
 import type { IngestCounts } from '@sitrep/store/query-types';
 import type { SitrepStore } from '@sitrep/store/store';
-import { clusterArticles } from './cluster-articles.ts';
+import { clusterArticles, unclusterReplacedEvents } from './cluster-articles.ts';
 import { defaultIngestConfig } from './config.ts';
 import { extractedItems, holdsNul, nulError } from './extract-items.ts';
 import type { ArticleWorker } from './extract-pool/article-worker.ts';
@@ -121,6 +121,11 @@ export async function ingest(
   const flush = async () => {
     if (batch.length === 0) return;
     await references.seed(batch);
+    // a changed article's old events leave their canonical events before they are deleted
+    if (cluster) {
+      const unclustered = await unclusterReplacedEvents(store, batch);
+      if (unclustered) options.onRecluster?.(unclustered);
+    }
     const result = await store.ingestArticles(batch);
     if (cluster && everyBatch) {
       // Not `onRecluster?.(await ...)`: optional call skips evaluating its argument.

@@ -115,6 +115,58 @@ describe.each(cases)('the change feed over stable canonical ids on $name', (engi
   );
 
   it.skipIf(engine.skip)(
+    'a report leaving (its article re-ingested with other text) is an update under the same id, and an event left without reports is removed',
+    async () => {
+      const store = await engine.open();
+      const replica = new Replica();
+      await ingest(store, [
+        { ok: true, record: report('A') },
+        { ok: true, record: report('B') },
+      ]);
+      const shared = (await replica.sync(store))[0]!.canonicalId;
+      await ingest(store, [{ ok: true, record: report('C') }]);
+      const alone = (await replica.sync(store))[0]!.canonicalId;
+      const oldB = report('B').events.map((e) => e.id);
+      const oldC = report('C').events.map((e) => e.id);
+      // B's file and C's file now hold other stories: a vote in New York, talks in Geneva
+      const other = (name: 'B' | 'C', text: string): ExtractedArticle => {
+        const [, outlet] = REPORTS[name];
+        return extractArticle({
+          text,
+          bodyStart: 0,
+          origin: { path: `${name}.txt` },
+          meta: {
+            headline: `report ${name}, corrected`,
+            outlet,
+            publishedAt: DAY,
+            url: null,
+            language: null,
+          },
+          hints: { publishedAt: null, location: null, label: null },
+        });
+      };
+      const counts = await ingest(
+        store,
+        [
+          { ok: true, record: other('B', 'The Security Council voted 13 to 2 in New York on Tuesday.') },
+          { ok: true, record: other('C', 'Delegations met in Geneva on Tuesday for talks, the envoy said.') },
+        ],
+        { batchSize: 1 },
+      );
+      expect(counts).toMatchObject({ changed: 2 });
+      const changes = await replica.sync(store);
+      expect(changes).toContainEqual(expect.objectContaining({ kind: 'updated', canonicalId: shared }));
+      expect(changes).toContainEqual(expect.objectContaining({ kind: 'removed', canonicalId: alone }));
+      const stored = await storedById(store);
+      expect(stored.get(shared)?.mentions.map((m) => m.eventId)).toEqual(report('A').events.map((e) => e.id));
+      expect(stored.has(alone)).toBe(false);
+      expect(replica.events).toEqual(stored);
+      for (const id of [...oldB, ...oldC]) expect((await store.canonicalEventsForEvents([id]))[0]).toBeNull();
+    },
+    60_000,
+  );
+
+  it.skipIf(engine.skip)(
     'when two events merge the older id survives and the other is recorded as merged into it',
     async () => {
       const store = await engine.open();

@@ -35,6 +35,7 @@ import type { SitrepStore } from './store.ts';
 import { subscriberStore } from './subscriber-store.ts';
 import { replaceCanonicalEvents } from './write/canonical-events.ts';
 import { ingestArticles } from './write/ingest-articles.ts';
+import { eventsReplacedBy } from './write/ingest-plan.ts';
 import { upsertActors, upsertOutlets, upsertPlaces } from './write/reference-data.ts';
 import { retryConflicts } from './write/retry-conflicts.ts';
 
@@ -94,6 +95,10 @@ export async function openKyselyStore(config: StoreConfig): Promise<SitrepStore>
       async ingestArticles(records) {
         call();
         return retryConflicts(() => ingestArticles(db, records));
+      },
+      async eventsReplacedBy(records) {
+        call();
+        return eventsReplacedBy(db, records);
       },
       async upsertPlaces(places) {
         call();

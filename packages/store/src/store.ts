@@ -63,6 +63,12 @@ export interface SitrepStore {
 
   /** Transactional and idempotent by content hash; a changed origin replaces its claims and events. */
   ingestArticles(records: readonly ExtractedArticle[]): Promise<IngestCounts>;
+  /**
+   * The stored event ids `ingestArticles(records)` would delete now: the old events of the
+   * articles these records change, less those the records bring back. The ingest takes them out
+   * of the clustering first, so no canonical event ever names an event that is gone.
+   */
+  eventsReplacedBy(records: readonly ExtractedArticle[]): Promise<string[]>;
   /** Reference data from the gazetteers; places also feed the nesting used by `placeId` filters. */
   upsertPlaces(places: readonly Place[]): Promise<void>;
   upsertActors(actors: readonly Actor[]): Promise<void>;

@@ -61,6 +61,23 @@ describe.each(cases)('ingestArticles on $name', (engine) => {
     },
   );
 
+  it.skipIf(engine.skip)(
+    'names the events a batch would delete, before it is stored: a changed article’s old ones, nothing for an unchanged one',
+    async () => {
+      const records = [...syntheticArticles(OPTIONS)];
+      await store.ingestArticles(records);
+      const revised = syntheticArticle(OPTIONS, 3, 1);
+      const old = records[3]!.events.map((e) => e.id);
+      expect((await store.eventsReplacedBy([records[0]!, revised, records[5]!])).sort()).toEqual(
+        [...old].sort(),
+      );
+      expect(await store.eventsReplacedBy(records)).toEqual([]);
+      // it reads only: the batch then deletes exactly those
+      await store.ingestArticles([revised]);
+      expect((await store.eventsByIds(old)).every((e) => e === null)).toBe(true);
+    },
+  );
+
   it.skipIf(engine.skip)('counts duplicates inside one batch once', async () => {
     const a = syntheticArticle(OPTIONS, 0);
     expect(await store.ingestArticles([a, a, syntheticArticle(OPTIONS, 1)])).toEqual({

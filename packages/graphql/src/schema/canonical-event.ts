@@ -239,12 +239,12 @@ export const CanonicalEventNode = builder.loadableNode('CanonicalEvent', {
     mentions: t.field({
       type: [EventNode],
       description: 'The per-article events clustered into this one.',
-      resolve: (e) => e.mentions.map((m) => m.eventId),
+      resolve: async (e, _args, ctx) => (await storedMentions(ctx, e.mentions)).map((m) => m.eventId),
     }),
     reports: t.field({
       type: [CanonicalReport],
       description: 'Each article’s report with its outlet and original source.',
-      resolve: (e) => e.mentions,
+      resolve: (e, _args, ctx) => storedMentions(ctx, e.mentions),
     }),
     corroboration: t.expose('corroboration', {
       type: CorroborationRef,
@@ -269,6 +269,25 @@ export const CanonicalEventNode = builder.loadableNode('CanonicalEvent', {
   }),
 });
 
+/**
+ * The mentions whose events this request can read. The ingest takes a changed article's old
+ * events out of their canonical events before it deletes them (@sitrep/ingest's
+ * `unclusterReplacedEvents`), so a canonical event names only stored events; this is the
+ * defence for a state that rule does not cover (a clustering another version wrote, awaiting
+ * its rebuild), where a report that is gone is left out rather than answered as a null the
+ * schema forbids. The events load through the same per-request loader that resolves them next.
+ */
+async function storedMentions(
+  ctx: SitrepContext,
+  mentions: readonly CanonicalMention[],
+): Promise<CanonicalMention[]> {
+  const events = await EventNode.getDataloader(ctx).loadMany(mentions.map((m) => m.eventId));
+  return mentions.filter((_, i) => {
+    const event = events[i];
+    return event != null && !(event instanceof Error);
+  });
+}
+
 const canonicalForEvent = createContextCache(
   (ctx: SitrepContext) => new DataLoader((ids: readonly string[]) => ctx.store.canonicalEventsForEvents(ids)),
 );
@@ -278,8 +297,10 @@ builder.objectFields(EventNode, (t) => ({
     type: [EventNode],
     description:
       'Every article’s report of this event (its canonical event’s mentions, this one included); just this one before clustering.',
-    resolve: async (e, _args, ctx) =>
-      (await canonicalForEvent(ctx).load(e.id))?.mentions.map((m) => m.eventId) ?? [e.id],
+    resolve: async (e, _args, ctx) => {
+      const canonical = await canonicalForEvent(ctx).load(e.id);
+      return canonical ? (await storedMentions(ctx, canonical.mentions)).map((m) => m.eventId) : [e.id];
+    },
   }),
   corroboration: t.field({
     type: CorroborationRef,

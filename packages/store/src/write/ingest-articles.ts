@@ -1,10 +1,10 @@
 import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, OutletsTable } from '../db/tables.ts';
-import { formerOriginKeys, metadataKey, originKey } from '../origin-key.ts';
 import type { IngestCounts } from '../query-types.ts';
 import { type ArticleRows, articleRows, outletKey } from './article-rows.ts';
 import { chunkIds, chunksFor } from './chunks.ts';
+import { planIngest } from './ingest-plan.ts';
 import { insertRows } from './insert-rows.ts';
 
 /**
@@ -26,55 +26,7 @@ export async function ingestArticles(
 ): Promise<IngestCounts> {
   if (records.length === 0) return { new: 0, changed: 0, unchanged: 0 };
   return db.transaction().execute(async (trx) => {
-    // What is stored under the batch's texts and origins, read in ONE statement (per 2,000
-    // records): on PostgreSQL each statement sees the data as of its own start, and with two
-    // statements a concurrent ingest committing the same article in between made this one find
-    // it by origin but not by text, so it was counted "changed" and rewritten.
-    const storedByHash = new Map<string, StoredVersion>();
-    const storedByOrigin = new Map<string, string>();
-    const keysOf = (r: ExtractedArticle) => [originKey(r), ...formerOriginKeys(r)];
-    for (let i = 0; i < records.length; i += 2_000) {
-      const part = records.slice(i, i + 2_000);
-      const hashes = [...new Set(part.map((r) => r.contentHash))];
-      const keys = [...new Set(part.flatMap(keysOf))];
-      const rows = await trx
-        .selectFrom('articles')
-        .select(['id', 'content_hash', 'origin_key', 'extractor_version', 'record'])
-        .where((eb) => eb.or([eb('content_hash', 'in', hashes), eb('origin_key', 'in', keys)]))
-        .execute();
-      for (const r of rows) {
-        storedByHash.set(r.content_hash, r);
-        storedByOrigin.set(r.origin_key, r.id);
-      }
-    }
-    const fresh = records.filter((r) => {
-      const stored = storedByHash.get(r.contentHash);
-      return !stored || replaces(stored, r);
-    });
-    // The same text twice in one batch is stored once, and so is one origin: the first wins.
-    const kept: ExtractedArticle[] = [];
-    const seenHashes = new Set<string>();
-    const seenOrigins = new Set<string>();
-    for (const r of fresh) {
-      const key = originKey(r);
-      if (seenHashes.has(r.contentHash) || seenOrigins.has(key)) continue;
-      seenHashes.add(r.contentHash);
-      seenOrigins.add(key);
-      kept.push(r);
-    }
-    const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0 };
-    const replaced = new Set<string>();
-    for (const r of kept) {
-      const before = [
-        storedByHash.get(r.contentHash)?.id,
-        ...keysOf(r).map((key) => storedByOrigin.get(key)),
-      ].filter((id) => id !== undefined);
-      for (const id of before) replaced.add(id);
-      if (before.length > 0) counts.changed++;
-      else counts.new++;
-    }
-    counts.unchanged = records.length - counts.new - counts.changed;
-
+    const { kept, replaced, counts, storedByHash } = await planIngest(trx, records);
     for (const part of chunkIds([...replaced])) {
       await trx.deleteFrom('search_docs').where('article_id', 'in', part).execute();
       await trx.deleteFrom('articles').where('id', 'in', part).execute();
@@ -90,28 +42,6 @@ export async function ingestArticles(
     await insertOutlets(trx, kept);
     return counts;
   });
-}
-
-interface StoredVersion {
-  id: string;
-  origin_key: string;
-  extractor_version: number | null;
-  record: string;
-}
-
-/**
- * Whether the same text, already stored, is stored again from this record: when a newer
- * extractor made it (a stored NULL is older than any version), or, by the same extractor, when
- * it comes with other metadata. A record without a version (pre-extracted JSON Lines from
- * before versions) never replaces anything, and an older extractor never replaces a newer
- * one's work.
- */
-function replaces(stored: StoredVersion, record: ExtractedArticle): boolean {
-  const incoming = record.extractorVersion;
-  if (incoming === null) return false;
-  if (stored.extractor_version === null || stored.extractor_version < incoming) return true;
-  if (stored.extractor_version > incoming) return false;
-  return metadataKey(JSON.parse(stored.record) as ExtractedArticle) !== metadataKey(record);
 }
 
 async function insertArticleRows(trx: Transaction<Database>, all: ArticleRows[]): Promise<void> {
