@@ -292,6 +292,13 @@ describe('figures', () => {
     expect(injured(a)).toMatchObject([{ best: 50, qualifier: 'exact' }]);
   });
 
+  it("makes no incident of a timeline's word for more dead", () => {
+    const a = extract(
+      'March 2013: a chemical attack in Khan al-Assal is blamed on both sides.\n\nThousands more civilians killed.',
+    );
+    expect(killed(a)).toEqual([]);
+  });
+
   it("keeps the other side's toll, told after the enemy's dead, as its own figure", () => {
     const a = extract(
       'Troops killed 300 rebels in the battle for the airfield near Gao on Monday.\n\n' +

@@ -592,7 +592,8 @@ const MEASURES = ['killed', 'injured', 'missing'] as const;
  * The incident must be the last violent one told, at most three sentences before (or six when
  * the sentence names it: "the attack"); figures said to be added to a measure the incident has
  * ("another 47 were killed") are left alone.
- * Returns the indices of the events folded away.
+ * A timeline's "Thousands more civilians killed." (a word for more dead, nothing to join) is
+ * dropped. Returns the indices of the events folded away or dropped.
  */
 function toldAgain(
   input: EventInput,
@@ -605,6 +606,16 @@ function toldAgain(
     if (!tolledOnly[i] || e.occurred.start !== null || e.occurred.text !== null) return;
     const si = sentenceOf[i] as number;
     const text = (input.sentences[si] as Sentence).text;
+    if (!foldInto(e, i, text, si)) {
+      // "Thousands more civilians killed.", a timeline's line: only a word for more dead, with no
+      // incident to join, no place and no day, adds to a count nobody gave — no incident at all
+      const vagueOnly = MEASURES.every((m) => !e.casualties[m] || e.casualties[m]?.qualifier === 'vague');
+      if (vagueOnly && ADDED.test(text)) folded.add(i);
+    }
+  });
+  return folded;
+
+  function foldInto(e: Event, i: number, text: string, si: number): boolean {
     const reach = INCIDENT_ANAPHOR.test(text) ? 6 : 3;
     const earlier = events
       .map((_f, j) => j)
@@ -626,14 +637,15 @@ function toldAgain(
     );
     const j = same.at(-1) ?? earlier.at(-1) ?? -1;
     const incident = events[j];
-    if (!incident) return;
-    if (!MEASURES.some((m) => incident.casualties[m])) return;
+    if (!incident) return false;
+    if (!MEASURES.some((m) => incident.casualties[m])) return false;
     // "another 47 were wounded" after a death toll: the incident's wounded; after a count of
     // wounded, more of them. Another toll of a measure the incident has is the same toll only
     // when it is the same figure or the sentence names the incident ("confirmed the attack but
     // said 12"): "29 of our soldiers were killed" after the enemy's dead is the other side's toll
     const sameMeasure = MEASURES.some((m) => e.casualties[m] && incident.casualties[m]);
-    if (sameMeasure && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0))) return;
+    if (sameMeasure && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0)))
+      return false;
     for (const m of MEASURES) {
       const again = e.casualties[m];
       if (!again) continue;
@@ -653,8 +665,8 @@ function toldAgain(
     }
     incident.evidence.push(...e.evidence.filter((ev) => ev.field?.startsWith('casualties.')));
     folded.add(i);
-  });
-  return folded;
+    return true;
+  }
 }
 
 /**
