@@ -5,19 +5,15 @@ export const W = 480;
 export const H = 320;
 export const LABEL_PX = 17;
 
-/** Fonts for the labels: Debian's DejaVu or Liberation when present, else whatever the system has. */
+/**
+ * Fonts for the labels: Debian's DejaVu or Liberation (`fonts-dejavu-core`, which Chromium's
+ * package pulls in). resvg as wasm reads no system fonts, so without either no label is drawn.
+ */
 export const FONT_FILES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
   '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
 ].filter((f) => existsSync(f));
 export const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-
-/** resvg's font options, the same for measuring a label and for drawing it. */
-export const resvgFonts = () => ({
-  fontFiles: FONT_FILES,
-  loadSystemFonts: FONT_FILES.length === 0,
-  defaultFontFamily: 'DejaVu Sans',
-});
 
 export const escapeXml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -2,9 +2,9 @@
  * Where the map's place names go. A label's box is its ink as resvg lays it out with the fonts
  * it is drawn with, plus its halo, so that "no overlap" here is no overlap in the PNG.
  */
-import { Resvg } from '@resvg/resvg-js';
 import type { MapPlace } from './day-map.ts';
-import { escapeXml, FONT_FAMILY, H, LABEL_PX, resvgFonts, W } from './map-drawing.ts';
+import { escapeXml, FONT_FAMILY, H, LABEL_PX, W } from './map-drawing.ts';
+import { inkBBox } from './resvg.ts';
 
 export interface Box {
   x0: number;
@@ -28,7 +28,7 @@ export function inkBox(name: string): Box {
   let box = inkBoxes.get(name);
   if (!box) {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W * 2}" height="${LABEL_PX * 4}"><text x="0" y="${LABEL_PX * 2}" font-family="${FONT_FAMILY}" font-weight="bold" font-size="${LABEL_PX}">${escapeXml(name)}</text></svg>`;
-    const b = new Resvg(svg, { font: resvgFonts() }).getBBox();
+    const b = inkBBox(svg);
     // no glyphs drawn (an unknown script without a font): the generous guess, so nothing overlaps
     box = b
       ? { x0: b.x, y0: b.y - LABEL_PX * 2, x1: b.x + b.width, y1: b.y + b.height - LABEL_PX * 2 }

@@ -5,12 +5,12 @@
  * images as they are; labels carry a white halo. Drawn at 480 × 320 and rasterised at twice
  * that, shown at up to 592 px wide: labels of 17 px stay above 11 px on a 375 px phone.
  */
-import { Resvg } from '@resvg/resvg-js';
 import { geoMercator, geoPath } from 'd3-geo';
 import type { DayMap } from './day-map.ts';
 import { FAMILY_COLOURS } from './day-map.ts';
-import { escapeXml, FONT_FAMILY, H, LABEL_PX, resvgFonts, W } from './map-drawing.ts';
+import { escapeXml, FONT_FAMILY, H, LABEL_PX, W } from './map-drawing.ts';
 import { placeLabels } from './place-labels.ts';
+import { svgToPng } from './resvg.ts';
 import { atlasCountries } from './world-atlas.ts';
 
 const SCALE = 2;
@@ -104,12 +104,7 @@ export function renderMapPng(map: DayMap): Buffer {
   const svg = mapSvg(map);
   let png: Buffer = Buffer.alloc(0);
   for (const zoom of [SCALE, 1.5, 1.25, 1]) {
-    png = new Resvg(svg, {
-      fitTo: { mode: 'zoom', value: zoom },
-      font: resvgFonts(),
-    })
-      .render()
-      .asPng();
+    png = svgToPng(svg, zoom);
     if (png.length <= MAP_MAX_BYTES) break;
   }
   return png;
