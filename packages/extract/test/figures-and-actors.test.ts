@@ -341,6 +341,14 @@ describe('figures', () => {
     expect(extract(body).events.map((e) => e.kind)).toEqual(['attack']);
   });
 
+  it('does not set a country-wide wave that air defence stopped in the town of the sentence before', () => {
+    const a = extract(
+      "In the southern city of Zaporizhzhia, a missile attack wounded seven people overnight, officials said. Ukraine's air force said it shot down 27 of 30 Shahed drones launched overnight.",
+    );
+    const wave = a.events.find((e) => e.kind === 'drone_strike');
+    expect(wave?.location ?? null).toBeNull();
+  });
+
   it('reads explosives dropped by a drone as a drone strike', () => {
     const a = extract(
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',

@@ -87,6 +87,9 @@ function campaign(text: string, m: RegExpExecArray): boolean {
 /** "150 people displaced by fighting", "families fleeing the clashes": the violence is why they left, told with no where or when */
 const FLED_FROM =
   /\b(?:displaced by|uprooted by|driven (?:out|away|from their homes) by|fled|fleeing|flee|escaping|escaped|escape)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+/** "shot down 27 of 30", "intercepted 12 of the": what air defence stopped, counted over a country */
+const INTERCEPTED =
+  /\b(?:shot down|shooting down|intercepted|intercepting|downed|destroyed|neutrali[sz]ed)\s+(?:(?:all|most|\d+|[a-z]+)\s+(?:of\s+)?)?(?:the\s+)?(?:\d+\s+)?$/i;
 const ATTACK: Trigger = {
   kind: 'attack',
   pattern: /$^/,
@@ -456,7 +459,10 @@ export function findEvents(input: EventInput): Event[] {
         location?.precision === 'country' &&
         input.fallback?.placeId !== undefined &&
         placeById(input.fallback.placeId ?? '')?.country === placeById(location.placeId ?? '')?.country;
-      if ((!location || vague) && !trigger.localOnly && trigger.place) {
+      // "the air force said it shot down 27 of 30 Shahed drones launched overnight": a wave over
+      // the whole country, told by its air defence — the town of the sentence before is not where
+      const intercepted = INTERCEPTED.test(text.slice(Math.max(0, hit.at - 50), hit.at));
+      if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         if (
           lastViolencePlace?.paragraph === sentence.paragraph &&
@@ -494,7 +500,7 @@ export function findEvents(input: EventInput): Event[] {
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
-      placeable.push(violent && trigger.place && !trigger.localOnly);
+      placeable.push(violent && trigger.place && !trigger.localOnly && !intercepted);
       events.push({
         id: stableId('evt', articleId, trigger.kind, span.start, span.end),
         articleId,
