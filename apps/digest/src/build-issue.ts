@@ -205,6 +205,9 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
     tallies: week
       ? tallyViews(weekTotals(day.tallies, day.date), day.date, 'the week before')
       : tallyViews(day.tallies, day.date),
+    talliesCaption: week
+      ? 'The week in figures: events dated to one of its days, against the week before'
+      : 'The day in figures: events dated to the day, against the same day a week before',
     leftOut: wordLeftOut(day.leftOut, day.events.filter(onlyTotals).length, allRanked.length - ranked.length),
     headlineFigure: stories.find((s) => s.headlineFigure)?.headlineFigure ?? null,
     stories,

@@ -141,6 +141,12 @@ export interface IssueModel {
   coverage: string;
   /** the day's killed, injured and displaced, each against the same day a week before */
   tallies: TallyView[];
+  /**
+   * what the top box counts: "The day in figures: events dated to the day, against the same day
+   * a week before" (a weekly edition: the week against the week before). A story known only to a
+   * span of days or by its report's date is not counted, so the box can say "none reported" beside it.
+   */
+  talliesCaption: string;
   /** what the day's reports hold that the issue does not show, and why; null when nothing is left out */
   leftOut: string | null;
   /** the lead figure of the whole issue, used when every item is visible */
