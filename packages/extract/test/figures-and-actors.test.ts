@@ -128,6 +128,11 @@ describe('actors', () => {
       'A strike on a tent camp in Khan Younis killed 14 people, civil defence officials said.',
       [],
     ],
+    [
+      'a parent organisation before "-linked"',
+      'Fighters from the al Qaeda-linked JNIM group ambushed an army convoy, killing 47 soldiers.',
+      ['actor:ag:jnim:perpetrator'],
+    ],
   ])('keeps the roles right with %s', (_why, body, expected) => {
     expect(roles(extract(body))).toEqual(expected);
   });

@@ -266,6 +266,8 @@ const NOT_AGENT =
 /** "by Syrian government and Russian warplanes": the agents' list goes on through "and" or a comma. */
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
+const ASSOCIATE_AFTER = /^-(?:linked|affiliated|allied|aligned|inspired|backed|supported|sponsored)\b/i;
+
 /** Kinds whose speakers take part by speaking: a meeting's, a call's, a vote's, a statement's, a ceasefire's. */
 const SPEAKERS_TAKE_PART = new Set<Event['kind']>([
   'diplomatic_meeting',
@@ -297,8 +299,12 @@ function participants(
     const actor = actorById(m.id);
     // a name inside a quotation is someone speaking of them, not taking part
     if (!actor || reports(actor) || masked.slice(m.start, m.end) !== m.text) continue;
-    // "Iranian-backed militias": the backer is not a side of the fight
+    // "Iranian-backed militias", "the al Qaeda-linked JNIM": a backer or a parent organisation is
+    // not a side of the fight (ACLED lists it as an associate at most). "Backed by Russian
+    // warplanes", "backed by Moscow, which stepped up its air strikes" are left as they are: the
+    // backer there often fights
     if (m.text.endsWith('-backed')) continue;
+    if (ASSOCIATE_AFTER.test(masked.slice(m.end, m.end + 14))) continue;
     if (
       namesPlace(actor, m) &&
       (AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
