@@ -297,6 +297,14 @@ describe('figures', () => {
     expect(injured(a)).toMatchObject([{ best: 50, qualifier: 'exact' }]);
   });
 
+  it("takes a toll that rose as the incident's latest figure, the first as its low end", () => {
+    const a = extract(
+      'Gunmen attacked a church in Owo on Sunday, killing at least 20 people, police said.\n\nThe death toll later rose to 35, a hospital official said.',
+    );
+    expect(killed(a)).toMatchObject([{ best: 35, low: 20 }]);
+    expect(a.events.filter((e) => e.kind === 'attack')).toHaveLength(1);
+  });
+
   it("makes no incident of a timeline's word for more dead", () => {
     const a = extract(
       'March 2013: a chemical attack in Khan al-Assal is blamed on both sides.\n\nThousands more civilians killed.',

@@ -590,6 +590,9 @@ export function findEvents(input: EventInput): Event[] {
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
 }
 
+/** "The death toll later rose to 35": the incident's toll, updated */
+const TOLL_UPDATE =
+  /\b(?:death toll|toll|number of (?:the )?(?:dead|killed|wounded|injured))\b[^.;]{0,40}?\b(?:rose|has risen|had risen|climbed|increased|jumped|reached|now stands|stood)\b/i;
 /** "another 47", "five more": figures added to a toll of the same measure, not that toll told again */
 const ADDED = /\b(?:another|more|further|other|additional|also)\b/i;
 const MEASURES = ['killed', 'injured', 'missing'] as const;
@@ -628,7 +631,8 @@ function toldAgain(
   return folded;
 
   function foldInto(e: Event, i: number, text: string, si: number): boolean {
-    const reach = INCIDENT_ANAPHOR.test(text) ? 6 : 3;
+    const update = TOLL_UPDATE.test(text);
+    const reach = update || INCIDENT_ANAPHOR.test(text) ? 6 : 3;
     const earlier = events
       .map((_f, j) => j)
       .filter(
@@ -656,7 +660,7 @@ function toldAgain(
     // when it is the same figure or the sentence names the incident ("confirmed the attack but
     // said 12"): "29 of our soldiers were killed" after the enemy's dead is the other side's toll
     const sameMeasure = MEASURES.some((m) => e.casualties[m] && incident.casualties[m]);
-    if (sameMeasure && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0)))
+    if (sameMeasure && !update && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0)))
       return false;
     for (const m of MEASURES) {
       const again = e.casualties[m];
@@ -665,6 +669,9 @@ function toldAgain(
       // a figure where the incident had only a word ("dozens were injured", then "50 others
       // injured in the attack") says how many: it replaces the word
       if (!had || (had.qualifier === 'vague' && again.qualifier !== 'vague')) incident.casualties[m] = again;
+      else if (update && again.best > had.best)
+        // "the death toll later rose to 35": the latest toll is the best, the first its low end
+        incident.casualties[m] = { ...again, low: Math.min(had.low ?? had.best, again.low ?? again.best) };
       else {
         const low = Math.min(had.low ?? had.best, again.low ?? again.best);
         const high = Math.max(had.high ?? had.best, again.high ?? again.best);
