@@ -590,6 +590,8 @@ export function findEvents(input: EventInput): Event[] {
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
 }
 
+/** "Thousands more", "dozens more": a word for more of them, added to a count ("also", "another" may name a source's own toll) */
+const WORD_MORE = /\b(?:thousands|hundreds|dozens|scores|tens|many|several)\s+more\b/i;
 /** "The death toll later rose to 35": the incident's toll, updated */
 const TOLL_UPDATE =
   /\b(?:death toll|toll|number of (?:the )?(?:dead|killed|wounded|injured))\b[^.;]{0,40}?\b(?:rose|has risen|had risen|climbed|increased|jumped|reached|now stands|stood)\b/i;
@@ -625,7 +627,7 @@ function toldAgain(
       // "Thousands more civilians killed.", a timeline's line: only a word for more dead, with no
       // incident to join, no place and no day, adds to a count nobody gave — no incident at all
       const vagueOnly = MEASURES.every((m) => !e.casualties[m] || e.casualties[m]?.qualifier === 'vague');
-      if (vagueOnly && ADDED.test(text)) folded.add(i);
+      if (vagueOnly && WORD_MORE.test(text)) folded.add(i);
     }
   });
   return folded;
