@@ -362,6 +362,11 @@ describe('figures', () => {
     expect(wave?.location ?? null).toBeNull();
   });
 
+  it('reads a shell that hit a school as shelling', () => {
+    const a = extract('At least 15 people were killed when a shell hit a school in Kharkiv on Monday.');
+    expect(a.events.map((e) => e.kind)).toEqual(['shelling']);
+  });
+
   it('reads explosives dropped by a drone as a drone strike', () => {
     const a = extract(
       'Two soldiers were wounded when a drone dropped explosives on a military post on Sunday.',
