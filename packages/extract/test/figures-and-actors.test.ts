@@ -45,6 +45,7 @@ describe('actors', () => {
     ['M23 rebels', 'actor:ag:m23'],
     ['ELN guerrillas', 'actor:ag:eln'],
     ['FARC dissidents', 'actor:ag:farc-dissidents'],
+    ['the SPLM-N', 'actor:ag:splm-n'],
     ['Africa Corps', 'actor:ag:wagner'],
     ['the Arakan Army', 'actor:ag:arakan-army'],
     ["People's Defence Forces", 'actor:ag:pdf'],
@@ -303,6 +304,14 @@ describe('figures', () => {
     );
     expect(killed(a)).toMatchObject([{ best: 35, low: 20 }]);
     expect(a.events.filter((e) => e.kind === 'attack')).toHaveLength(1);
+  });
+
+  it('gives the wounded of "the blast" named again to the blast, not to the train\'s destination', () => {
+    const a = extract(
+      'At least 26 people have been killed in a suicide bombing at a railway station in Quetta, officials say.\n\nMore than 60 others were injured in the blast, which happened as passengers waited for a train to Peshawar on Saturday morning.',
+    );
+    expect(a.events.map((e) => [e.kind, e.location?.name])).toEqual([['bombing', 'Quetta']]);
+    expect(injured(a)).toMatchObject([{ best: 60 }]);
   });
 
   it("makes no incident of a timeline's word for more dead", () => {

@@ -416,6 +416,13 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     expect(placeOf(a)).toMatchObject({ name: 'Saltivka', country: 'UA' });
   });
 
+  it('reads a township the gazetteer lacks', () => {
+    const a = extract(
+      'On 4 March, clashes near Kyauktaw in Rakhine state killed 20 soldiers. On 5 March, a landmine explosion in Mrauk-U township injured three children.',
+    );
+    expect(a.events.find((e) => e.kind === 'bombing')?.location?.name).toBe('Mrauk-U');
+  });
+
   it('knows the name again where the article writes it alone', () => {
     const a = extract(
       'Myanmar troops shelled the Kyaukki area of Bago region. Fighting near Kyaukki killed five villagers on Monday.',

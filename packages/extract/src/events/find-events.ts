@@ -341,9 +341,10 @@ function participants(
     seen.add(actor.id);
     out.push({ actor: { id: actor.id, name: actor.name }, role });
   }
-  // "fighting between ELN guerrillas and FARC dissidents": the first side named is actor 1, as ACLED codes a clash
+  // "fighting between ELN guerrillas and FARC dissidents": the first side named is actor 1, as ACLED
+  // codes a clash (also when the other is a side Sitrep does not name: "the Arakan Army and the military")
   const first = out[0];
-  if (kind === 'armed_clash' && first && out.length > 1 && out.every((p) => p.role === 'target')) {
+  if (kind === 'armed_clash' && first && out.every((p) => p.role === 'target')) {
     const firstMatch = matches.find((m) => m.id === first.actor.id);
     if (
       firstMatch &&
@@ -382,7 +383,8 @@ export function findEvents(input: EventInput): Event[] {
   const unplaced = new Set<number>();
   // events whose place the words around them may give when their sentence does not
   const placeable: boolean[] = [];
-  // events that are only a toll: no trigger of their own and no place their sentence names
+  // events that only tell an incident again: a toll with no trigger and no place of its own, or a
+  // toll of a violent incident named with "the" ("60 others were injured in the blast")
   const tolledOnly: boolean[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
@@ -484,7 +486,6 @@ export function findEvents(input: EventInput): Event[] {
           location = lastViolencePlace.location;
         else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
       }
-      tolledOnly.push(trigger === ATTACK && !ownPlace);
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
@@ -494,6 +495,15 @@ export function findEvents(input: EventInput): Event[] {
         injured: owner ? casualty(qs, 'injured', sentence.text) : null,
         missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text) : null,
       };
+      // "More than 60 others were injured in the blast, which happened as passengers waited for a
+      // train to Peshawar": the blast told before, named again, wherever the sentence's places point
+      tolledOnly.push(
+        (trigger === ATTACK && !ownPlace) ||
+          (violent &&
+            owner &&
+            DEFINITE_BEFORE.test(text.slice(Math.max(0, hit.at - 12), hit.at)) &&
+            (casualties.killed !== null || casualties.injured !== null)),
+      );
       for (const q of qs)
         if (owner && CASUALTY.includes(q.measure) && !q.cumulative)
           evidence.push({
@@ -592,6 +602,9 @@ export function findEvents(input: EventInput): Event[] {
 
 /** "Thousands more", "dozens more": a word for more of them, added to a count ("also", "another" may name a source's own toll) */
 const WORD_MORE = /\b(?:thousands|hundreds|dozens|scores|tens|many|several)\s+more\b/i;
+const STILL = /\b(?:still|remain(?:s|ed|ing)?)\b/i;
+/** "in the blast", "that attack": the trigger names an incident already told */
+const DEFINITE_BEFORE = /\b(?:the|that|this)\s+$/i;
 /** "The death toll later rose to 35": the incident's toll, updated */
 const TOLL_UPDATE =
   /\b(?:death toll|toll|number of (?:the )?(?:dead|killed|wounded|injured))\b[^.;]{0,40}?\b(?:rose|has risen|had risen|climbed|increased|jumped|reached|now stands|stood)\b/i;
@@ -620,7 +633,10 @@ function toldAgain(
 ): Set<number> {
   const folded = new Set<number>();
   events.forEach((e, i) => {
-    if (!tolledOnly[i] || e.occurred.start !== null || e.occurred.text !== null) return;
+    // a toll alone must have no day of its own; an incident named again ("in the blast") may
+    // have the incident's day ("on Saturday morning")
+    if (!tolledOnly[i] || (e.kind === 'attack' && (e.occurred.start !== null || e.occurred.text !== null)))
+      return;
     const si = sentenceOf[i] as number;
     const text = (input.sentences[si] as Sentence).text;
     if (!foldInto(e, i, text, si)) {
@@ -656,6 +672,12 @@ function toldAgain(
     const j = same.at(-1) ?? earlier.at(-1) ?? -1;
     const incident = events[j];
     if (!incident) return false;
+    if (
+      e.occurred.start !== null &&
+      incident.occurred.start !== null &&
+      e.occurred.start !== incident.occurred.start
+    )
+      return false;
     if (!MEASURES.some((m) => incident.casualties[m])) return false;
     // "another 47 were wounded" after a death toll: the incident's wounded; after a count of
     // wounded, more of them. Another toll of a measure the incident has is the same toll only
@@ -664,6 +686,8 @@ function toldAgain(
     const sameMeasure = MEASURES.some((m) => e.casualties[m] && incident.casualties[m]);
     if (sameMeasure && !update && (ADDED.test(text) || (!INCIDENT_ANAPHOR.test(text) && same.length === 0)))
       return false;
+    // "seven people were still being treated": those left of a toll, not a competing count of it
+    if (sameMeasure && same.length === 0 && STILL.test(text)) return false;
     for (const m of MEASURES) {
       const again = e.casualties[m];
       if (!again) continue;
@@ -685,6 +709,11 @@ function toldAgain(
       }
     }
     incident.evidence.push(...e.evidence.filter((ev) => ev.field?.startsWith('casualties.')));
+    // the incident named again says when it was ("the blast, which happened ... on Saturday morning")
+    if (incident.occurred.start === null && e.occurred.start !== null) incident.occurred = e.occurred;
+    // ... and where, when the incident's own sentence did not ("injured ... in the Moenchengladbach
+    // area, near the Rheindahlen base, ... from the blast")
+    if (!incident.location && e.location) incident.location = e.location;
     folded.add(i);
     return true;
   }

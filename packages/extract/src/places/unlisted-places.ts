@@ -38,8 +38,11 @@ const PLACE_WORD = {
   region: 'area',
   valley: 'area',
   mountains: 'area',
+  township: 'area',
   camp: 'landmark',
   'refugee camp': 'landmark',
+  'IDP camp': 'landmark',
+  'displacement camp': 'landmark',
   post: 'landmark',
   outpost: 'landmark',
   base: 'landmark',
@@ -57,7 +60,7 @@ const WORDS = Object.keys(PLACE_WORD)
   .sort((a, b) => b.length - a.length)
   .join('|');
 const BEFORE_WORDS =
-  'village|town|hamlet|settlement|locality|commune|oasis|city|district|neighbou?rhood|suburb|area|region|valley|camp|refugee camp|post|outpost|base|air base|airbase';
+  'village|town|township|hamlet|settlement|locality|commune|oasis|city|district|neighbou?rhood|suburb|area|region|valley|camp|refugee camp|post|outpost|base|air base|airbase';
 
 /** "the (Lebanese) (border) village of X" */
 const WORD_OF = new RegExp(
