@@ -62,6 +62,9 @@
  *    day's total; "displaced by fighting" is no clash; a state named after a place and a comma
  *    ("KYIV, Ukraine (AP)"), at a border or as another side's country is no side; sources of
  *    any kind but talks are no participants; demonyms with bombs and missiles name forces;
- *    "civil defence" is the White Helmets only in Syria.
+ *    "civil defence" is the White Helmets only in Syria. At the merge: a timeline's "Thousands more
+ *    civilians killed." is no incident; a toll that "rose to" updates the incident; a toll of "the
+ *    blast" named again joins it; a wave air defence stopped takes no town from context;
+ *    "X-linked" names no side; shells that hit are shelling; townships and IDP camps are places.
  */
 export const EXTRACTOR_VERSION = 9;
