@@ -416,6 +416,16 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     expect(placeOf(a)).toMatchObject({ name: 'Saltivka', country: 'UA' });
   });
 
+  it('does not put a town in the country it is said to border', () => {
+    const a = extract(
+      'BAMAKO (Reuters) - JNIM fighters ambushed an army convoy near the town of Tinzaouaten on the border with Algeria, killing 47 soldiers.',
+    );
+    expect(a.events.map((e) => e.location?.placeId ?? null).filter((id) => id?.includes('place:dz'))).toEqual(
+      [],
+    );
+    expect(a.events.map((e) => e.location?.name)).not.toContain('Algeria');
+  });
+
   it('reads a township the gazetteer lacks', () => {
     const a = extract(
       'On 4 March, clashes near Kyauktaw in Rakhine state killed 20 soldiers. On 5 March, a landmine explosion in Mrauk-U township injured three children.',
