@@ -1,5 +1,6 @@
 import type { Actor } from '@sitrep/schema/actor';
 import type { CasualtyFigure, Event, EventLocation, Participant } from '@sitrep/schema/event';
+import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import { stableId } from '@sitrep/schema/ids';
 import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
@@ -7,6 +8,7 @@ import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { placeById } from '../entities/gazetteer.ts';
 import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf, totalPhrase } from '../numbers/totals.ts';
+import { BORDER_WITH } from '../places/unlisted-places.ts';
 import type { Sentence } from '../prepared-document.ts';
 import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
@@ -233,7 +235,7 @@ const SOURCE_AFTER =
  * of Syria" is the state acting.)
  */
 const AS_PLACE =
-  /\b(?:in|inside|across|throughout|into|to|from|within|near|outside|off)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$|\b(?:border|borders|frontier|boundary) (?:with|of)\s+$/i;
+  /\b(?:in|inside|across|throughout|into|to|from|within|near|outside|off)\s+(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
 /**
  * "KYIV, Ukraine (AP) —", "EL OBEID, Sudan", "in Goma, Congo": a state's name after a place and a
  * comma is that place's country. The place is a dateline's capitals or follows a preposition of
@@ -268,22 +270,12 @@ const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
 const ASSOCIATE_AFTER = /^-(?:linked|affiliated|allied|aligned|inspired|backed|supported|sponsored)\b/i;
 
-/** Kinds whose speakers take part by speaking: a meeting's, a call's, a vote's, a statement's, a ceasefire's. */
-const SPEAKERS_TAKE_PART = new Set<Event['kind']>([
-  'diplomatic_meeting',
-  'phone_call',
-  'un_vote',
-  'veto',
-  'statement',
-  'accusation',
-  'visit_cancelled',
-  'arms_policy',
-  'ceasefire_declared',
-  'ceasefire_violated',
-  'ceasefire_collapsed',
-  'humanitarian_pause',
-  'protest',
-]);
+/**
+ * Whose speakers take part by speaking: diplomacy's kinds (a meeting, a call, a vote, a statement,
+ * a ceasefire, a protest — the taxonomy's family) and a humanitarian pause, which is declared.
+ */
+const speakersTakePart = (kind: Event['kind']) =>
+  eventKindInfo(kind).family === 'diplomacy' || kind === 'humanitarian_pause';
 
 function participants(
   matches: readonly ActorMatch[],
@@ -308,6 +300,7 @@ function participants(
     if (
       namesPlace(actor, m) &&
       (AS_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
+        BORDER_WITH.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
         AFTER_PLACE.test(masked.slice(Math.max(0, m.start - 40), m.start)) ||
         matches.some((o) => o.start > m.end && OWNER_OF_NEXT.test(masked.slice(m.end, o.start))))
     )
@@ -332,7 +325,7 @@ function participants(
       SOURCE_AFTER.test(masked.slice(m.end, m.end + 40));
     // ("the UN human rights office said" of the displaced is the source of the figure too; only a
     // meeting's or a vote's speakers take part in it by speaking)
-    if (source && (violent || !SPEAKERS_TAKE_PART.has(kind))) continue;
+    if (source && (violent || !speakersTakePart(kind))) continue;
     if (violent && noSide(actor)) {
       // never the side that struck; hit only when named as the target
       if (role === 'perpetrator') continue;

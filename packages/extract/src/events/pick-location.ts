@@ -1,7 +1,7 @@
 import type { EventLocation } from '@sitrep/schema/event';
 import type { GeoPrecision, LocationPrecision, Place } from '@sitrep/schema/place';
 import { ancestorsOf, governorateOf, placeById } from '../entities/gazetteer.ts';
-import { isUnlisted } from '../places/unlisted-places.ts';
+import { BORDER_WITH, isUnlisted } from '../places/unlisted-places.ts';
 
 /** A gazetteer place found in a sentence, offsets in the sentence. */
 export interface LocalPlace {
@@ -77,7 +77,6 @@ const FAR_FROM =
 /** "IRNA, monitored by the BBC in London, said", "received in London": where a report was heard, not where */
 const LISTENER =
   /\b(?:monitored|received|heard|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
-const BORDER_WITH = /\b(?:border|borders|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 

@@ -89,7 +89,8 @@ const PARENT_AFTER = new RegExp(
   String.raw`^\s*(?:,\s*)?(?:of|in|near)\s+(?:the\s+)?(?:${DIRECTION}\s+)?`,
   'u',
 );
-const BORDER_WITH = /\b(?:border|borders|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?$/i;
+/** "on the border with Algeria": the words before a country a place borders, which is not where it lies */
+export const BORDER_WITH = /\b(?:border|borders|frontier|boundary)\s+(?:with|of)\s+(?:the\s+)?$/i;
 const THE_COUNTRY = new RegExp(
   String.raw`^(?:${DIRECTION}\s+|north|south|east|west)?\s*(?:of\s+)?the\s+country\b`,
   'u',
