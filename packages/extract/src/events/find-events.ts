@@ -35,6 +35,9 @@ export interface EventInput {
 }
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
+/** The figures of people leaving, and the kinds they make an event of. */
+const FLOW: Measure[] = ['displaced', 'fled', 'evacuated'];
+const FLOW_KINDS = new Set<Event['kind']>(['displacement', 'evacuation']);
 /**
  * "… hours after a chemical attack", "a day after the strike": what follows names an earlier
  * incident. A bare "after" is the cause ("killed after airstrikes targeted the east") and is one.
@@ -390,6 +393,17 @@ export function findEvents(input: EventInput): Event[] {
       .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
       .map((q) => clauseOf(text, q.start, q.end))
       .filter((c) => !RECENT_DAYS.test(text.slice(c.from, c.to)));
+    // "Since April 2023, 12 million people have been displaced": a flight counted over a period is
+    // a total with its period (the claim keeps it), not one displacement (a few days up to the
+    // report — "displaced 32,000 since Thursday" — is one episode's and stays)
+    const flows = qs.filter((q) => FLOW.includes(q.measure));
+    const flowTotalsOnly =
+      flows.length > 0 &&
+      flows.every((q) => {
+        if (!q.cumulative) return false;
+        const c = clauseOf(text, q.start, q.end);
+        return !RECENT_DAYS.test(text.slice(c.from, c.to));
+      });
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     const firsts = firstTriggerMatches(text);
     for (let k = 0; k < TRIGGERS.length; k++) {
@@ -397,6 +411,7 @@ export function findEvents(input: EventInput): Event[] {
       const m = firsts[k];
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
+      if (FLOW_KINDS.has(trigger.kind) && flowTotalsOnly) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
       if (isViolence(trigger.kind) && FLED_FROM.test(text.slice(Math.max(0, m.index - 40), m.index)))
         continue;

@@ -44,6 +44,7 @@ const TOTALLED: readonly Measure[] = [
   'detained',
   'displaced',
   'fled',
+  'evacuated',
 ];
 /**
  * "when a minibus overturned", "in a road crash": a mishap, with no weapon in it. Words that can

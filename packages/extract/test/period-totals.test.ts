@@ -1,0 +1,84 @@
+/**
+ * Running totals over a period are figures with their period, never incidents: a war's toll
+ * or a year's displaced shown as one attack or one flight is the error a desk officer sees
+ * first. Each case is a sentence written for this test, read through the whole extraction.
+ */
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../src/extract-article.ts';
+import { rawArticleFromText } from '../src/read/front-matter.ts';
+
+function extract(body: string): ExtractedArticle {
+  const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\n${body}\n`;
+  return extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
+}
+
+const periods = (a: ExtractedArticle) =>
+  a.claims.flatMap((c) => c.quantities).flatMap((q) => (q.cumulative ? [q.period?.text] : []));
+
+describe('period totals', () => {
+  it.each([
+    [
+      "a war's toll since an invasion named by its country",
+      "The UN says more than 12,900 civilians have been killed in Ukraine since Russia's full-scale invasion in February 2022.",
+      "since Russia's full-scale invasion",
+    ],
+    [
+      'a toll since a coup',
+      'More than 6,000 civilians have been killed since the military coup, a rights group says.',
+      'since the military coup',
+    ],
+    [
+      'a toll since a seizure of power',
+      'Some 5,300 people have been killed since the junta seized power, according to monitors.',
+      'since the junta seized power',
+    ],
+  ])('keeps %s off every event', (_why, body, period) => {
+    const a = extract(body);
+    expect(a.events.filter((e) => e.casualties.killed)).toEqual([]);
+    expect(periods(a)).toContain(period);
+  });
+
+  it.each([
+    [
+      'displaced since a month',
+      'Since April 2023, more than 12 million people have been displaced by the war, according to the IOM.',
+    ],
+    [
+      'displaced since the start of the year',
+      'Some 400,000 people have been displaced in North Kivu since the start of the year, the UN said.',
+    ],
+    [
+      'fled over the past months',
+      'Over the past three months, more than 300,000 people have fled their homes in the region, the UN said.',
+    ],
+    [
+      'displaced across a country',
+      'More than 3.5 million people have been displaced across Myanmar, the UN says.',
+    ],
+  ])('makes no displacement event of a total: %s', (_why, body) => {
+    const a = extract(body);
+    expect(a.events.map((e) => e.kind)).toEqual([]);
+    expect(periods(a).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [
+      'people who fled one attack',
+      'Some 6,270 people fled the town after the attack on Thursday, the IOM said.',
+    ],
+    [
+      'an episode of a few days',
+      'More than 32,000 people have been displaced since Thursday, officials said.',
+    ],
+  ])('keeps a displacement event for %s', (_why, body) => {
+    expect(extract(body).events.map((e) => e.kind)).toEqual(['displacement']);
+  });
+
+  it('makes no events of the background of a coup', () => {
+    const a = extract(
+      'The military has been fighting on several fronts since it seized power in a 2021 coup.',
+    );
+    expect(a.events.map((e) => e.kind)).toEqual([]);
+  });
+});
