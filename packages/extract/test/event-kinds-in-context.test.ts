@@ -1,0 +1,37 @@
+/**
+ * The kind of an event as today's wire copy words it, read through the whole extraction. Each
+ * case is a short report written for this test.
+ */
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../src/extract-article.ts';
+import { rawArticleFromText } from '../src/read/front-matter.ts';
+
+function extract(...paragraphs: string[]): ExtractedArticle {
+  const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\n${paragraphs.join('\n\n')}\n`;
+  return extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
+}
+
+const kinds = (a: ExtractedArticle) => a.events.map((e) => e.kind);
+
+describe('captures', () => {
+  it.each([
+    [
+      'people caught in a fight',
+      'Security forces killed five of the attackers and captured one, police said.',
+    ],
+    ['gunmen taken alive', 'Troops captured two gunmen after the raid on Tuesday.'],
+    ['power taken in a coup', 'The general seized power in a coup on Tuesday.'],
+    ['weapons seized', 'A cache of rifles and grenade launchers was seized by the militia on Tuesday.'],
+  ])('takes no ground when the words are of %s', (_why, body) => {
+    expect(kinds(extract(body))).not.toContain('territorial_change');
+  });
+
+  it.each([
+    ['a town', 'Rebels captured two towns in the east on Tuesday.'],
+    ['a town taken by fighters', 'The town was captured by opposition fighters on Tuesday.'],
+    ['a stronghold named by its holders', "The army captured the rebels' last stronghold on Tuesday."],
+  ])('still takes ground for %s', (_why, body) => {
+    expect(kinds(extract(body))).toContain('territorial_change');
+  });
+});
