@@ -35,3 +35,49 @@ describe('captures', () => {
     expect(kinds(extract(body))).toContain('territorial_change');
   });
 });
+
+describe('bare strikes', () => {
+  it.each([
+    [
+      'drones named in the next sentence',
+      [
+        'Russian strikes on Kharkiv overnight killed five people, the governor said. Russia launched dozens of drones at the city.',
+      ],
+      'drone_strike',
+    ],
+    [
+      'warplanes named in the next paragraph',
+      [
+        'Israeli strikes on the port of Hodeidah killed six people on Saturday.',
+        'The military said its warplanes hit fuel depots.',
+      ],
+      'airstrike',
+    ],
+    [
+      'missiles named in the sentence',
+      ['Russia struck the city of Kryvyi Rih with missiles on Tuesday, wounding two people.'],
+      'shelling',
+    ],
+    [
+      'drones and missiles both named',
+      [
+        'Russian strikes on Kharkiv killed five people. Russia launched 92 drones and two ballistic missiles overnight.',
+      ],
+      'attack',
+    ],
+    [
+      'no means named anywhere',
+      ['An Israeli strike on a school in Gaza City killed at least 90 people on Saturday.'],
+      'attack',
+    ],
+    [
+      'a labour strike',
+      [
+        'Two protesters were killed during a general strike in Nairobi on Tuesday. Police helicopters circled the city.',
+      ],
+      'attack',
+    ],
+  ])('types a toll of bare strikes by the means named nearest: %s', (_why, paragraphs, kind) => {
+    expect(kinds(extract(...paragraphs))[0]).toBe(kind);
+  });
+});

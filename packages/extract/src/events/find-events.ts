@@ -10,7 +10,15 @@ import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import { BORDER_WITH } from '../places/unlisted-places.ts';
 import type { Sentence } from '../prepared-document.ts';
-import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
+import {
+  firstTriggerMatches,
+  isViolence,
+  OTHER_INCIDENT,
+  STRIKE,
+  STRIKE_MEANS,
+  TRIGGERS,
+  type Trigger,
+} from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
 import { isWithin, type LocalPlace, pickPlace } from './pick-location.ts';
 
@@ -382,6 +390,8 @@ export function findEvents(input: EventInput): Event[] {
   // events that only tell an incident again: a toll with no trigger and no place of its own, or a
   // toll of a violent incident named with "the" ("60 others were injured in the blast")
   const tolledOnly: boolean[] = [];
+  // events made of a toll alone, with no trigger naming their means
+  const byToll: boolean[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -524,6 +534,7 @@ export function findEvents(input: EventInput): Event[] {
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
+      byToll.push(trigger === ATTACK);
       placeable.push(violent && trigger.place && !trigger.localOnly && !intercepted);
       events.push({
         id: stableId('evt', articleId, trigger.kind, span.start, span.end),
@@ -595,6 +606,7 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  meansOfStrikes(input, events, sentenceOf, byToll);
   const told = toldAgain(input, events, sentenceOf, tolledOnly);
   placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
@@ -606,6 +618,44 @@ export function findEvents(input: EventInput): Event[] {
     if (next) e.location = next.location;
   });
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
+}
+
+/** The means of remote violence `text` names: one kind per family named. */
+function meansNamed(text: string): Set<Event['kind']> {
+  return new Set(STRIKE_MEANS.filter((m) => m.pattern.test(text)).map((m) => m.kind));
+}
+
+/**
+ * "Russian strikes on Kharkiv killed five": a toll of bare strikes is remote violence whose means
+ * the words nearest it may name — its sentence, then one and two sentences either side, then the
+ * article. The first of these that names any means decides, and only when it names one family
+ * (drones and missiles together leave it an attack, means not reported).
+ */
+function meansOfStrikes(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  byToll: readonly boolean[],
+): void {
+  const { sentences } = input;
+  let article: Set<Event['kind']> | null = null;
+  events.forEach((e, i) => {
+    const si = sentenceOf[i] as number;
+    const text = input.masked[si] ?? '';
+    if (!byToll[i] || e.kind !== 'attack' || !STRIKE.test(text) || OTHER_INCIDENT.test(text)) return;
+    for (let reach = 0; reach <= 2; reach++) {
+      const window = sentences
+        .slice(Math.max(0, si - reach), si + reach + 1)
+        .map((s) => s.text)
+        .join(' ');
+      const named = meansNamed(window);
+      if (named.size === 0) continue;
+      if (named.size === 1) e.kind = [...named][0] as Event['kind'];
+      return;
+    }
+    article ??= meansNamed(sentences.map((s) => s.text).join(' '));
+    if (article.size === 1) e.kind = [...article][0] as Event['kind'];
+  });
 }
 
 /** "Thousands more", "dozens more": a word for more of them, added to a count ("also", "another" may name a source's own toll) */
