@@ -392,6 +392,8 @@ export function findEvents(input: EventInput): Event[] {
   const tolledOnly: boolean[] = [];
   // events made of a toll alone, with no trigger naming their means
   const byToll: boolean[] = [];
+  // sentences whose only toll is none ("no casualties"), for the incident told before them
+  const zeroTolls: { si: number; figures: SentenceQuantity[] }[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -468,6 +470,12 @@ export function findEvents(input: EventInput): Event[] {
         (q) => (CASUALTY.includes(q.measure) || (mixed && q.measure === 'casualties')) && !q.cumulative,
       ) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
+    }
+    // "Fire extinguished, no casualties", "There were no casualties, the governor said": a toll of
+    // none, with no incident named, is the last incident's (below)
+    if (hits.length === 0 && !hasCasualties) {
+      const none = qs.filter((q) => CASUALTY.includes(q.measure) && q.value.best === 0 && !q.cumulative);
+      if (none.length) zeroTolls.push({ si, figures: none });
     }
     const dates = hits.length ? input.datesOf(si) : [];
     for (const hit of hits) {
@@ -607,6 +615,7 @@ export function findEvents(input: EventInput): Event[] {
       (events[i] as Event).location = location;
   }
   meansOfStrikes(input, events, sentenceOf, byToll);
+  for (const zero of zeroTolls) noneHurt(input, events, sentenceOf, zero);
   const told = toldAgain(input, events, sentenceOf, tolledOnly);
   placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
@@ -618,6 +627,60 @@ export function findEvents(input: EventInput): Event[] {
     if (next) e.location = next.location;
   });
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
+}
+
+/** "no casualties among the troops", "none on our side": none of one side, not of the incident's */
+const ONE_SIDE_ONLY =
+  /^\s*(?:among|on (?:the|our|their|its) [\w-]+ side|in (?:the|our|their|its) ranks|of (?:our|its|their)|for (?:our|its|their)|on (?:our|their) side)\b/i;
+/** "the incident", "the attack": a sentence that names the incident told before */
+const NAMES_INCIDENT = new RegExp(`${INCIDENT_ANAPHOR.source}|\\b(?:the|that|this) incident\\b`, 'i');
+
+/**
+ * "Ukrainian drones attacked the Belgorod region overnight. The governor said there were no
+ * casualties": a toll of none told after an incident, in a sentence that names no incident of
+ * its own, is that incident's killed and injured 0 — for a measure the incident has no figure of
+ * (a toll it has is not undone by a side's "none on our side", which is left alone). The incident
+ * is the last violent one told, at most three sentences before, or six when the sentences between
+ * name it again ("It said the incident took place ...").
+ */
+function noneHurt(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  zero: { si: number; figures: readonly SentenceQuantity[] },
+): void {
+  const { si } = zero;
+  const j = events.findLastIndex((e, k) => isViolence(e.kind) && (sentenceOf[k] as number) < si);
+  const incident = events[j];
+  if (!incident) return;
+  const from = sentenceOf[j] as number;
+  const named = input.sentences.slice(from + 1, si + 1).some((s) => NAMES_INCIDENT.test(s.text));
+  if (si - from > (named ? 6 : 3)) return;
+  const sentence = input.sentences[si] as Sentence;
+  for (const q of zero.figures) {
+    const m = q.measure as (typeof MEASURES)[number];
+    // ("None of the embassy staff were injured" is a group's none too)
+    if (
+      incident.casualties[m] ||
+      /^\W*none of\b/i.test(q.text) ||
+      ONE_SIDE_ONLY.test(sentence.text.slice(q.end))
+    )
+      continue;
+    incident.casualties[m] = {
+      best: 0,
+      low: null,
+      high: null,
+      qualifier: 'exact',
+      group: q.group,
+      breakdown: {},
+    };
+    incident.evidence.push({
+      articleId: input.articleId,
+      field: `casualties.${m}`,
+      sentence: sentence.text,
+      span: { start: sentence.toOriginal(q.start), end: sentence.toOriginal(q.end) },
+    });
+  }
 }
 
 /** The means of remote violence `text` names: one kind per family named. */
