@@ -81,3 +81,28 @@ describe('bare strikes', () => {
     expect(kinds(extract(...paragraphs))[0]).toBe(kind);
   });
 });
+
+describe('whose toll', () => {
+  it.each([
+    [
+      'the attack its relative clause hangs on',
+      'The military said its warplanes struck the port in response to a drone attack on Tel Aviv that killed one man on Friday.',
+      [
+        ['airstrike', null],
+        ['drone_strike', 1],
+      ],
+    ],
+    [
+      'the means, not the damage',
+      'A hospital in the province was destroyed by airstrikes over the weekend that killed 13 people, the charity said.',
+      [
+        ['airstrike', 13],
+        ['property_destruction', null],
+      ],
+    ],
+  ])('gives a toll to %s', (_why, body, expected) => {
+    const a = extract(body);
+    const got = a.events.map((e) => [e.kind, e.casualties.killed?.best ?? null]);
+    expect(got.sort()).toEqual(expected);
+  });
+});

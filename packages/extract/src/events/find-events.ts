@@ -77,6 +77,9 @@ function goesOn(text: string, before: string | undefined): boolean {
   const source = SOURCE_SAID.exec(text)?.[1];
   return source !== undefined && before !== undefined && new RegExp(`\\b${source}\\b`).test(before);
 }
+/** "an attack on Tel Aviv that killed", "the strike, which wounded": a toll told of the words just before */
+const TOLL_OF_RELATIVE =
+  /^[^,;.]{0,60}?,?\s*\b(?:that|which)\s+(?:had\s+|has\s+)?(?:also\s+|reportedly\s+)?(?:killed|wounded|injured|left|claimed)\b(?:\s+(?:at least|more than|about|around|nearly|some|up to|over))?\s*$/i;
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
@@ -463,7 +466,16 @@ export function findEvents(input: EventInput): Event[] {
       h.at > firstToll.end &&
       EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
     const owning = violentHits.filter((h) => !earlierIncident(h));
-    const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
+    // "... in response to a Houthi drone attack on Tel Aviv that killed one man": the incident the
+    // toll's relative clause hangs on owns it, not the one the sentence opens with
+    const relativeOwner =
+      firstToll === undefined
+        ? undefined
+        : owning.findLast(
+            (h) => h.end <= firstToll.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstToll.start)),
+          );
+    const casualtyOwner =
+      owning.find((h) => h.trigger.kind === 'chemical_attack') ?? relativeOwner ?? owning[0];
     // "Eight people died and 40 were injured when a minibus overturned": no weapon, no attack
     if (hasCasualties && !casualtyOwner && !ACCIDENT.test(sentence.text)) {
       const first = qs.find(
