@@ -22,6 +22,7 @@ describe('captures', () => {
     ],
     ['gunmen taken alive', 'Troops captured two gunmen after the raid on Tuesday.'],
     ['power taken in a coup', 'The general seized power in a coup on Tuesday.'],
+    ['a war entered', 'Russian forces entered the conflict at the end of last year.'],
     ['weapons seized', 'A cache of rifles and grenade launchers was seized by the militia on Tuesday.'],
   ])('takes no ground when the words are of %s', (_why, body) => {
     expect(kinds(extract(body))).not.toContain('territorial_change');
@@ -31,6 +32,7 @@ describe('captures', () => {
     ['a town', 'Rebels captured two towns in the east on Tuesday.'],
     ['a town taken by fighters', 'The town was captured by opposition fighters on Tuesday.'],
     ['a stronghold named by its holders', "The army captured the rebels' last stronghold on Tuesday."],
+    ['a city forces entered', 'Rebel fighters entered the centre of the city on Monday.'],
   ])('still takes ground for %s', (_why, body) => {
     expect(kinds(extract(body))).toContain('territorial_change');
   });
@@ -90,6 +92,14 @@ describe('whose toll', () => {
       [
         ['airstrike', null],
         ['drone_strike', 1],
+      ],
+    ],
+    [
+      'the killing, not the troops entering when it happened',
+      'At least 48 people were killed in a village when regime troops entered it on Tuesday.',
+      [
+        ['attack', 48],
+        ['territorial_change', null],
       ],
     ],
     [

@@ -75,6 +75,23 @@ describe('period totals', () => {
     expect(extract(body).events.map((e) => e.kind)).toEqual(['displacement']);
   });
 
+  it.each([
+    [
+      'a capture after days of fighting, behind a comma',
+      'Rebels captured the airport, after three days of fighting that killed 700 people.',
+      ['territorial_change'],
+    ],
+    [
+      'forces entering a city after days of fighting',
+      'M23 rebels entered the centre of Goma on Monday, after days of fighting that killed at least 100 people.',
+      ['territorial_change'],
+    ],
+  ])("keeps a toll of days off the day's event: %s", (_why, body, expected) => {
+    const a = extract(body);
+    expect(a.events.map((e) => e.kind)).toEqual(expected);
+    expect(a.events.filter((e) => e.casualties.killed)).toEqual([]);
+  });
+
   it('makes no events of the background of a coup', () => {
     const a = extract(
       'The military has been fighting on several fronts since it seized power in a 2021 coup.',

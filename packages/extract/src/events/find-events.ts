@@ -70,13 +70,14 @@ const INCIDENT_ANAPHOR =
  * neither, so it stays unplaced.
  */
 const GOES_ON =
-  /^\W*(?:(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|offensive|incident|fighting|operation)\b|(?:it|they|he|she) (?:also )?(?:said|says|added|reported)\b)/i;
+  /^\W*(?:(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|killings?|offensive|incident|fighting|operation)\b|(?:it|they|he|she) (?:also )?(?:said|says|added|reported)\b)/i;
 const SOURCE_SAID = /^\W*(?:the\s+)?(\p{Lu}[\p{L}-]+)\s+(?:also\s+)?(?:said|says|added|reported)\b/u;
 function goesOn(text: string, before: string | undefined): boolean {
   if (GOES_ON.test(text)) return true;
   const source = SOURCE_SAID.exec(text)?.[1];
   return source !== undefined && before !== undefined && new RegExp(`\\b${source}\\b`).test(before);
 }
+const ENTERED = /\b(?:entered|marched into|swept into|rolled into)\b/i;
 /** "an attack on Tel Aviv that killed", "the strike, which wounded": a toll told of the words just before */
 const TOLL_OF_RELATIVE =
   /^[^,;.]{0,60}?,?\s*\b(?:that|which)\s+(?:had\s+|has\s+)?(?:also\s+|reportedly\s+)?(?:killed|wounded|injured|left|claimed)\b(?:\s+(?:at least|more than|about|around|nearly|some|up to|over))?\s*$/i;
@@ -465,7 +466,14 @@ export function findEvents(input: EventInput): Event[] {
       firstToll !== undefined &&
       h.at > firstToll.end &&
       EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
-    const owning = violentHits.filter((h) => !earlierIncident(h));
+    // "48 people were killed in a village when regime troops entered": troops entering after the
+    // toll say when the killing happened, not what it was (a capture still owns its toll: "killed
+    // 270 when they captured the field", "captured the town, killing 20")
+    const owning = violentHits.filter(
+      (h) =>
+        !earlierIncident(h) &&
+        !(firstToll !== undefined && h.at > firstToll.end && ENTERED.test(text.slice(h.at, h.end))),
+    );
     // "... in response to a Houthi drone attack on Tel Aviv that killed one man": the incident the
     // toll's relative clause hangs on owns it, not the one the sentence opens with
     const relativeOwner =
