@@ -116,3 +116,23 @@ describe('whose toll', () => {
     expect(got.sort()).toEqual(expected);
   });
 });
+
+describe('phone calls', () => {
+  it.each([
+    ['a resident interviewed', '"It was a massacre," a resident told AFP by phone.'],
+    ['a monitor quoted', "Those executed were all civilians, the monitor's director said by telephone."],
+    [
+      'sources speaking to an agency',
+      'Local sources said in a phone call with a state news agency reporter that shells hit the market.',
+    ],
+  ])('makes no call of %s', (_why, body) => {
+    expect(kinds(extract(body))).not.toContain('phone_call');
+  });
+
+  it.each([
+    ['two leaders', 'Putin and Erdogan spoke by phone on Tuesday about the ceasefire.'],
+    ['a call with a leader', 'In a phone call with Biden on Monday, Netanyahu discussed the hostages.'],
+  ])('keeps a call between %s', (_why, body) => {
+    expect(kinds(extract(body))).toContain('phone_call');
+  });
+});
