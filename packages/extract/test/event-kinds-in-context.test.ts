@@ -136,3 +136,21 @@ describe('phone calls', () => {
     expect(kinds(extract(body))).toContain('phone_call');
   });
 });
+
+describe('sides', () => {
+  it.each([
+    [
+      'a port',
+      'Israeli strikes on the Houthi-held port of Hodeidah killed six people on Saturday.',
+      'actor:ag:houthis',
+    ],
+    [
+      'a city',
+      'Ten Russian raids hit the Islamic State-held city overnight, killing 12 people.',
+      'actor:ag:isis',
+    ],
+  ])('never makes the holder of a place struck the one striking: %s', (_why, body, holder) => {
+    const roles = extract(body).events.flatMap((e) => e.participants.filter((p) => p.actor.id === holder));
+    expect(roles.map((p) => p.role)).not.toContain('perpetrator');
+  });
+});

@@ -284,6 +284,11 @@ const NOT_AGENT =
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
 const ASSOCIATE_AFTER = /^-(?:linked|affiliated|allied|aligned|inspired|backed|supported|sponsored)\b/i;
+/**
+ * "Israeli strikes on the Houthi-held port of Hodeidah killed six": who holds the place struck is
+ * at most the side struck, never the one striking
+ */
+const HOLDER_AFTER = /^-(?:held|controlled|run|occupied|dominated|administered)\b/i;
 
 /**
  * Whose speakers take part by speaking: diplomacy's kinds (a meeting, a call, a vote, a statement,
@@ -341,6 +346,8 @@ function participants(
     // ("the UN human rights office said" of the displaced is the source of the figure too; only a
     // meeting's or a vote's speakers take part in it by speaking)
     if (source && (violent || !speakersTakePart(kind))) continue;
+    if (violent && role === 'perpetrator' && !agent && HOLDER_AFTER.test(masked.slice(m.end, m.end + 14)))
+      role = 'target';
     if (violent && noSide(actor)) {
       // never the side that struck; hit only when named as the target
       if (role === 'perpetrator') continue;
