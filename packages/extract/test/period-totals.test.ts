@@ -24,6 +24,11 @@ describe('period totals', () => {
       "since Russia's full-scale invasion",
     ],
     [
+      'a toll since a war began in a year, inside a relative clause',
+      'The insurgency, which began in 2017, has killed more than 5,000 people, according to monitors.',
+      'began in 2017',
+    ],
+    [
       'a toll since a coup',
       'More than 6,000 civilians have been killed since the military coup, a rights group says.',
       'since the military coup',

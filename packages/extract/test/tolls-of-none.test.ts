@@ -77,3 +77,43 @@ describe('tolls of none', () => {
     expect(tolls(extract(...paragraphs))).toEqual(expected);
   });
 });
+
+describe('tolls told again', () => {
+  it.each([
+    [
+      'a part of the dead',
+      [
+        'Israeli forces killed five militants in a raid on the camp on Saturday, the military said.',
+        'Islamic Jihad said three of the dead were members of its armed wing.',
+      ],
+      [['attack', 5, null]],
+    ],
+    [
+      'those among the dead',
+      [
+        'A car bomb killed 14 people in the market on Monday.',
+        'Five children and two women were among the dead, it said.',
+      ],
+      [['bombing', 14, null]],
+    ],
+    [
+      'an update with its own day',
+      [
+        'A suicide bomber killed at least 26 people at the railway station on Saturday, officials said.',
+        'Later on Saturday, the death toll rose to 32, a spokesman said.',
+      ],
+      [['bombing', 32, null]],
+    ],
+  ])('joins the incident: %s', (_why, paragraphs, expected) => {
+    expect(tolls(extract(...paragraphs))).toEqual(expected);
+  });
+
+  it('keeps a toll of its own that names a part', () => {
+    const a = extract(
+      'A car bomb killed 14 people in the market on Monday.',
+      'The monitor put the death toll at 20, saying six children were among the dead.',
+    );
+    const k = a.events.flatMap((e) => (e.casualties.killed ? [e.casualties.killed] : []));
+    expect(k.flatMap((f) => [f.best, f.low, f.high])).toContain(20);
+  });
+});

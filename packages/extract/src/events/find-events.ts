@@ -759,6 +759,33 @@ const TOLL_UPDATE =
 /** "another 47", "five more": figures added to a toll of the same measure, not that toll told again */
 const ADDED = /\b(?:another|more|further|other|additional|also)\b/i;
 const MEASURES = ['killed', 'injured', 'missing'] as const;
+/** "three of the dead", "among those killed": some of a toll already told */
+const PART_OF_TOLL =
+  /\b(?:of|among) (?:the|those) (?:dead|killed|victims|wounded|injured|casualties|fatalities)\b/gi;
+
+/**
+ * Whether a figure of the sentence counts some of a toll told before: "three of the dead were
+ * its members", "Among the dead were 22 children" — the words right beside the figure (a toll
+ * that only adds "children were among the dead" is a toll of its own).
+ */
+function partOfToll(quantities: readonly SentenceQuantity[], text: string): boolean {
+  // the toll's own figures (a list summed: "Twelve children and 11 fighters"), not its subgroups
+  const figures = quantities.filter(
+    (q) => CASUALTY.includes(q.measure) && !q.cumulative && q.partOf === null,
+  );
+  const [first, last] = [figures[0], figures.at(-1)];
+  // (one list of them: "put the toll at 58, saying 11 children were among the dead" is a toll)
+  if (!first || !last || figures.some((q) => q !== first && q.sumWith === null)) return false;
+  PART_OF_TOLL.lastIndex = 0;
+  for (let m = PART_OF_TOLL.exec(text); m !== null; m = PART_OF_TOLL.exec(text)) {
+    const after = m.index + m[0].length;
+    // ("three of the dead" may be the figure's own words)
+    if (figures.some((q) => q.start <= m.index && m.index < q.end)) return true;
+    if (last.end <= m.index && /^[^\d,;]{0,25}$/.test(text.slice(last.end, m.index))) return true;
+    if (first.start >= after && /^[^\d,;]{0,12}$/.test(text.slice(after, first.start))) return true;
+  }
+  return false;
+}
 
 /**
  * A toll told again: a sentence with no trigger, place or date of its own that gives figures
@@ -783,10 +810,16 @@ function toldAgain(
   events.forEach((e, i) => {
     // a toll alone must have no day of its own; an incident named again ("in the blast") may
     // have the incident's day ("on Saturday morning")
-    if (!tolledOnly[i] || (e.kind === 'attack' && (e.occurred.start !== null || e.occurred.text !== null)))
-      return;
     const si = sentenceOf[i] as number;
     const text = (input.sentences[si] as Sentence).text;
+    // ("Later on Saturday, the death toll rose to 32": an update's day is when it was told)
+    if (
+      !tolledOnly[i] ||
+      (e.kind === 'attack' &&
+        (e.occurred.start !== null || e.occurred.text !== null) &&
+        !TOLL_UPDATE.test(text))
+    )
+      return;
     if (!foldInto(e, i, text, si)) {
       // "Thousands more civilians killed.", a timeline's line: only a word for more dead, with no
       // incident to join, no place and no day, adds to a count nobody gave — no incident at all
@@ -821,12 +854,21 @@ function toldAgain(
     const incident = events[j];
     if (!incident) return false;
     if (
+      !update &&
       e.occurred.start !== null &&
       incident.occurred.start !== null &&
       e.occurred.start !== incident.occurred.start
     )
       return false;
     if (!MEASURES.some((m) => incident.casualties[m])) return false;
+    // "Islamic Jihad said three of the dead were its members": a part of the toll told, not another
+    if (
+      partOfToll(input.quantities[si] ?? [], text) &&
+      MEASURES.every((m) => !e.casualties[m] || incident.casualties[m])
+    ) {
+      folded.add(i);
+      return true;
+    }
     // "another 47 were wounded" after a death toll: the incident's wounded; after a count of
     // wounded, more of them. Another toll of a measure the incident has is the same toll only
     // when it is the same figure or the sentence names the incident ("confirmed the attack but
