@@ -97,6 +97,33 @@ describe('period totals', () => {
     expect(a.events.filter((e) => e.casualties.killed)).toEqual([]);
   });
 
+  it.each([
+    [
+      "a day's total, its wounded told next",
+      [
+        'Air strikes across the south of the country killed at least 558 people on Monday, the deadliest day of violence in decades.',
+        'The health minister said 1,835 people were wounded.',
+      ],
+    ],
+    [
+      'a total of days of fighting, its parts told two sentences on',
+      [
+        'Rebels said they had killed dozens of soldiers in three days of fighting near the border.',
+        'The army acknowledged heavy losses but gave no figures. A rebel spokesman said 47 soldiers and 84 mercenaries had been killed.',
+      ],
+    ],
+  ])('makes no attack of a toll that goes on with a total: %s', (_why, paragraphs) => {
+    const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\n${paragraphs.join('\n\n')}\n`;
+    const a = extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
+    expect(a.events.filter((e) => e.casualties.killed || e.casualties.injured)).toEqual([]);
+  });
+
+  it('keeps an incident whose side acts, told after a total', () => {
+    const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\nMore than 75 militants were killed in the offensive they launched last week.\n\nThe monitor said Russian forces launched a counter-attack killing 29 militants.\n`;
+    const a = extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
+    expect(a.events.map((e) => e.casualties.killed?.best)).toContain(29);
+  });
+
   it('makes no events of the background of a coup', () => {
     const a = extract(
       'The military has been fighting on several fronts since it seized power in a 2021 coup.',

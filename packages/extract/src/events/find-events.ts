@@ -824,10 +824,25 @@ function toldAgain(
       // "Thousands more civilians killed.", a timeline's line: only a word for more dead, with no
       // incident to join, no place and no day, adds to a count nobody gave — no incident at all
       const vagueOnly = MEASURES.every((m) => !e.casualties[m] || e.casualties[m]?.qualifier === 'vague');
-      if (vagueOnly && WORD_MORE.test(text)) folded.add(i);
+      // (one whose side acts — "soldiers launched a counter-offensive, killing 29" — is an incident)
+      const noSideActs = e.participants.every((p) => p.role !== 'perpetrator');
+      if ((vagueOnly && WORD_MORE.test(text)) || (noSideActs && goesOnWithTotal(si))) folded.add(i);
     }
   });
   return folded;
+
+  /**
+   * "Israeli air strikes across Lebanon killed 558 on Monday, the deadliest day ...", then "The
+   * minister said 1,835 people were wounded": a toll alone, with no incident to join, right after
+   * a total (no incident told between) is more of that total, not an attack of its own.
+   */
+  function goesOnWithTotal(si: number): boolean {
+    for (let sj = si - 1; sj >= Math.max(0, si - 2); sj--) {
+      if ((input.quantities[sj] ?? []).some((q) => q.cumulative && CASUALTY.includes(q.measure))) return true;
+      if (sentenceOf.includes(sj)) return false;
+    }
+    return false;
+  }
 
   function foldInto(e: Event, i: number, text: string, si: number): boolean {
     const update = TOLL_UPDATE.test(text);
