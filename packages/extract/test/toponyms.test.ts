@@ -476,3 +476,13 @@ describe('the world gazetteer', () => {
     expect(placeById('place:sy:aleppo')?.geonamesId).toBe(170063);
   });
 });
+
+describe("a country's own part", () => {
+  it.each([
+    ["Gunmen killed 20 people in northwest Nigeria's Kaduna state on Thursday.", 'Kaduna'],
+    ["A drone strike killed 26 people in Ethiopia's Amhara region on Sunday.", 'Amhara'],
+  ])('places %s in the part, not the country', (body, part) => {
+    const where = extract(body).events[0]?.location?.name ?? '';
+    expect(where).toContain(part);
+  });
+});
