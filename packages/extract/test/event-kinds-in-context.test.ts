@@ -24,6 +24,10 @@ describe('captures', () => {
     ['power taken in a coup', 'The general seized power in a coup on Tuesday.'],
     ['a war entered', 'Russian forces entered the conflict at the end of last year.'],
     ['weapons seized', 'A cache of rifles and grenade launchers was seized by the militia on Tuesday.'],
+    [
+      'vehicles seized',
+      'Dozens of fighters were killed in the battle and several combat vehicles were seized.',
+    ],
   ])('takes no ground when the words are of %s', (_why, body) => {
     expect(kinds(extract(body))).not.toContain('territorial_change');
   });

@@ -29,6 +29,11 @@ describe('period totals', () => {
       'began in 2017',
     ],
     [
+      "a year's toll in the perfect",
+      'More than 5,000 people have been killed in Haiti this year, the UN said.',
+      'this year',
+    ],
+    [
       'a toll since a coup',
       'More than 6,000 civilians have been killed since the military coup, a rights group says.',
       'since the military coup',
@@ -122,6 +127,19 @@ describe('period totals', () => {
     const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\nMore than 75 militants were killed in the offensive they launched last week.\n\nThe monitor said Russian forces launched a counter-attack killing 29 militants.\n`;
     const a = extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
     expect(a.events.map((e) => e.casualties.killed?.best)).toContain(29);
+  });
+
+  it('keeps an attack told earlier this year', () => {
+    expect(
+      extract('A journalist was killed in a bomb attack earlier this year.').events.map((e) => e.kind),
+    ).toEqual(['bombing']);
+  });
+
+  it('does not date an incident by the start of the campaign it is compared with', () => {
+    const a = extract(
+      'Air strikes on the port killed 74 people, the deadliest strikes since the campaign began last month, officials said on Friday.',
+    );
+    expect(a.events[0]?.occurred.start).toBe('2025-02-28');
   });
 
   it('makes no events of the background of a coup', () => {
