@@ -149,3 +149,14 @@ describe('period totals', () => {
     expect(a.events.map((e) => e.kind)).toEqual([]);
   });
 });
+
+describe('totals across a named territory', () => {
+  it('keeps a toll across the Gaza Strip off every event', () => {
+    const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\nIsraeli strikes across the Gaza Strip killed at least 30 people on Saturday, medics said.\n`;
+    const a = extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
+    expect(a.events.filter((e) => e.casualties.killed)).toEqual([]);
+    expect(a.claims.flatMap((c) => c.quantities).map((q) => q.period?.text)).toContain(
+      'across the Gaza Strip',
+    );
+  });
+});
