@@ -242,3 +242,13 @@ describe('findQuantities', () => {
     expect(text.slice(q?.start, q?.end)).toBe('13 people');
   });
 });
+
+describe('a place and a comma before a count', () => {
+  it.each<Row>([
+    ['In Kyiv, 33 people were killed, city officials said.', ['killed/people/exact/33']],
+    ['In Kryvyi Rih, 10 civilians were wounded.', ['injured/civilians/exact/10']],
+    ['The dead included Ahmed, 12, a pupil.', []],
+  ])('reads %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
