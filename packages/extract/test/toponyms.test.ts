@@ -486,3 +486,12 @@ describe("a country's own part", () => {
     expect(where).toContain(part);
   });
 });
+
+describe('a sentence opening with a preposition', () => {
+  it.each([
+    ['In Kyiv, 33 people were killed, city officials said.', 'Kyiv'],
+    ['In Odesa, a drone strike killed five people on Monday.', 'Odesa'],
+  ])('places %s', (body, name) => {
+    expect(extract(body).events[0]?.location?.name).toBe(name);
+  });
+});

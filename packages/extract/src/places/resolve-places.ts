@@ -190,8 +190,12 @@ function candidatesIn(
             TITLE.test(
               first.start === 0 ? `${previous} ` : text.slice(Math.max(0, first.start - 20), first.start),
             ) ||
-            // "Bill Clinton": a surname after a first name that is no place
-            (i > 0 && !placed.has(i - 1) && !MODIFIER.test((tokens[i - 1] as { word: string }).word)));
+            // "Bill Clinton": a surname after a first name that is no place ("In Kyiv, ...", "At
+            // Kramatorsk": a capitalised preposition opening the sentence is no first name)
+            (i > 0 &&
+              !placed.has(i - 1) &&
+              !MODIFIER.test((tokens[i - 1] as { word: string }).word) &&
+              !NEVER.test((tokens[i - 1] as { word: string }).word.toLowerCase())));
         const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
         if (!person && !blockedHere)
           found = {
