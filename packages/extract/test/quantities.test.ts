@@ -252,3 +252,14 @@ describe('a place and a comma before a count', () => {
     expect(brief(text)).toEqual(expected);
   });
 });
+
+describe('a toll that rose, named far before its figure', () => {
+  it.each<Row>([
+    [
+      'The death toll from an attack by Islamist militants on villages in the east of the country last week has risen to 80, an official said.',
+      ['killed/people/exact/80'],
+    ],
+  ])('reads %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
