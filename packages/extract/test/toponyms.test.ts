@@ -495,3 +495,20 @@ describe('a sentence opening with a preposition', () => {
     expect(extract(body).events[0]?.location?.name).toBe(name);
   });
 });
+
+describe('a name two countries share', () => {
+  it.each([
+    [
+      "Militants killed 80 people in eastern Congo's North Kivu province, officials in the Democratic Republic of Congo said.",
+      'CD',
+    ],
+    [
+      'Gunmen killed five people in Brazzaville, the capital of the Republic of Congo, on Monday. Congo has seen unrest.',
+      'CG',
+    ],
+  ])('takes the one the article is about: %s', (body, country) => {
+    const a = extract(body);
+    const where = placeById(a.events[0]?.location?.placeId ?? '');
+    expect(where?.country).toBe(country);
+  });
+});

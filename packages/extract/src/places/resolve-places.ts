@@ -252,7 +252,8 @@ function score(
   const top = Math.max(1, ...weights.values());
   const ctx = (country: string) =>
     4 * Math.min(1, (weights.get(country) ?? 0) / top) + (weights.has(country) ? 2 : 0);
-  if (entry.type === 'country') return 20;
+  // "Congo" is both Congos' name: the one the article is about ("Democratic Republic of Congo") is meant
+  if (entry.type === 'country') return 20 + ctx(entry.code);
   if (entry.type === 'admin1') {
     const country = entry.code.slice(0, 2);
     // "Kharkiv region"; "Alexandria, Virginia": a division after a place and a comma
