@@ -76,6 +76,8 @@
  *    "strikes" take their means from the words nearest them (one family only); "captured one",
  *    "seized power", weapons seized take no ground, forces that "entered" a place take it; an
  *    interview "by phone" is no phone call; the holder of a place struck ("Houthi-held") never
- *    strikes; "Nigeria's Kaduna state" is Kaduna; a comparison's "since ... last month" dates nothing.
+ *    strikes; "Nigeria's Kaduna state" is Kaduna; a comparison's "since ... last month" dates nothing;
+ *    "across the Gaza Strip" sums; "In Kyiv, 33 people" is a count in Kyiv; a toll that "has risen
+ *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
  */
 export const EXTRACTOR_VERSION = 10;
