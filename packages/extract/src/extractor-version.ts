@@ -66,5 +66,18 @@
  *    civilians killed." is no incident; a toll that "rose to" updates the incident; a toll of "the
  *    blast" named again joins it; a wave air defence stopped takes no town from context;
  *    "X-linked" names no side; shells that hit are shelling; townships and IDP camps are places.
+ * 10: totals and kinds as other wars' wire copy writes them (branch `acc14c`): a flight counted over
+ *    a period ("displaced since April 2023", "across Myanmar") is a total, not a displacement;
+ *    "since Russia's full-scale invasion", "since the coup", "which began in 2017", "in Haiti this
+ *    year" (with a perfect) and ", after days of fighting that killed" are periods; a toll alone
+ *    right after a total is more of it; "three of the dead", "among the dead" join the incident;
+ *    a toll update with its own day updates it; "no casualties" after an incident is its killed
+ *    and injured 0; a toll in a relative clause belongs to the incident it hangs on; bare
+ *    "strikes" take their means from the words nearest them (one family only); "captured one",
+ *    "seized power", weapons seized take no ground, forces that "entered" a place take it; an
+ *    interview "by phone" is no phone call; the holder of a place struck ("Houthi-held") never
+ *    strikes; "Nigeria's Kaduna state" is Kaduna; a comparison's "since ... last month" dates nothing;
+ *    "across the Gaza Strip" sums; "In Kyiv, 33 people" is a count in Kyiv; a toll that "has risen
+ *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
  */
-export const EXTRACTOR_VERSION = 9;
+export const EXTRACTOR_VERSION = 10;

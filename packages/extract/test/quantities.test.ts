@@ -242,3 +242,24 @@ describe('findQuantities', () => {
     expect(text.slice(q?.start, q?.end)).toBe('13 people');
   });
 });
+
+describe('a place and a comma before a count', () => {
+  it.each<Row>([
+    ['In Kyiv, 33 people were killed, city officials said.', ['killed/people/exact/33']],
+    ['In Kryvyi Rih, 10 civilians were wounded.', ['injured/civilians/exact/10']],
+    ['The dead included Ahmed, 12, a pupil.', []],
+  ])('reads %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});
+
+describe('a toll that rose, named far before its figure', () => {
+  it.each<Row>([
+    [
+      'The death toll from an attack by Islamist militants on villages in the east of the country last week has risen to 80, an official said.',
+      ['killed/people/exact/80'],
+    ],
+  ])('reads %s', (text, expected) => {
+    expect(brief(text)).toEqual(expected);
+  });
+});

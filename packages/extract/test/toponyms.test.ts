@@ -476,3 +476,39 @@ describe('the world gazetteer', () => {
     expect(placeById('place:sy:aleppo')?.geonamesId).toBe(170063);
   });
 });
+
+describe("a country's own part", () => {
+  it.each([
+    ["Gunmen killed 20 people in northwest Nigeria's Kaduna state on Thursday.", 'Kaduna'],
+    ["A drone strike killed 26 people in Ethiopia's Amhara region on Sunday.", 'Amhara'],
+  ])('places %s in the part, not the country', (body, part) => {
+    const where = extract(body).events[0]?.location?.name ?? '';
+    expect(where).toContain(part);
+  });
+});
+
+describe('a sentence opening with a preposition', () => {
+  it.each([
+    ['In Kyiv, 33 people were killed, city officials said.', 'Kyiv'],
+    ['In Odesa, a drone strike killed five people on Monday.', 'Odesa'],
+  ])('places %s', (body, name) => {
+    expect(extract(body).events[0]?.location?.name).toBe(name);
+  });
+});
+
+describe('a name two countries share', () => {
+  it.each([
+    [
+      "Militants killed 80 people in eastern Congo's North Kivu province, officials in the Democratic Republic of Congo said.",
+      'CD',
+    ],
+    [
+      'Gunmen killed five people in Brazzaville, the capital of the Republic of Congo, on Monday. Congo has seen unrest.',
+      'CG',
+    ],
+  ])('takes the one the article is about: %s', (body, country) => {
+    const a = extract(body);
+    const where = placeById(a.events[0]?.location?.placeId ?? '');
+    expect(where?.country).toBe(country);
+  });
+});

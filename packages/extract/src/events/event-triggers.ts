@@ -74,3 +74,12 @@ export function firstTriggerMatches(text: string): (RegExpExecArray | null)[] {
 }
 
 export const isViolence = (kind: EventKind): boolean => eventKindInfo(kind).family === 'violence';
+
+/** A bare "strike" of violence, whose means the words around it may name (data/event-triggers.json). */
+export const STRIKE = new RegExp(data.strike.pattern, 'i');
+/** Another word for an incident in the sentence: its toll may be that incident's, not the strike's. */
+export const OTHER_INCIDENT = new RegExp(data.strike.otherIncident, 'i');
+/** The words naming each means of remote violence, by the kind they make of a bare strike. */
+export const STRIKE_MEANS: readonly { kind: EventKind; pattern: RegExp }[] = Object.entries(
+  data.strike.means,
+).map(([kind, pattern]) => ({ kind: kind as EventKind, pattern: new RegExp(pattern, 'i') }));

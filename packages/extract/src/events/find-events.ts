@@ -10,7 +10,15 @@ import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import { BORDER_WITH } from '../places/unlisted-places.ts';
 import type { Sentence } from '../prepared-document.ts';
-import { firstTriggerMatches, isViolence, TRIGGERS, type Trigger } from './event-triggers.ts';
+import {
+  firstTriggerMatches,
+  isViolence,
+  OTHER_INCIDENT,
+  STRIKE,
+  STRIKE_MEANS,
+  TRIGGERS,
+  type Trigger,
+} from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
 import { isWithin, type LocalPlace, pickPlace } from './pick-location.ts';
 
@@ -35,6 +43,9 @@ export interface EventInput {
 }
 
 const CASUALTY: Measure[] = ['killed', 'injured', 'missing'];
+/** The figures of people leaving, and the kinds they make an event of. */
+const FLOW: Measure[] = ['displaced', 'fled', 'evacuated'];
+const FLOW_KINDS = new Set<Event['kind']>(['displacement', 'evacuation']);
 /**
  * "… hours after a chemical attack", "a day after the strike": what follows names an earlier
  * incident. A bare "after" is the cause ("killed after airstrikes targeted the east") and is one.
@@ -59,13 +70,17 @@ const INCIDENT_ANAPHOR =
  * neither, so it stays unplaced.
  */
 const GOES_ON =
-  /^\W*(?:(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|offensive|incident|fighting|operation)\b|(?:it|they|he|she) (?:also )?(?:said|says|added|reported)\b)/i;
+  /^\W*(?:(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|killings?|offensive|incident|fighting|operation)\b|(?:it|they|he|she) (?:also )?(?:said|says|added|reported)\b)/i;
 const SOURCE_SAID = /^\W*(?:the\s+)?(\p{Lu}[\p{L}-]+)\s+(?:also\s+)?(?:said|says|added|reported)\b/u;
 function goesOn(text: string, before: string | undefined): boolean {
   if (GOES_ON.test(text)) return true;
   const source = SOURCE_SAID.exec(text)?.[1];
   return source !== undefined && before !== undefined && new RegExp(`\\b${source}\\b`).test(before);
 }
+const ENTERED = /\b(?:entered|marched into|swept into|rolled into)\b/i;
+/** "an attack on Tel Aviv that killed", "the strike, which wounded": a toll told of the words just before */
+const TOLL_OF_RELATIVE =
+  /^[^,;.]{0,60}?,?\s*\b(?:that|which)\s+(?:had\s+|has\s+)?(?:also\s+|reportedly\s+)?(?:killed|wounded|injured|left|claimed)\b(?:\s+(?:at least|more than|about|around|nearly|some|up to|over))?\s*$/i;
 /** "a resolution aimed at ending ... airstrikes": the words name what someone wants stopped, not an event */
 const NOT_HAPPENING =
   /\b(?:ending|end to|halt(?:ing)?|stop(?:ping)?|calling for|demanding|prevent(?:ing)?)\b[\w\s-]{0,30}$/i;
@@ -269,6 +284,11 @@ const NOT_AGENT =
 const AGENT_LIST = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$/i;
 
 const ASSOCIATE_AFTER = /^-(?:linked|affiliated|allied|aligned|inspired|backed|supported|sponsored)\b/i;
+/**
+ * "Israeli strikes on the Houthi-held port of Hodeidah killed six": who holds the place struck is
+ * at most the side struck, never the one striking
+ */
+const HOLDER_AFTER = /^-(?:held|controlled|run|occupied|dominated|administered)\b/i;
 
 /**
  * Whose speakers take part by speaking: diplomacy's kinds (a meeting, a call, a vote, a statement,
@@ -326,6 +346,8 @@ function participants(
     // ("the UN human rights office said" of the displaced is the source of the figure too; only a
     // meeting's or a vote's speakers take part in it by speaking)
     if (source && (violent || !speakersTakePart(kind))) continue;
+    if (violent && role === 'perpetrator' && !agent && HOLDER_AFTER.test(masked.slice(m.end, m.end + 14)))
+      role = 'target';
     if (violent && noSide(actor)) {
       // never the side that struck; hit only when named as the target
       if (role === 'perpetrator') continue;
@@ -379,6 +401,10 @@ export function findEvents(input: EventInput): Event[] {
   // events that only tell an incident again: a toll with no trigger and no place of its own, or a
   // toll of a violent incident named with "the" ("60 others were injured in the blast")
   const tolledOnly: boolean[] = [];
+  // events made of a toll alone, with no trigger naming their means
+  const byToll: boolean[] = [];
+  // sentences whose only toll is none ("no casualties"), for the incident told before them
+  const zeroTolls: { si: number; figures: SentenceQuantity[] }[] = [];
   sentences.forEach((sentence, si) => {
     const text = input.masked[si] ?? sentence.text;
     const qs = input.quantities[si] ?? [];
@@ -390,6 +416,17 @@ export function findEvents(input: EventInput): Event[] {
       .filter((q) => q.cumulative && CASUALTY.includes(q.measure))
       .map((q) => clauseOf(text, q.start, q.end))
       .filter((c) => !RECENT_DAYS.test(text.slice(c.from, c.to)));
+    // "Since April 2023, 12 million people have been displaced": a flight counted over a period is
+    // a total with its period (the claim keeps it), not one displacement (a few days up to the
+    // report — "displaced 32,000 since Thursday" — is one episode's and stays)
+    const flows = qs.filter((q) => FLOW.includes(q.measure));
+    const flowTotalsOnly =
+      flows.length > 0 &&
+      flows.every((q) => {
+        if (!q.cumulative) return false;
+        const c = clauseOf(text, q.start, q.end);
+        return !RECENT_DAYS.test(text.slice(c.from, c.to));
+      });
     const hits: { trigger: Trigger; at: number; end: number }[] = [];
     const firsts = firstTriggerMatches(text);
     for (let k = 0; k < TRIGGERS.length; k++) {
@@ -397,6 +434,7 @@ export function findEvents(input: EventInput): Event[] {
       const m = firsts[k];
       if (!m) continue;
       if (trigger.needs && !qs.some((q) => trigger.needs?.includes(q.measure))) continue;
+      if (FLOW_KINDS.has(trigger.kind) && flowTotalsOnly) continue;
       if (NOT_HAPPENING.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
       if (isViolence(trigger.kind) && FLED_FROM.test(text.slice(Math.max(0, m.index - 40), m.index)))
         continue;
@@ -435,14 +473,36 @@ export function findEvents(input: EventInput): Event[] {
       firstToll !== undefined &&
       h.at > firstToll.end &&
       EARLIER_INCIDENT.test(text.slice(firstToll.end, h.at));
-    const owning = violentHits.filter((h) => !earlierIncident(h));
-    const casualtyOwner = owning.find((h) => h.trigger.kind === 'chemical_attack') ?? owning[0];
+    // "48 people were killed in a village when regime troops entered": troops entering after the
+    // toll say when the killing happened, not what it was (a capture still owns its toll: "killed
+    // 270 when they captured the field", "captured the town, killing 20")
+    const owning = violentHits.filter(
+      (h) =>
+        !earlierIncident(h) &&
+        !(firstToll !== undefined && h.at > firstToll.end && ENTERED.test(text.slice(h.at, h.end))),
+    );
+    // "... in response to a Houthi drone attack on Tel Aviv that killed one man": the incident the
+    // toll's relative clause hangs on owns it, not the one the sentence opens with
+    const relativeOwner =
+      firstToll === undefined
+        ? undefined
+        : owning.findLast(
+            (h) => h.end <= firstToll.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstToll.start)),
+          );
+    const casualtyOwner =
+      owning.find((h) => h.trigger.kind === 'chemical_attack') ?? relativeOwner ?? owning[0];
     // "Eight people died and 40 were injured when a minibus overturned": no weapon, no attack
     if (hasCasualties && !casualtyOwner && !ACCIDENT.test(sentence.text)) {
       const first = qs.find(
         (q) => (CASUALTY.includes(q.measure) || (mixed && q.measure === 'casualties')) && !q.cumulative,
       ) as SentenceQuantity;
       hits.push({ trigger: ATTACK, at: first.start, end: first.end });
+    }
+    // "Fire extinguished, no casualties", "There were no casualties, the governor said": a toll of
+    // none, with no incident named, is the last incident's (below)
+    if (hits.length === 0 && !hasCasualties) {
+      const none = qs.filter((q) => CASUALTY.includes(q.measure) && q.value.best === 0 && !q.cumulative);
+      if (none.length) zeroTolls.push({ si, figures: none });
     }
     const dates = hits.length ? input.datesOf(si) : [];
     for (const hit of hits) {
@@ -509,6 +569,7 @@ export function findEvents(input: EventInput): Event[] {
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
+      byToll.push(trigger === ATTACK);
       placeable.push(violent && trigger.place && !trigger.localOnly && !intercepted);
       events.push({
         id: stableId('evt', articleId, trigger.kind, span.start, span.end),
@@ -580,6 +641,8 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  meansOfStrikes(input, events, sentenceOf, byToll);
+  for (const zero of zeroTolls) noneHurt(input, events, sentenceOf, zero);
   const told = toldAgain(input, events, sentenceOf, tolledOnly);
   placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
@@ -593,6 +656,98 @@ export function findEvents(input: EventInput): Event[] {
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
 }
 
+/** "no casualties among the troops", "none on our side": none of one side, not of the incident's */
+const ONE_SIDE_ONLY =
+  /^\s*(?:among|on (?:the|our|their|its) [\w-]+ side|in (?:the|our|their|its) ranks|of (?:our|its|their)|for (?:our|its|their)|on (?:our|their) side)\b/i;
+/** "the incident", "the attack": a sentence that names the incident told before */
+const NAMES_INCIDENT = new RegExp(`${INCIDENT_ANAPHOR.source}|\\b(?:the|that|this) incident\\b`, 'i');
+
+/**
+ * "Ukrainian drones attacked the Belgorod region overnight. The governor said there were no
+ * casualties": a toll of none told after an incident, in a sentence that names no incident of
+ * its own, is that incident's killed and injured 0 — for a measure the incident has no figure of
+ * (a toll it has is not undone by a side's "none on our side", which is left alone). The incident
+ * is the last violent one told, at most three sentences before, or six when the sentences between
+ * name it again ("It said the incident took place ...").
+ */
+function noneHurt(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  zero: { si: number; figures: readonly SentenceQuantity[] },
+): void {
+  const { si } = zero;
+  const j = events.findLastIndex((e, k) => isViolence(e.kind) && (sentenceOf[k] as number) < si);
+  const incident = events[j];
+  if (!incident) return;
+  const from = sentenceOf[j] as number;
+  const named = input.sentences.slice(from + 1, si + 1).some((s) => NAMES_INCIDENT.test(s.text));
+  if (si - from > (named ? 6 : 3)) return;
+  const sentence = input.sentences[si] as Sentence;
+  for (const q of zero.figures) {
+    const m = q.measure as (typeof MEASURES)[number];
+    // ("None of the embassy staff were injured" is a group's none too)
+    if (
+      incident.casualties[m] ||
+      /^\W*none of\b/i.test(q.text) ||
+      ONE_SIDE_ONLY.test(sentence.text.slice(q.end))
+    )
+      continue;
+    incident.casualties[m] = {
+      best: 0,
+      low: null,
+      high: null,
+      qualifier: 'exact',
+      group: q.group,
+      breakdown: {},
+    };
+    incident.evidence.push({
+      articleId: input.articleId,
+      field: `casualties.${m}`,
+      sentence: sentence.text,
+      span: { start: sentence.toOriginal(q.start), end: sentence.toOriginal(q.end) },
+    });
+  }
+}
+
+/** The means of remote violence `text` names: one kind per family named. */
+function meansNamed(text: string): Set<Event['kind']> {
+  return new Set(STRIKE_MEANS.filter((m) => m.pattern.test(text)).map((m) => m.kind));
+}
+
+/**
+ * "Russian strikes on Kharkiv killed five": a toll of bare strikes is remote violence whose means
+ * the words nearest it may name — its sentence, then one and two sentences either side, then the
+ * article. The first of these that names any means decides, and only when it names one family
+ * (drones and missiles together leave it an attack, means not reported).
+ */
+function meansOfStrikes(
+  input: EventInput,
+  events: Event[],
+  sentenceOf: readonly number[],
+  byToll: readonly boolean[],
+): void {
+  const { sentences } = input;
+  let article: Set<Event['kind']> | null = null;
+  events.forEach((e, i) => {
+    const si = sentenceOf[i] as number;
+    const text = input.masked[si] ?? '';
+    if (!byToll[i] || e.kind !== 'attack' || !STRIKE.test(text) || OTHER_INCIDENT.test(text)) return;
+    for (let reach = 0; reach <= 2; reach++) {
+      const window = sentences
+        .slice(Math.max(0, si - reach), si + reach + 1)
+        .map((s) => s.text)
+        .join(' ');
+      const named = meansNamed(window);
+      if (named.size === 0) continue;
+      if (named.size === 1) e.kind = [...named][0] as Event['kind'];
+      return;
+    }
+    article ??= meansNamed(sentences.map((s) => s.text).join(' '));
+    if (article.size === 1) e.kind = [...article][0] as Event['kind'];
+  });
+}
+
 /** "Thousands more", "dozens more": a word for more of them, added to a count ("also", "another" may name a source's own toll) */
 const WORD_MORE = /\b(?:thousands|hundreds|dozens|scores|tens|many|several)\s+more\b/i;
 const STILL = /\b(?:still|remain(?:s|ed|ing)?)\b/i;
@@ -604,6 +759,33 @@ const TOLL_UPDATE =
 /** "another 47", "five more": figures added to a toll of the same measure, not that toll told again */
 const ADDED = /\b(?:another|more|further|other|additional|also)\b/i;
 const MEASURES = ['killed', 'injured', 'missing'] as const;
+/** "three of the dead", "among those killed": some of a toll already told */
+const PART_OF_TOLL =
+  /\b(?:of|among) (?:the|those) (?:dead|killed|victims|wounded|injured|casualties|fatalities)\b/gi;
+
+/**
+ * Whether a figure of the sentence counts some of a toll told before: "three of the dead were
+ * its members", "Among the dead were 22 children" — the words right beside the figure (a toll
+ * that only adds "children were among the dead" is a toll of its own).
+ */
+function partOfToll(quantities: readonly SentenceQuantity[], text: string): boolean {
+  // the toll's own figures (a list summed: "Twelve children and 11 fighters"), not its subgroups
+  const figures = quantities.filter(
+    (q) => CASUALTY.includes(q.measure) && !q.cumulative && q.partOf === null,
+  );
+  const [first, last] = [figures[0], figures.at(-1)];
+  // (one list of them: "put the toll at 58, saying 11 children were among the dead" is a toll)
+  if (!first || !last || figures.some((q) => q !== first && q.sumWith === null)) return false;
+  PART_OF_TOLL.lastIndex = 0;
+  for (let m = PART_OF_TOLL.exec(text); m !== null; m = PART_OF_TOLL.exec(text)) {
+    const after = m.index + m[0].length;
+    // ("three of the dead" may be the figure's own words)
+    if (figures.some((q) => q.start <= m.index && m.index < q.end)) return true;
+    if (last.end <= m.index && /^[^\d,;]{0,25}$/.test(text.slice(last.end, m.index))) return true;
+    if (first.start >= after && /^[^\d,;]{0,12}$/.test(text.slice(after, first.start))) return true;
+  }
+  return false;
+}
 
 /**
  * A toll told again: a sentence with no trigger, place or date of its own that gives figures
@@ -628,18 +810,39 @@ function toldAgain(
   events.forEach((e, i) => {
     // a toll alone must have no day of its own; an incident named again ("in the blast") may
     // have the incident's day ("on Saturday morning")
-    if (!tolledOnly[i] || (e.kind === 'attack' && (e.occurred.start !== null || e.occurred.text !== null)))
-      return;
     const si = sentenceOf[i] as number;
     const text = (input.sentences[si] as Sentence).text;
+    // ("Later on Saturday, the death toll rose to 32": an update's day is when it was told)
+    if (
+      !tolledOnly[i] ||
+      (e.kind === 'attack' &&
+        (e.occurred.start !== null || e.occurred.text !== null) &&
+        !TOLL_UPDATE.test(text))
+    )
+      return;
     if (!foldInto(e, i, text, si)) {
       // "Thousands more civilians killed.", a timeline's line: only a word for more dead, with no
       // incident to join, no place and no day, adds to a count nobody gave — no incident at all
       const vagueOnly = MEASURES.every((m) => !e.casualties[m] || e.casualties[m]?.qualifier === 'vague');
-      if (vagueOnly && WORD_MORE.test(text)) folded.add(i);
+      // (one whose side acts — "soldiers launched a counter-offensive, killing 29" — is an incident)
+      const noSideActs = e.participants.every((p) => p.role !== 'perpetrator');
+      if ((vagueOnly && WORD_MORE.test(text)) || (noSideActs && goesOnWithTotal(si))) folded.add(i);
     }
   });
   return folded;
+
+  /**
+   * "Israeli air strikes across Lebanon killed 558 on Monday, the deadliest day ...", then "The
+   * minister said 1,835 people were wounded": a toll alone, with no incident to join, right after
+   * a total (no incident told between) is more of that total, not an attack of its own.
+   */
+  function goesOnWithTotal(si: number): boolean {
+    for (let sj = si - 1; sj >= Math.max(0, si - 2); sj--) {
+      if ((input.quantities[sj] ?? []).some((q) => q.cumulative && CASUALTY.includes(q.measure))) return true;
+      if (sentenceOf.includes(sj)) return false;
+    }
+    return false;
+  }
 
   function foldInto(e: Event, i: number, text: string, si: number): boolean {
     const update = TOLL_UPDATE.test(text);
@@ -666,12 +869,21 @@ function toldAgain(
     const incident = events[j];
     if (!incident) return false;
     if (
+      !update &&
       e.occurred.start !== null &&
       incident.occurred.start !== null &&
       e.occurred.start !== incident.occurred.start
     )
       return false;
     if (!MEASURES.some((m) => incident.casualties[m])) return false;
+    // "Islamic Jihad said three of the dead were its members": a part of the toll told, not another
+    if (
+      partOfToll(input.quantities[si] ?? [], text) &&
+      MEASURES.every((m) => !e.casualties[m] || incident.casualties[m])
+    ) {
+      folded.add(i);
+      return true;
+    }
     // "another 47 were wounded" after a death toll: the incident's wounded; after a count of
     // wounded, more of them. Another toll of a measure the incident has is the same toll only
     // when it is the same figure or the sentence names the incident ("confirmed the attack but

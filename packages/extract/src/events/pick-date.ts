@@ -14,6 +14,9 @@ export interface LocalDate {
 
 const SAID_BEFORE =
   /\b(?:said|says|told|added|announced|reported|confirmed|expressed concern)(?:\s+(?:reporters|journalists|CNN|Reuters))?\s*(?:on\s+)?$/i;
+/** "the deadliest strikes since Washington began its campaign last month": after the event's words, the date a comparison reaches back to */
+const COMPARED_SINCE =
+  /\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|first|most [\w-]+)\b[^,;.]{0,40}\bsince\b[^,;.]{0,60}$/i;
 const FUTURE = /\b(?:will|would|to meet|plans? to|is due to|are due to)\b/i;
 
 export function localDates(
@@ -69,7 +72,12 @@ export function pickDate(
 ): Occurred {
   const tense: Occurred['tense'] = FUTURE.test(text.slice(Math.max(0, at - 30), end)) ? 'scheduled' : 'past';
   // "The airstrikes came a day after the White House said ...": that mention dates what follows it
-  const events = dates.filter((d) => !d.statement && !(d.start >= end && isDaysAfter(d.mention.text)));
+  const events = dates.filter(
+    (d) =>
+      !d.statement &&
+      !(d.start >= end && isDaysAfter(d.mention.text)) &&
+      !(d.start >= end && COMPARED_SINCE.test(text.slice(end, d.start))),
+  );
   const said = dates.find((d) => d.statement);
   const after = events.find((d) => d.start >= end);
   const before = [...events].reverse().find((d) => d.end <= at);

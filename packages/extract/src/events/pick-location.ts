@@ -181,8 +181,14 @@ export function pickPlace(
     located[0]?.place.kind === 'country' && !cued(located[0])
       ? (located.find(cued) ?? located[0])
       : (located[0] ?? after[0]);
-  const chosen = first ?? specific;
-  if (!chosen) return null;
+  const picked = first ?? specific;
+  if (!picked) return null;
+  // "in northwest Nigeria's Kaduna state", "Ethiopia's Amhara region": the part the country owns is where
+  const owned = /^['’]s\s+/.exec(text.slice(picked.end, picked.end + 4));
+  const chosen =
+    (owned &&
+      usable.find((p) => p.start === picked.end + owned[0].length && isWithin(p.place, picked.place))) ||
+    picked;
   // "northeast of Aleppo" is outside the city: the governorate is as precise as the text allows
   const governorate = OUTSIDE.test(lead(text, chosen.start)) ? governorateOf(chosen.place.id) : null;
   return locationOf(governorate ?? chosen.place, NEAR.test(lead(text, chosen.start)));

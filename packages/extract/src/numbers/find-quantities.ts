@@ -44,6 +44,7 @@ const TOTALLED: readonly Measure[] = [
   'detained',
   'displaced',
   'fled',
+  'evacuated',
 ];
 /**
  * "when a minibus overturned", "in a road crash": a mishap, with no weapon in it. Words that can
@@ -91,8 +92,16 @@ function isNotACount(text: string, n: NumberMention): boolean {
   const after = text.slice(n.end, n.end + 30);
   if (YEAR.test(n.text) && n.qualifier === 'exact') return true;
   if (NOT_A_COUNT_AFTER.test(after) || DATE_BEFORE.test(before) || DATE_AFTER.test(after)) return true;
-  return (n.qualifier === 'exact' || n.range) && NOT_A_COUNT_BEFORE.test(before);
+  if (!((n.qualifier === 'exact' || n.range) && NOT_A_COUNT_BEFORE.test(before))) return false;
+  // "In Kyiv, 33 people were killed": a place's comma before a count of people, not "Al-Sudani, 47"'s age
+  return !(AGE_APPOSITION.test(before) && PEOPLE_COUNTED_AFTER.test(after));
 }
+
+/** "Thaier Al-Sudani, 47": a name, a comma and an age */
+const AGE_APPOSITION = /(?<!\p{L})\p{Lu}[\p{Ll}'’]+,\s*$/u;
+/** a plural noun of people right after the number: a count ("33 people", "12 soldiers"), never an age */
+const PEOPLE_COUNTED_AFTER =
+  /^\s+(?:people|persons|civilians|soldiers|troops|children|women|men|fighters|militants|rebels|policemen|police officers|residents|villagers|migrants|refugees|students|workers|worshippers|passengers)\b/i;
 
 /** Words that may stand between a number and its noun: "dozens of displaced civilians". */
 const ADJECTIVE =

@@ -97,6 +97,12 @@ export const MEASURE_BEFORE: [RegExp, Measure][] = [
     /(?<!\b(?:previous|earlier|initial|preliminary|former|old)\s+(?:death\s+)?)\b(?:death toll|toll|number of (?:dead|deaths|people killed|fatalities))\b[^.;]{0,60}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood at|stands at|is|was|at)\s+(?:to\s+)?$/i,
     'killed',
   ],
+  // "The death toll from an attack by Islamist militants on villages in eastern Congo's North Kivu
+  // province last week has risen to 80": a toll that rose may be named far before its figure
+  [
+    /(?<!\b(?:previous|earlier|initial|preliminary|former|old)\s+(?:death\s+)?)\b(?:death toll|number of (?:dead|deaths|people killed|fatalities))\b[^.;]{0,140}?\b(?:has|had|have)\s+(?:now\s+)?(?:risen|climbed|jumped|increased)\s+to\s+$/i,
+    'killed',
+  ],
   [new RegExp(String.raw`\b(?:injured|wounded|injuring|wounding)` + FILLER, 'i'), 'injured'],
   [/\bvetoed\s+$/i, 'vetoes'],
   [new RegExp(String.raw`\b(?:evacuated|evacuating|evacuation of)` + FILLER, 'i'), 'evacuated'],

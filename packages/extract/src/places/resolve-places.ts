@@ -190,8 +190,12 @@ function candidatesIn(
             TITLE.test(
               first.start === 0 ? `${previous} ` : text.slice(Math.max(0, first.start - 20), first.start),
             ) ||
-            // "Bill Clinton": a surname after a first name that is no place
-            (i > 0 && !placed.has(i - 1) && !MODIFIER.test((tokens[i - 1] as { word: string }).word)));
+            // "Bill Clinton": a surname after a first name that is no place ("In Kyiv, ...", "At
+            // Kramatorsk": a capitalised preposition opening the sentence is no first name)
+            (i > 0 &&
+              !placed.has(i - 1) &&
+              !MODIFIER.test((tokens[i - 1] as { word: string }).word) &&
+              !NEVER.test((tokens[i - 1] as { word: string }).word.toLowerCase())));
         const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
         if (!person && !blockedHere)
           found = {
@@ -248,7 +252,8 @@ function score(
   const top = Math.max(1, ...weights.values());
   const ctx = (country: string) =>
     4 * Math.min(1, (weights.get(country) ?? 0) / top) + (weights.has(country) ? 2 : 0);
-  if (entry.type === 'country') return 20;
+  // "Congo" is both Congos' name: the one the article is about ("Democratic Republic of Congo") is meant
+  if (entry.type === 'country') return 20 + ctx(entry.code);
   if (entry.type === 'admin1') {
     const country = entry.code.slice(0, 2);
     // "Kharkiv region"; "Alexandria, Virginia": a division after a place and a comma

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Place, PlaceKind } from '@sitrep/schema/place';
 import countries from 'world-countries/dist/countries.json' with { type: 'json' };
+import pressNames from '../../data/country-names.json' with { type: 'json' };
 import { foldName } from './fold-name.ts';
 import { SortedLines } from './sorted-lines.ts';
 
@@ -66,9 +67,10 @@ export function loadWorld(): World {
   // countries are few: folded here, from world-countries
   const countryIndex = new Map<string, string[]>();
   const countryNames = new Map<string, string>();
+  const press = pressNames.names as Record<string, string[]>;
   for (const c of countries as CountrySource[]) {
     countryNames.set(c.cca2, c.name.common);
-    for (const n of new Set([c.name.common, c.name.official, ...c.altSpellings])) {
+    for (const n of new Set([c.name.common, c.name.official, ...c.altSpellings, ...(press[c.cca2] ?? [])])) {
       const key = foldName(n);
       if (n.length <= 3 || !key) continue;
       const list = countryIndex.get(key) ?? [];

@@ -1,0 +1,119 @@
+/**
+ * "No casualties" said after an incident is that incident's toll of none: killed 0 and injured 0
+ * are figures a desk officer reads ("the drone attack hurt nobody"), not a blank. Each case is a
+ * short report written for this test, read through the whole extraction.
+ */
+import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../src/extract-article.ts';
+import { rawArticleFromText } from '../src/read/front-matter.ts';
+
+function extract(...paragraphs: string[]): ExtractedArticle {
+  const text = `---\npublishedAt: 2025-03-04\n---\nReport\n\n${paragraphs.join('\n\n')}\n`;
+  return extractArticle(rawArticleFromText(text, { path: 'test.md' }).raw);
+}
+
+const tolls = (a: ExtractedArticle) =>
+  a.events.map((e) => [e.kind, e.casualties.killed?.best ?? null, e.casualties.injured?.best ?? null]);
+
+describe('tolls of none', () => {
+  it.each([
+    [
+      'a governor quoted in the next sentence',
+      [
+        'Ukrainian drones attacked the Belgorod region overnight, the Russian Defence Ministry said.',
+        'Governor Vyacheslav Gladkov said there were no casualties.',
+      ],
+      [['drone_strike', 0, 0]],
+    ],
+    [
+      "a notice's quoted words, the incident named between",
+      [
+        'A merchant ship was hit in a drone attack in the Arabian Sea on Saturday.',
+        'The navy sent a warship and a patrol plane to the area. The coast guard also responded.',
+        'The agency said the incident took place 200 nautical miles off the coast. "Fire extinguished, no casualties," it said.',
+      ],
+      [['drone_strike', 0, 0]],
+    ],
+    [
+      'no injuries, the dead already counted',
+      [
+        'A car bomb exploded in the market on Monday, killing a policeman.',
+        'There were no injuries, police said.',
+      ],
+      [['bombing', 1, 0]],
+    ],
+  ])('gives the incident a toll of none: %s', (_why, paragraphs, expected) => {
+    expect(tolls(extract(...paragraphs))).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "one side's none",
+      [
+        'The army said it repelled a rebel attack on the town on Tuesday, killing 30 fighters.',
+        'There were no casualties among the troops, a spokesman said.',
+      ],
+      [['attack', 30, null]],
+    ],
+    [
+      "a group's none",
+      [
+        'Mortar shells hit the area around the embassy on Wednesday, the ministry said.',
+        '"None of the embassy staff were injured," it said.',
+      ],
+      [['shelling', null, null]],
+    ],
+    [
+      'an incident told long before',
+      [
+        'A car bomb exploded in the market on Monday.',
+        'The market reopened on Tuesday. Traders returned. Prices rose. Buses ran again.',
+        'There were no casualties in the city last month, police said.',
+      ],
+      [['bombing', null, null]],
+    ],
+  ])('leaves the incident as it was for %s', (_why, paragraphs, expected) => {
+    expect(tolls(extract(...paragraphs))).toEqual(expected);
+  });
+});
+
+describe('tolls told again', () => {
+  it.each([
+    [
+      'a part of the dead',
+      [
+        'Israeli forces killed five militants in a raid on the camp on Saturday, the military said.',
+        'Islamic Jihad said three of the dead were members of its armed wing.',
+      ],
+      [['attack', 5, null]],
+    ],
+    [
+      'those among the dead',
+      [
+        'A car bomb killed 14 people in the market on Monday.',
+        'Five children and two women were among the dead, it said.',
+      ],
+      [['bombing', 14, null]],
+    ],
+    [
+      'an update with its own day',
+      [
+        'A suicide bomber killed at least 26 people at the railway station on Saturday, officials said.',
+        'Later on Saturday, the death toll rose to 32, a spokesman said.',
+      ],
+      [['bombing', 32, null]],
+    ],
+  ])('joins the incident: %s', (_why, paragraphs, expected) => {
+    expect(tolls(extract(...paragraphs))).toEqual(expected);
+  });
+
+  it('keeps a toll of its own that names a part', () => {
+    const a = extract(
+      'A car bomb killed 14 people in the market on Monday.',
+      'The monitor put the death toll at 20, saying six children were among the dead.',
+    );
+    const k = a.events.flatMap((e) => (e.casualties.killed ? [e.casualties.killed] : []));
+    expect(k.flatMap((f) => [f.best, f.low, f.high])).toContain(20);
+  });
+});
