@@ -1,5 +1,6 @@
 // `sitrep serve [--port N]`: the API as its own process (apps/cli spawns this file).
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { SitrepError } from '@sitrep/schema/errors';
 import { readConfig } from './config.ts';
 import { startServer } from './server.ts';
@@ -13,6 +14,19 @@ it): new articles are ingested, cached answers dropped and subscribers told.
 
 Environment: PORT, SITREP_DB or DATABASE_URL, SITREP_API_KEYS, REDIS_URL, NODE_ENV, SITREP_FEEDS_*
 (more in apps/api/README.md).`;
+
+/**
+ * The old generation may grow by half its live size between full collections, not V8's up to 4×
+ * (its factor on a machine with gigabytes to spare). Under uncached load on PostgreSQL a request
+ * waits on several round trips, so what it allocates outlives two scavenges and is promoted; at
+ * 4× the old space filled with that garbage from ~90 to ~260 MB before each mark-compact, and the
+ * pages it grew into stayed committed after it (heap pages after a full collection 149 → 182 MB
+ * over 90 s, RSS peaking 30 % over its start). At 1.5× (same 90 s probe, load ~5): peak 340
+ * against 435 MB, 154 MB of heap pages after a collection, 119 against 114 req/s, p99 270
+ * against 329 ms (apps/api/bench/README.md, 2026-12-07 22:40). Set here so every way of starting
+ * the API process gets it; a flag V8 reads at each collection, so setting it at start-up holds.
+ */
+setFlagsFromString('--heap-growing-percent=50');
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
