@@ -19,12 +19,13 @@ Environment: PORT, SITREP_DB or DATABASE_URL, SITREP_API_KEYS, REDIS_URL, NODE_E
  * The old generation may grow by half its live size between full collections, not V8's up to 4×
  * (its factor on a machine with gigabytes to spare). Under uncached load on PostgreSQL a request
  * waits on several round trips, so what it allocates outlives two scavenges and is promoted; at
- * 4× the old space filled with that garbage from ~90 to ~260 MB before each mark-compact, and the
- * pages it grew into stayed committed after it (heap pages after a full collection 149 → 182 MB
- * over 90 s, RSS peaking 30 % over its start). At 1.5× (same 90 s probe, load ~5): peak 340
- * against 435 MB, 154 MB of heap pages after a collection, 119 against 114 req/s, p99 270
- * against 329 ms (apps/api/bench/README.md, 2026-12-07 22:40). Set here so every way of starting
- * the API process gets it; a flag V8 reads at each collection, so setting it at start-up holds.
+ * 4× the old space filled with that garbage from ~90 to ~260 MB before each mark-compact, RSS
+ * peaked 15–51 % over its start and the pages it grew into stayed committed after a collection
+ * (RSS after one: −7.6 to +9.0 % over 30 s windows). At 1.5×: peaks +2 to +8 %, after a
+ * collection −7.9 to +2.0 %, for more frequent mark-compacts (uncached PostgreSQL 101–117 req/s
+ * against 103–171 in interleaved runs on the shared 2-core machine; apps/api/bench/README.md,
+ * 2026-12-07 23:00). Set here so every way of starting the API process gets it; V8 reads the
+ * flag at each collection, so setting it at start-up holds (the probe's peaks show it does).
  */
 setFlagsFromString('--heap-growing-percent=50');
 
