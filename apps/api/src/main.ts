@@ -22,10 +22,11 @@ Environment: PORT, SITREP_DB or DATABASE_URL, SITREP_API_KEYS, REDIS_URL, NODE_E
  * 4× the old space filled with that garbage from ~90 to ~260 MB before each mark-compact, RSS
  * peaked 15–51 % over its start and the pages it grew into stayed committed after a collection
  * (RSS after one: −7.6 to +9.0 % over 30 s windows). At 1.5×: peaks +2 to +8 %, after a
- * collection −7.9 to +2.0 %, for more frequent mark-compacts (uncached PostgreSQL 101–117 req/s
- * against 103–171 in interleaved runs on the shared 2-core machine; apps/api/bench/README.md,
- * 2026-12-07 23:00). Set here so every way of starting the API process gets it; V8 reads the
- * flag at each collection, so setting it at start-up holds (the probe's peaks show it does).
+ * collection −7.9 to +2.0 %, and the server's CPU per request no higher for the extra
+ * mark-compacts (2,277 against 2,323 µs, means of four interleaved windows each;
+ * apps/api/bench/README.md, 2026-12-07). Set here so every way of starting the API process gets
+ * it; V8 reads the flag at each collection, so setting it at start-up holds (the probe's peaks
+ * show it does).
  */
 setFlagsFromString('--heap-growing-percent=50');
 
