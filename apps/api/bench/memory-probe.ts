@@ -19,6 +19,14 @@ export interface Memory {
  * collections and falls back (PostgreSQL, uncached, 150 s: heapUsed 93 → 351 MB, then 99 MB;
  * live heap 87.0 → 88.0 MB in snapshots at the window's ends). RSS sampled at a moment
  * measures where that saw is; RSS after a full collection measures what the server keeps.
+ *
+ * Read once RSS has stopped falling (every 100 ms, until two reads agree within 1 MB; 3 s at
+ * most), not as gc() returns: the collection hands the pages it emptied to a background thread
+ * that unmaps them, so RSS read in the same tick still counts them, and the more garbage the heap
+ * held at the collection the more (250 MB of old-space garbage in a bare node: RSS 369 MB as
+ * gc() returned with heapTotal already 37, 94 MB 50 ms later). The soak's ends fall wherever the
+ * saw above is, so that read was noise of tens of MB either way (uncached PostgreSQL: 397 MB as
+ * gc() returned at the window's start, 364 MB with the same heapTotal 2 s later).
  */
 export function memoryProbe(dir: string, options: { heap?: boolean; log?: boolean } = {}) {
   const module = `import { appendFileSync } from 'node:fs';
@@ -35,7 +43,14 @@ if (${Boolean(options.log)})
 process.on('SIGUSR2', () => {
   globalThis.gc();
   if (${Boolean(options.heap)}) writeHeapSnapshot(dir + '/' + process.pid + '-' + Date.now() + '.heapsnapshot');
-  appendFileSync(dir + '/' + process.pid + '.gc', line('gc'));
+  let last = process.memoryUsage.rss();
+  let tries = 0;
+  const settle = () => setTimeout(() => {
+    const now = process.memoryUsage.rss();
+    if ((Math.abs(now - last) < 1048576 && tries >= 2) || ++tries > 30) appendFileSync(dir + '/' + process.pid + '.gc', line('gc'));
+    else { last = now; settle(); }
+  }, 100);
+  settle();
 });`;
   return {
     nodeArgs: ['--expose-gc', '--import', `data:text/javascript,${encodeURIComponent(module)}`],

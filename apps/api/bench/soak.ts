@@ -5,9 +5,8 @@
 // Reports req/s, p99, errors (HTTP and GraphQL) and each server's memory: RSS and live heap
 // after a full garbage collection at the window's start (after SOAK_WARM_UP seconds, default 5,
 // of the same queries) and end, and the RSS peak between collections (bench/memory-probe.ts says
-// why both); exits 1 when a client saw an error or the live heap after a full collection grew by
-// more than 10 % (RSS over 10 % is reported: it is V8's and the allocator's lazy return of memory
-// as much as anything the server keeps; the README's soak section has the runs).
+// why both); exits 1 when a client saw an error, or RSS or the live heap after a full collection
+// grew by more than 10 % (the issue's "RSS flat within 10 %").
 // SOAK_ENGINES=sqlite,postgres and SOAK_CACHE=on,off choose the servers.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +29,15 @@ const FAKES =
 const SITREP = fileURLToPath(new URL('../../cli/bin/sitrep.js', import.meta.url));
 const API_MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../../corpus/', import.meta.url));
+/**
+ * What a server may do before the window opens. It opens the pool's 10 PostgreSQL connections
+ * with the first 10 requests, fills its parse/validation, cost-check and graphql-jit caches once
+ * per query (7 queries), its record cache once per record the pages show, and V8 optimises the hot
+ * paths within a few hundred executions. At the slowest rate seen on this machine (~40 req/s
+ * uncached at load 16) 5 s is ~200 requests, each query ~30 times; the live heap after a full
+ * collection is then where it stays (85.9 → 86.9 MB over 60 s), so the window measures the
+ * running server, not its start.
+ */
 const WARM_UP_SECONDS = Number(process.env.SOAK_WARM_UP ?? 5);
 const FRESH = process.env.SOAK_FRESH === '1';
 /** engines and cache settings to run (a probe of one server runs it alone): default all */
@@ -127,21 +135,17 @@ async function main(): Promise<number> {
     await Promise.all(servers.map((s) => stop(s.child)));
   }
   print(rows, notes);
-  // The exit status follows what a client sees and what the server keeps (the live heap after a
-  // full collection). RSS is reported beside it, not judged: in a 30 s window it measures where
-  // V8 is in returning grown heap pages and the allocator its buffers, which it does lazily
-  // (uncached PostgreSQL, 180 s: RSS after a full collection 354 → 316 MB, live heap 85 → 87).
+  // The exit status follows what a client sees and what the server keeps: RSS and the live heap
+  // after a full collection, read once the collection's freed pages are unmapped (memory-probe.ts).
   const failed = rows.filter(
-    (r) => r.httpErrors + r.graphqlErrors > 0 || r.end.heapUsed > r.start.heapUsed * 1.1,
+    (r) =>
+      r.httpErrors + r.graphqlErrors > 0 ||
+      r.end.rss > r.start.rss * 1.1 ||
+      r.end.heapUsed > r.start.heapUsed * 1.1,
   );
-  const rssOver = rows.filter((r) => r.end.rss > r.start.rss * 1.1);
-  if (rssOver.length > 0)
-    console.log(
-      `\nRSS after a full collection more than 10 % over its start (reported, not judged; see README): ${rssOver.map((r) => `${r.engine} cache ${r.cache}`).join(', ')}`,
-    );
   console.log(
     failed.length === 0
-      ? '\ntargets met: no errors to clients; live heap after a full collection within 10 % of its start'
+      ? '\ntargets met: no errors to clients; RSS and live heap after a full collection within 10 % of their start'
       : `\ntargets missed by: ${failed.map((r) => `${r.engine} cache ${r.cache}`).join(', ')}`,
   );
   return failed.length === 0 ? 0 : 1;
