@@ -78,6 +78,9 @@
  *    interview "by phone" is no phone call; the holder of a place struck ("Houthi-held") never
  *    strikes; "Nigeria's Kaduna state" is Kaduna; a comparison's "since ... last month" dates nothing;
  *    "across the Gaza Strip" sums; "In Kyiv, 33 people" is a count in Kyiv; a toll that "has risen
- *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
+ *    to" is read across its sentence; "Congo" in a DRC report is DR Congo. Places (branch
+ *    `place14e`): "Russia's Kursk region" is Kursk Oblast (a possessive is no first name);
+ *    "North Darfur", "South Kordofan" are the states GeoNames writes "Northern", "Southern", not
+ *    the curated region inside their name.
  */
 export const EXTRACTOR_VERSION = 10;

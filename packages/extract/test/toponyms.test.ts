@@ -481,9 +481,34 @@ describe("a country's own part", () => {
   it.each([
     ["Gunmen killed 20 people in northwest Nigeria's Kaduna state on Thursday.", 'Kaduna'],
     ["A drone strike killed 26 people in Ethiopia's Amhara region on Sunday.", 'Amhara'],
+    // a country written before the part is no first name of a person named by the part
+    [
+      "Ukrainian drones hit an oil depot in Russia's Belgorod region, killing two, the governor said.",
+      'Belgorod',
+    ],
+    ["Shelling killed a woman in Russia's Kursk region on Friday, officials said.", 'Kursk'],
   ])('places %s in the part, not the country', (body, part) => {
     const where = extract(body).events[0]?.location?.name ?? '';
     expect(where).toContain(part);
+  });
+});
+
+describe("a state's name that holds a region's", () => {
+  // the press writes "North Darfur" where GeoNames has "Northern Darfur"; a curated region
+  // ("Darfur", "Kordofan") inside the state's name is not the place
+  it.each([
+    ['RSF drones killed 14 people in North Darfur, Sudan, on Monday.', 'SD.55'],
+    ['Fighting in West Darfur killed 12 civilians, Sudanese medics said.', 'SD.47'],
+    ['Army shelling killed seven people in South Kordofan, Sudan, on Sunday.', 'SD.50'],
+    ['Army shelling killed seven civilians in West Kordofan on Sunday, residents said.', 'SD.62'],
+  ])('places %s in the state', (body, code) => {
+    expect(extract(body).events[0]?.location?.placeId).toBe(`place:a1:${code}`);
+  });
+
+  it('keeps the region where the text names only the region', () => {
+    expect(
+      extract('Fighting in Darfur killed 12 civilians, Sudanese medics said.').events[0]?.location?.placeId,
+    ).toBe('place:sd:darfur');
   });
 });
 

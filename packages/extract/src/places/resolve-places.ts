@@ -113,6 +113,17 @@ for (const c of COUNTRIES) if (c.demonym) demonyms.set(c.demonym, c.code);
  * Names repeat from article to article ("Aleppo", "Reuters", "Monday"), so folding and the
  * binary search are paid once per spelling, in a bounded cache.
  */
+const COMPASS = /^(north|south|east|west|northern|southern|eastern|western) (.+)$/;
+const COMPASS_OTHER: Record<string, string> = {
+  north: 'northern',
+  south: 'southern',
+  east: 'eastern',
+  west: 'western',
+  northern: 'north',
+  southern: 'south',
+  eastern: 'east',
+  western: 'west',
+};
 const seen = new LRUCache<string, { key: string; entries: WorldEntry[] } | 0>({ max: 100_000 });
 function lookupName(
   name: string,
@@ -120,8 +131,19 @@ function lookupName(
 ): { key: string; entries: WorldEntry[] } | null {
   const cached = seen.get(name);
   if (cached !== undefined) return cached || null;
-  const key = foldName(name);
-  const entries = NEVER.test(key) ? undefined : w.lookup(key);
+  let key = foldName(name);
+  let entries = NEVER.test(key) ? undefined : w.lookup(key);
+  // "North Darfur", "South Kordofan": the press's compass word where GeoNames writes "Northern
+  // Darfur", "Southern Kordofan" (and the other way round), tried only when the name as written is absent
+  const compass = entries ? null : COMPASS.exec(key);
+  if (compass) {
+    const other = `${COMPASS_OTHER[compass[1] as string]} ${compass[2]}`;
+    const found = w.lookup(other);
+    if (found?.some((e) => e.type === 'admin1')) {
+      key = other;
+      entries = found;
+    }
+  }
   const found = entries ? { key, entries } : null;
   seen.set(name, found ?? 0);
   return found;
@@ -161,7 +183,7 @@ function candidatesIn(
       // "Syria's" is Syria
       const word = m[0].replace(/['’]s$/, '');
       words.push(word);
-      return { start, end: start + word.length, word };
+      return { start, end: start + word.length, word, possessive: word.length < m[0].length };
     });
     let i = 0;
     // tokens inside a name taken for a place
@@ -192,11 +214,25 @@ function candidatesIn(
             ) ||
             // "Bill Clinton": a surname after a first name that is no place ("In Kyiv, ...", "At
             // Kramatorsk": a capitalised preposition opening the sentence is no first name)
+            // "Russia's Kursk region": a possessive is no first name, whether or not it was read as a place
             (i > 0 &&
               !placed.has(i - 1) &&
+              !(tokens[i - 1] as { possessive: boolean }).possessive &&
               !MODIFIER.test((tokens[i - 1] as { word: string }).word) &&
               !NEVER.test((tokens[i - 1] as { word: string }).word.toLowerCase())));
-        const blockedHere = blocked.some((b) => b.start < last.end && first.start < b.end);
+        // a curated place inside a longer division's name ("Darfur" in "North Darfur") gives way to it
+        const blockedHere = blocked.some(
+          (b) =>
+            b.start < last.end &&
+            first.start < b.end &&
+            !(
+              'place' in b &&
+              first.start <= b.start &&
+              b.end <= last.end &&
+              last.end - first.start > b.end - b.start &&
+              entries.entries.some((e) => e.type === 'admin1')
+            ),
+        );
         if (!person && !blockedHere)
           found = {
             text: t,
@@ -451,6 +487,14 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       end: c.end + (best.type === 'admin1' ? divisionWord(near) : 0),
     });
   }
+  // the curated "Darfur" a longer division's name ("North Darfur") took over is not a place of its own
+  for (const [t, list] of out.entries())
+    out[t] = list.filter(
+      (p) =>
+        !list.some(
+          (q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start,
+        ),
+    );
   addCountryAnaphora(texts, out, candidates);
   addDivisionCapitals(texts, out);
   const dateline = input.datelines?.find((d) => weights.has(d.place.country ?? ''))?.place ?? null;
