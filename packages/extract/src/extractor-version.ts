@@ -79,5 +79,8 @@
  *    strikes; "Nigeria's Kaduna state" is Kaduna; a comparison's "since ... last month" dates nothing;
  *    "across the Gaza Strip" sums; "In Kyiv, 33 people" is a count in Kyiv; a toll that "has risen
  *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
+ *    Then (branch `acc14d`): two incidents told side by side in one sentence (", while", ", and",
+ *    ";"), each clause with its own violence and toll, are two events, each with the toll, place,
+ *    actors and day of its own clause.
  */
 export const EXTRACTOR_VERSION = 10;

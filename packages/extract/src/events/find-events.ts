@@ -125,21 +125,38 @@ const COUNTED: Partial<Record<Event['kind'], Measure>> = {
   shelling: 'munitions',
 };
 
-function casualty(qs: readonly SentenceQuantity[], measure: Measure, text: string): CasualtyFigure | null {
-  const total = qs.find((q) => q.measure === measure && q.partOf === null && !q.cumulative);
+/** A stretch of a sentence, offsets in it. */
+interface Clause {
+  from: number;
+  to: number;
+}
+const EVERYWHERE: Clause = { from: 0, to: Number.POSITIVE_INFINITY };
+const inClause = (c: Clause, at: number) => at >= c.from && at < c.to;
+
+function casualty(
+  qs: readonly SentenceQuantity[],
+  measure: Measure,
+  text: string,
+  clause: Clause = EVERYWHERE,
+): CasualtyFigure | null {
+  const total = qs.find(
+    (q) => q.measure === measure && q.partOf === null && !q.cumulative && inClause(clause, q.start),
+  );
   if (!total) return null;
   const index = qs.indexOf(total);
   // "seven soldiers, several civilians and 80 attackers were killed": the parts of one toll
   const parts = [index];
   let uncounted = false;
   qs.forEach((q, j) => {
-    if (q.sumWith !== null && parts.includes(q.sumWith)) {
+    if (q.sumWith !== null && parts.includes(q.sumWith) && inClause(clause, q.start)) {
       parts.push(j);
       uncounted ||= q.uncountedPart;
     }
   });
   if (parts.length > 1) return sumOf(qs, parts, uncounted);
-  const competing = competingWith(qs, index, measure, text);
+  const competing = competingWith(qs, index, measure, text)
+    .filter((j) => inClause(clause, (qs[j] as SentenceQuantity).start))
+    .map((j) => (qs[j] as SentenceQuantity).value.best);
   const breakdown: CasualtyFigure['breakdown'] = {};
   const { best } = total.value;
   // "killed at least 20, while rescuers put the toll at 35": one incident, its figures as a range
@@ -175,7 +192,7 @@ function competingWith(
         q.qualifier !== 'vague' &&
         COMPETING.test(text.slice(first.end, q.start)),
     )
-    .map((q) => q.value.best);
+    .map((q) => qs.indexOf(q));
 }
 
 /**
@@ -387,6 +404,71 @@ function sidesElsewhere(actors: readonly ActorMatch[], location: EventLocation):
   return states.length > 0 && !states.includes(country);
 }
 
+/**
+ * Where a sentence may go on to a second incident: "; ", ", while", ", and", ", but" (a bare "and"
+ * joins too much: "bombardment and air strikes", "in the south and northeast").
+ */
+const CLAUSE_BREAK = /\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+/gi;
+
+/**
+ * "Air strikes on Nyala killed 15, while RSF shelling of El Obeid killed eight": two incidents,
+ * each with its own toll, told in one sentence. The sentence is cut where each side names
+ * violence (`named`) and has a toll of its own; a side with violence and no toll ("... and
+ * wounded 20") or a toll and no violence ("while rescuers put the toll at 35") stays with the
+ * clause before it. Null when the sentence tells one incident.
+ */
+function tollClauses(
+  text: string,
+  qs: readonly SentenceQuantity[],
+  named: (c: Clause) => boolean,
+): Clause[] | null {
+  const tolls = (c: Clause) =>
+    new Set(
+      qs
+        .filter(
+          (q) =>
+            CASUALTY.includes(q.measure) &&
+            !q.cumulative &&
+            q.partOf === null &&
+            q.value.best > 0 &&
+            // ("just days after dozens of aid workers were killed": a word for many is no toll of its own)
+            q.qualifier !== 'vague' &&
+            q.start >= c.from &&
+            q.end <= c.to,
+        )
+        .map((q) => `${q.measure} ${q.value.best}`),
+    );
+  const measures = (tolls: Set<string>) => new Set([...tolls].map((t) => t.split(' ')[0]));
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    strong: m[0].includes(';'),
+  }));
+  const clauses: Clause[] = [];
+  let from = 0;
+  breaks.forEach((b, k) => {
+    const left = { from, to: b.start };
+    const right = { from: b.end, to: breaks[k + 1]?.start ?? text.length };
+    const [mine, theirs] = [tolls(left), tolls(right)];
+    // ("40 were killed and 120 wounded when rockets struck": the wounded of the same incident;
+    // only a semicolon parts a death toll from a count of wounded)
+    // (the same figures again are the same toll told twice: a headline run into its story)
+    const same = mine.size === theirs.size && [...mine].every((t) => theirs.has(t));
+    const another =
+      !same &&
+      (b.strong
+        ? mine.size > 0 && theirs.size > 0
+        : [...measures(theirs)].some((m) => measures(mine).has(m)));
+    if (another && named(left) && named(right)) {
+      clauses.push(left);
+      from = b.end;
+    }
+  });
+  if (clauses.length === 0) return null;
+  clauses.push({ from, to: text.length });
+  return clauses;
+}
+
 /** Typed events sentence by sentence, each with its date, place, casualties and evidence. */
 export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
@@ -489,8 +571,48 @@ export function findEvents(input: EventInput): Event[] {
         : owning.findLast(
             (h) => h.end <= firstToll.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstToll.start)),
           );
-    const casualtyOwner =
-      owning.find((h) => h.trigger.kind === 'chemical_attack') ?? relativeOwner ?? owning[0];
+    // two incidents told side by side, each with its toll: each owns the figures, places, actors
+    // and dates of its own clause. A clause names its violence by a trigger the sentence has, or
+    // by the same kind named again ("Russian strikes killed three in Kharkiv, while strikes on
+    // Sumy killed two")
+    const again = (c: Clause) => {
+      const slice = text.slice(c.from, c.to);
+      const matches = firstTriggerMatches(slice);
+      return owning.flatMap((h) => {
+        const m = matches[TRIGGERS.indexOf(h.trigger)];
+        return m && !inClause(c, h.at)
+          ? [{ trigger: h.trigger, at: c.from + m.index, end: c.from + m.index + m[0].length }]
+          : [];
+      });
+    };
+    const clauses = owning.length
+      ? tollClauses(text, qs, (c) => owning.some((h) => inClause(c, h.at)) || again(c).length > 0)
+      : null;
+    const clauseOwners = new Set<{ at: number }>();
+    if (clauses)
+      for (const c of clauses) {
+        let mine = owning.filter((h) => inClause(c, h.at));
+        if (mine.length === 0) {
+          const more = again(c);
+          hits.push(...more);
+          mine = more;
+        }
+        const firstHere = qs.find(
+          (q) => CASUALTY.includes(q.measure) && !q.cumulative && inClause(c, q.start),
+        );
+        const relative =
+          firstHere === undefined
+            ? undefined
+            : mine.findLast(
+                (h) => h.end <= firstHere.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstHere.start)),
+              );
+        const owner = mine.find((h) => h.trigger.kind === 'chemical_attack') ?? relative ?? mine[0];
+        if (owner) clauseOwners.add(owner);
+      }
+    const tollClause = (at: number) => clauses?.find((c) => inClause(c, at)) ?? EVERYWHERE;
+    const casualtyOwner = clauses
+      ? [...clauseOwners][0]
+      : (owning.find((h) => h.trigger.kind === 'chemical_attack') ?? relativeOwner ?? owning[0]);
     // "Eight people died and 40 were injured when a minibus overturned": no weapon, no attack
     if (hasCasualties && !casualtyOwner && !ACCIDENT.test(sentence.text)) {
       const first = qs.find(
@@ -507,10 +629,12 @@ export function findEvents(input: EventInput): Event[] {
     const dates = hits.length ? input.datesOf(si) : [];
     for (const hit of hits) {
       const { trigger } = hit;
-      const owner = hit === casualtyOwner || trigger === ATTACK;
+      const owner = clauses ? clauseOwners.has(hit) : hit === casualtyOwner || trigger === ATTACK;
       const violent = isViolence(trigger.kind);
+      const own = tollClause(hit.at);
+      const places = (input.places[si] ?? []).filter((p) => inClause(own, p.start));
       let location = trigger.place
-        ? pickPlace(sentence.text, input.places[si] ?? [], hit.at, {
+        ? pickPlace(sentence.text, places, hit.at, {
             within: violent && input.countries?.size ? input.countries : null,
             strict: trigger.localOnly,
           })
@@ -525,28 +649,29 @@ export function findEvents(input: EventInput): Event[] {
       const intercepted = INTERCEPTED.test(text.slice(Math.max(0, hit.at - 50), hit.at));
       if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
+        // (an incident told beside another in the sentence is not where the other was)
+        const told = clauses ? sentence.text.slice(own.from, own.to) : sentence.text;
+        const before =
+          lastViolencePlace && !(clauses && lastViolencePlace.sentence === si) ? lastViolencePlace : null;
         if (
-          lastViolencePlace?.paragraph === sentence.paragraph &&
-          si - lastViolencePlace.sentence <= 1 &&
-          !sidesElsewhere(input.actors[si] ?? [], lastViolencePlace.location)
+          before?.paragraph === sentence.paragraph &&
+          si - before.sentence <= 1 &&
+          !sidesElsewhere(input.actors[si] ?? [], before.location)
         )
-          location = lastViolencePlace.location;
-        else if (
-          lastViolencePlace &&
-          si - lastViolencePlace.sentence <= 3 &&
-          INCIDENT_ANAPHOR.test(sentence.text)
-        )
-          location = lastViolencePlace.location;
-        else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
+          location = before.location;
+        else if (before && si - before.sentence <= 3 && INCIDENT_ANAPHOR.test(told))
+          location = before.location;
+        else if (CITY_ANAPHOR.test(told)) location = input.fallback ?? location;
       }
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
       const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
       const casualties = {
-        killed: owner ? casualty(qs, 'killed', sentence.text) : null,
-        injured: owner ? casualty(qs, 'injured', sentence.text) : null,
-        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text) : null,
+        killed: owner ? casualty(qs, 'killed', sentence.text, own) : null,
+        injured: owner ? casualty(qs, 'injured', sentence.text, own) : null,
+        missing:
+          trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text, own) : null,
       };
       // "More than 60 others were injured in the blast, which happened as passengers waited for a
       // train to Peshawar": the blast told before, named again, wherever the sentence's places point
@@ -558,14 +683,16 @@ export function findEvents(input: EventInput): Event[] {
             (casualties.killed !== null || casualties.injured !== null)),
       );
       for (const q of qs)
-        if (owner && CASUALTY.includes(q.measure) && !q.cumulative)
+        if (owner && CASUALTY.includes(q.measure) && !q.cumulative && inClause(own, q.start))
           evidence.push({
             articleId,
             field: `casualties.${q.measure}`,
             sentence: sentence.text,
             span: { start: sentence.toOriginal(q.start), end: sentence.toOriginal(q.end) },
           });
-      const occurred = pickDate(sentence.text, hit.at, hit.end, dates, trigger);
+      // (a clause with a day of its own is dated by it, else by the sentence's)
+      const ownDates = dates.filter((d) => inClause(own, d.start));
+      const occurred = pickDate(sentence.text, hit.at, hit.end, ownDates.length ? ownDates : dates, trigger);
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
@@ -578,7 +705,12 @@ export function findEvents(input: EventInput): Event[] {
         summary: sentence.text,
         occurred,
         location,
-        participants: participants(input.actors[si] ?? [], text, hit.at, trigger.kind),
+        participants: participants(
+          (input.actors[si] ?? []).filter((m) => inClause(own, m.start)),
+          text,
+          hit.at,
+          trigger.kind,
+        ),
         casualties,
         count: counted ? counted.value.best : null,
         vote:
