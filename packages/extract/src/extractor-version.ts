@@ -81,6 +81,7 @@
  *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
  *    Then (branch `acc14d`): two incidents told side by side in one sentence (", while", ", and",
  *    ";"), each clause with its own violence and toll, are two events, each with the toll, place,
- *    actors and day of its own clause.
+ *    actors and day of its own clause; "Two days earlier, ...", "The day before, ...", "a week
+ *    earlier" count back from the last incident told before with a day, not from the report.
  */
 export const EXTRACTOR_VERSION = 10;

@@ -71,3 +71,30 @@ describe('two tolls in one sentence', () => {
     expect(withToll).toHaveLength(1);
   });
 });
+
+describe('a day counted back from the incident told before', () => {
+  it.each([
+    ['Two days earlier, militants had ambushed a convoy near Dori, killing six.', '2026-02-26', '2026-02-26'],
+    ['The day before, troops had shelled the town of Lashio, wounding seven.', '2026-02-27', '2026-02-27'],
+    [
+      'A week earlier, gunmen had attacked a police station in Mirebalais, killing two officers.',
+      '2026-02-18',
+      '2026-02-24',
+    ],
+  ])('%s', (second, start, end) => {
+    const a = extract(
+      'Gunmen killed 30 soldiers in an attack near Djibasso on Saturday, security sources said.',
+      second,
+    );
+    const e = a.events.find((x) => x.summary === second);
+    expect(e?.occurred.start).toBe(start);
+    expect(e?.occurred.end).toBe(end);
+  });
+
+  it('has no day of its own, and says why, when no incident before has a day', () => {
+    const a = extract('Two days earlier, militants had ambushed a convoy near Dori, killing six.');
+    // (dated by its report at most: on or before the day it was reported)
+    expect(a.events[0]?.occurred.precision).toBe('reported');
+    expect(a.events[0]?.occurred.reason).toMatch(/counts back/);
+  });
+});

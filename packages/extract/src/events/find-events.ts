@@ -4,6 +4,7 @@ import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import { stableId } from '@sitrep/schema/ids';
 import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
+import { addDays } from '../dates/calendar.ts';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { placeById } from '../entities/gazetteer.ts';
 import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
@@ -773,6 +774,7 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  datedFromEarlier(input, events, sentenceOf);
   meansOfStrikes(input, events, sentenceOf, byToll);
   for (const zero of zeroTolls) noneHurt(input, events, sentenceOf, zero);
   const told = toldAgain(input, events, sentenceOf, tolledOnly);
@@ -786,6 +788,71 @@ export function findEvents(input: EventInput): Event[] {
     if (next) e.location = next.location;
   });
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/**
+ * "Two days earlier, militants had ambushed ...", "The day before, troops had shelled ...", "a
+ * week earlier": a day counted back from the incident the story is telling, not from the
+ * report's day. (Only where the phrase stands alone: "two days before the election" is counted
+ * from something else.)
+ */
+const COUNTED_BACK =
+  /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+(?:earlier|before)|the\s+(?:previous\s+day|day\s+before))(?=\s*[,.;]|\s*$)/i;
+
+/**
+ * An event whose sentence dates it only by counting back ("Two days earlier, ...") is dated from
+ * the last incident told before it with a day of its own; with none, it has no date, and says why.
+ */
+function datedFromEarlier(input: EventInput, events: Event[], sentenceOf: readonly number[]): void {
+  events.forEach((e, i) => {
+    const si = sentenceOf[i] as number;
+    const text = (input.sentences[si] as Sentence).text;
+    const m = COUNTED_BACK.exec(text);
+    if (!m) return;
+    // a day of its own in the sentence before the phrase is what it counts from ("on Monday ... the day before")
+    const own = input
+      .datesOf(si)
+      .some(
+        (d) => !d.statement && d.end <= m.index && d.mention.start !== null && d.mention.precision === 'day',
+      );
+    if (own) return;
+    const n = m[1] ? (COUNT_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+    const days = m[2]?.toLowerCase() === 'week' ? 7 * n : n;
+    const from = events.findLast(
+      (f, j) =>
+        (sentenceOf[j] as number) < si &&
+        f.occurred.start !== null &&
+        f.occurred.precision === 'day' &&
+        f.occurred.start === f.occurred.end,
+    );
+    const day = from?.occurred.start ? addDays(from.occurred.start, -days) : null;
+    // "a week earlier" is a day within a few of that one
+    const week = m[2]?.toLowerCase() === 'week';
+    e.occurred = {
+      start: day && week ? addDays(day, -3) : day,
+      end: day && week ? addDays(day, 3) : day,
+      precision: day ? (week ? 'week' : 'day') : 'unknown',
+      tense: 'past',
+      text: m[0],
+      reason: day
+        ? `counted back from ${from?.occurred.start}, the day of the incident told before it`
+        : `"${m[0]}" counts back from an incident the text does not date`,
+    };
+  });
 }
 
 /** "no casualties among the troops", "none on our side": none of one side, not of the incident's */
