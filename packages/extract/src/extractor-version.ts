@@ -82,6 +82,10 @@
  *    Then (branch `acc14d`): two incidents told side by side in one sentence (", while", ", and",
  *    ";"), each clause with its own violence and toll, are two events, each with the toll, place,
  *    actors and day of its own clause; "Two days earlier, ...", "The day before, ...", "a week
- *    earlier" count back from the last incident told before with a day, not from the report.
+ *    earlier" count back from the last incident told before with a day, not from the report; a
+ *    place the gazetteer lacks ("near Babanusa", "the town of X") is never the dateline's city
+ *    nor the city told before: where the article says it lies ("Sevre in ... Idlib"), else at
+ *    most the province of the place told just before (not across "Separately, ..."), else the
+ *    article's one country (not one it is said to border), all at geo precision 2 or 3.
  */
 export const EXTRACTOR_VERSION = 10;

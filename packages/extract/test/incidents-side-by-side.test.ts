@@ -98,3 +98,30 @@ describe('a day counted back from the incident told before', () => {
     expect(a.events[0]?.occurred.reason).toMatch(/counts back/);
   });
 });
+
+describe('a place the gazetteer lacks', () => {
+  it('is not the city told before, in another story', () => {
+    const a = extract(
+      'Air strikes on Nyala killed 15 people on Sunday, officials in Sudan said.',
+      'Separately, paramilitary fighters attacked a market near Babanusa on Monday, killing 12 civilians.',
+    );
+    const market = a.events.find((e) => e.summary.startsWith('Separately'));
+    expect(market?.location?.name).toBe('Sudan');
+    expect(market?.location?.geoPrecision).toBe(3);
+  });
+
+  it("is not the dateline's city", () => {
+    const a = extract(
+      'PORT SUDAN, Sudan (Reuters) - The army said on Sunday it was sending reinforcements to Kordofan.',
+      'Paramilitary fighters attacked a market near Babanusa on Monday, killing 12 civilians, a rights group said.',
+    );
+    expect(a.events.map((e) => e.location?.name)).toEqual(['Sudan']);
+  });
+
+  it('is not in the country it is said to border', () => {
+    const a = extract(
+      'BAMAKO (Reuters) - JNIM fighters ambushed an army convoy near the town of Tinzaouaten on the border with Algeria, killing 47 soldiers.',
+    );
+    expect(a.events.map((e) => e.location?.name)).not.toContain('Algeria');
+  });
+});

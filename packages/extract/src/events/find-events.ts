@@ -6,7 +6,7 @@ import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
 import { addDays } from '../dates/calendar.ts';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
-import { placeById } from '../entities/gazetteer.ts';
+import { places as gazetteerPlaces, governorateOf, placeById } from '../entities/gazetteer.ts';
 import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import { BORDER_WITH } from '../places/unlisted-places.ts';
@@ -21,7 +21,7 @@ import {
   type Trigger,
 } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
-import { isWithin, type LocalPlace, pickPlace } from './pick-location.ts';
+import { isWithin, type LocalPlace, locationOf, pickPlace } from './pick-location.ts';
 
 export interface EventInput {
   articleId: string;
@@ -470,6 +470,91 @@ function tollClauses(
   return clauses;
 }
 
+/**
+ * "near Babanusa", "outside Djibasso", "in the town of Masisi": a capitalised name the sentence
+ * says is where, as a reference point or with the word for what it is ("in X" alone is too often
+ * no place: "in Sundays shelling", "in Kurdish-dominated areas")
+ */
+const NAMED_WHERE =
+  /\b(?:near|outside|close to|on the outskirts of|(?:town|village|city|district) of)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})(?!['’]?s\s+\p{Ll})/gu;
+/** capitalised words that name no place: a month, a day, a season of the year */
+const NOT_WHERE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ramadan|Christmas|Easter|Eid)\b/;
+
+/**
+ * Whether the sentence says the incident was at a place none of its known places covers ("attacked
+ * a market near Babanusa", a town the gazetteer lacks): the place before it or the dateline's city
+ * is then not where, only the country the article is about.
+ */
+function namesUnknownPlace(
+  text: string,
+  known: readonly LocalPlace[],
+  actors: readonly ActorMatch[],
+): string | null {
+  NAMED_WHERE.lastIndex = 0;
+  for (let m = NAMED_WHERE.exec(text); m !== null; m = NAMED_WHERE.exec(text)) {
+    const name = m[1] as string;
+    const at = m.index + m[0].length - name.length;
+    if (NOT_WHERE.test(name)) continue;
+    // "close to Turkeys border": a possessive with its apostrophe lost names an owner
+    if (
+      /s$/.test(name) &&
+      /^\s+(?!(?:on|in|at|and|after|before|when|where|while|as)\b)\p{Ll}/u.test(text.slice(at + name.length))
+    )
+      continue;
+    const covered = (s: { start: number; end: number }) => s.start < at + name.length && at < s.end;
+    if (known.some(covered) || actors.some(covered)) continue;
+    return name;
+  }
+  return null;
+}
+
+/**
+ * "the district of Sevre in the northwestern province of Idlib": where the article says the
+ * place it names lies, at any mention of its name — the known place right after it.
+ */
+function saidToLieIn(name: string, input: EventInput): EventLocation | null {
+  for (const [sj, sentence] of input.sentences.entries()) {
+    for (let at = sentence.text.indexOf(name); at >= 0; at = sentence.text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      const next = (input.places[sj] ?? []).find(
+        (p) =>
+          p.start >= end &&
+          p.place.kind !== 'country' &&
+          /^,?\s+(?:in|near|outside|of)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:(?:province|region|state|district|governorate)\s+of\s+)?$|^,\s*$/u.test(
+            sentence.text.slice(end, p.start),
+          ),
+      );
+      if (next) return locationOf(next.place, true);
+    }
+  }
+  return null;
+}
+
+/** The province a place lies in (itself when it is one), or null for a country or a place in none. */
+function provinceOf(l: EventLocation): EventLocation | null {
+  const place = placeById(l.placeId ?? '');
+  if (!place || place.kind === 'country') return null;
+  if (place.kind === 'governorate' || place.kind === 'region') return l;
+  const province = governorateOf(place.id);
+  return province ? locationOf(province) : null;
+}
+
+/** "Separately, ...", "Elsewhere, ...", "In another attack, ...": the sentence opens another story */
+const NEW_STORY =
+  /^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|another|other) (?:incident|attack|development|news)|in other news)\b/i;
+
+let countryPlaces: Map<string, Place> | null = null;
+/** The country's own place (a curated one where the overlay has it). */
+function countryPlace(code: string): Place | null {
+  countryPlaces ??= new Map(
+    gazetteerPlaces()
+      .filter((p) => p.kind === 'country' && p.country)
+      .map((p) => [p.country as string, p]),
+  );
+  return countryPlaces.get(code) ?? placeById(`place:${code.toLowerCase()}`);
+}
+
 /** Typed events sentence by sentence, each with its date, place, casualties and evidence. */
 export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
@@ -648,21 +733,31 @@ export function findEvents(input: EventInput): Event[] {
       // "the air force said it shot down 27 of 30 Shahed drones launched overnight": a wave over
       // the whole country, told by its air defence — the town of the sentence before is not where
       const intercepted = INTERCEPTED.test(text.slice(Math.max(0, hit.at - 50), hit.at));
+      const unknownPlace =
+        !location && namesUnknownPlace(sentence.text, input.places[si] ?? [], input.actors[si] ?? []);
       if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         // (an incident told beside another in the sentence is not where the other was)
         const told = clauses ? sentence.text.slice(own.from, own.to) : sentence.text;
         const before =
           lastViolencePlace && !(clauses && lastViolencePlace.sentence === si) ? lastViolencePlace : null;
+        // a place named that the gazetteer lacks ("near Hatla town") lies at most in the province of
+        // the place told just before, unless the sentence opens another story ("Separately, ...")
+        const around = (l: EventLocation) =>
+          unknownPlace
+            ? NEW_STORY.test(told)
+              ? null
+              : provinceOf(l) && coarser(provinceOf(l) as EventLocation, 3)
+            : l;
         if (
           before?.paragraph === sentence.paragraph &&
           si - before.sentence <= 1 &&
           !sidesElsewhere(input.actors[si] ?? [], before.location)
         )
-          location = before.location;
+          location = around(before.location);
         else if (before && si - before.sentence <= 3 && INCIDENT_ANAPHOR.test(told))
-          location = before.location;
-        else if (CITY_ANAPHOR.test(told)) location = input.fallback ?? location;
+          location = around(before.location);
+        else if (CITY_ANAPHOR.test(told)) location = (input.fallback && around(input.fallback)) ?? location;
       }
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
@@ -1164,11 +1259,26 @@ function placeFromContext(
     // killed two soldiers", "It said ..."), takes a place from the sentences before: an undated
     // line ("Thousands more civilians killed.", a timeline's) is no incident of theirs; the
     // dateline's city, at precision 3, still says where it was reported
+    // "attacked a market near Babanusa": a place the gazetteer lacks is where, not the city told
+    // before nor the dateline's: where the article says it lies, else at most the province of the
+    // place told just before (unless the sentence opens another story: "Separately, ..."), else
+    // the country, when the article is about one
+    const unknown = namesUnknownPlace(
+      (sentences[si] as Sentence).text,
+      input.places[si] ?? [],
+      input.actors[si] ?? [],
+    );
+    const lies = unknown ? saidToLieIn(unknown, input) : null;
+    if (lies) {
+      e.location = coarser(lies, 2);
+      return;
+    }
     const undated =
       e.occurred.start === null &&
       e.occurred.text === null &&
       !goesOn((sentences[si] as Sentence).text, sentences[si - 1]?.text);
     for (let sj = si - 1; !undated && sj >= Math.max(0, si - 2); sj--) {
+      if (unknown && NEW_STORY.test((sentences[si] as Sentence).text)) break;
       const text = (sentences[sj] as Sentence).text;
       // a place below the country, in the article's countries: a country alone says no more than
       // they do, and "monitored by the BBC in London" is where someone listened
@@ -1181,9 +1291,22 @@ function placeFromContext(
       const found = pickPlace(text, local, text.length, rules);
       // "In Iraq ... in western Mosul", then "Syrian government forces dropped ...": not there
       if (found && !sidesElsewhere(input.actors[si] ?? [], found)) {
-        e.location = coarser(found, 2);
-        return;
+        const province = unknown ? provinceOf(found) : found;
+        if (province) e.location = coarser(province, unknown ? 3 : 2);
+        else if (!unknown) e.location = coarser(found, 2);
+        if (e.location) return;
+        break;
       }
+    }
+    if (unknown) {
+      const only = countries?.size === 1 ? countryPlace(countries.values().next().value as string) : null;
+      const text = (sentences[si] as Sentence).text;
+      // ("near the town of Tinzaouaten on the border with Algeria": not in the country it borders)
+      const borders = (input.places[si] ?? []).some(
+        (p) => p.place.id === only?.id && BORDER_WITH.test(text.slice(Math.max(0, p.start - 40), p.start)),
+      );
+      if (only && !borders) e.location = locationOf(only);
+      return;
     }
     if (input.dateline) e.location = coarser(input.dateline, 3);
   });
@@ -1193,6 +1316,13 @@ function placeFromContext(
     // a province the sentence gives ("northeast of Aleppo" is Aleppo province) stays: only a country or a region is refined
     if (outer.kind !== 'country' && outer.kind !== 'region') return;
     const si = sentenceOf[i] as number;
+    // (a place named that the gazetteer lacks is where: the next sentences give at most its province)
+    const unknown = namesUnknownPlace(
+      (sentences[si] as Sentence).text,
+      input.places[si] ?? [],
+      input.actors[si] ?? [],
+    );
+    if (unknown && NEW_STORY.test((sentences[si] as Sentence).text)) return;
     const side = sideOf((sentences[si] as Sentence).text, outer);
     for (let sj = si + 1; sj <= si + 4 && sj < sentences.length; sj++) {
       // violence reported elsewhere in between: the next sentences tell another incident
@@ -1220,7 +1350,9 @@ function placeFromContext(
       );
       const found = inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null;
       if (found) {
-        e.location = coarser(narrower(found, sj + 1), 2);
+        const province = unknown ? provinceOf(found) : null;
+        if (unknown && province) e.location = coarser(province, 3);
+        else if (!unknown) e.location = coarser(narrower(found, sj + 1), 2);
         return;
       }
     }
