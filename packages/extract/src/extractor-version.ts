@@ -81,7 +81,8 @@
  *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
  *    Then (branch `acc14d`): two incidents told side by side in one sentence (", while", ", and",
  *    ";"), each clause with its own violence and toll, are two events, each with the toll, place,
- *    actors and day of its own clause; "Two days earlier, ...", "The day before, ...", "a week
+ *    actors and day of its own clause (a clause may name its violence by a side that kills:
+ *    "and police killed four gang members"); "Two days earlier, ...", "The day before, ...", "a week
  *    earlier" count back from the last incident told before with a day, not from the report; a
  *    place the gazetteer lacks ("near Babanusa", "the town of X") is never the dateline's city
  *    nor the city told before: where the article says it lies ("Sevre in ... Idlib"), else at

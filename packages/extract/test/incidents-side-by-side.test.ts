@@ -57,6 +57,16 @@ describe('two tolls in one sentence', () => {
     expect(shelling?.casualties.injured).toBeNull();
   });
 
+  it('when each side that kills is named, with no word for the means', () => {
+    const a = extract(
+      'Gang members killed nine people in Cite Soleil on Wednesday, and police killed four gang members in Croix-des-Bouquets, authorities in Haiti said.',
+    );
+    expect(tolls(a)).toEqual([
+      ['attack', null, 9, null],
+      ['attack', 'Croix-des-Bouquets', 4, null],
+    ]);
+  });
+
   it.each([
     [
       'the wounded of the same incident',

@@ -405,6 +405,10 @@ function sidesElsewhere(actors: readonly ActorMatch[], location: EventLocation):
   return states.length > 0 && !states.includes(country);
 }
 
+/** "police killed four", "gunmen shot dead six": a side that kills, with no word for its means */
+const SIDE_KILLED =
+  /\b\p{L}+\s+(?:killed|shot dead|shot and killed|wounded|injured)\s+(?:at least\s+|more than\s+|about\s+|some\s+)?(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b/iu;
+
 /**
  * Where a sentence may go on to a second incident: "; ", ", while", ", and", ", but" (a bare "and"
  * joins too much: "bombardment and air strikes", "in the south and northeast").
@@ -671,9 +675,18 @@ export function findEvents(input: EventInput): Event[] {
           : [];
       });
     };
-    const clauses = owning.length
-      ? tollClauses(text, qs, (c) => owning.some((h) => inClause(c, h.at)) || again(c).length > 0)
-      : null;
+    // ("Gang members killed nine people in Cite Soleil, and police killed four gang members in
+    // Croix-des-Bouquets": a side that kills names the violence too, with no word for its means)
+    const clauses = ACCIDENT.test(sentence.text)
+      ? null
+      : tollClauses(
+          text,
+          qs,
+          (c) =>
+            owning.some((h) => inClause(c, h.at)) ||
+            again(c).length > 0 ||
+            SIDE_KILLED.test(text.slice(c.from, c.to)),
+        );
     const clauseOwners = new Set<{ at: number }>();
     if (clauses)
       for (const c of clauses) {
@@ -692,7 +705,11 @@ export function findEvents(input: EventInput): Event[] {
             : mine.findLast(
                 (h) => h.end <= firstHere.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstHere.start)),
               );
-        const owner = mine.find((h) => h.trigger.kind === 'chemical_attack') ?? relative ?? mine[0];
+        let owner = mine.find((h) => h.trigger.kind === 'chemical_attack') ?? relative ?? mine[0];
+        if (!owner && firstHere) {
+          owner = { trigger: ATTACK, at: firstHere.start, end: firstHere.end };
+          hits.push(owner);
+        }
         if (owner) clauseOwners.add(owner);
       }
     const tollClause = (at: number) => clauses?.find((c) => inClause(c, at)) ?? EVERYWHERE;
