@@ -78,9 +78,18 @@
  *    interview "by phone" is no phone call; the holder of a place struck ("Houthi-held") never
  *    strikes; "Nigeria's Kaduna state" is Kaduna; a comparison's "since ... last month" dates nothing;
  *    "across the Gaza Strip" sums; "In Kyiv, 33 people" is a count in Kyiv; a toll that "has risen
- *    to" is read across its sentence; "Congo" in a DRC report is DR Congo. Places (branch
- *    `place14e`): "Russia's Kursk region" is Kursk Oblast (a possessive is no first name);
- *    "North Darfur", "South Kordofan" are the states GeoNames writes "Northern", "Southern", not
- *    the curated region inside their name.
+ *    to" is read across its sentence; "Congo" in a DRC report is DR Congo.
+ *    Then (branch `acc14d`): two incidents told side by side in one sentence (", while", ", and",
+ *    ";"), each clause with its own violence and toll, are two events, each with the toll, place,
+ *    actors and day of its own clause (a clause may name its violence by a side that kills:
+ *    "and police killed four gang members"); "Two days earlier, ...", "The day before, ...", "a week
+ *    earlier" count back from the last incident told before with a day, not from the report; a
+ *    place the gazetteer lacks ("near Babanusa", "the town of X") is never the dateline's city
+ *    nor the city told before: where the article says it lies ("Sevre in ... Idlib"), else at
+ *    most the province of the place told just before (not across "Separately, ..."), else the
+ *    article's one country (not one it is said to border), all at geo precision 2 or 3.
+ *    Places (branch `place14e`): "Russia's Kursk region" is Kursk Oblast (a possessive is no
+ *    first name); "North Darfur", "South Kordofan" are the states GeoNames writes "Northern",
+ *    "Southern", not the curated region inside their name.
  */
 export const EXTRACTOR_VERSION = 10;

@@ -4,8 +4,9 @@ import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import { stableId } from '@sitrep/schema/ids';
 import type { Place } from '@sitrep/schema/place';
 import type { Measure } from '@sitrep/schema/quantity';
+import { addDays } from '../dates/calendar.ts';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
-import { placeById } from '../entities/gazetteer.ts';
+import { places as gazetteerPlaces, governorateOf, placeById } from '../entities/gazetteer.ts';
 import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
 import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import { BORDER_WITH } from '../places/unlisted-places.ts';
@@ -20,7 +21,7 @@ import {
   type Trigger,
 } from './event-triggers.ts';
 import { type LocalDate, pickDate } from './pick-date.ts';
-import { isWithin, type LocalPlace, pickPlace } from './pick-location.ts';
+import { isWithin, type LocalPlace, locationOf, pickPlace } from './pick-location.ts';
 
 export interface EventInput {
   articleId: string;
@@ -125,21 +126,38 @@ const COUNTED: Partial<Record<Event['kind'], Measure>> = {
   shelling: 'munitions',
 };
 
-function casualty(qs: readonly SentenceQuantity[], measure: Measure, text: string): CasualtyFigure | null {
-  const total = qs.find((q) => q.measure === measure && q.partOf === null && !q.cumulative);
+/** A stretch of a sentence, offsets in it. */
+interface Clause {
+  from: number;
+  to: number;
+}
+const EVERYWHERE: Clause = { from: 0, to: Number.POSITIVE_INFINITY };
+const inClause = (c: Clause, at: number) => at >= c.from && at < c.to;
+
+function casualty(
+  qs: readonly SentenceQuantity[],
+  measure: Measure,
+  text: string,
+  clause: Clause = EVERYWHERE,
+): CasualtyFigure | null {
+  const total = qs.find(
+    (q) => q.measure === measure && q.partOf === null && !q.cumulative && inClause(clause, q.start),
+  );
   if (!total) return null;
   const index = qs.indexOf(total);
   // "seven soldiers, several civilians and 80 attackers were killed": the parts of one toll
   const parts = [index];
   let uncounted = false;
   qs.forEach((q, j) => {
-    if (q.sumWith !== null && parts.includes(q.sumWith)) {
+    if (q.sumWith !== null && parts.includes(q.sumWith) && inClause(clause, q.start)) {
       parts.push(j);
       uncounted ||= q.uncountedPart;
     }
   });
   if (parts.length > 1) return sumOf(qs, parts, uncounted);
-  const competing = competingWith(qs, index, measure, text);
+  const competing = competingWith(qs, index, measure, text)
+    .filter((j) => inClause(clause, (qs[j] as SentenceQuantity).start))
+    .map((j) => (qs[j] as SentenceQuantity).value.best);
   const breakdown: CasualtyFigure['breakdown'] = {};
   const { best } = total.value;
   // "killed at least 20, while rescuers put the toll at 35": one incident, its figures as a range
@@ -175,7 +193,7 @@ function competingWith(
         q.qualifier !== 'vague' &&
         COMPETING.test(text.slice(first.end, q.start)),
     )
-    .map((q) => q.value.best);
+    .map((q) => qs.indexOf(q));
 }
 
 /**
@@ -387,6 +405,160 @@ function sidesElsewhere(actors: readonly ActorMatch[], location: EventLocation):
   return states.length > 0 && !states.includes(country);
 }
 
+/** "police killed four", "gunmen shot dead six": a side that kills, with no word for its means */
+const SIDE_KILLED =
+  /\b\p{L}+\s+(?:killed|shot dead|shot and killed|wounded|injured)\s+(?:at least\s+|more than\s+|about\s+|some\s+)?(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b/iu;
+
+/**
+ * Where a sentence may go on to a second incident: "; ", ", while", ", and", ", but" (a bare "and"
+ * joins too much: "bombardment and air strikes", "in the south and northeast").
+ */
+const CLAUSE_BREAK = /\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+/gi;
+
+/**
+ * "Air strikes on Nyala killed 15, while RSF shelling of El Obeid killed eight": two incidents,
+ * each with its own toll, told in one sentence. The sentence is cut where each side names
+ * violence (`named`) and has a toll of its own; a side with violence and no toll ("... and
+ * wounded 20") or a toll and no violence ("while rescuers put the toll at 35") stays with the
+ * clause before it. Null when the sentence tells one incident.
+ */
+function tollClauses(
+  text: string,
+  qs: readonly SentenceQuantity[],
+  named: (c: Clause) => boolean,
+): Clause[] | null {
+  const tolls = (c: Clause) =>
+    new Set(
+      qs
+        .filter(
+          (q) =>
+            CASUALTY.includes(q.measure) &&
+            !q.cumulative &&
+            q.partOf === null &&
+            q.value.best > 0 &&
+            // ("just days after dozens of aid workers were killed": a word for many is no toll of its own)
+            q.qualifier !== 'vague' &&
+            q.start >= c.from &&
+            q.end <= c.to,
+        )
+        .map((q) => `${q.measure} ${q.value.best}`),
+    );
+  const measures = (tolls: Set<string>) => new Set([...tolls].map((t) => t.split(' ')[0]));
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    strong: m[0].includes(';'),
+  }));
+  const clauses: Clause[] = [];
+  let from = 0;
+  breaks.forEach((b, k) => {
+    const left = { from, to: b.start };
+    const right = { from: b.end, to: breaks[k + 1]?.start ?? text.length };
+    const [mine, theirs] = [tolls(left), tolls(right)];
+    // ("40 were killed and 120 wounded when rockets struck": the wounded of the same incident;
+    // only a semicolon parts a death toll from a count of wounded)
+    // (the same figures again are the same toll told twice: a headline run into its story)
+    const same = mine.size === theirs.size && [...mine].every((t) => theirs.has(t));
+    const another =
+      !same &&
+      (b.strong
+        ? mine.size > 0 && theirs.size > 0
+        : [...measures(theirs)].some((m) => measures(mine).has(m)));
+    if (another && named(left) && named(right)) {
+      clauses.push(left);
+      from = b.end;
+    }
+  });
+  if (clauses.length === 0) return null;
+  clauses.push({ from, to: text.length });
+  return clauses;
+}
+
+/**
+ * "near Babanusa", "outside Djibasso", "in the town of Masisi": a capitalised name the sentence
+ * says is where, as a reference point or with the word for what it is ("in X" alone is too often
+ * no place: "in Sundays shelling", "in Kurdish-dominated areas")
+ */
+const NAMED_WHERE =
+  /\b(?:near|outside|close to|on the outskirts of|(?:town|village|city|district) of)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})(?!['’]?s\s+\p{Ll})/gu;
+/** capitalised words that name no place: a month, a day, a season of the year */
+const NOT_WHERE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ramadan|Christmas|Easter|Eid)\b/;
+
+/**
+ * Whether the sentence says the incident was at a place none of its known places covers ("attacked
+ * a market near Babanusa", a town the gazetteer lacks): the place before it or the dateline's city
+ * is then not where, only the country the article is about.
+ */
+function namesUnknownPlace(
+  text: string,
+  known: readonly LocalPlace[],
+  actors: readonly ActorMatch[],
+): string | null {
+  NAMED_WHERE.lastIndex = 0;
+  for (let m = NAMED_WHERE.exec(text); m !== null; m = NAMED_WHERE.exec(text)) {
+    const name = m[1] as string;
+    const at = m.index + m[0].length - name.length;
+    if (NOT_WHERE.test(name)) continue;
+    // "close to Turkeys border": a possessive with its apostrophe lost names an owner
+    if (
+      /s$/.test(name) &&
+      /^\s+(?!(?:on|in|at|and|after|before|when|where|while|as)\b)\p{Ll}/u.test(text.slice(at + name.length))
+    )
+      continue;
+    const covered = (s: { start: number; end: number }) => s.start < at + name.length && at < s.end;
+    if (known.some(covered) || actors.some(covered)) continue;
+    return name;
+  }
+  return null;
+}
+
+/**
+ * "the district of Sevre in the northwestern province of Idlib": where the article says the
+ * place it names lies, at any mention of its name — the known place right after it.
+ */
+function saidToLieIn(name: string, input: EventInput): EventLocation | null {
+  for (const [sj, sentence] of input.sentences.entries()) {
+    for (let at = sentence.text.indexOf(name); at >= 0; at = sentence.text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      const next = (input.places[sj] ?? []).find(
+        (p) =>
+          p.start >= end &&
+          p.place.kind !== 'country' &&
+          /^,?\s+(?:in|near|outside|of)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:(?:province|region|state|district|governorate)\s+of\s+)?$|^,\s*$/u.test(
+            sentence.text.slice(end, p.start),
+          ),
+      );
+      if (next) return locationOf(next.place, true);
+    }
+  }
+  return null;
+}
+
+/** The province a place lies in (itself when it is one), or null for a country or a place in none. */
+function provinceOf(l: EventLocation): EventLocation | null {
+  const place = placeById(l.placeId ?? '');
+  if (!place || place.kind === 'country') return null;
+  if (place.kind === 'governorate' || place.kind === 'region') return l;
+  const province = governorateOf(place.id);
+  return province ? locationOf(province) : null;
+}
+
+/** "Separately, ...", "Elsewhere, ...", "In another attack, ...": the sentence opens another story */
+const NEW_STORY =
+  /^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|another|other) (?:incident|attack|development|news)|in other news)\b/i;
+
+let countryPlaces: Map<string, Place> | null = null;
+/** The country's own place (a curated one where the overlay has it). */
+function countryPlace(code: string): Place | null {
+  countryPlaces ??= new Map(
+    gazetteerPlaces()
+      .filter((p) => p.kind === 'country' && p.country)
+      .map((p) => [p.country as string, p]),
+  );
+  return countryPlaces.get(code) ?? placeById(`place:${code.toLowerCase()}`);
+}
+
 /** Typed events sentence by sentence, each with its date, place, casualties and evidence. */
 export function findEvents(input: EventInput): Event[] {
   const { articleId, sentences } = input;
@@ -489,8 +661,61 @@ export function findEvents(input: EventInput): Event[] {
         : owning.findLast(
             (h) => h.end <= firstToll.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstToll.start)),
           );
-    const casualtyOwner =
-      owning.find((h) => h.trigger.kind === 'chemical_attack') ?? relativeOwner ?? owning[0];
+    // two incidents told side by side, each with its toll: each owns the figures, places, actors
+    // and dates of its own clause. A clause names its violence by a trigger the sentence has, or
+    // by the same kind named again ("Russian strikes killed three in Kharkiv, while strikes on
+    // Sumy killed two")
+    const again = (c: Clause) => {
+      const slice = text.slice(c.from, c.to);
+      const matches = firstTriggerMatches(slice);
+      return owning.flatMap((h) => {
+        const m = matches[TRIGGERS.indexOf(h.trigger)];
+        return m && !inClause(c, h.at)
+          ? [{ trigger: h.trigger, at: c.from + m.index, end: c.from + m.index + m[0].length }]
+          : [];
+      });
+    };
+    // ("Gang members killed nine people in Cite Soleil, and police killed four gang members in
+    // Croix-des-Bouquets": a side that kills names the violence too, with no word for its means)
+    const clauses = ACCIDENT.test(sentence.text)
+      ? null
+      : tollClauses(
+          text,
+          qs,
+          (c) =>
+            owning.some((h) => inClause(c, h.at)) ||
+            again(c).length > 0 ||
+            SIDE_KILLED.test(text.slice(c.from, c.to)),
+        );
+    const clauseOwners = new Set<{ at: number }>();
+    if (clauses)
+      for (const c of clauses) {
+        let mine = owning.filter((h) => inClause(c, h.at));
+        if (mine.length === 0) {
+          const more = again(c);
+          hits.push(...more);
+          mine = more;
+        }
+        const firstHere = qs.find(
+          (q) => CASUALTY.includes(q.measure) && !q.cumulative && inClause(c, q.start),
+        );
+        const relative =
+          firstHere === undefined
+            ? undefined
+            : mine.findLast(
+                (h) => h.end <= firstHere.start && TOLL_OF_RELATIVE.test(text.slice(h.end, firstHere.start)),
+              );
+        let owner = mine.find((h) => h.trigger.kind === 'chemical_attack') ?? relative ?? mine[0];
+        if (!owner && firstHere) {
+          owner = { trigger: ATTACK, at: firstHere.start, end: firstHere.end };
+          hits.push(owner);
+        }
+        if (owner) clauseOwners.add(owner);
+      }
+    const tollClause = (at: number) => clauses?.find((c) => inClause(c, at)) ?? EVERYWHERE;
+    const casualtyOwner = clauses
+      ? [...clauseOwners][0]
+      : (owning.find((h) => h.trigger.kind === 'chemical_attack') ?? relativeOwner ?? owning[0]);
     // "Eight people died and 40 were injured when a minibus overturned": no weapon, no attack
     if (hasCasualties && !casualtyOwner && !ACCIDENT.test(sentence.text)) {
       const first = qs.find(
@@ -507,10 +732,12 @@ export function findEvents(input: EventInput): Event[] {
     const dates = hits.length ? input.datesOf(si) : [];
     for (const hit of hits) {
       const { trigger } = hit;
-      const owner = hit === casualtyOwner || trigger === ATTACK;
+      const owner = clauses ? clauseOwners.has(hit) : hit === casualtyOwner || trigger === ATTACK;
       const violent = isViolence(trigger.kind);
+      const own = tollClause(hit.at);
+      const places = (input.places[si] ?? []).filter((p) => inClause(own, p.start));
       let location = trigger.place
-        ? pickPlace(sentence.text, input.places[si] ?? [], hit.at, {
+        ? pickPlace(sentence.text, places, hit.at, {
             within: violent && input.countries?.size ? input.countries : null,
             strict: trigger.localOnly,
           })
@@ -523,30 +750,41 @@ export function findEvents(input: EventInput): Event[] {
       // "the air force said it shot down 27 of 30 Shahed drones launched overnight": a wave over
       // the whole country, told by its air defence — the town of the sentence before is not where
       const intercepted = INTERCEPTED.test(text.slice(Math.max(0, hit.at - 50), hit.at));
+      const unknownPlace =
+        !location && namesUnknownPlace(sentence.text, input.places[si] ?? [], input.actors[si] ?? []);
       if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
+        // (an incident told beside another in the sentence is not where the other was)
+        const told = clauses ? sentence.text.slice(own.from, own.to) : sentence.text;
+        const before =
+          lastViolencePlace && !(clauses && lastViolencePlace.sentence === si) ? lastViolencePlace : null;
+        // a place named that the gazetteer lacks ("near Hatla town") lies at most in the province of
+        // the place told just before, unless the sentence opens another story ("Separately, ...")
+        const around = (l: EventLocation) =>
+          unknownPlace
+            ? NEW_STORY.test(told)
+              ? null
+              : provinceOf(l) && coarser(provinceOf(l) as EventLocation, 3)
+            : l;
         if (
-          lastViolencePlace?.paragraph === sentence.paragraph &&
-          si - lastViolencePlace.sentence <= 1 &&
-          !sidesElsewhere(input.actors[si] ?? [], lastViolencePlace.location)
+          before?.paragraph === sentence.paragraph &&
+          si - before.sentence <= 1 &&
+          !sidesElsewhere(input.actors[si] ?? [], before.location)
         )
-          location = lastViolencePlace.location;
-        else if (
-          lastViolencePlace &&
-          si - lastViolencePlace.sentence <= 3 &&
-          INCIDENT_ANAPHOR.test(sentence.text)
-        )
-          location = lastViolencePlace.location;
-        else if (CITY_ANAPHOR.test(sentence.text)) location = input.fallback ?? location;
+          location = around(before.location);
+        else if (before && si - before.sentence <= 3 && INCIDENT_ANAPHOR.test(told))
+          location = around(before.location);
+        else if (CITY_ANAPHOR.test(told)) location = (input.fallback && around(input.fallback)) ?? location;
       }
       if (violent && location) lastViolencePlace = { paragraph: sentence.paragraph, sentence: si, location };
       if (violent && !location && trigger.place && !trigger.localOnly) unplaced.add(events.length);
       const span = { start: sentence.toOriginal(hit.at), end: sentence.toOriginal(hit.end) };
       const evidence: Event['evidence'] = [{ articleId, field: 'kind', sentence: sentence.text, span }];
       const casualties = {
-        killed: owner ? casualty(qs, 'killed', sentence.text) : null,
-        injured: owner ? casualty(qs, 'injured', sentence.text) : null,
-        missing: trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text) : null,
+        killed: owner ? casualty(qs, 'killed', sentence.text, own) : null,
+        injured: owner ? casualty(qs, 'injured', sentence.text, own) : null,
+        missing:
+          trigger.kind === 'disappearance' || owner ? casualty(qs, 'missing', sentence.text, own) : null,
       };
       // "More than 60 others were injured in the blast, which happened as passengers waited for a
       // train to Peshawar": the blast told before, named again, wherever the sentence's places point
@@ -558,14 +796,16 @@ export function findEvents(input: EventInput): Event[] {
             (casualties.killed !== null || casualties.injured !== null)),
       );
       for (const q of qs)
-        if (owner && CASUALTY.includes(q.measure) && !q.cumulative)
+        if (owner && CASUALTY.includes(q.measure) && !q.cumulative && inClause(own, q.start))
           evidence.push({
             articleId,
             field: `casualties.${q.measure}`,
             sentence: sentence.text,
             span: { start: sentence.toOriginal(q.start), end: sentence.toOriginal(q.end) },
           });
-      const occurred = pickDate(sentence.text, hit.at, hit.end, dates, trigger);
+      // (a clause with a day of its own is dated by it, else by the sentence's)
+      const ownDates = dates.filter((d) => inClause(own, d.start));
+      const occurred = pickDate(sentence.text, hit.at, hit.end, ownDates.length ? ownDates : dates, trigger);
       const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
@@ -578,7 +818,12 @@ export function findEvents(input: EventInput): Event[] {
         summary: sentence.text,
         occurred,
         location,
-        participants: participants(input.actors[si] ?? [], text, hit.at, trigger.kind),
+        participants: participants(
+          (input.actors[si] ?? []).filter((m) => inClause(own, m.start)),
+          text,
+          hit.at,
+          trigger.kind,
+        ),
         casualties,
         count: counted ? counted.value.best : null,
         vote:
@@ -641,6 +886,7 @@ export function findEvents(input: EventInput): Event[] {
     if (location && location.precision !== 'country' && location.precision !== 'region')
       (events[i] as Event).location = location;
   }
+  datedFromEarlier(input, events, sentenceOf);
   meansOfStrikes(input, events, sentenceOf, byToll);
   for (const zero of zeroTolls) noneHurt(input, events, sentenceOf, zero);
   const told = toldAgain(input, events, sentenceOf, tolledOnly);
@@ -654,6 +900,71 @@ export function findEvents(input: EventInput): Event[] {
     if (next) e.location = next.location;
   });
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/**
+ * "Two days earlier, militants had ambushed ...", "The day before, troops had shelled ...", "a
+ * week earlier": a day counted back from the incident the story is telling, not from the
+ * report's day. (Only where the phrase stands alone: "two days before the election" is counted
+ * from something else.)
+ */
+const COUNTED_BACK =
+  /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+(?:earlier|before)|the\s+(?:previous\s+day|day\s+before))(?=\s*[,.;]|\s*$)/i;
+
+/**
+ * An event whose sentence dates it only by counting back ("Two days earlier, ...") is dated from
+ * the last incident told before it with a day of its own; with none, it has no date, and says why.
+ */
+function datedFromEarlier(input: EventInput, events: Event[], sentenceOf: readonly number[]): void {
+  events.forEach((e, i) => {
+    const si = sentenceOf[i] as number;
+    const text = (input.sentences[si] as Sentence).text;
+    const m = COUNTED_BACK.exec(text);
+    if (!m) return;
+    // a day of its own in the sentence before the phrase is what it counts from ("on Monday ... the day before")
+    const own = input
+      .datesOf(si)
+      .some(
+        (d) => !d.statement && d.end <= m.index && d.mention.start !== null && d.mention.precision === 'day',
+      );
+    if (own) return;
+    const n = m[1] ? (COUNT_WORDS[m[1].toLowerCase()] ?? Number(m[1])) : 1;
+    const days = m[2]?.toLowerCase() === 'week' ? 7 * n : n;
+    const from = events.findLast(
+      (f, j) =>
+        (sentenceOf[j] as number) < si &&
+        f.occurred.start !== null &&
+        f.occurred.precision === 'day' &&
+        f.occurred.start === f.occurred.end,
+    );
+    const day = from?.occurred.start ? addDays(from.occurred.start, -days) : null;
+    // "a week earlier" is a day within a few of that one
+    const week = m[2]?.toLowerCase() === 'week';
+    e.occurred = {
+      start: day && week ? addDays(day, -3) : day,
+      end: day && week ? addDays(day, 3) : day,
+      precision: day ? (week ? 'week' : 'day') : 'unknown',
+      tense: 'past',
+      text: m[0],
+      reason: day
+        ? `counted back from ${from?.occurred.start}, the day of the incident told before it`
+        : `"${m[0]}" counts back from an incident the text does not date`,
+    };
+  });
 }
 
 /** "no casualties among the troops", "none on our side": none of one side, not of the incident's */
@@ -965,11 +1276,26 @@ function placeFromContext(
     // killed two soldiers", "It said ..."), takes a place from the sentences before: an undated
     // line ("Thousands more civilians killed.", a timeline's) is no incident of theirs; the
     // dateline's city, at precision 3, still says where it was reported
+    // "attacked a market near Babanusa": a place the gazetteer lacks is where, not the city told
+    // before nor the dateline's: where the article says it lies, else at most the province of the
+    // place told just before (unless the sentence opens another story: "Separately, ..."), else
+    // the country, when the article is about one
+    const unknown = namesUnknownPlace(
+      (sentences[si] as Sentence).text,
+      input.places[si] ?? [],
+      input.actors[si] ?? [],
+    );
+    const lies = unknown ? saidToLieIn(unknown, input) : null;
+    if (lies) {
+      e.location = coarser(lies, 2);
+      return;
+    }
     const undated =
       e.occurred.start === null &&
       e.occurred.text === null &&
       !goesOn((sentences[si] as Sentence).text, sentences[si - 1]?.text);
     for (let sj = si - 1; !undated && sj >= Math.max(0, si - 2); sj--) {
+      if (unknown && NEW_STORY.test((sentences[si] as Sentence).text)) break;
       const text = (sentences[sj] as Sentence).text;
       // a place below the country, in the article's countries: a country alone says no more than
       // they do, and "monitored by the BBC in London" is where someone listened
@@ -982,9 +1308,22 @@ function placeFromContext(
       const found = pickPlace(text, local, text.length, rules);
       // "In Iraq ... in western Mosul", then "Syrian government forces dropped ...": not there
       if (found && !sidesElsewhere(input.actors[si] ?? [], found)) {
-        e.location = coarser(found, 2);
-        return;
+        const province = unknown ? provinceOf(found) : found;
+        if (province) e.location = coarser(province, unknown ? 3 : 2);
+        else if (!unknown) e.location = coarser(found, 2);
+        if (e.location) return;
+        break;
       }
+    }
+    if (unknown) {
+      const only = countries?.size === 1 ? countryPlace(countries.values().next().value as string) : null;
+      const text = (sentences[si] as Sentence).text;
+      // ("near the town of Tinzaouaten on the border with Algeria": not in the country it borders)
+      const borders = (input.places[si] ?? []).some(
+        (p) => p.place.id === only?.id && BORDER_WITH.test(text.slice(Math.max(0, p.start - 40), p.start)),
+      );
+      if (only && !borders) e.location = locationOf(only);
+      return;
     }
     if (input.dateline) e.location = coarser(input.dateline, 3);
   });
@@ -994,6 +1333,13 @@ function placeFromContext(
     // a province the sentence gives ("northeast of Aleppo" is Aleppo province) stays: only a country or a region is refined
     if (outer.kind !== 'country' && outer.kind !== 'region') return;
     const si = sentenceOf[i] as number;
+    // (a place named that the gazetteer lacks is where: the next sentences give at most its province)
+    const unknown = namesUnknownPlace(
+      (sentences[si] as Sentence).text,
+      input.places[si] ?? [],
+      input.actors[si] ?? [],
+    );
+    if (unknown && NEW_STORY.test((sentences[si] as Sentence).text)) return;
     const side = sideOf((sentences[si] as Sentence).text, outer);
     for (let sj = si + 1; sj <= si + 4 && sj < sentences.length; sj++) {
       // violence reported elsewhere in between: the next sentences tell another incident
@@ -1021,7 +1367,9 @@ function placeFromContext(
       );
       const found = inside.length ? pickPlace(text, inside, 0, { within: null, strict: false }) : null;
       if (found) {
-        e.location = coarser(narrower(found, sj + 1), 2);
+        const province = unknown ? provinceOf(found) : null;
+        if (unknown && province) e.location = coarser(province, 3);
+        else if (!unknown) e.location = coarser(narrower(found, sj + 1), 2);
         return;
       }
     }
