@@ -1,27 +1,37 @@
-import { extractAll, SkippedCount } from '@sitrep/extract/extract-article';
+import { availableParallelism } from 'node:os';
+import { SkippedCount } from '@sitrep/extract/extract-article';
 import { readInputs } from '@sitrep/extract/read';
-import type { SitrepError } from '@sitrep/schema/errors';
-import type { ExtractedArticle } from '@sitrep/schema/extracted-article';
-import { formatPretty } from './format-pretty.ts';
+import { readExtractThreads, threadCount } from '../config.ts';
+import { renderedBatches, type ThreadReport } from '../extract-threads/parallel-batches.ts';
+import { FORMATS, type Format } from '../extract-threads/rendered-item.ts';
 
-const USAGE = `Usage: sitrep extract <files or folders...> [--format jsonl|json|pretty] [--strict]
+/**
+ * Threads used when neither --threads nor SITREP_THREADS says: one a core, up to this. Each
+ * thread past the first holds its own compiled code, caches and gazetteer (≈ 60–90 MB on
+ * FA-KES, packages/extract/bench/README.md), and the 400 MB a run may take was measured on two.
+ */
+const DEFAULT_MAX_THREADS = 2;
+
+const USAGE = `Usage: sitrep extract <files or folders...> [--format jsonl|json|pretty] [--strict] [--threads N]
 
 Reads .txt/.md (folders recursively, YAML front matter allowed), CSV with a header row and
 JSON Lines, and prints one extracted article per line (jsonl, the default), one JSON array
 (json) or a summary for a person (pretty). Problems go to stderr, one line each; the exit
-code is non-zero only if nothing could be read, or with --strict if anything could not.`;
+code is non-zero only if nothing could be read, or with --strict if anything could not.
 
-const FORMATS = ['jsonl', 'json', 'pretty'] as const;
-type Format = (typeof FORMATS)[number];
+An input of 200 articles or 1 MB of text and more is extracted on as many threads as there are
+cores, up to ${DEFAULT_MAX_THREADS}; --threads N (or SITREP_THREADS=N) sets the number, 1 for one thread. The
+output is the same, byte for byte, whatever the number.`;
 
 interface Options {
   paths: string[];
   format: Format;
   strict: boolean;
+  threads: number | null;
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { paths: [], format: 'jsonl', strict: false };
+  const options: Options = { paths: [], format: 'jsonl', strict: false, threads: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--strict') options.strict = true;
@@ -30,6 +40,11 @@ function parseArgs(argv: string[]): Options | string {
       if (!FORMATS.includes(value as Format))
         return `--format must be one of ${FORMATS.join(', ')} (got ${value ?? 'nothing'})`;
       options.format = value as Format;
+    } else if (arg === '--threads' || arg.startsWith('--threads=')) {
+      const value = arg.includes('=') ? arg.slice(10) : argv[++i];
+      options.threads = threadCount(value ?? '');
+      if (options.threads === null)
+        return `--threads must be a whole number from 1 up (got ${value ?? 'nothing'})`;
     } else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else options.paths.push(arg);
   }
@@ -77,40 +92,41 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`sitrep extract: ${options}\n\n${USAGE}`);
     return 2;
   }
+  const threads =
+    options.threads ?? readExtractThreads() ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
   let articles = 0;
   let problems = 0;
   const skipped = new SkippedCount();
   const out = new Output();
+  const report: ThreadReport = { workers: 0, failure: null };
   if (options.format === 'json') await out.add('[');
-  for await (const item of extractAll(readInputs(options.paths))) {
-    if (!item.ok) {
-      problems++;
-      await out.flush();
-      console.error(`sitrep extract: ${oneLine(item.error)}`);
-      continue;
+  for await (const batch of renderedBatches(readInputs(options.paths), options.format, { threads }, report))
+    for (const item of batch) {
+      if (!item.ok) {
+        problems++;
+        await out.flush();
+        console.error(`sitrep extract: ${item.line}`);
+        continue;
+      }
+      if (item.warnings.length > 0) await out.flush();
+      for (const warning of item.warnings) console.error(`sitrep extract: warning: ${warning}`);
+      await out.add(options.format === 'json' ? `${articles === 0 ? '\n' : ',\n'}${item.text}` : item.text);
+      skipped.add(item.skipped);
+      articles++;
     }
-    if (item.warnings.length > 0) await out.flush();
-    for (const warning of item.warnings) console.error(`sitrep extract: warning: ${warning}`);
-    await out.add(render(item.article, options.format, articles));
-    skipped.add(item.article);
-    articles++;
-  }
   if (options.format === 'json') await out.add(articles > 0 ? '\n]\n' : ']\n');
   await out.flush();
   const unread = skipped.describe();
   console.error(
     `sitrep extract: ${articles} article${articles === 1 ? '' : 's'} extracted${unread ? ` (${unread})` : ''}, ${problems} problem${problems === 1 ? '' : 's'}`,
   );
+  if (report.failure) {
+    // Nothing was lost (its articles were extracted again in this thread), but this is a bug.
+    console.error(
+      `sitrep extract: the second extraction thread stopped (${report.failure}); its articles were extracted in the main thread, so the output above is complete — please report this, and use --threads 1 meanwhile`,
+    );
+    return 1;
+  }
   if (articles === 0) return 1;
   return options.strict && problems > 0 ? 1 : 0;
-}
-
-function render(article: ExtractedArticle, format: Format, index: number): string {
-  if (format === 'jsonl') return `${JSON.stringify(article)}\n`;
-  if (format === 'json') return `${index === 0 ? '\n' : ',\n'}${JSON.stringify(article)}`;
-  return formatPretty(article);
-}
-
-function oneLine(error: SitrepError): string {
-  return `${error.message.replace(/\s*\n\s*/g, '; ')} [${error.code}]`;
 }

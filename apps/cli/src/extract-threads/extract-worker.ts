@@ -1,0 +1,23 @@
+import { parentPort } from 'node:worker_threads';
+import { type BatchRequest, type BatchResult, READY } from './messages.ts';
+import { renderBatch } from './render-batch.ts';
+
+/**
+ * The second thread of `sitrep extract` (parallel-batches.ts): takes batches of read articles,
+ * sends back each article as it is to be printed. Batches are handled one after another, in
+ * the order they come.
+ */
+const port = parentPort;
+if (!port) throw new Error('extract-worker.ts runs as a worker thread (see parallel-batches.ts)');
+
+let queue = Promise.resolve();
+port.on('message', (request: BatchRequest) => {
+  queue = queue.then(async () => {
+    const result: BatchResult = {
+      seq: request.seq,
+      items: await renderBatch(request.articles, request.format),
+    };
+    port.postMessage(result);
+  });
+});
+port.postMessage(READY);
