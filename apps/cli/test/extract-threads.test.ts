@@ -55,8 +55,13 @@ parentPort.on('message', () => { throw new Error('worker fell over'); });
 async function render(paths: string[], format: Format, options: ThreadOptions) {
   const report: ThreadReport = { workers: 0, failure: null };
   const items: RenderedItem[] = [];
+  // a worker's texts come as UTF-8 bytes: compared as the text they print
+  const decoder = new TextDecoder();
   for await (const batch of renderedBatches(readInputs(paths, root), format, options, report))
-    items.push(...batch);
+    for (const item of batch)
+      items.push(
+        item.ok && typeof item.text !== 'string' ? { ...item, text: decoder.decode(item.text) } : item,
+      );
   return { items, report };
 }
 

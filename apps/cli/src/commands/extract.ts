@@ -52,7 +52,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 /** Writes and waits when the pipe is full, so a slow reader never makes output pile up in memory. */
-async function write(text: string): Promise<void> {
+async function write(text: string | Uint8Array): Promise<void> {
   if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
@@ -63,20 +63,30 @@ async function write(text: string): Promise<void> {
  * keep their order on a terminal.
  */
 class Output {
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
   private size = 0;
+  /** whether a part is bytes (a worker's article) */
+  private bytes = false;
 
-  async add(text: string): Promise<void> {
+  async add(text: string | Uint8Array): Promise<void> {
     this.parts.push(text);
     this.size += text.length;
+    if (typeof text !== 'string') this.bytes = true;
     if (this.size >= 65_536) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+    const { parts } = this;
+    const text =
+      parts.length === 1
+        ? (parts[0] as string | Uint8Array)
+        : this.bytes
+          ? Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
+          : parts.join('');
     this.parts = [];
     this.size = 0;
+    this.bytes = false;
     await write(text);
   }
 }
@@ -110,7 +120,8 @@ export async function run(argv: string[]): Promise<number> {
       }
       if (item.warnings.length > 0) await out.flush();
       for (const warning of item.warnings) console.error(`sitrep extract: warning: ${warning}`);
-      await out.add(options.format === 'json' ? `${articles === 0 ? '\n' : ',\n'}${item.text}` : item.text);
+      if (options.format === 'json') await out.add(articles === 0 ? '\n' : ',\n');
+      await out.add(item.text);
       skipped.add(item.skipped);
       articles++;
     }

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type BatchRequest, type BatchResult, READY } from './messages.ts';
 import { renderBatch } from './render-batch.ts';
+import { asBytes } from './rendered-item.ts';
 
 /**
  * The second thread of `sitrep extract` (parallel-batches.ts): takes batches of read articles,
@@ -13,11 +14,9 @@ if (!port) throw new Error('extract-worker.ts runs as a worker thread (see paral
 let queue = Promise.resolve();
 port.on('message', (request: BatchRequest) => {
   queue = queue.then(async () => {
-    const result: BatchResult = {
-      seq: request.seq,
-      items: await renderBatch(request.articles, request.format),
-    };
-    port.postMessage(result);
+    const { items, buffer } = asBytes(await renderBatch(request.articles, request.format));
+    const result: BatchResult = { seq: request.seq, items };
+    port.postMessage(result, buffer ? [buffer] : []);
   });
 });
 port.postMessage(READY);
