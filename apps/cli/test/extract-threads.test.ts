@@ -99,6 +99,25 @@ describe('sitrep extract on two threads', () => {
     },
   );
 
+  it('runs its compiled worker from the compiled command, with the same output', { timeout: 120_000 }, () => {
+    const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
+    const one = spawnExtract(big, '--threads', '1');
+    const compiled = spawnSync(process.execPath, [bin, 'extract', big, '--threads', '2'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    expect(compiled.status).toBe(0);
+    expect(compiled.stdout).toBe(one.stdout);
+    expect(compiled.stderr).toBe(one.stderr);
+    const manifest = JSON.parse(
+      readFileSync(join(root, 'apps/cli/node_modules/.cache/sitrep-cli/manifest.json'), 'utf8'),
+    ) as { dir: string };
+    expect(readdirSync(join(root, 'apps/cli/node_modules/.cache/sitrep-cli', manifest.dir))).toContain(
+      'extract-worker.mjs',
+    );
+  });
+
   it('loses nothing when the worker crashes: its batches are extracted here, and the crash is reported', {
     timeout: 120_000,
   }, async () => {

@@ -1,5 +1,6 @@
-import { parentPort } from 'node:worker_threads';
-import { type BatchRequest, type BatchResult, READY } from './messages.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { useWorldFiles } from '@sitrep/extract/world-files';
+import { type BatchRequest, type BatchResult, READY, type WorkerData } from './messages.ts';
 import { renderBatch } from './render-batch.ts';
 import { asBytes } from './rendered-item.ts';
 
@@ -10,6 +11,8 @@ import { asBytes } from './rendered-item.ts';
  */
 const port = parentPort;
 if (!port) throw new Error('extract-worker.ts runs as a worker thread (see parallel-batches.ts)');
+
+useWorldFiles((workerData as WorkerData).world);
 
 let queue = Promise.resolve();
 port.on('message', (request: BatchRequest) => {

@@ -1,4 +1,5 @@
 import type { ReadItem } from '@sitrep/extract/read';
+import type { WorldFiles } from '@sitrep/extract/world-files';
 import type { Format, RenderedItem } from './rendered-item.ts';
 
 /** An article as read, still to be extracted (read problems never leave the main thread). */
@@ -19,3 +20,8 @@ export interface BatchResult {
 
 /** What the worker sends once the extractor is loaded, before any result. */
 export const READY = 'ready';
+
+/** What a worker starts with: the gazetteer's tables, read once by the main thread. */
+export interface WorkerData {
+  world: WorldFiles;
+}

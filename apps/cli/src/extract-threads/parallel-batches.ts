@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadItem } from '@sitrep/extract/read';
-import { type BatchRequest, type BatchResult, READY, type ReadArticle } from './messages.ts';
+import { shareWorldFiles, type WorldFiles } from '@sitrep/extract/world-files';
+import { type BatchRequest, type BatchResult, READY, type ReadArticle, type WorkerData } from './messages.ts';
 import { renderBatch } from './render-batch.ts';
 import { type Format, type RenderedItem, renderItem } from './rendered-item.ts';
 import { extractWorkerScript } from './worker-script.ts';
@@ -129,8 +130,10 @@ async function* parallel(
   const news = (seen: number) =>
     events === seen ? new Promise<void>((resolve) => (wake = resolve)) : Promise.resolve();
   const workers: PoolWorker[] = [];
+  // one copy of the gazetteer's tables for all threads, this one included
+  const world = shareWorldFiles();
   for (let i = 1; i < options.threads; i++) {
-    workers.push(startWorker(options.workerScript ?? extractWorkerScript(), onNews, report));
+    workers.push(startWorker(options.workerScript ?? extractWorkerScript(), world, onNews, report));
     report.workers++;
   }
   let seq = 0;
@@ -210,11 +213,11 @@ async function* parallel(
   }
 }
 
-function startWorker(script: URL, onNews: () => void, report: ThreadReport): PoolWorker {
+function startWorker(script: URL, world: WorldFiles, onNews: () => void, report: ThreadReport): PoolWorker {
   // execArgv []: a parent's flags (tsx's loader under tests) are not the worker's business; the
   // source bootstrap registers tsx itself.
   const self: PoolWorker = {
-    thread: new Worker(script, { execArgv: [] }),
+    thread: new Worker(script, { execArgv: [], workerData: { world } satisfies WorkerData }),
     ready: false,
     stopped: false,
     held: new Map(),
