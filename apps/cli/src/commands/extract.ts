@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { SkippedCount } from '@sitrep/extract/extract-article';
 import { readInputs } from '@sitrep/extract/read';
 import { readExtractThreads, threadCount } from '../config.ts';
@@ -20,8 +20,9 @@ JSON Lines, and prints one extracted article per line (jsonl, the default), one 
 code is non-zero only if nothing could be read, or with --strict if anything could not.
 
 An input of 200 articles or 1 MB of text and more is extracted on as many threads as there are
-cores, up to ${DEFAULT_MAX_THREADS}; --threads N (or SITREP_THREADS=N) sets the number, 1 for one thread. The
-output is the same, byte for byte, whatever the number.`;
+cores, up to ${DEFAULT_MAX_THREADS} (one while the load average fills the cores); --threads N (or
+SITREP_THREADS=N) sets the number, 1 for one thread. The output is the same, byte for byte,
+whatever the number.`;
 
 interface Options {
   paths: string[];
@@ -91,6 +92,16 @@ class Output {
   }
 }
 
+/**
+ * One thread a core, up to DEFAULT_MAX_THREADS — or one when the machine's cores are already
+ * busy (a 1-minute load average of one a core or more): a second thread then gets no core of its
+ * own, only its cost (its warm-up, a second heap). On the 2-core machine at load 6–9, FA-KES × 10
+ * took 38–57 s on two threads against 33–34 s on one (packages/extract/bench/README.md).
+ */
+function defaultThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return load >= cores ? 1 : Math.min(cores, DEFAULT_MAX_THREADS);
+}
+
 /** `sitrep extract`: returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -102,8 +113,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`sitrep extract: ${options}\n\n${USAGE}`);
     return 2;
   }
-  const threads =
-    options.threads ?? readExtractThreads() ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
+  const threads = options.threads ?? readExtractThreads() ?? defaultThreads();
   let articles = 0;
   let problems = 0;
   const skipped = new SkippedCount();
