@@ -138,7 +138,7 @@ async function* parallel(
   const world = shareWorldFiles();
   // Each thread's heap grows by a factor V8 picks (up to ×4 of what was live after its last full
   // collection) before it collects again; two threads doing so at once took FA-KES × 10 to
-  // 393–431 MB of RSS. Growing by half keeps them to ≈ 330 MB (packages/extract/bench/README.md).
+  // 359–431 MB of RSS. Growing by half kept them to 315–335 MB (packages/extract/bench/README.md).
   // A V8 setting changed at run time: this one is read afresh at every full collection.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   for (let i = 1; i < options.threads; i++) {
