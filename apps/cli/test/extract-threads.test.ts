@@ -140,6 +140,19 @@ describe('sitrep extract on two threads', () => {
     expect(report).toEqual({ workers: 0, failure: null });
   });
 
+  it('refuses a SITREP_THREADS that is not a number, naming the setting', { timeout: 60_000 }, () => {
+    const bin = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
+    const result = spawnSync(process.execPath, [bin, 'extract', 'corpus'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, SITREP_THREADS: 'many' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'sitrep extract: SITREP_THREADS: "many" is not a whole number from 1 up; use 1 for one thread, or unset it to let sitrep choose [BAD_CONFIG]\n',
+    );
+  });
+
   it.each([['--threads', '0'], ['--threads=two'], ['--threads']])(
     'refuses %s with exit code 2',
     (...args) => {
