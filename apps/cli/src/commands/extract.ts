@@ -21,8 +21,8 @@ code is non-zero only if nothing could be read, or with --strict if anything cou
 
 An input of 200 articles or 1 MB of text and more is extracted on as many threads as there are
 cores, up to ${DEFAULT_MAX_THREADS} (one while the load average fills the cores); --threads N (or
-SITREP_THREADS=N) sets the number, 1 for one thread. The output is the same, byte for byte,
-whatever the number.`;
+SITREP_THREADS=N) sets the number, at most one a core, 1 for one thread. The output is the
+same, byte for byte, whatever the number.`;
 
 interface Options {
   paths: string[];
@@ -113,7 +113,9 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`sitrep extract: ${options}\n\n${USAGE}`);
     return 2;
   }
-  const threads = options.threads ?? readExtractThreads() ?? defaultThreads();
+  // never more than the cores: each thread past them would only add its memory and warm-up
+  const asked = options.threads ?? readExtractThreads();
+  const threads = asked === null ? defaultThreads() : Math.min(asked, availableParallelism());
   let articles = 0;
   let problems = 0;
   const skipped = new SkippedCount();
