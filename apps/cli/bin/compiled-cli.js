@@ -23,12 +23,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const cliRoot = fileURLToPath(new URL('..', import.meta.url));
 const workspaceRoot = resolve(cliRoot, '../..');
 const entry = join(cliRoot, 'src', 'main.ts');
+// `sitrep extract`'s second thread, compiled beside main.mjs as extract-worker.mjs, sharing its
+// chunks; the compiled code finds it through import.meta.sitrepCompiledDir (worker-script.ts)
+const workerEntry = join(cliRoot, 'src', 'extract-threads', 'extract-worker.ts');
 // apps/cli/node_modules/.cache: what the compiled main.ts resolves at run time
 // (import.meta.resolve of '@sitrep/api/main', 'tsx') resolves from here as it does from apps/cli/src
 const cacheDir = join(cliRoot, 'node_modules', '.cache', 'sitrep-cli');
 const manifestFile = join(cacheDir, 'manifest.json');
 /** Bumped when what this file writes changes shape (a change to this file rebuilds anyway). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** size and mtime of a file, or null when it is gone */
 function stamp(file) {
@@ -45,7 +48,10 @@ function fresh(manifest) {
   // a checkout copied with its node_modules brings a build of the other checkout's files
   if (manifest.entry !== entry) return false;
   for (const [file, was] of Object.entries(manifest.inputs)) if (stamp(file) !== was) return false;
-  return stamp(join(cacheDir, manifest.dir, manifest.main)) !== null;
+  return (
+    stamp(join(cacheDir, manifest.dir, manifest.main)) !== null &&
+    stamp(join(cacheDir, manifest.dir, 'extract-worker.mjs')) !== null
+  );
 }
 
 function readManifest() {
@@ -66,7 +72,7 @@ async function build() {
   const externals = new Set();
   const resolving = Symbol('resolving');
   const result = await esbuild.build({
-    entryPoints: { main: entry },
+    entryPoints: { main: entry, 'extract-worker': workerEntry },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -78,6 +84,9 @@ async function build() {
     absWorkingDir: workspaceRoot,
     outdir,
     outExtension: { '.js': '.mjs' },
+    // where the compiled code is, for what it starts as a worker (import.meta.url, written in
+    // per module below, says where its source is)
+    define: { 'import.meta.sitrepCompiledDir': JSON.stringify(`${pathToFileURL(outdir).href}/`) },
     metafile: true,
     write: true,
     logLevel: 'silent',

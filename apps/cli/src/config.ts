@@ -1,5 +1,6 @@
 import { type FeedsConfig, loadFeedsConfig } from '@sitrep/feeds/config';
 import { type IngestConfig, loadIngestConfig } from '@sitrep/ingest/config';
+import { ConfigError } from '@sitrep/schema/errors';
 import { urlSetting } from '@sitrep/schema/settings';
 import type { StoreConfig } from '@sitrep/store/config';
 import { loadStoreConfig } from '@sitrep/store/config';
@@ -43,4 +44,27 @@ export function readCliConfig(
         }
       : null,
   };
+}
+
+/**
+ * SITREP_THREADS: how many threads `sitrep extract` may use (1 forces one); null when unset.
+ * A value that is not a whole number from 1 up is refused, naming the setting.
+ */
+export function readExtractThreads(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number | null {
+  const value = env.SITREP_THREADS?.trim();
+  if (!value) return null;
+  const threads = threadCount(value);
+  if (threads === null)
+    throw new ConfigError(
+      'SITREP_THREADS',
+      `"${value}" is not a whole number from 1 up; use 1 for one thread, or unset it to let sitrep choose`,
+    );
+  return threads;
+}
+
+/** "2" → 2; anything but a whole number from 1 up → null */
+export function threadCount(value: string): number | null {
+  return /^[1-9]\d{0,2}$/.test(value) ? Number(value) : null;
 }

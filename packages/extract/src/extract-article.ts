@@ -59,7 +59,7 @@ export class SkippedCount {
   readonly byLanguage = new Map<string, number>();
   total = 0;
 
-  add(article: ExtractedArticle): void {
+  add(article: Pick<ExtractedArticle, 'analysisSkipped' | 'language'>): void {
     if (!article.analysisSkipped) return;
     this.total++;
     this.byLanguage.set(article.language, (this.byLanguage.get(article.language) ?? 0) + 1);
