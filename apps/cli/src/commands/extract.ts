@@ -93,13 +93,16 @@ class Output {
 }
 
 /**
- * One thread a core, up to DEFAULT_MAX_THREADS — or one when the machine's cores are already
- * busy (a 1-minute load average of one a core or more): a second thread then gets no core of its
- * own, only its cost (its warm-up, a second heap). On the 2-core machine at load 6–9, FA-KES × 10
- * took 38–57 s on two threads against 33–34 s on one (packages/extract/bench/README.md).
+ * One thread a core, up to DEFAULT_MAX_THREADS — or one when the machine is crowded (a 1-minute
+ * load average of two a core or more): a second thread then gets no core of its own, only its
+ * cost (its warm-up, a second heap). On the 2-core machine at load 6–9, FA-KES × 10 took 38–57 s
+ * on two threads against 33–34 s on one; at load 1.6–2.4, where the load is mostly sitrep's own
+ * last run (one process and V8's helper threads make ≈ 1.5), two threads took 15.7–16.4 s against
+ * 18.3–19.0 (packages/extract/bench/README.md, 23:40 UTC) — a threshold of one a core turned that
+ * gain off after any earlier run.
  */
 function defaultThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
-  return load >= cores ? 1 : Math.min(cores, DEFAULT_MAX_THREADS);
+  return load >= 2 * cores ? 1 : Math.min(cores, DEFAULT_MAX_THREADS);
 }
 
 /** `sitrep extract`: returns the exit code. */
