@@ -68,8 +68,9 @@
  *    "X-linked" names no side; shells that hit are shelling; townships and IDP camps are places.
  * 10: totals and kinds as other wars' wire copy writes them (branch `acc14c`): a flight counted over
  *    a period ("displaced since April 2023", "across Myanmar") is a total, not a displacement;
- *    "since Russia's full-scale invasion", "since the coup", "which began in 2017", "in Haiti this
- *    year" (with a perfect) and ", after days of fighting that killed" are periods; a toll alone
+ *    "since Russia's full-scale invasion", "since the coup", "which began in 2017" and ", after
+ *    days of fighting that killed" are periods ("in Haiti this year" stays dated to its year, a
+ *    total shown as context); a toll alone
  *    right after a total is more of it; "three of the dead", "among the dead" join the incident;
  *    a toll update with its own day updates it; "no casualties" after an incident is its killed
  *    and injured 0; a toll in a relative clause belongs to the incident it hangs on; bare

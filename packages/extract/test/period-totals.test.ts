@@ -29,11 +29,6 @@ describe('period totals', () => {
       'began in 2017',
     ],
     [
-      "a year's toll in the perfect",
-      'More than 5,000 people have been killed in Haiti this year, the UN said.',
-      'this year',
-    ],
-    [
       'a toll since a coup',
       'More than 6,000 civilians have been killed since the military coup, a rights group says.',
       'since the military coup',
@@ -47,6 +42,17 @@ describe('period totals', () => {
     const a = extract(body);
     expect(a.events.filter((e) => e.casualties.killed)).toEqual([]);
     expect(periods(a)).toContain(period);
+  });
+
+  // "this year" / "this month" alone keep the toll on an event dated no closer than that period:
+  // the digest shows it as context and GraphQL calls its figure a total (issue 15's contract,
+  // packages/graphql/test/figure-standing.test.ts), never one day's attack
+  it.each([
+    ['More than 5,000 people have been killed in Haiti this year, the UN said.', 'year'],
+    ['Air strikes have killed more than 300 people in Raqqa this month, the monitor said.', 'month'],
+  ])('dates %s to its %s, never to a day', (body, precision) => {
+    const withToll = extract(body).events.filter((e) => e.casualties.killed);
+    expect(withToll.map((e) => e.occurred.precision)).toEqual([precision]);
   });
 
   it.each([
