@@ -91,6 +91,7 @@
  *    article's one country (not one it is said to border), all at geo precision 2 or 3.
  *    Places (branch `place14e`): "Russia's Kursk region" is Kursk Oblast (a possessive is no
  *    first name); "North Darfur", "South Kordofan" are the states GeoNames writes "Northern",
- *    "Southern", not the curated region inside their name.
+ *    "Southern", not the curated region inside their name; a wave launched "at the country" is
+ *    in the story's country, not the city told before or after it.
  */
 export const EXTRACTOR_VERSION = 10;

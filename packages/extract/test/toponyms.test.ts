@@ -189,6 +189,17 @@ describe('an incident placed from the words around its sentence', () => {
     expect(killedIn(timeline)[0]?.location ?? null).toBeNull();
   });
 
+  it('places a wave aimed at the country in the country, not in the city told before or after', () => {
+    const a = extract(
+      'A Russian missile struck an apartment building in Dnipro overnight, killing four people, officials said. ' +
+        "Ukraine's air force said Russia launched 87 Shahed drones and two Iskander-M missiles at the country overnight. " +
+        'In the Kharkiv region, a guided bomb hit a village on Wednesday, wounding three men.',
+    );
+    const wave = a.events.find((e) => e.evidence[0]?.sentence.includes('87 Shahed'));
+    expect(wave?.location).toMatchObject({ name: 'Ukraine', geoPrecision: 3 });
+    expect(killedIn(a)[0]?.location?.name).toBe('Dnipro');
+  });
+
   it('refines a country to the place inside it that the next sentences name, on the side it says', () => {
     const a = extract(
       'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday, the army said. The attack targeted a military detachment in Djibo.',

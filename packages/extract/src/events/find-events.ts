@@ -752,7 +752,14 @@ export function findEvents(input: EventInput): Event[] {
       const intercepted = INTERCEPTED.test(text.slice(Math.max(0, hit.at - 50), hit.at));
       const unknownPlace =
         !location && namesUnknownPlace(sentence.text, input.places[si] ?? [], input.actors[si] ?? []);
-      if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
+      // "Russia launched 87 drones and two missiles at the country overnight": a wave aimed at a
+      // whole country is in that country, not in the city the sentence before was about
+      const country =
+        (!location || vague) && trigger.place && AT_THE_COUNTRY.test(sentence.text.slice(own.from, own.to))
+          ? storyCountry(input)
+          : null;
+      if (country) location = locationOf(country);
+      else if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         // (an incident told beside another in the sentence is not where the other was)
         const told = clauses ? sentence.text.slice(own.from, own.to) : sentence.text;
@@ -1260,6 +1267,25 @@ const coarser = (l: EventLocation, floor: 2 | 3): EventLocation => ({
  *   region", "in downtown Tunis"), unless a sentence between reports violence somewhere else. A
  *   province the sentence gives stays as it is ("northeast of Aleppo" is Aleppo province).
  */
+/**
+ * "launched 87 drones at the country": aimed at the story's own country as a whole. Not "across
+ * the country", which often describes a monitor ("which tracks the violence across the country")
+ * or sums several incidents (read as a total elsewhere).
+ */
+const AT_THE_COUNTRY = /\b(?:at|on|against)\s+the\s+country\b/i;
+
+/**
+ * The country a story is about: its dateline's, else that of its first place in its countries,
+ * else the one country it names, else none.
+ */
+function storyCountry(input: EventInput): Place | null {
+  const code =
+    (input.dateline?.placeId ? placeById(input.dateline.placeId)?.country : null) ??
+    (input.fallback?.placeId ? placeById(input.fallback.placeId)?.country : null) ??
+    (input.countries?.size === 1 ? (input.countries.values().next().value as string) : null);
+  return code ? countryPlace(code) : null;
+}
+
 function placeFromContext(
   input: EventInput,
   events: Event[],
@@ -1333,6 +1359,8 @@ function placeFromContext(
     // a province the sentence gives ("northeast of Aleppo" is Aleppo province) stays: only a country or a region is refined
     if (outer.kind !== 'country' && outer.kind !== 'region') return;
     const si = sentenceOf[i] as number;
+    // (a wave aimed "at the country" is over all of it: a town told next is another strike's)
+    if (outer.kind === 'country' && AT_THE_COUNTRY.test((sentences[si] as Sentence).text)) return;
     // (a place named that the gazetteer lacks is where: the next sentences give at most its province)
     const unknown = namesUnknownPlace(
       (sentences[si] as Sentence).text,
