@@ -8,6 +8,7 @@ import { addDays } from '../dates/calendar.ts';
 import { type ActorMatch, actorById } from '../entities/actors.ts';
 import { places as gazetteerPlaces, governorateOf, placeById } from '../entities/gazetteer.ts';
 import { ACCIDENT, type SentenceQuantity } from '../numbers/find-quantities.ts';
+import { UNITS } from '../numbers/number-words.ts';
 import { clauseOf, totalPhrase } from '../numbers/totals.ts';
 import { BORDER_WITH } from '../places/unlisted-places.ts';
 import type { Sentence } from '../prepared-document.ts';
@@ -909,20 +910,8 @@ export function findEvents(input: EventInput): Event[] {
   return told.size ? events.filter((_e, i) => !told.has(i)) : events;
 }
 
-const COUNT_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+/** "a day", "two days": the number words a count back is written with (`UNITS`, and "a"/"an" for one) */
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, ...UNITS };
 /**
  * "Two days earlier, militants had ambushed ...", "The day before, troops had shelled ...", "a
  * week earlier": a day counted back from the incident the story is telling, not from the
