@@ -20,7 +20,7 @@ JSON Lines, and prints one extracted article per line (jsonl, the default), one 
 code is non-zero only if nothing could be read, or with --strict if anything could not.
 
 An input of 200 articles or 1 MB of text and more is extracted on as many threads as there are
-cores, up to ${DEFAULT_MAX_THREADS} (one while the load average fills the cores); --threads N (or
+cores, up to ${DEFAULT_MAX_THREADS} (one while the load average is twice the cores); --threads N (or
 SITREP_THREADS=N) sets the number, at most one a core, 1 for one thread. The output is the
 same, byte for byte, whatever the number.`;
 
