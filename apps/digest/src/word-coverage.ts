@@ -32,7 +32,8 @@ export function countryNames(events: readonly DayEvent[]): string[] {
 
 /** "Syria", "Syria and Iraq", "Syria, Iraq and Turkey", "Syria, Iraq, Turkey and 2 more countries". */
 export function listCountries(names: readonly string[], max = 3): string {
-  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more countries`;
+  if (names.length > max)
+    return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'more country', 'more countries')}`;
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

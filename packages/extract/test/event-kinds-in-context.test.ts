@@ -158,3 +158,19 @@ describe('sides', () => {
     expect(roles.map((p) => p.role)).not.toContain('perpetrator');
   });
 });
+
+describe('assaults held off', () => {
+  it.each([
+    ['Ukrainian forces said they had repelled 43 Russian assaults near Pokrovsk in the past day.'],
+    ['Government troops repulsed an attack by al-Shabaab fighters on a base near Baidoa on Sunday.'],
+    ['The army said it had thwarted an attempt to storm the town of Djibo.'],
+  ])('are an armed clash: %s', (body) => {
+    expect(kinds(extract(body))).toContain('armed_clash');
+  });
+
+  it('is no clash when what is held off is no fighting', () => {
+    expect(kinds(extract('The council repelled an attempt to change the constitution.'))).not.toContain(
+      'armed_clash',
+    );
+  });
+});

@@ -411,6 +411,19 @@ describe('figures', () => {
 
   it.each([
     ['a victim in words', 'A Ukrainian drone killed a civilian in the border town.', 'killed', 1],
+    [
+      'a family listed after one victim',
+      'An air strike hit a tent in Khan Younis, killing a man, his wife and their three children, medics said.',
+      'killed',
+      5,
+    ],
+    ['two victims in words', 'A drone struck a car near Kherson, killing a farmer and his son.', 'killed', 2],
+    [
+      'one victim and a speaker after it',
+      'A sniper killed a soldier near the front line, an official said.',
+      'killed',
+      1,
+    ],
     ['a named victim', 'The mayor, Ana Ruiz, was murdered outside her home on Sunday.', 'killed', 1],
     ['nobody hurt', 'A car bomb exploded outside the base, but no one was hurt.', 'injured', 0],
     [

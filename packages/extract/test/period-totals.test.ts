@@ -38,6 +38,31 @@ describe('period totals', () => {
       'Some 5,300 people have been killed since the junta seized power, according to monitors.',
       'since the junta seized power',
     ],
+    [
+      'a toll between two months',
+      'More than 4,000 people were killed in Haiti between January and June, the United Nations said.',
+      'between January and June',
+    ],
+    [
+      'a toll from one month to another',
+      'Gang violence killed 1,500 people from March to May, the UN human rights office said.',
+      'from March to May',
+    ],
+    [
+      'a toll over a span of years',
+      'The group killed about 2,300 civilians in Burkina Faso from 2015 to 2019, researchers found.',
+      'from 2015 to 2019',
+    ],
+    [
+      "a toll over a year's first months",
+      'At least 900 civilians were killed in the first six months of 2024 in Myanmar, monitors said.',
+      'in the first six months of 2024',
+    ],
+    [
+      "a toll over a year's first half",
+      'Air strikes killed 640 people in the first half of the year, the monitor said.',
+      'in the first half of the year',
+    ],
   ])('keeps %s off every event', (_why, body, period) => {
     const a = extract(body);
     expect(a.events.filter((e) => e.casualties.killed)).toEqual([]);

@@ -54,7 +54,8 @@ describe('tolls of none', () => {
         'The army said it repelled a rebel attack on the town on Tuesday, killing 30 fighters.',
         'There were no casualties among the troops, a spokesman said.',
       ],
-      [['attack', 30, null]],
+      // an attack repelled is a fight between the two (ACLED's armed clash)
+      [['armed_clash', 30, null]],
     ],
     [
       "a group's none",

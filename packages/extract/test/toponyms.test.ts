@@ -39,6 +39,17 @@ describe('names several places share', () => {
     expect(placeNamed(extract(sentence), name)?.country).toBe(country);
   });
 
+  it.each([
+    [
+      'A police officer was killed in a shootout with gang members in the Delmas neighbourhood of the Haitian capital.',
+      'Delmas',
+    ],
+    ['Shells hit a hotel in al-Meridian neighborhood in Aleppo on Tuesday, state media said.', 'Meridian'],
+  ])("a neighbourhood in the story's country is not a town of that name abroad: %s", (sentence, name) => {
+    // South Africa's Delmas and Mississippi's Meridian are towns of that name; the story is elsewhere
+    expect(placeNamed(extract(sentence), name)).toBeNull();
+  });
+
   it('takes a name said to lie in a country for the place in that country, or for none', () => {
     // the world's "Kurdistan" is Iran's province; "in northern Iraq" says it is Iraq's
     const iraq = extract('Iranian troops are fighting in the mountains of Kurdistan in northern Iraq.');

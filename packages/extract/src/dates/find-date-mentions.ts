@@ -75,7 +75,9 @@ export function findDateMentions(
 }
 
 function referenceOf(p: PublishedAt): Reference {
-  if (!p.date) return { day: null, year: null, yearInferred: false };
+  // The latest date in an undated article's body only bounds it from below ("18 years after ...
+  // the September 11, 2001 attacks"): read from it, "on Wednesday" would be a day years off.
+  if (!p.date || p.basis === 'body') return { day: null, year: null, yearInferred: false };
   return {
     day: p.precision === 'day' ? p.date : null,
     year: Number(p.date.slice(0, 4)),

@@ -2,6 +2,7 @@ import type { PublishedAt } from '@sitrep/schema/article';
 import type { FoundCaption } from '../text/captions.ts';
 import { type CleanText, originalSpan } from '../text/clean-text.ts';
 import { addDays, isoDate } from './calendar.ts';
+import { type NumericDateLine, pickReading } from './date-line.ts';
 import { explicitIso, findExplicitDates } from './explicit-dates.ts';
 import type { Dateline } from './find-dateline.ts';
 import { tenseAt } from './tense.ts';
@@ -9,7 +10,8 @@ import { tenseAt } from './tense.ts';
 export interface PublicationEvidence {
   /** trusted metadata (front matter, JSONL): YYYY-MM-DD, YYYY-MM or YYYY */
   metadata: string | null;
-  dateline: Dateline | null;
+  /** a dateline, or a numeric date line whose reading the body decides */
+  dateline: Dateline | NumericDateLine | null;
   /** a source's date label (FA-KES `date`, M/D/YYYY): used only when the text has no dateline */
   hint: string | null;
   captions: FoundCaption[];
@@ -37,6 +39,22 @@ export function resolvePublishedAt(e: PublicationEvidence): PublishedAt {
           ? 'the text prints an "updated" date, which may be later than publication'
           : null,
       evidence: { text: e.dateline.text, span: { start: e.dateline.start, end: e.dateline.end } },
+    };
+  const numeric = e.dateline && 'readings' in e.dateline ? e.dateline : null;
+  const picked = numeric
+    ? pickReading(
+        numeric,
+        e.paragraphs.map((p) => p.text),
+      )
+    : null;
+  if (numeric && picked?.date)
+    return {
+      date: picked.date,
+      precision: 'day',
+      basis: 'dateline',
+      confidence: numeric.readings.length === 1 ? 0.9 : numeric.confidence,
+      reason: picked.reason,
+      evidence: { text: numeric.text, span: { start: numeric.start, end: numeric.end } },
     };
   const hint = e.hint ? parseCalendar(e.hint) : null;
   if (hint)
@@ -111,9 +129,11 @@ export function resolvePublishedAt(e: PublicationEvidence): PublishedAt {
     precision: 'unknown',
     basis: 'unknown',
     confidence: 0,
-    reason: yearless.length
-      ? `the text gives days without a year (${[...new Set(yearless)].slice(0, 3).join(', ')}) and no dateline`
-      : 'no date in the text',
+    reason: picked
+      ? picked.reason
+      : yearless.length
+        ? `the text gives days without a year (${[...new Set(yearless)].slice(0, 3).join(', ')}) and no dateline`
+        : 'no date in the text',
     evidence: null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Measure, PersonGroup } from '@sitrep/schema/quantity';
+import { UNITS } from './number-words.ts';
 
 /**
  * Figures written without a number: "killed a civilian", "the mayor was murdered" (one), "no
@@ -57,6 +58,34 @@ const NO_CASUALTIES =
 const NOBODY =
   /\b(?:no one|no-one|nobody)\s+(?:was|were|has been|had been|is)\s+(?:reported\s+)?(killed|hurt|injured|wounded|harmed)\b|\bno (?:one|body) died\b/i;
 
+/** Kin named after a victim: "killing a man, his wife and their three children". */
+const KIN =
+  '(?:wife|husband|son|daughter|child|brother|sister|mother|father|parent|grandson|granddaughter|grandchild|grandmother|grandfather|nephew|niece|cousin|uncle|aunt|baby|relative)';
+const UNIT_WORDS = Object.keys(UNITS).join('|');
+/** One more victim listed after the first: ", his wife", " and their three children" (", an official said" is none). */
+const LISTED_MORE = new RegExp(
+  `^(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)(?:(?:his|her|their|a|an)\\s+)?(?:(\\d{1,2}|${UNIT_WORDS})\\s+)?(?:(?:young|infant|teenage|elderly|adult|two-year-old|[\\w-]+-year-old)\\s+)?(${KIN}|${PERSON})(ren|s|es)?\\b(?!\\s+(?:said|says|told|added|reported|confirmed|stated))`,
+  'i',
+);
+
+/**
+ * The victims listed after the first ("a man, his wife and their three children" are five), or
+ * null when one of them cannot be counted ("a man and his children"): then the first stands alone.
+ */
+function listedVictims(after: string): { count: number; length: number } | null {
+  let count = 0;
+  let at = 0;
+  for (let m = LISTED_MORE.exec(after); m !== null; m = LISTED_MORE.exec(after.slice(at))) {
+    const number = m[1] ? (/^\d/.test(m[1]) ? Number(m[1]) : (UNITS[m[1].toLowerCase()] ?? 0)) : null;
+    const plural = Boolean(m[3]);
+    if (plural && number === null) return null;
+    if (!plural && number !== null && number !== 1) return null;
+    count += number ?? 1;
+    at += m[0].length;
+  }
+  return { count, length: at };
+}
+
 function figure(measure: Measure, group: PersonGroup, best: number, m: RegExpExecArray): WordFigure {
   return { measure, group, best, text: m[0], start: m.index, end: m.index + m[0].length };
 }
@@ -91,7 +120,14 @@ export function singleVictims(text: string, missing: ReadonlySet<Measure>): Word
   if (missing.has('killed')) {
     const one = KILLED_ONE.exec(text);
     const was = one ? null : WAS_KILLED.exec(text);
-    if (one) out.push(figure('killed', GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people', 1, one));
+    const more = one ? listedVictims(text.slice(one.index + one[0].length)) : null;
+    if (one && more?.count) {
+      const f = figure('killed', 'people', 1 + more.count, one);
+      f.end += more.length;
+      f.text = text.slice(f.start, f.end);
+      out.push(f);
+    } else if (one)
+      out.push(figure('killed', GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people', 1, one));
     else if (was && !NOBODY_BEFORE.test(text.slice(Math.max(0, was.index - 20), was.index)))
       out.push(figure('killed', 'people', 1, was));
   }

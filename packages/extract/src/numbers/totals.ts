@@ -21,7 +21,7 @@ const STATEMENT_DAY =
   /\b(?:said|says|told [\w ]{1,30}?|announced|reported|added)\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b/g;
 /** Cheap test: no total without one of these words. */
 const MAY_BE_TOTAL =
-  /\b(?:so far|to date|alone|since|past|last|previous|between|during|throughout|over|war|conflict|insurgency|intifada|years|months|deadliest|toll|across|nationwide|separate|several|series|wave|has|have|days|nights|weeks)\b/i;
+  /\b(?:so far|to date|alone|since|past|last|previous|between|during|throughout|over|war|conflict|insurgency|intifada|years|months|deadliest|toll|across|nationwide|separate|several|series|wave|has|have|days|nights|weeks|from|half|quarter)\b/i;
 
 /** The clause of `text` that holds [start, end). */
 export function clauseOf(text: string, start: number, end: number): { from: number; to: number } {

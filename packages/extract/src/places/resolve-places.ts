@@ -64,6 +64,8 @@ const MODIFIER =
 const DIVISION_IN = /\b(?:province|region|oblast|state|governorate|department)\b/;
 const DIVISION_AFTER =
   /^\s+(?:province|region|oblast|state|governorate|district|county|department|prefecture)\b/i;
+/** Words after a name that make it part of a city: "the Delmas neighbourhood", "Shujaiya district". */
+const CITY_PART_AFTER = /^\s+(?:neighbou?rhoods?|quarters?|suburbs?|districts?|areas?|camp)\b/i;
 const HIERARCHY = /^,\s*(?:in\s+)?(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})/u;
 /**
  * "Kurdistan in northern Iraq" when the world's "Kurdistan" is Iran's province: the curated place
@@ -473,6 +475,9 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
         if (contradicted || !(c.cue && inContext)) continue;
       }
       if (oneWord && initial && !c.cue && !inContext && f.population < 100_000) continue;
+      // "the Delmas neighbourhood" in a report of Haiti: part of a city of the story, never a town of
+      // that name in another country (South Africa's Delmas)
+      if (!inContext && weights.size > 0 && CITY_PART_AFTER.test(near)) continue;
       if (!inContext) {
         const big = f.population >= 1_000_000 || (c.cue && f.population >= 50_000);
         if (weights.size > 0 ? !big : !(c.cue || f.population >= 100_000)) continue;

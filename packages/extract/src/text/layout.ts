@@ -1,4 +1,5 @@
 import type { Credit } from '@sitrep/schema/article';
+import { readNumericDateLine } from '../dates/date-line.ts';
 import { type Dateline, findDateline } from '../dates/find-dateline.ts';
 import { type FoundCaption, readCaption } from './captions.ts';
 import { cleanString, keepsMoreThan } from './clean-text.ts';
@@ -64,8 +65,10 @@ export function readLayout(original: string, bodyStart: number, metaHeadline: st
     const next = firstLine(h + 1);
     const nextLine = next === -1 ? null : line(next);
     // A section label sits above a headline or a photo, never directly above body text.
+    // ...and a headline sits directly above a date line ("Fits and Starts" over "24/09/20")
     const aboveTitle =
       nextLine !== null &&
+      !isDateLine(nextLine.text) &&
       (!endsLikeSentence(nextLine.text) || readCaption(nextLine.text, nextLine.start, true) !== null);
     if (aboveTitle && wordCount(line(h).text) <= 3 && !endsLikeSentence(line(h).text)) {
       roles[h] = 'kicker';
@@ -83,7 +86,9 @@ export function readLayout(original: string, bodyStart: number, metaHeadline: st
     if (roles[i] !== 'paragraph') continue;
     const { text, start } = line(i);
     const words = wordCount(text);
-    const dateline = layout.dateline === null && !seenParagraph ? findDateline(text) : null;
+    const looksForDate = layout.dateline === null && !seenParagraph;
+    const numeric = looksForDate ? readNumericDateLine(text) : null;
+    const dateline = numeric ?? (looksForDate ? findDateline(text) : null);
     const caption = readCaption(text, start, firstAfterHeadline);
     firstAfterHeadline = false;
     if (dateline && dateline.end >= text.length - 2) {
@@ -103,6 +108,13 @@ export function readLayout(original: string, bodyStart: number, metaHeadline: st
   markStandfirst(lines, roles, layout);
   layout.paragraphs = paragraphs(lines, roles);
   return layout;
+}
+
+/** A line that is only a date: "24/09/20", "14/05/2024", "Wed 05 Apr 2017". */
+function isDateLine(text: string): boolean {
+  if (readNumericDateLine(text)) return true;
+  const dateline = findDateline(text);
+  return dateline !== null && dateline.end >= text.length - 2;
 }
 
 function markFurniture(lines: Line[], roles: Role[], credits: Credit[]): void {
