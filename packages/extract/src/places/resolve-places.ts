@@ -447,7 +447,7 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       : c.entries;
     const scored = entries.map((e) => ({ e, s: score(e, c, weights, admin1s, near) }));
     const ranked = scored.sort((a, b) => b.s - a.s).map((x) => x.e);
-    const best = ranked[0];
+    const best = ownNameFirst(ranked, c.key, weights);
     if (!best) {
       // no entry of that name lies in the named country: the curated place there that holds the
       // name ("Iraqi Kurdistan"), else nothing
@@ -513,6 +513,34 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
   );
   for (const list of out) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/**
+ * "Pokrovsk" in a report of Ukraine and Russia: Ukraine's Pokrovsk, not Russia's Engels, three
+ * times larger, which GeoNames also calls Pokrovsk (its name until 1931). When the best-ranked
+ * town has the name only among its alternates and a town in another of the article's countries
+ * bears it as its own name, at a tenth of the size or more, that town is meant.
+ */
+function ownNameFirst(
+  ranked: readonly WorldEntry[],
+  key: string,
+  weights: ReadonlyMap<string, number>,
+): WorldEntry | undefined {
+  const best = ranked[0];
+  if (best?.type !== 'row') return best;
+  const f = rowFacts(best.index);
+  if (f.nameKey === key || !weights.has(f.country)) return best;
+  const own = ranked.find((e) => {
+    if (e.type !== 'row') return false;
+    const g = rowFacts(e.index);
+    return (
+      g.nameKey === key &&
+      g.country !== f.country &&
+      weights.has(g.country) &&
+      g.population * 10 >= f.population
+    );
+  });
+  return own ?? best;
 }
 
 /** "the capital of Mexico's violence-plagued state of " before a division's name */

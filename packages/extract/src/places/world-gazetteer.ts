@@ -246,6 +246,8 @@ export interface RowFacts {
   population: number;
   feature: string;
   geonamesId: number;
+  /** the place's own name, folded: a name matched only among its alternates may be a former one */
+  nameKey: string;
 }
 
 const facts = new Map<number, RowFacts>();
@@ -265,6 +267,7 @@ export function rowFacts(index: number): RowFacts {
     population: r[9],
     feature: r[5],
     geonamesId: r[0],
+    nameKey: foldName(r[1]),
   };
   facts.set(index, f);
   return f;
