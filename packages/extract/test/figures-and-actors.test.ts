@@ -419,6 +419,19 @@ describe('figures', () => {
     ],
     ['two victims in words', 'A drone struck a car near Kherson, killing a farmer and his son.', 'killed', 2],
     [
+      'the wounded listed in words',
+      'A Russian drone struck a bus in the village of Bilozerka, injuring a driver and two passengers.',
+      'injured',
+      3,
+    ],
+    ['one wounded in words', 'A sniper wounded a soldier near the front line on Monday.', 'injured', 1],
+    [
+      'one wounded in words and others counted',
+      'The shell fell inside a classroom, killing seven students and injuring a female teacher and 19 others.',
+      'injured',
+      20,
+    ],
+    [
       'one victim and a speaker after it',
       'A sniper killed a soldier near the front line, an official said.',
       'killed',

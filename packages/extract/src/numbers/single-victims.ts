@@ -43,6 +43,11 @@ const KILL_VERB =
   '(?:killed|kills|killing|shot dead|shot and killed|gunned down|murdered|assassinated|beheaded|executed|stabbed to death|lynched)';
 /** "a Ukrainian drone killed a civilian", "killing a Reuters reporter" */
 const KILLED_ONE = new RegExp(`\\b${KILL_VERB}\\s+(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,3}?(${PERSON})\\b`, 'i');
+/** "a drone struck a bus, injuring a driver and two passengers" */
+const INJURED_ONE = new RegExp(
+  `\\b(?:injuring|injured|wounding|wounded|hurting)\\s+(?:a|an)\\s+(?:[\\w'’-]+\\s+){0,3}?(${PERSON})\\b`,
+  'i',
+);
 /** "the mayor ... was killed", "Tapia, who was killed a few days before" (one person: "was", "has been"; "had been" may be plural) */
 const WAS_KILLED =
   /\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+|then\s+|fatally\s+|among those\s+)?(?:killed|murdered|assassinated|shot dead|slain|beheaded|found dead|stabbed to death|shot and killed|gunned down|lynched)\b/i;
@@ -62,9 +67,9 @@ const NOBODY =
 const KIN =
   '(?:wife|husband|son|daughter|child|brother|sister|mother|father|parent|grandson|granddaughter|grandchild|grandmother|grandfather|nephew|niece|cousin|uncle|aunt|baby|relative)';
 const UNIT_WORDS = Object.keys(UNITS).join('|');
-/** One more victim listed after the first: ", his wife", " and their three children" (", an official said" is none). */
+/** One more victim listed after the first: ", his wife", " and their three children", " and 19 others" (", an official said" is none). */
 const LISTED_MORE = new RegExp(
-  `^(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)(?:(?:his|her|their|a|an)\\s+)?(?:(\\d{1,2}|${UNIT_WORDS})\\s+)?(?:(?:young|infant|teenage|elderly|adult|two-year-old|[\\w-]+-year-old)\\s+)?(${KIN}|${PERSON})(ren|s|es)?\\b(?!\\s+(?:said|says|told|added|reported|confirmed|stated))`,
+  `^(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)(?:(?:his|her|their|a|an)\\s+)?(?:(\\d{1,2}|${UNIT_WORDS})\\s+)?(?:(?:young|infant|teenage|elderly|adult|female|male|[\\w-]+-years?-old)\\s+)?(${KIN}|${PERSON}|other)(ren|s|es)?\\b(?!\\s+(?:said|says|told|added|reported|confirmed|stated))`,
   'i',
 );
 
@@ -92,7 +97,7 @@ function figure(measure: Measure, group: PersonGroup, best: number, m: RegExpExe
 
 /** Every rule above needs one of these words, in lower case: most sentences skip them all. */
 const MAY_HOLD =
-  /\b(?:casualties|injuries|deaths|fatalities|dead|died|hurt|harmed|killed|kills|killing|shot|gunned|murdered|assassinated|beheaded|executed|stabbed|lynched|slain|injured|wounded|succumbed)\b/;
+  /\b(?:casualties|injuries|deaths|fatalities|dead|died|hurt|harmed|killed|kills|killing|shot|gunned|murdered|assassinated|beheaded|executed|stabbed|lynched|slain|injured|injuring|wounded|wounding|hurting|succumbed)\b/;
 
 /** Figures in words for the measures in `missing` (those the sentence has no number for). */
 export function singleVictims(text: string, missing: ReadonlySet<Measure>): WordFigure[] {
@@ -132,6 +137,20 @@ export function singleVictims(text: string, missing: ReadonlySet<Measure>): Word
       out.push(figure('killed', 'people', 1, was));
   }
   if (missing.has('injured')) {
+    const one = INJURED_ONE.exec(text);
+    if (one) {
+      const more = listedVictims(text.slice(one.index + one[0].length));
+      const f = figure(
+        'injured',
+        more?.count ? 'people' : (GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people'),
+        1 + (more?.count ?? 0),
+        one,
+      );
+      f.end += more?.length ?? 0;
+      f.text = text.slice(f.start, f.end);
+      out.push(f);
+      return out;
+    }
     const hurt = WAS_HURT.exec(text);
     if (hurt && !NOBODY_BEFORE.test(text.slice(Math.max(0, hurt.index - 20), hurt.index)))
       out.push(figure('injured', 'people', 1, hurt));
