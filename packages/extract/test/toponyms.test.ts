@@ -261,6 +261,30 @@ describe('an incident placed from the words around its sentence', () => {
     },
   );
 
+  it('places a part of a city named with a compass word in the city, not at the dateline', () => {
+    const a = extract(
+      'PORT SUDAN, Sudan (Reuters) - The army said it repelled an attack. In Khartoum North, an army drone strike hit a market on Monday, killing 15 people.',
+    );
+    expect(a.events.find((x) => x.casualties.killed)?.location?.name).toBe('Khartoum');
+  });
+
+  it("does not place in the dateline's city a sentence about another of the story's countries", () => {
+    const a = extract(
+      'RAFAH, Gaza Strip (AP) - Israeli strikes killed 20 people in Rafah on Friday, medics said. Israel declared war after Hamas militants stormed across its border and killed some 1,200 people.',
+    );
+    const background = a.events.find((x) => x.summary.startsWith('Israel declared'));
+    expect(background).toBeDefined();
+    expect(background?.location?.placeId ?? null).not.toBe('geonames:281102');
+  });
+
+  it.each([
+    ['US-led coalition air strikes killed 12 civilians in Raqqa on Monday, a monitor said.', 'US'],
+    ['Saudi-backed forces killed nine Houthi fighters in Marib on Sunday.', 'SA'],
+  ])('takes no side named with "-led" or "-backed" for a place: %s', (sentence, country) => {
+    const a = extract(sentence);
+    expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain(country);
+  });
+
   it('takes no capitals opening an ordinary sentence with a hyphen for a dateline', () => {
     const a = extract('UNHCR - the UN refugee agency - said gunmen killed 12 displaced people on Monday.');
     expect(a.dateline).toBeNull();
@@ -486,6 +510,22 @@ describe('places the gazetteer lacks, where the text says what and where they ar
       expect(placeOf(a)).toMatchObject({ name, country, parentId: parent });
     },
   );
+
+  it('puts a bare name in the country its own sentence says, not the province the sentence before named', () => {
+    const a = extract(
+      'Jihadists killed 35 soldiers near Djibo in the Soum province of Burkina Faso on Thursday. In neighbouring Mali, an army drone strike killed eight people at a market in Tinzaouaten.',
+    );
+    const strike = a.events.find((e) => e.kind === 'drone_strike');
+    expect(placeById(strike?.location?.placeId ?? '')).toMatchObject({ name: 'Tinzaouaten', country: 'ML' });
+  });
+
+  it("puts a place in the part of a country the text names after the country's possessive", () => {
+    const a = extract(
+      "Gang members killed at least 70 people in an attack on the town of Pont-Sonde in Haiti's central Artibonite region.",
+    );
+    expect(placeOf(a)).toMatchObject({ name: 'Pont-Sonde', country: 'HT', admin1: 'Artibonite' });
+    expect(killedIn(a)[0]?.location?.geoPrecision).toBe(2);
+  });
 
   it('places a bare name at geo precision 2 in a province, 3 with only its country known', () => {
     expect(

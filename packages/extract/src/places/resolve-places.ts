@@ -63,7 +63,7 @@ const TITLE =
   /\b(?:President|Prime Minister|Minister|Secretary|Mr|Mrs|Ms|Miss|Dr|Gen|General|Col|Colonel|Capt|Captain|Sgt|Lt|Maj|King|Queen|Prince|Princess|Sheikh|Pope|Saint|St|Judge|Senator|Sen|Rep|Lord|Lady|Sir|Dame|spokesman|spokeswoman|Ambassador|Commander)\.?\s+$/;
 /** Capitalised words that may follow a place in one name run without making it a person's first name. */
 const AFTER_PLACE =
-  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery)$/;
+  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery|North|South|East|West)$/;
 /** words before a place in one run that do not make it a surname: demonyms, directions, "Russian-occupied" */
 const MODIFIER =
   /(?:-|ern$|ian$|ese$|ish$|an$|i$|^(?:Greater|Old|New|Upper|Lower|Central|North|South|East|West)$)/;

@@ -96,6 +96,11 @@ const NOT_PLACE_WORD = new Set(notPlaceNames.words);
  */
 const AFTER_BARE =
   /^(?:\s*[,.;:)!?"”]|\s*$|\s+(?:on|in|at|and|or|of|as|after|before|when|where|while|since|during|last|this|that|early|late|overnight|earlier|near|for|to|with|from|over|until|amid|by|into|across|is|was|were|are|has|have|had|will|would|could|which|who|province|state|region|district|area|town|village|city)\b|\s+\p{Ll}+(?:ed|ing)\b)/u;
+/** "Haiti's central ...": a possessive before the part of the place the text names next */
+const OWNED = new RegExp(String.raw`^['’]s\s+(?:${DIRECTION}\s+)?`, 'u');
+/** a country said to be where: "in (neighbouring) Mali", "inside Syria" */
+const WHERE_BEFORE =
+  /\b(?:in|inside|across)\s+(?:the\s+)?(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$/i;
 /** what follows "Babanusa, West Kordofan": the sentence goes on, no title ("Borno state commissioner") */
 const AFTER_PARENT =
   /^(?:\s+(?:province|state|region|district|governorate|oblast))?(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|and|where|after|before|last|this|early|late|overnight|earlier|near|when|while)\b)/;
@@ -176,8 +181,21 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
     ctx.dateline?.country && ctx.dateline.country !== country.country
       ? ctx.placeById(ctx.countryId(ctx.dateline.country))
       : null;
-  const resolvedAt = (at: number) =>
-    ctx.resolved.find((p) => p.start >= at && p.start <= at + 2)?.place ?? null;
+  // "in Haiti's central Artibonite region": the part the country owns, when the text names it next
+  const resolvedAt = (at: number): Place | null => {
+    const found = ctx.resolved.find((p) => p.start >= at && p.start <= at + 2);
+    if (!found) return null;
+    const owned = OWNED.exec(text.slice(found.end, found.end + 30));
+    const part = owned
+      ? ctx.resolved.find(
+          (p) =>
+            p.start === found.end + owned[0].length &&
+            p.place.country === found.place.country &&
+            p.place.kind !== 'country',
+        )
+      : undefined;
+    return part?.place ?? found.place;
+  };
   // the place named right after ("of northeast Iraq", ", in the Donetsk region", "in the north of the country")
   const parentAfter = (end: number): Place | null => {
     const rest = text.slice(end, end + 80);
@@ -247,9 +265,17 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
         (p) => p.place.kind === 'governorate' && (ctx.country === null || p.place.country === ctx.country),
       )
       .sort((a, b) => distance(a, end) - distance(b, end))[0];
-    return (
-      province?.place ?? ctx.province ?? (ctx.country ? ctx.placeById(ctx.countryId(ctx.country)) : null)
+    if (province) return province.place;
+    // "In neighbouring Mali, ... a market in Tinzaouaten": the country the same sentence says is
+    // where, not the province the sentence before named in another
+    const country = ctx.resolved.find(
+      (p) =>
+        p.place.kind === 'country' &&
+        WHERE_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start)) &&
+        !BORDER_WITH.test(text.slice(Math.max(0, p.start - 30), p.start)),
     );
+    if (country && country.place.country !== ctx.province?.country) return country.place;
+    return ctx.province ?? (ctx.country ? ctx.placeById(ctx.countryId(ctx.country)) : null);
   };
   // a headline in title case ("35 Dead in Terrorist Battle in Aleppo") capitalises every word
   const titleCase = (text.match(/\b\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
