@@ -527,6 +527,11 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     expect(killedIn(a)[0]?.location?.geoPrecision).toBe(2);
   });
 
+  it('takes a street or a square named bare for a landmark, not a town', () => {
+    const a = extract('Shelling killed three people in Baron Street in Aleppo on Monday, a monitor said.');
+    expect(placeOf(a)).toMatchObject({ name: 'Baron Street', kind: 'landmark' });
+  });
+
   it('places a bare name at geo precision 2 in a province, 3 with only its country known', () => {
     expect(
       killedIn(extract("In Nigeria's Borno state, gunmen killed nine farmers near Ngamdu on Monday."))[0]
@@ -568,6 +573,11 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     ["Gunmen killed six people in Mayor Ahmed's village on Monday in Niger."],
     ['An official, Mohamed Ali, Borno state commissioner, said gunmen killed nine people on Monday.'],
     ['Police killed four suspects in Operation Safe Streets in Kenya on Monday.'],
+    // copy that lost its apostrophes, an operation's name, an armed group the actor list may lack
+    ['Nine civilians were killed in Mondays attack on a market in Sudan, medics said.'],
+    ['Turkish troops killed 12 fighters in Euphrates Shield, the army said in Syria.'],
+    ['Fighters killed four soldiers in Jaysh al-Adl raids in Iran on Monday.'],
+    ['Gunmen killed five people in Southwest of Niger on Monday.'],
   ])('takes no bare name for a place from %s', (sentence) => {
     const a = extract(sentence);
     expect(a.mentions.places.filter((p) => p.id?.startsWith('unlisted:'))).toEqual([]);

@@ -637,8 +637,9 @@ function addUnlisted(
     return [...(blocked[t] ?? []), ...(end === undefined ? [] : [{ start: 0, end }])];
   };
   let city: Place | null = null;
-  // the province of the place the text before named, in the story's country, for a bare name
-  // ("near Babanusa") the sentence puts nowhere; not across a new story ("Separately, ...")
+  // the province of the place the two texts before named (as find-events reads "the place told just
+  // before"), in the story's country, for a bare name ("near Babanusa") the sentence puts nowhere;
+  // not across a new story ("Separately, ...")
   let province: { place: Place; text: number } | null = null;
   texts.forEach((text, t) => {
     if (NEW_STORY.test(text)) province = null;

@@ -284,7 +284,7 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
     if (!bareName(m[1] as string, text.slice(end, end + 40))) continue;
     // "in Syrias divided northeastern city": a known place's possessive, its apostrophe lost
     if (/s$/.test(m[1] as string) && ctx.known((m[1] as string).slice(0, -1))) continue;
-    add(m[1] as string, start, end, 'town', bareParent(end));
+    add(m[1] as string, start, end, bareWord(m[1] as string), bareParent(end));
   }
   for (const m of text.matchAll(NAME_COMMA)) {
     const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
@@ -316,9 +316,22 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
  */
 function bareName(name: string, after: string, comma = false): boolean {
   if (name.split(/[ -]/).some((w) => NOT_PLACE_WORD.has(w))) return false;
+  // "in Mondays attack" (its apostrophe lost), "in N", "in St"
+  if (/^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days$/.test(name) || name.replace(/[^\p{L}]/gu, '').length < 3)
+    return false;
   if (!comma && (!AFTER_BARE.test(after) || PERSON_AFTER.test(after))) return false;
   // "in Kremlin-backed", "in Hamas's hands", "in Reuters' count"
   return !/^[-‐'’]/.test(after);
+}
+
+/** "in Baron Street", "near al-Sahil Mosque", "in Tal Madiq Hill": what its last word says it is, else a town */
+function bareWord(name: string): PlaceWord {
+  const last = /\p{L}+$/u.exec(name)?.[0] ?? '';
+  if (/^(?:Street|Square|Road|Mosque|Hall|Park|Bridge|Hill|Roundabout|Market|Airport|Stadium)$/.test(last))
+    return 'post';
+  if (/^Camp$/.test(last)) return 'camp';
+  if (/^(?:District|Quarter|Neighbou?rhood)$/.test(last)) return 'district';
+  return 'town';
 }
 
 /** A capitalised run that reads as a place's own name: no known place, no title, no demonym, no acronym. */
