@@ -578,6 +578,8 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     ['Turkish troops killed 12 fighters in Euphrates Shield, the army said in Syria.'],
     ['Fighters killed four soldiers in Jaysh al-Adl raids in Iran on Monday.'],
     ['Gunmen killed five people in Southwest of Niger on Monday.'],
+    ['The plan, published in Haaretz on Monday, came after strikes killed 18 people in Gaza.'],
+    ['"We are working in Good Faith," a mediator said after strikes killed 18 people in Gaza.'],
   ])('takes no bare name for a place from %s', (sentence) => {
     const a = extract(sentence);
     expect(a.mentions.places.filter((p) => p.id?.startsWith('unlisted:'))).toEqual([]);

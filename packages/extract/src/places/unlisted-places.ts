@@ -104,6 +104,9 @@ const WHERE_BEFORE =
 /** what follows "Babanusa, West Kordofan": the sentence goes on, no title ("Borno state commissioner") */
 const AFTER_PARENT =
   /^(?:\s+(?:province|state|region|district|governorate|oblast))?(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|and|where|after|before|last|this|early|late|overnight|earlier|near|when|while)\b)/;
+/** the words before "in" that make what follows a publication: "published in", "wrote in", "an op-ed in" */
+const PUBLISHED =
+  /\b(?:published|printed|appeared|wrote|written|writing|reported|quoted|column|op-ed|editorial|article|interview|story|advert(?:isement)?)\s*$/i;
 /** a person after all: "near Ahmed Ali, who ...", "in Smith said" */
 const PERSON_AFTER = /^(?:\s*,\s*(?:who|whose|a|an|the|his|her)\b|\s+(?:said|says|told|added|wrote))/;
 const SETTLED = new Set<PlaceKind>(['city', 'town', 'village', 'governorate']);
@@ -282,6 +285,8 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
   for (const m of titleCase ? [] : text.matchAll(BARE)) {
     const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
     if (!bareName(m[1] as string, text.slice(end, end + 40))) continue;
+    // "published in Haaretz", "an op-ed in Le Monde": a paper, not a place
+    if (PUBLISHED.test(text.slice(Math.max(0, (m.index as number) - 30), m.index as number))) continue;
     // "in Syrias divided northeastern city": a known place's possessive, its apostrophe lost
     if (/s$/.test(m[1] as string) && ctx.known((m[1] as string).slice(0, -1))) continue;
     add(m[1] as string, start, end, bareWord(m[1] as string), bareParent(end));
