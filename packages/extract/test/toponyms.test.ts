@@ -161,6 +161,26 @@ describe('demonyms and countries as context', () => {
   });
 });
 
+describe('a division no other country shares, named without its country', () => {
+  it.each([
+    ['Rebels attacked an army post in North Kivu on Thursday, killing six soldiers.', 'CD.11'],
+    ['Gunmen attacked a village in Borno on Thursday, killing six farmers.', 'NG.27'],
+    ['Drone strikes in Tigray killed 12 people on Monday, aid workers said.', 'ET.53'],
+    ['Fighters seized a base in Rakhine on Monday, killing 20 soldiers.', 'MM.01'],
+    ['Shelling killed three people in the Zaporizhzhia region on Monday, the governor said.', 'UA.26'],
+  ])('%s', (sentence, code) => {
+    const e = extract(sentence).events.find((x) => x.casualties.killed);
+    expect(e?.location).toMatchObject({ placeId: `place:a1:${code}`, geoPrecision: 3 });
+  });
+
+  it('does not take a division two countries share for either', () => {
+    const e = extract('Shelling killed three people in Punjab on Monday.').events.find(
+      (x) => x.casualties.killed,
+    );
+    expect(e?.location ?? null).toBeNull();
+  });
+});
+
 describe("each incident's place and its precision", () => {
   it.each([
     ['A drone strike killed two people in Kharkiv on Monday.', 'Kharkiv', 1],
@@ -236,6 +256,56 @@ describe('an incident placed from the words around its sentence', () => {
       'Five soldiers were killed in an ambush in Mali on Monday. Separately, a drone strike killed two people in Kharkiv. Officials in Gao said the army was searching the area.',
     );
     expect(killedIn(a)[0]?.location?.name).toBe('Mali');
+  });
+
+  it.each([
+    [
+      'PORT SUDAN, Sudan (Reuters) - The army said on Sunday its aircraft struck paramilitary positions, killing 20 fighters.',
+      'Port Sudan',
+    ],
+    [
+      'GOMA, Congo (AP) - M23 rebels shelled a camp for displaced people on Tuesday, killing nine people.',
+      'Goma',
+    ],
+    ['KYIV, Ukraine (AP) - A Russian drone hit an apartment block on Monday, killing three people.', 'Kyiv'],
+  ])(
+    "places violence its sentence does not place at a hyphenated dateline's city, coarsely: %s",
+    (body, city) => {
+      const e = extract(body).events.find((x) => x.casualties.killed);
+      expect(e?.location).toMatchObject({ name: city, geoPrecision: 3 });
+      // where the report was filed is not a place of the story
+      expect(e?.summary).not.toMatch(/\(Reuters\)|\(AP\)/);
+    },
+  );
+
+  it('places a part of a city named with a compass word in the city, not at the dateline', () => {
+    const a = extract(
+      'PORT SUDAN, Sudan (Reuters) - The army said it repelled an attack. In Khartoum North, an army drone strike hit a market on Monday, killing 15 people.',
+    );
+    expect(a.events.find((x) => x.casualties.killed)?.location?.name).toBe('Khartoum');
+  });
+
+  it("does not place in the dateline's city a sentence about another of the story's countries", () => {
+    const a = extract(
+      'RAFAH, Gaza Strip (AP) - Israeli strikes killed 20 people in Rafah on Friday, medics said. Israel declared war after Hamas militants stormed across its border and killed some 1,200 people.',
+    );
+    const background = a.events.find((x) => x.summary.startsWith('Israel declared'));
+    expect(background).toBeDefined();
+    expect(background?.location?.placeId ?? null).not.toBe('geonames:281102');
+  });
+
+  it.each([
+    ['US-led coalition air strikes killed 12 civilians in Raqqa on Monday, a monitor said.', 'US'],
+    ['Saudi-backed forces killed nine Houthi fighters in Marib on Sunday.', 'SA'],
+  ])('takes no side named with "-led" or "-backed" for a place: %s', (sentence, country) => {
+    const a = extract(sentence);
+    expect(a.mentions.places.map((p) => placeById(p.id ?? '')?.country)).not.toContain(country);
+  });
+
+  it('takes no capitals opening an ordinary sentence with a hyphen for a dateline', () => {
+    const a = extract('UNHCR - the UN refugee agency - said gunmen killed 12 displaced people on Monday.');
+    expect(a.dateline).toBeNull();
+    expect(a.events.find((x) => x.casualties.killed)?.location ?? null).toBeNull();
   });
 
   it('reads a dateline of two cities as where the report was filed, not the incident', () => {
@@ -397,7 +467,8 @@ describe('places the gazetteer lacks, where the text says what and where they ar
   const placeOf = (a: ExtractedArticle) => placeById(killedIn(a)[0]?.location?.placeId ?? '');
 
   it.each([
-    ['Gunmen killed 12 people in the village of Kpanje, in Benue state, police said.', 'Kpanje', 'NG', 3],
+    // a part of the province it is said to lie in: ACLED's geo precision 2
+    ['Gunmen killed 12 people in the village of Kpanje, in Benue state, police said.', 'Kpanje', 'NG', 2],
     [
       'Gang members killed 20 people in the Wharf Jeremie neighbourhood of Port-au-Prince on Saturday.',
       'Wharf Jeremie',
@@ -421,6 +492,114 @@ describe('places the gazetteer lacks, where the text says what and where they ar
     const a = extract(sentence);
     expect(placeOf(a)).toMatchObject({ name, country });
     expect(killedIn(a)[0]?.location?.geoPrecision).toBe(precision);
+  });
+
+  it.each([
+    [
+      'Gangs attacked residents in Cite Soleil on Friday, killing 15 people, Haitian police said.',
+      'Cite Soleil',
+      'HT',
+      'place:ht',
+    ],
+    [
+      'Sudanese army officers said fighting near Babanusa killed 30 fighters on Monday.',
+      'Babanusa',
+      'SD',
+      'place:sd',
+    ],
+    [
+      "Jihadists killed five soldiers outside Djibasso on Sunday, Burkina Faso's army said.",
+      'Djibasso',
+      'BF',
+      'place:bf',
+    ],
+    // the province the same sentence names
+    [
+      "In Nigeria's Borno state, gunmen killed nine farmers near Ngamdu on Monday.",
+      'Ngamdu',
+      'NG',
+      'place:a1:NG.27',
+    ],
+  ])(
+    'takes a bare name after "in", "near" or "outside" for a place it lacks: %s',
+    (sentence, name, country, parent) => {
+      const a = extract(sentence);
+      expect(placeOf(a)).toMatchObject({ name, country, parentId: parent });
+    },
+  );
+
+  it('puts a bare name in the country its own sentence says, not the province the sentence before named', () => {
+    const a = extract(
+      'Jihadists killed 35 soldiers near Djibo in the Soum province of Burkina Faso on Thursday. In neighbouring Mali, an army drone strike killed eight people at a market in Tinzaouaten.',
+    );
+    const strike = a.events.find((e) => e.kind === 'drone_strike');
+    expect(placeById(strike?.location?.placeId ?? '')).toMatchObject({ name: 'Tinzaouaten', country: 'ML' });
+  });
+
+  it("puts a place in the part of a country the text names after the country's possessive", () => {
+    const a = extract(
+      "Gang members killed at least 70 people in an attack on the town of Pont-Sonde in Haiti's central Artibonite region.",
+    );
+    expect(placeOf(a)).toMatchObject({ name: 'Pont-Sonde', country: 'HT', admin1: 'Artibonite' });
+    expect(killedIn(a)[0]?.location?.geoPrecision).toBe(2);
+  });
+
+  it('takes a street or a square named bare for a landmark, not a town', () => {
+    const a = extract('Shelling killed three people in Baron Street in Aleppo on Monday, a monitor said.');
+    expect(placeOf(a)).toMatchObject({ name: 'Baron Street', kind: 'landmark' });
+  });
+
+  it('places a bare name at geo precision 2 in a province, 3 with only its country known', () => {
+    expect(
+      killedIn(extract("In Nigeria's Borno state, gunmen killed nine farmers near Ngamdu on Monday."))[0]
+        ?.location?.geoPrecision,
+    ).toBe(2);
+    expect(
+      killedIn(extract('Sudanese army officers said fighting near Babanusa killed 30 fighters on Monday.'))[0]
+        ?.location?.geoPrecision,
+    ).toBe(3);
+  });
+
+  it.each([
+    [
+      'RSF fighters shelled Babanusa, West Kordofan, on Saturday, killing eight civilians.',
+      'Babanusa',
+      'West Kordofan',
+    ],
+    [
+      'The militia killed nine civilians in Kalehe, South Kivu, on Thursday, officials said.',
+      'Kalehe',
+      'South Kivu',
+    ],
+  ])('names a town the gazetteer lacks with the province written after it: %s', (sentence, name, admin1) => {
+    const a = extract(sentence);
+    expect(placeOf(a)).toMatchObject({ name, admin1 });
+    expect(killedIn(a)[0]?.location).toMatchObject({ name, geoPrecision: 2 });
+  });
+
+  it.each([
+    ['The motion passed in Parliament on Tuesday after two soldiers were killed in Sudan.'],
+    ["Four civilians were killed in Reuters' count of the strikes in Gaza on Monday."],
+    ["The hostages remain in Hamas's hands after an attack killed three soldiers in Gaza."],
+    ['Air strikes killed 20 people in Gaza in January, officials said.'],
+    ['Delegates met in Geneva talks after shelling killed five people in Kharkiv.'],
+    ["Police said two people were killed in Smith's house in Port-au-Prince on Sunday."],
+    ['Gunmen killed six people near Ahmed Musa, who leads the local council, in Mali on Friday.'],
+    ['Militants attacked troops in Kremlin-backed operations, killing four, Ukraine said.'],
+    ['The report, published in Arabic, said 12 people were killed in Sudan on Monday.'],
+    ["Gunmen killed six people in Mayor Ahmed's village on Monday in Niger."],
+    ['An official, Mohamed Ali, Borno state commissioner, said gunmen killed nine people on Monday.'],
+    ['Police killed four suspects in Operation Safe Streets in Kenya on Monday.'],
+    // copy that lost its apostrophes, an operation's name, an armed group the actor list may lack
+    ['Nine civilians were killed in Mondays attack on a market in Sudan, medics said.'],
+    ['Turkish troops killed 12 fighters in Euphrates Shield, the army said in Syria.'],
+    ['Fighters killed four soldiers in Jaysh al-Adl raids in Iran on Monday.'],
+    ['Gunmen killed five people in Southwest of Niger on Monday.'],
+    ['The plan, published in Haaretz on Monday, came after strikes killed 18 people in Gaza.'],
+    ['"We are working in Good Faith," a mediator said after strikes killed 18 people in Gaza.'],
+  ])('takes no bare name for a place from %s', (sentence) => {
+    const a = extract(sentence);
+    expect(a.mentions.places.filter((p) => p.id?.startsWith('unlisted:'))).toEqual([]);
   });
 
   it('puts a place the text says lies in the north of "the country" in the country the story is about', () => {

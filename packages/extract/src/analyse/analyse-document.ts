@@ -46,6 +46,12 @@ const SIDE_AFTER =
   /^[\s'’s]*(?:ally|allies|government|regime|authorities|officials|leadership|forces|troops|army|media|envoy|delegation|backers?)\b/i;
 const SIDE_BEFORE = /(?:\b(?:pro|anti)-|\b(?:its|their|his|her)\s+)$/i;
 
+/** "US-led coalition", "Saudi-backed forces": a side, not where ("Syria-based" may say where, "UK-based" may not: left as it is) */
+const SIDE_COMPOUND = /^[-‐](?:led|backed|brokered|sponsored|funded|trained|allied|aligned|supported)\b/i;
+
+/** a dateline that names its agency last: "PORT SUDAN, Sudan (Reuters)", "BEIRUT (AFP)" */
+const AGENCY_AT_END = /^\p{Lu}[^()]*\((?:Reuters|AFP|AP|AA)\)$/u;
+
 function namesASide(text: string, p: LocalPlace): boolean {
   return (
     SIDE_AFTER.test(text.slice(p.end, p.end + 30)) ||
@@ -59,7 +65,8 @@ function placesIn(text: string, actorSpans: readonly EntityMatch[]): LocalPlace[
     .filter(
       (p) =>
         !actorSpans.some((a) => a.start <= p.start && a.end >= p.end && a.end - a.start > p.end - p.start) &&
-        !DE_FACTO.test(text.slice(Math.max(0, p.start - 12), p.start)),
+        !DE_FACTO.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
+        !SIDE_COMPOUND.test(text.slice(p.end, p.end + 14)),
     )
     .flatMap((p) => {
       const place = placeById(p.id);
@@ -84,17 +91,22 @@ export function analyseDocument(doc: PreparedDocument): Analysis {
   const headlineActors = findActors(article.headline);
   // the curated overlay first, then the world's names resolved with the whole article as context
   const datelines: LocalPlace[] = [];
-  const [headlinePlaces = [], ...places] = resolveArticlePlaces({
+  // an agency dateline trimmed from the body ("PORT SUDAN, Sudan (Reuters)") still says where the
+  // report was filed: read as the dateline it was, before the first sentence, and then set aside
+  const filed = article.dateline && AGENCY_AT_END.test(article.dateline) ? [`${article.dateline} -`] : [];
+  const [headlinePlaces = [], ...rest] = resolveArticlePlaces({
     datelines,
-    texts: [article.headline, ...sentences.map((s) => s.text)],
+    texts: [article.headline, ...filed, ...sentences.map((s) => s.text)],
     curated: [
       placesIn(article.headline, headlineActors),
+      ...filed.map((text) => placesIn(text, [])),
       ...sentences.map((s, i) => placesIn(s.text, named[i] ?? [])),
     ],
-    actors: [headlineActors, ...named],
+    actors: [headlineActors, ...filed.map(() => []), ...named],
   });
+  const places = rest.slice(filed.length);
   const countries = articleCountries(
-    [...headlinePlaces, ...datelines, ...places.flat()].map((p) => p.place),
+    [...headlinePlaces, ...datelines, ...rest.flat()].map((p) => p.place),
     named.flat(),
   );
   const actorMatches = named.map((ms) => ms.filter((m) => standsIn(m, countries)));

@@ -1340,7 +1340,14 @@ function placeFromContext(
       if (only && !borders) e.location = locationOf(only);
       return;
     }
-    if (input.dateline) e.location = coarser(input.dateline, 3);
+    // "Israel declared war after Hamas militants stormed across its border", filed from Rafah: a
+    // sentence that names another of the story's countries is not where the report was filed
+    const filedIn = input.dateline?.placeId ? placeById(input.dateline.placeId)?.country : null;
+    const elsewhere = (input.places[si] ?? []).some(
+      (p) =>
+        p.place.kind === 'country' && p.place.country !== filedIn && countries?.has(p.place.country ?? ''),
+    );
+    if (input.dateline && !elsewhere) e.location = coarser(input.dateline, 3);
   });
   events.forEach((e, i) => {
     const outer = e.location?.placeId ? placeById(e.location.placeId) : null;

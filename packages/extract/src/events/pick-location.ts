@@ -29,10 +29,11 @@ const PRECISION: Record<Place['kind'], LocationPrecision> = {
  */
 function geoPrecisionOf(place: Place, near: boolean): GeoPrecision {
   if (place.kind === 'governorate' || place.kind === 'country' || place.kind === 'region') return 3;
-  // a place the gazetteer lacks has its parent's coordinates: near a town, else only the province or country
+  // a place the gazetteer lacks has its parent's coordinates: near a town, or a part of the province
+  // it is said to lie in (ACLED's 2: "a part of a region"); with only its country known, 3
   if (isUnlisted(place)) {
     const parent = placeById(place.parentId ?? '');
-    return parent && (parent.kind === 'city' || parent.kind === 'town' || parent.kind === 'village') ? 2 : 3;
+    return parent && parent.kind !== 'country' && parent.kind !== 'region' ? 2 : 3;
   }
   return near || place.kind === 'district' || place.kind === 'area' ? 2 : 1;
 }

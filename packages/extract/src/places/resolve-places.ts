@@ -1,7 +1,13 @@
 import type { Place } from '@sitrep/schema/place';
 import { LRUCache } from 'lru-cache';
 import { actorById } from '../entities/actors.ts';
-import { curatedByGeonamesId, type EntityMatch, placeById, places } from '../entities/gazetteer.ts';
+import {
+  ancestorsOf,
+  curatedByGeonamesId,
+  type EntityMatch,
+  placeById,
+  places,
+} from '../entities/gazetteer.ts';
 import { COUNTRIES } from '../entities/state-actors.ts';
 import { foldName } from './fold-name.ts';
 import { findUnlisted } from './unlisted-places.ts';
@@ -57,7 +63,7 @@ const TITLE =
   /\b(?:President|Prime Minister|Minister|Secretary|Mr|Mrs|Ms|Miss|Dr|Gen|General|Col|Colonel|Capt|Captain|Sgt|Lt|Maj|King|Queen|Prince|Princess|Sheikh|Pope|Saint|St|Judge|Senator|Sen|Rep|Lord|Lady|Sir|Dame|spokesman|spokeswoman|Ambassador|Commander)\.?\s+$/;
 /** Capitalised words that may follow a place in one name run without making it a person's first name. */
 const AFTER_PLACE =
-  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery)$/;
+  /^(?:Province|Provinces|Region|Oblast|State|Governorate|District|County|Department|Prefecture|Municipality|City|Airport|Governor|Mayor|Police|Port|Base|Camp|Regional|Military|Administration|Council|Valley|Strip|Bank|Front|Road|Highway|Bridge|Dam|Square|Street|Centre|Center|Mosque|Church|Stadium|Museum|Prison|Refinery|North|South|East|West)$/;
 /** words before a place in one run that do not make it a surname: demonyms, directions, "Russian-occupied" */
 const MODIFIER =
   /(?:-|ern$|ian$|ese$|ish$|an$|i$|^(?:Greater|Old|New|Upper|Lower|Central|North|South|East|West)$)/;
@@ -86,9 +92,10 @@ const IN_COUNTRY =
 const SUBJECT_AFTER =
   /^(?:['’]s\b|\s+(?:said|says|told|added|has|have|had|is|was|were|will|would|could|denied|accused|blamed|claimed|announced|reported)\b)/;
 const SPEECH_AFTER = /^\s+(?:said|says|told|added|wrote|tweeted|explained)\b/;
-// "BEIRUT/THE HAGUE, March 7 (Reuters) -": a dateline may name two cities
+// "BEIRUT/THE HAGUE, March 7 (Reuters) -": a dateline may name two cities; a plain hyphen only
+// between spaces ("GOMA, Congo (AP) - "), so "UN-backed forces" or "DRC-Rwanda talks" opens no dateline
 const DATELINE =
-  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:(?: |\s?\/\s?)\p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?[-—–]/u;
+  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?:(?: |\s?\/\s?)\p{Lu}[\p{Lu}'’.-]*)*)(?:,\s*[\p{L} .]+?)?(?:,?\s*\w+\.? \d{1,2})?\s*(?:\([^)]{1,40}\)\s*)?(?:[—–]|(?<=\s)-(?:\s|$))/u;
 
 interface Candidate {
   text: number;
@@ -176,6 +183,8 @@ function candidatesIn(
   previous: string,
   /** every capitalised word read is added here (the demonyms among them are context) */
   words: string[],
+  /** where the dateline's cities end: there a short name in capitals is a city ("GOMA"), not an acronym */
+  datelineEnd = 0,
 ): Candidate[] {
   const w = loadWorld();
   const out: Candidate[] = [];
@@ -198,7 +207,7 @@ function candidatesIn(
         const last = tokens[j - 1] as { end: number };
         const name = text.slice(first.start, last.end);
         // "SANA", "IDF": an acronym is an organisation, not a town (datelines are read apart)
-        const acronym = j === i + 1 && /^[\p{Lu}\d]{2,5}$/u.test(name);
+        const acronym = j === i + 1 && last.end > datelineEnd && /^[\p{Lu}\d]{2,5}$/u.test(name);
         const entries = acronym ? undefined : lookupName(name, w);
         if (!entries) continue;
         const key = entries.key;
@@ -296,7 +305,17 @@ function score(
     const country = entry.code.slice(0, 2);
     // "Kharkiv region"; "Alexandria, Virginia": a division after a place and a comma
     // a bare name a city shares with its province is the city; "Kherson region" is the province
-    return 4 + ctx(country) + (DIVISION_AFTER.test(near) ? 6 : 0) + (c.afterComma ? 3 : 0);
+    // "Borno" is Nigeria's state, not a small town abroad once spelt so (Germany's Borna)
+    return (
+      4 +
+      ctx(country) +
+      (DIVISION_AFTER.test(near) ? 6 : 0) +
+      (c.afterComma ? 3 : 0) +
+      (soleDivision(c.key, c.entries) &&
+      !c.entries.some((e) => e.type === 'row' && entryCountry(e) === country)
+        ? 2
+        : 0)
+    );
   }
   const f = rowFacts(entry.index);
   return (
@@ -384,9 +403,19 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
       // a state's own name ("Sudan") stays a place; other actor names block ("Islamic State")
       ...(actors[t] ?? []).filter((a) => !a.id.startsWith('actor:state:')),
     ];
-    const found = candidatesIn(text, t, blocked, (texts[t - 1] ?? '').slice(-20), words);
     // the dateline ("KYIV, Ukraine (AP) —", "BAHRAIN, March 5 -") at the start of the first texts
     const d = t <= 2 ? DATELINE.exec(text) : null;
+    // a short name in capitals there is a city ("GOMA, Congo (AP) -", "KYIV, Ukraine (AP) —") only
+    // when the dateline also names its country or agency: "UNHCR - the UN refugee agency" is no city
+    const full = d !== null && /\(|^,\s*\p{Lu}[\p{L} .]*[-—–]$/u.test(d[0].slice((d[1] as string).length));
+    const found = candidatesIn(
+      text,
+      t,
+      blocked,
+      (texts[t - 1] ?? '').slice(-20),
+      words,
+      full ? (d[1] as string).length : 0,
+    );
     if (d) {
       datelineEnd[t] = (d[1] as string).length;
       for (const c of found) if (c.end <= (d[1] as string).length) c.dateline = true;
@@ -483,7 +512,12 @@ export function resolveArticlePlaces(input: ArticlePlacesInput): FoundPlace[][] 
         if (weights.size > 0 ? !big : !(c.cue || f.population >= 100_000)) continue;
       }
     } else if (best.type === 'admin1') {
-      if (!weights.has(best.code.slice(0, 2)) && !DIVISION_AFTER.test(near)) continue;
+      if (
+        !weights.has(best.code.slice(0, 2)) &&
+        !DIVISION_AFTER.test(near) &&
+        !soleDivision(c.key, c.entries)
+      )
+        continue;
       if (common.has(c.key) && !DIVISION_AFTER.test(near)) continue;
     }
     out[c.text]?.push({
@@ -636,7 +670,12 @@ function addUnlisted(
     return [...(blocked[t] ?? []), ...(end === undefined ? [] : [{ start: 0, end }])];
   };
   let city: Place | null = null;
+  // the province of the place the two texts before named (as find-events reads "the place told just
+  // before"), in the story's country, for a bare name ("near Babanusa") the sentence puts nowhere;
+  // not across a new story ("Separately, ...")
+  let province: { place: Place; text: number } | null = null;
   texts.forEach((text, t) => {
+    if (NEW_STORY.test(text)) province = null;
     const found = findUnlisted(text, {
       resolved: out[t] ?? [],
       blocked: blockedIn(t),
@@ -645,10 +684,15 @@ function addUnlisted(
       country,
       dateline,
       city,
+      province: province && province.text >= t - 2 ? province.place : null,
       placeById,
       countryId,
     });
-    for (const p of out[t] ?? []) if (p.place.kind === 'city' && p.place.country === country) city = p.place;
+    for (const p of out[t] ?? []) {
+      if (p.place.kind === 'city' && p.place.country === country) city = p.place;
+      const division = p.place.country === country ? provinceOf(p.place) : null;
+      if (division) province = { place: division, text: t };
+    }
     for (const f of found) {
       out[t]?.push(f);
       if (!unlisted.has(f.place.name)) unlisted.set(f.place.name, f.place);
@@ -666,6 +710,39 @@ function addUnlisted(
         list.push({ place, start: at, end });
       }
   });
+}
+
+/**
+ * The country of a name that is one division of the world ("North Kivu", "Borno", "Rakhine",
+ * "Tigray"; not "Punjab", which two countries divide), and elsewhere at most a small town (Italy's
+ * village of Borno, Germany's Borna, once spelt so): the name alone places it, without the article
+ * naming its country.
+ */
+const SOLE_DIVISION_TOWN = 50_000;
+/** a division's name that is a word of direction or kind ("Northeastern", "Central", "Coast"): a word, not a name */
+const GENERIC_DIVISION =
+  /^(?:(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west)(?:ern)?|central|centre|center|capital|coast|coastal|lakes|islands?|upper|lower|highlands?|plateau|interior|border|frontier)$/;
+function soleDivision(key: string, entries: readonly WorldEntry[]): string | null {
+  if (GENERIC_DIVISION.test(key)) return null;
+  const divisions = entries.filter((e) => e.type === 'admin1');
+  if (divisions.length !== 1 || entries.some((e) => e.type === 'country')) return null;
+  const country = entryCountry(divisions[0] as WorldEntry);
+  const elsewhere = (e: WorldEntry) => {
+    if (e.type !== 'row' || entryCountry(e) === country) return false;
+    const f = rowFacts(e.index);
+    return f.population >= SOLE_DIVISION_TOWN || f.feature === 'PPLC' || f.feature === 'PPLA';
+  };
+  return entries.some(elsewhere) ? null : country;
+}
+
+/** "Separately, ...", "Elsewhere, ...": a sentence that opens another story */
+const NEW_STORY = /^(?:Separately|Elsewhere|Meanwhile|In (?:a |an )?(?:separate|another|other)\b)/;
+
+/** The province a place lies in (itself when it is one). */
+function provinceOf(place: Place): Place | null {
+  if (place.kind === 'governorate') return place;
+  if (place.kind === 'country' || place.kind === 'region') return null;
+  return ancestorsOf(place.id).find((a) => a.kind === 'governorate') ?? null;
 }
 
 /** "Wardak province": the division word belongs to the name. */

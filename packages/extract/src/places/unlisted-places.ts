@@ -1,4 +1,5 @@
 import type { Place, PlaceKind } from '@sitrep/schema/place';
+import notPlaceNames from '../../data/not-place-names.json' with { type: 'json' };
 
 /**
  * Places the gazetteer does not hold, taken only where the text itself says the name is a place
@@ -77,16 +78,50 @@ const NAME_IN = new RegExp(
   String.raw`\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+${NAME},\s+(?:(?:also|another\s+\w+|a\s+(?:town|village|city)))?\s*in\s+(?:the\s+)?(?:${DIRECTION}\s+(?!of\b))?`,
   'gud',
 );
+/**
+ * "gangs attacked residents in Cite Soleil", "fighting near Babanusa", "outside Djibasso": a bare
+ * name after a preposition of place. Such a name is a place only when no other reading fits (see
+ * `bareName`): no actor, organisation, person, month, day, institution ("in Parliament"), owner
+ * ("in Hamas's hands") or modifier ("in Geneva talks").
+ */
+const BARE = new RegExp(String.raw`\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+${NAME}`, 'gud');
+/** "shelled Babanusa, West Kordofan, on Saturday": a name after a lower-case word, a comma, then where it lies */
+const NAME_COMMA = new RegExp(String.raw`(?<=\p{Ll}\s)${NAME},\s+(?:in\s+)?(?:the\s+)?`, 'gud');
+/** words a place's name does not hold: institutions, languages, feasts, titles (data/not-place-names.json) */
+const NOT_PLACE_WORD = new Set(notPlaceNames.words);
+/**
+ * what may follow a place named bare: punctuation, the end, a function word, a verb ("near Babanusa
+ * killed", "in Cite Soleil has"); a lower-case noun right after a name makes it a modifier ("in
+ * Geneva talks", "in Tatmadaw custody"), an apostrophe an owner ("in Reuters' count")
+ */
+const AFTER_BARE =
+  /^(?:\s*[,.;:)!?"”]|\s*$|\s+(?:on|in|at|and|or|of|as|after|before|when|where|while|since|during|last|this|that|early|late|overnight|earlier|near|for|to|with|from|over|until|amid|by|into|across|is|was|were|are|has|have|had|will|would|could|which|who|province|state|region|district|area|town|village|city)\b|\s+\p{Ll}+(?:ed|ing)\b)/u;
+/** "Haiti's central ...": a possessive before the part of the place the text names next */
+const OWNED = new RegExp(String.raw`^['’]s\s+(?:${DIRECTION}\s+)?`, 'u');
+/** a country said to be where: "in (neighbouring) Mali", "inside Syria" */
+const WHERE_BEFORE =
+  /\b(?:in|inside|across)\s+(?:the\s+)?(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$/i;
+/** what follows "Babanusa, West Kordofan": the sentence goes on, no title ("Borno state commissioner") */
+const AFTER_PARENT =
+  /^(?:\s+(?:province|state|region|district|governorate|oblast))?(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|and|where|after|before|last|this|early|late|overnight|earlier|near|when|while)\b)/;
+/** the words before "in" that make what follows a publication: "published in", "wrote in", "an op-ed in" */
+const PUBLISHED =
+  /\b(?:published|printed|appeared|wrote|written|writing|reported|quoted|column|op-ed|editorial|article|interview|story|advert(?:isement)?)\s*$/i;
+/** a person after all: "near Ahmed Ali, who ...", "in Smith said" */
+const PERSON_AFTER = /^(?:\s*,\s*(?:who|whose|a|an|the|his|her)\b|\s+(?:said|says|told|added|wrote))/;
 const SETTLED = new Set<PlaceKind>(['city', 'town', 'village', 'governorate']);
 /** "340 kms north of", "30 km from": a reference point far off, not what a place lies in */
 const FAR = /\d\s*(?:km|kms|kilomet(?:re|er)s|miles)\b[^.]{0,25}$/i;
 /** how far a place named in the text stands from an offset, a place before it counted nearer */
 const distance = (p: { start: number; end: number }, at: number) =>
   p.end <= at ? at - p.end : 2 * (p.start - at);
-const MAY_HOLD = new RegExp(String.raw`\b(?:${WORDS}|neighborhood)\b|,\s+(?:also\s+)?in\b`);
+const MAY_HOLD = new RegExp(
+  String.raw`\b(?:${WORDS}|neighborhood)\b|,\s+(?:also\s+)?in\b|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+\p{Lu}|\p{Ll}\s\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)*,\s`,
+  'u',
+);
 /** where the text says the place lies: "... of northeast Iraq", "..., in the Donetsk region" */
 const PARENT_AFTER = new RegExp(
-  String.raw`^\s*(?:,\s*)?(?:of|in|near)\s+(?:the\s+)?(?:${DIRECTION}\s+)?`,
+  String.raw`^\s*(?:,\s*)?(?:of|in|near)\s+(?:the\s+)?(?:${DIRECTION}\s+)?(?:(?:province|region|state|governorate)\s+of\s+)?`,
   'u',
 );
 /** "on the border with Algeria": the words before a country a place borders, which is not where it lies */
@@ -111,6 +146,8 @@ export interface UnlistedContext {
   dateline: Place | null;
   /** else the city the article named last, in its country */
   city: Place | null;
+  /** the province of the place the two texts before named, in the story's country */
+  province?: Place | null;
   placeById: (id: string) => Place | null;
   countryId: (code: string) => string;
 }
@@ -147,8 +184,21 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
     ctx.dateline?.country && ctx.dateline.country !== country.country
       ? ctx.placeById(ctx.countryId(ctx.dateline.country))
       : null;
-  const resolvedAt = (at: number) =>
-    ctx.resolved.find((p) => p.start >= at && p.start <= at + 2)?.place ?? null;
+  // "in Haiti's central Artibonite region": the part the country owns, when the text names it next
+  const resolvedAt = (at: number): Place | null => {
+    const found = ctx.resolved.find((p) => p.start >= at && p.start <= at + 2);
+    if (!found) return null;
+    const owned = OWNED.exec(text.slice(found.end, found.end + 30));
+    const part = owned
+      ? ctx.resolved.find(
+          (p) =>
+            p.start === found.end + owned[0].length &&
+            p.place.country === found.place.country &&
+            p.place.kind !== 'country',
+        )
+      : undefined;
+    return part?.place ?? found.place;
+  };
   // the place named right after ("of northeast Iraq", ", in the Donetsk region", "in the north of the country")
   const parentAfter = (end: number): Place | null => {
     const rest = text.slice(end, end + 80);
@@ -207,6 +257,51 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
       parent ?? fallback(m.index as number, PLACE_WORD[word]),
     );
   }
+  // a bare name lies where the text says right after it (", West Kordofan", "in the Donetsk region"),
+  // else in the province the same text names, else in the article's country
+  const bareParent = (end: number): Place | null => {
+    const comma = /^,\s+(?:in\s+)?(?:the\s+)?/.exec(text.slice(end, end + 12));
+    const named = (comma ? resolvedAt(end + comma[0].length) : null) ?? parentAfter(end);
+    if (named) return named;
+    const province = ctx.resolved
+      .filter(
+        (p) => p.place.kind === 'governorate' && (ctx.country === null || p.place.country === ctx.country),
+      )
+      .sort((a, b) => distance(a, end) - distance(b, end))[0];
+    if (province) return province.place;
+    // "In neighbouring Mali, ... a market in Tinzaouaten": the country the same sentence says is
+    // where, not the province the sentence before named in another
+    const country = ctx.resolved.find(
+      (p) =>
+        p.place.kind === 'country' &&
+        WHERE_BEFORE.test(text.slice(Math.max(0, p.start - 30), p.start)) &&
+        !BORDER_WITH.test(text.slice(Math.max(0, p.start - 30), p.start)),
+    );
+    if (country && country.place.country !== ctx.province?.country) return country.place;
+    return ctx.province ?? (ctx.country ? ctx.placeById(ctx.countryId(ctx.country)) : null);
+  };
+  // a headline in title case ("35 Dead in Terrorist Battle in Aleppo") capitalises every word
+  const titleCase = (text.match(/\b\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
+  for (const m of titleCase ? [] : text.matchAll(BARE)) {
+    const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
+    if (!bareName(m[1] as string, text.slice(end, end + 40))) continue;
+    // "published in Haaretz", "an op-ed in Le Monde": a paper, not a place
+    if (PUBLISHED.test(text.slice(Math.max(0, (m.index as number) - 30), m.index as number))) continue;
+    // "in Syrias divided northeastern city": a known place's possessive, its apostrophe lost
+    if (/s$/.test(m[1] as string) && ctx.known((m[1] as string).slice(0, -1))) continue;
+    add(m[1] as string, start, end, bareWord(m[1] as string), bareParent(end));
+  }
+  for (const m of text.matchAll(NAME_COMMA)) {
+    const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
+    const at = (m.index as number) + m[0].length;
+    const parent = resolvedAt(at);
+    const held = ctx.resolved.find((p) => p.place === parent && p.start >= at);
+    // "Babanusa, West Kordofan, on Saturday"; not "Ali, Borno state commissioner" nor "Ahmed, Sudan's envoy"
+    if (!parent || !held || (parent.kind !== 'governorate' && parent.kind !== 'district')) continue;
+    if (!AFTER_PARENT.test(text.slice(held.end, held.end + 40))) continue;
+    if (!bareName(m[1] as string, text.slice(end, end + 40), true)) continue;
+    add(m[1] as string, start, end, 'town', parent);
+  }
   for (const m of text.matchAll(NAME_IN)) {
     const at = (m.index as number) + m[0].length;
     const parent = THE_COUNTRY.test(text.slice(at, at + 40))
@@ -219,10 +314,36 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether a name after "in"/"near"/"outside" (or before ", <province>") with nothing saying what it
+ * is can be a town: no word a place's name does not hold, no owner, modifier or person after it
+ * (what `isName` asks of every unlisted name is asked too, when it is added).
+ */
+function bareName(name: string, after: string, comma = false): boolean {
+  if (name.split(/[ -]/).some((w) => NOT_PLACE_WORD.has(w))) return false;
+  // "in Mondays attack" (its apostrophe lost), "in N", "in St"
+  if (/^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days$/.test(name) || name.replace(/[^\p{L}]/gu, '').length < 3)
+    return false;
+  if (!comma && (!AFTER_BARE.test(after) || PERSON_AFTER.test(after))) return false;
+  // "in Kremlin-backed", "in Hamas's hands", "in Reuters' count"
+  return !/^[-‐'’]/.test(after);
+}
+
+/** "in Baron Street", "near al-Sahil Mosque", "in Tal Madiq Hill": what its last word says it is, else a town */
+function bareWord(name: string): PlaceWord {
+  const last = /\p{L}+$/u.exec(name)?.[0] ?? '';
+  if (/^(?:Street|Square|Road|Mosque|Hall|Park|Bridge|Hill|Roundabout|Market|Airport|Stadium)$/.test(last))
+    return 'post';
+  if (/^Camp$/.test(last)) return 'camp';
+  if (/^(?:District|Quarter|Neighbou?rhood)$/.test(last)) return 'district';
+  return 'town';
+}
+
 /** A capitalised run that reads as a place's own name: no known place, no title, no demonym, no acronym. */
 function isName(name: string, ctx: UnlistedContext): boolean {
   const words = name.split(/[ -]/).filter((w) => /^\p{Lu}/u.test(w));
-  if (words.length === 0) return false;
+  // "in Mayor Ahmed's village": an owner, not the place's name
+  if (words.length === 0 || /['’]s?$/.test(name)) return false;
   if (words.some((w) => NOT_NAME.test(w) || /^[\p{Lu}\d]{2,}$/u.test(w) || ctx.demonym(w) !== undefined))
     return false;
   // "the Kurdish village", "the Druze town": a people's adjective, not the place's own name

@@ -20,7 +20,14 @@ export interface Trimmed {
 /** "at 0914", "10:59", "2037 UTC+3" — but not "135" in "07 December 2016 135 Civilians Killed". */
 const TIME =
   /^\s*(?:at\s+\d{1,2}:?\d{2}|\d{1,2}:\d{2}|\d{4}(?=\s*(?:UTC|GMT)))(?:\s*(?:UTC|GMT|KSA)\s*[+-]?\d*)?(?=\s)/;
-const AGENCY_DATELINE = /^((?:\p{Lu}[\p{Lu} .'-]*,?\s*)?\((Reuters|AFP|AP|AA)\))\s*[-\u2013\u2014]+\s*/u;
+/**
+ * An agency dateline: "BEIRUT (Reuters) -", "PORT SUDAN, Sudan (Reuters) -", "GOMA, Congo (AP) —",
+ * "BEIRUT/THE HAGUE, March 7 (Reuters) -", with a hyphen or a dash. The city in capitals, then at
+ * most the country or state and a day, then the agency in brackets right before the dash: an
+ * ordinary first sentence with a hyphen ("UN-backed talks - which ...") has no bracketed agency there.
+ */
+const AGENCY_DATELINE =
+  /^((?:\p{Lu}[\p{Lu} .'’/-]*(?:,\s*\p{Lu}[\p{L} .'’-]{0,30}?)?(?:,?\s*\p{Lu}[a-z]{2,8}\.? \d{1,2})?,?\s*)?\((Reuters|AFP|AP|AA)\))\s*[-\u2013\u2014]+\s*/u;
 /**
  * SANA's "Aleppo, SANA –" / "SANA-" opening; "SANA reporter said" is prose and stays, and so does
  * Yemen's capital ("SANAA, Yemen (AP) —" is another agency's dateline, read with the places).

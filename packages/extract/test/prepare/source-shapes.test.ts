@@ -115,13 +115,13 @@ describe('datelines and what follows them', () => {
     expect(article.paragraphs[0]?.text).toBe(firstParagraph);
   });
 
-  it("keeps Yemen's capital at the head of a paragraph: SANAA is not the SANA agency's dateline", () => {
+  it("reads Yemen's capital as an AP dateline: SANAA is not the SANA agency's dateline", () => {
     const { article } = prepareDocument(
       raw('SANAA, Yemen (AP) — Air strikes hit the port of Hodeidah on Monday.', { headline: 'Strikes' }),
     );
-    expect(article.paragraphs[0]?.text).toBe(
-      'SANAA, Yemen (AP) — Air strikes hit the port of Hodeidah on Monday.',
-    );
+    expect(article.dateline).toBe('SANAA, Yemen (AP)');
+    expect(article.outlet).toEqual({ id: 'ap', name: 'Associated Press' });
+    expect(article.paragraphs[0]?.text).toBe('Air strikes hit the port of Hodeidah on Monday.');
   });
 
   it('trusts a "Last updated" date less', () => {
@@ -197,6 +197,35 @@ describe('sign-offs, footers and teasers', () => {
     expect(article.paragraphs.map((p) => p.text).join(' ')).toBe(
       'A truck bomb killed 12 people in a border town on Monday. Rescuers searched the rubble.',
     );
+  });
+
+  it.each([
+    [
+      'PORT SUDAN, Sudan (Reuters) - The army said it repelled an attack.',
+      'PORT SUDAN, Sudan (Reuters)',
+      'reuters',
+    ],
+    ['GOMA, Congo (AP) - M23 rebels shelled a camp on Tuesday.', 'GOMA, Congo (AP)', 'ap'],
+    ['GOMA, Congo (AP) \u2013 M23 rebels shelled a camp on Tuesday.', 'GOMA, Congo (AP)', 'ap'],
+    [
+      'BEIRUT/THE HAGUE, March 7 (Reuters) - A report said a tank fired twice.',
+      'BEIRUT/THE HAGUE, March 7 (Reuters)',
+      'reuters',
+    ],
+  ])('reads a city-and-country agency dateline with a hyphen or a dash: %s', (text, dateline, outlet) => {
+    const { article } = prepareDocument(raw(`Report\n\n${text}`));
+    expect(article.dateline).toBe(dateline);
+    expect(article.outlet?.id).toBe(outlet);
+    expect(article.paragraphs[0]?.text).toBe(text.replace(/^.*?\) [-\u2013] /, ''));
+  });
+
+  it.each([
+    'UN-backed talks - which began in May - stalled after shelling killed four people (Reuters) in Goma.',
+    'Kenya-led police - some 400 officers (AP) - patrolled Port-au-Prince on Monday.',
+  ])('takes no ordinary first sentence with a hyphen for a dateline: %s', (text) => {
+    const { article } = prepareDocument(raw(`Report\n\n${text}`));
+    expect(article.dateline).toBeNull();
+    expect(article.paragraphs[0]?.text).toBe(text);
   });
 
   it('reads an agency dateline as the outlet when nothing else names one', () => {
