@@ -174,3 +174,19 @@ describe('assaults held off', () => {
     );
   });
 });
+
+describe('people described as displaced', () => {
+  it.each([
+    ['Witnesses said the school, which housed hundreds of displaced families, was hit twice within minutes.'],
+    ['Aid groups called for support for thousands of internally displaced people in the camps.'],
+  ])('are no flight of their own: %s', (body) => {
+    expect(kinds(extract(body))).not.toContain('displacement');
+  });
+
+  it.each([
+    ['About 5,000 people fled the town on Monday after the shelling, the UN said.'],
+    ['More than 3,000 families were displaced by the floods and the shelling this week.'],
+  ])('while a flight told is one: %s', (body) => {
+    expect(kinds(extract(body))).toContain('displacement');
+  });
+});
