@@ -49,14 +49,14 @@ try {
   const { html, text } = renderFor(compiled, context);
   const name = place ? `${day}-${place.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : day;
   const map = compiled.mapFor(context.map);
-  // the web edition shows the map from a file beside it, named for the edition
-  const web = map ? { ...map, file: `${name}-map.png` } : null;
-  if (web) writeFileSync(join(outDir, web.file), web.png);
+  // the web edition shows the map's panels from files beside it, named for the edition
+  const web = map.map((m, i) => ({ ...m, file: `${name}-map${i ? `-${i + 1}` : ''}.png` }));
+  for (const w of web) writeFileSync(join(outDir, w.file), w.png);
   writeFileSync(join(outDir, `${name}.html`), forTheWeb(html, web));
   writeFileSync(join(outDir, `${name}.txt`), text);
   writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify({ issue, data }, null, 2)}\n`);
   console.log(
-    `${join(outDir, name)}.{html,txt,json}${web ? ` and ${web.file} (${web.png.length} bytes)` : ''}`,
+    `${join(outDir, name)}.{html,txt,json}${web.map((w) => ` and ${w.file} (${w.png.length} bytes)`).join('')}`,
   );
 } finally {
   await store.close();

@@ -1,6 +1,7 @@
 /**
  * Screenshots of a written issue (`sitrep digest --date D --out DIR` writes DIR/D.html and, on a
- * day with located events, the D-map.png it shows) in Debian's Chromium at a phone's and a
+ * day with located events, the D-map.png it shows, and D-map-2.png, D-map-3.png on a day of
+ * several theatres) in Debian's Chromium at a phone's and a
  * desktop pane's width, as test/browser.test.ts lays it out, and at both widths once more as a
  * dark-mode mail client shows it: `prefers-color-scheme: dark` with Chromium's forced dark
  * rendering, which darkens light backgrounds and leaves images alone, as Gmail's and Outlook's
@@ -35,11 +36,11 @@ async function shoot(browser: Browser, width: number, label: string, dark: boole
   await page.goto(url, { waitUntil: 'load' });
   const path = join(outDir!, `${name}-${label}.png`);
   await page.screenshot({ path, fullPage: true });
-  // the map and its legend as the reader sees them, to look at without scrolling a whole issue
-  const map = page.locator('img[src$="-map.png"]');
+  // the map's panels and their captions as the reader sees them, to look at without scrolling a whole issue
+  const map = page.locator('img.day-map, .day-map img');
   if (await map.count()) {
-    const box = (await map.boundingBox())!;
-    const legend = await page.locator('.day-map-caption').boundingBox();
+    const box = (await map.first().boundingBox())!;
+    const legend = await page.locator('.day-map-caption').last().boundingBox();
     await page.screenshot({
       path: join(outDir!, `${name}-${label}-map.png`),
       clip: {
@@ -54,7 +55,7 @@ async function shoot(browser: Browser, width: number, label: string, dark: boole
   const facts = await page.evaluate(() => ({
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     maps: [...document.images]
-      .filter((i) => i.src.endsWith('-map.png'))
+      .filter((i) => /-map(-\d)?\.png$/.test(i.src))
       .map((i) => `${i.naturalWidth}×${i.naturalHeight} shown at ${i.width}×${i.height}`),
   }));
   console.log(`${path} (horizontal overflow ${facts.overflow} px; map ${facts.maps.join(', ') || 'none'})`);

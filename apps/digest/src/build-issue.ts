@@ -8,7 +8,7 @@ import { dayMonthLabel, longDate, shortDate, spanLabel } from './date-labels.ts'
 import type { DayData, DayEvent } from './day-data.ts';
 import type { DiplomacyView, IssueModel, MatchKeys, NextView, SourceView, StoryView } from './issue-model.ts';
 import { buildDayMap } from './map/day-map.ts';
-import { MAP_LEGEND, type MapSourceItem } from './map/edition-map.ts';
+import { MAP_LEGEND, MAP_MORE_PANELS, type MapSourceItem } from './map/edition-map.ts';
 import { onlyTotals, rankStories } from './rank-stories.ts';
 import { weekTotals } from './week-data.ts';
 import { wordCorroboration, wordDispute } from './word-corroboration.ts';
@@ -228,6 +228,7 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
     ),
     mapSource,
     mapLegend: MAP_LEGEND,
+    mapMorePanels: MAP_MORE_PANELS,
     links: { archive: `${archive}/index.html`, issue: issueUrl },
   };
 }

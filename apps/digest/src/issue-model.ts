@@ -163,6 +163,8 @@ export interface IssueModel {
   mapSource: MapSourceItem[];
   /** every legend entry an edition's map can need, each under its show key */
   mapLegend: { key: string; label: string; colour: string }[];
+  /** the slots of the panels after the first (a day of several theatres), each shown when the edition's map has it */
+  mapMorePanels: { key: string; cid: string; alt: string; caption: string }[];
   /** links the issue itself points at (absolute) */
   links: { archive: string; issue: string };
 }
@@ -179,12 +181,21 @@ export interface RecipientContext {
   preferencesUrl: string;
   /** "You follow: Aleppo; air strikes" or null for the full issue */
   filterNote: string | null;
-  /** the edition's map (exactly the events it prints): its Content-ID, alt text and caption, the text part's wrapped */
+  /**
+   * the edition's map (exactly the events it prints): each panel's Content-ID, alt text and
+   * caption (the first panel's unnumbered, the others' numbered from 1 as in `mapMorePanels`),
+   * and the text part's alt texts and captions, wrapped
+   */
   map: DayMap | null;
   mapCid: string;
   mapAlt: string;
   mapCaption: string;
-  mapAltText: string;
-  mapCaptionText: string;
+  mapCid1: string;
+  mapAlt1: string;
+  mapCaption1: string;
+  mapCid2: string;
+  mapAlt2: string;
+  mapCaption2: string;
+  mapText: string;
   show: Record<string, boolean>;
 }

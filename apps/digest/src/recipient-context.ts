@@ -66,7 +66,8 @@ interface Edition {
   preheader: string;
   filterNote: string | null;
   map: DayMap | null;
-  mapText: { alt: string; caption: string };
+  /** the text part's map: each panel's alt text and caption, wrapped */
+  mapText: string;
 }
 
 const editions = new WeakMap<IssueModel, Map<string, Edition>>();
@@ -103,7 +104,7 @@ function editionFor(issue: IssueModel, s: Subscriber): Edition {
     preheader: rest.length ? `Also: ${rest.join(' · ')}` : issue.dateLabel,
     filterNote: filterNote(s),
     map,
-    mapText: { alt: map ? wrap(map.alt, 0) : '', caption: map ? wrap(map.caption, 0) : '' },
+    mapText: map ? map.panels.map((p) => `${wrap(p.alt, 0)}\n${wrap(p.caption, 0)}`).join('\n\n') : '',
   };
   byFilters.set(key, edition);
   return edition;
@@ -119,6 +120,7 @@ export function recipientContext(
   const e = editionFor(issue, s);
   if (e.empty && !options.allowEmpty) return null;
   const l = recipientLinks(s.email, links);
+  const panel = (i: number) => e.map?.panels[i];
   return {
     name: s.name,
     email: s.email,
@@ -129,11 +131,16 @@ export function recipientContext(
     preferencesUrl: l.preferencesUrl,
     filterNote: e.filterNote,
     map: e.map,
-    mapCid: e.map?.cid ?? '',
-    mapAlt: e.map?.alt ?? '',
-    mapCaption: e.map?.caption ?? '',
-    mapAltText: e.mapText.alt,
-    mapCaptionText: e.mapText.caption,
+    mapCid: panel(0)?.cid ?? '',
+    mapAlt: panel(0)?.alt ?? '',
+    mapCaption: panel(0)?.caption ?? '',
+    mapCid1: panel(1)?.cid ?? '',
+    mapAlt1: panel(1)?.alt ?? '',
+    mapCaption1: panel(1)?.caption ?? '',
+    mapCid2: panel(2)?.cid ?? '',
+    mapAlt2: panel(2)?.alt ?? '',
+    mapCaption2: panel(2)?.caption ?? '',
+    mapText: e.mapText,
     show: e.show,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `sitrep digest --date D --out DIR` and `--all`: each day's issue as DIR/D.html, D.txt and
  * D.eml, addressed to the archive reader (the public web edition), plus DIR/index.html; a day
- * with located events also gets DIR/D-map.png, which the .html shows and the .eml carries inline.
+ * with located events also gets DIR/D-map.png (and D-map-2.png, D-map-3.png for a day of
+ * several theatres), which the .html shows and the .eml carries inline.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ export async function writeDigest(date: string, o: WriteOptions): Promise<WriteR
     [`${date}.txt`, rendered.text],
     [`${date}.eml`, eml],
   ];
-  if (map) files.push([map.file, map.png]);
+  for (const image of map) files.push([image.file, image.png]);
   const written: string[] = [];
   for (const [name, body] of files) {
     const path = join(o.out, name);

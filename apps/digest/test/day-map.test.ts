@@ -25,6 +25,7 @@ import { SEED_DAY_2016_12_09 } from '../src/fixtures/seed-day-2016-12-09.ts';
 import { buildDayMap } from '../src/map/day-map.ts';
 import { MAP_DRAWING, placeLabels } from '../src/map/place-labels.ts';
 import { MAP_MAX_BYTES, radiusFor, renderMapPng } from '../src/map/render-map.ts';
+import { startPreview } from '../src/preview/preview-server.ts';
 import { recipientContext } from '../src/recipient-context.ts';
 import { compileIssue, renderFor } from '../src/render/compile-issue.ts';
 import { sendDigest } from '../src/send/send-digest.ts';
@@ -205,7 +206,8 @@ describe('what the map draws', () => {
       precision: 'reported',
     },
   ]);
-  const map = buildDayMap(day, ['Syria'])!;
+  const dayMap = buildDayMap(day, ['Syria'])!;
+  const map = dayMap.panels[0]!;
 
   it('draws one point per place, its events’ deaths summed, coloured by its gravest family', () => {
     expect(map.places.map((p) => [p.name, p.killed, p.events, p.family])).toEqual([
@@ -213,7 +215,8 @@ describe('what the map draws', () => {
       ['Idlib', 0, 1, 'humanitarian'],
     ]);
     expect(map.countries).toEqual(['SY']);
-    expect(map.families.map((f) => f.family)).toEqual(['violence', 'humanitarian']);
+    expect(dayMap.panels).toHaveLength(1);
+    expect(dayMap.families.map((f) => f.family)).toEqual(['violence', 'humanitarian']);
   });
 
   it('names the places in the alt text and says in the caption what is not drawn and why', () => {
@@ -245,24 +248,28 @@ describe('what the map draws', () => {
       'Belgorod',
     ],
   ])('%s', (_, events, name) => {
-    const m = buildDayMap(located(events), [])!;
+    const m = buildDayMap(located(events), [])!.panels[0]!;
     expect(m.places.map((p) => p.name)).toEqual([name]);
     expect(m.frame[1][0] - m.frame[0][0]).toBeLessThan(25);
   });
 
-  it('follows the theatre when the day spans more than a map can show, naming the rest', () => {
+  it('draws a point far from the day’s theatre in a panel of its own, after the theatre', () => {
     const m = buildDayMap(
       located([
         { kind: 'airstrike', place: at('Idlib', 35.93, 36.63), country: 'SY', casualties: killed(14) },
         { kind: 'shelling', place: at('Idlib', 35.93, 36.63), country: 'SY' },
-        // one report's village resolved to its namesake abroad, with the day's biggest toll
+        // one report's village resolved to its namesake abroad, with the day's biggest toll: more
+        // events outweigh more deaths, so the theatre of two events leads
         { kind: 'bombing', place: at('Washington', 38.9, -77.04), country: 'US', casualties: killed(15) },
       ]),
       ['Syria', 'United States'],
     )!;
-    expect(m.places.map((p) => p.name)).toEqual(['Idlib']);
-    expect(m.countries).toEqual(['SY']);
-    expect(m.caption).toContain('1 place outside the area shown (Washington) is not drawn');
+    expect(m.panels.map((p) => [p.places.map((q) => q.name), p.countries])).toEqual([
+      [['Idlib'], ['SY']],
+      [['Washington'], ['US']],
+    ]);
+    expect(m.panels[0]!.alt).toBe('Map of the events of 9 Dec 2016 in Syria: Idlib (14 killed).');
+    expect(m.panels[1]!.caption).toBe("United States: 1 place of 9 Dec 2016's events.");
   });
 
   it('is null when no event has a point', () => {
@@ -290,9 +297,211 @@ describe('what the map draws', () => {
         casualties: killed(i * 7),
       })),
     );
-    const png = renderMapPng(buildDayMap(busy, [])!);
+    const png = renderMapPng(buildDayMap(busy, [])!.panels[0]!);
     expect(pngSize(png).width).toBeGreaterThanOrEqual(720);
     expect(png.length).toBeLessThanOrEqual(MAP_MAX_BYTES);
+  });
+});
+
+/**
+ * A day of several wars: fighting in Haiti, Ukraine and Sudan, and in Myanmar, and a vote in New
+ * York. The old map framed one theatre and named the rest as "outside the area shown"; a desk
+ * officer following Ukraine got no picture of it.
+ */
+const warsDay = located([
+  { kind: 'shelling', place: at('El Fasher', 13.63, 25.35), country: 'SD', casualties: killed(14) },
+  { kind: 'airstrike', place: at('Kharkiv', 49.99, 36.23), country: 'UA', casualties: killed(3) },
+  { kind: 'airstrike', place: at('Zaporizhzhia', 47.82, 35.19), country: 'UA', casualties: killed(2) },
+  { kind: 'bombing', place: at('Port-au-Prince', 18.54, -72.34), country: 'HT', casualties: killed(9) },
+  { kind: 'shelling', place: at('Delmas', 18.55, -72.3), country: 'HT' },
+  { kind: 'airstrike', place: at('Mandalay', 21.97, 96.08), country: 'MM', casualties: killed(6) },
+  { kind: 'un_vote', place: at('New York', 40.71, -74.01), country: 'US' },
+]);
+
+describe('a day of several wars', () => {
+  const map = buildDayMap(warsDay, ['Sudan', 'Ukraine', 'Haiti', 'Myanmar'])!;
+
+  it('draws one panel per theatre, gravest first (most events, then most deaths), at most three', () => {
+    // Haiti and Ukraine have two events each, Haiti more deaths; Sudan one event with the most
+    // deaths of any place comes after both; Myanmar, one event with fewer deaths, is not drawn
+    expect(map.panels.map((p) => [p.countries, p.places.map((q) => [q.name, q.killed])])).toEqual([
+      [
+        ['HT'],
+        [
+          ['Port-au-Prince', 9],
+          ['Delmas', 0],
+        ],
+      ],
+      [
+        ['UA'],
+        [
+          ['Kharkiv', 3],
+          ['Zaporizhzhia', 2],
+        ],
+      ],
+      [['SD'], [['El Fasher', 14]]],
+    ]);
+    expect(map.panels.every((p) => p.places.every((q) => q.label))).toBe(true);
+  });
+
+  it('frames each theatre by itself: its own points, none of the others’, its country whole', () => {
+    const all = map.panels.flatMap((p) => p.places);
+    for (const p of map.panels) {
+      const [[w, s], [e, n]] = p.frame;
+      expect(e - w).toBeLessThan(25);
+      expect(n - s).toBeLessThan(25);
+      const inFrame = all.filter((q) => q.lon >= w && q.lon <= e && q.lat >= s && q.lat <= n);
+      expect(inFrame.map((q) => q.name)).toEqual(p.places.map((q) => q.name));
+    }
+    // Ukraine runs from about 22.1°E to 40.2°E
+    const [[w], [e]] = map.panels[1]!.frame;
+    expect(w).toBeLessThan(22.2);
+    expect(e).toBeGreaterThan(40.1);
+  });
+
+  it('gives each panel its alt text and a caption line naming its countries; the last says what is not drawn', () => {
+    expect(map.panels.map((p) => p.alt)).toEqual([
+      'Map of the events of 9 Dec 2016 in Haiti: Port-au-Prince (9 killed); Delmas.',
+      'Map of the events of 9 Dec 2016 in Ukraine: Kharkiv (3 killed); Zaporizhzhia (2 killed).',
+      'Map of the events of 9 Dec 2016 in Sudan: El Fasher (14 killed).',
+    ]);
+    expect(map.panels.map((p) => p.caption)).toEqual([
+      "Haiti: 2 places of 9 Dec 2016's events; circles sized by reported deaths.",
+      "Ukraine: 2 places of 9 Dec 2016's events.",
+      "Sudan: 1 place of 9 Dec 2016's events. 2 places outside the areas shown (Mandalay, New York) are not drawn.",
+    ]);
+  });
+
+  it('draws no empty panel for a theatre a panel before it already shows', () => {
+    // Kharkiv, the gravest point, leads a theatre alone (Lviv is more than 10° away); Haiti
+    // then leads the rest, leaving Lviv a theatre of its own — inside Ukraine, framed whole
+    const m = buildDayMap(
+      located([
+        { kind: 'airstrike', place: at('Kharkiv', 49.99, 36.23), country: 'UA', casualties: killed(20) },
+        { kind: 'bombing', place: at('Port-au-Prince', 18.54, -72.34), country: 'HT', casualties: killed(9) },
+        { kind: 'airstrike', place: at('Lviv', 49.84, 24.03), country: 'UA', casualties: killed(1) },
+      ]),
+      [],
+    )!;
+    expect(m.panels.map((p) => p.places.map((q) => q.name))).toEqual([
+      ['Kharkiv', 'Lviv'],
+      ['Port-au-Prince'],
+    ]);
+    expect(m.panels[0]!.caption).toBe(
+      "Ukraine: 2 places of 9 Dec 2016's events; circles sized by reported deaths.",
+    );
+  });
+
+  it('names each panel’s image and file apart, the first as a one-theatre day’s', () => {
+    expect(map.panels.map((p) => [p.cid, p.file])).toEqual([
+      ['map.2016-12-09@sitrep', '2016-12-09-map.png'],
+      ['map.2016-12-09.2@sitrep', '2016-12-09-map-2.png'],
+      ['map.2016-12-09.3@sitrep', '2016-12-09-map-3.png'],
+    ]);
+  });
+
+  it('renders each panel as a one-theatre map: 960 px wide, at most 60 KB, each its own picture', () => {
+    const pngs = map.panels.map(renderMapPng);
+    for (const png of pngs) {
+      expect(pngSize(png)).toEqual({ width: 960, height: 640 });
+      expect(png.length).toBeLessThanOrEqual(MAP_MAX_BYTES);
+    }
+    expect(new Set(pngs.map((p) => p.toString('base64'))).size).toBe(3);
+  });
+
+  describe('in the issue as written, sent and previewed', () => {
+    const out = join(dir, 'wars');
+    const source = fixtureSource([warsDay]);
+    beforeAll(async () => {
+      const r = await writeDigest('2016-12-09', { source, config, out });
+      if (!('written' in r)) throw new Error(`skipped: ${r.skipped}`);
+    }, 60_000);
+
+    it('writes one PNG per panel beside the .html, which shows them in order with their alt texts and captions', () => {
+      expect(readdirSync(out).filter((f) => f.endsWith('.png'))).toEqual([
+        '2016-12-09-map-2.png',
+        '2016-12-09-map-3.png',
+        '2016-12-09-map.png',
+      ]);
+      const html = readFileSync(join(out, '2016-12-09.html'), 'utf8');
+      const imgs = [...html.matchAll(/<img[^>]*src="2016-12-09-map[^"]*"[^>]*>/g)].map((m) => [
+        /src="([^"]+)"/.exec(m[0])![1],
+        /alt="([^"]*)"/.exec(m[0])![1]!.replaceAll('&#x27;', "'"),
+      ]);
+      expect(imgs).toEqual([
+        ['2016-12-09-map.png', map.panels[0]!.alt],
+        ['2016-12-09-map-2.png', map.panels[1]!.alt],
+        ['2016-12-09-map-3.png', map.panels[2]!.alt],
+      ]);
+      expect(html).not.toContain('cid:');
+      // each caption right after its picture, in page order
+      const at = map.panels.map((p) => html.indexOf(p.caption.replaceAll("'", '&#x27;')));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      expect(html.indexOf('2016-12-09-map-2.png')).toBeGreaterThan(at[0]!);
+      expect(html.indexOf('2016-12-09-map-3.png')).toBeLessThan(at[2]!);
+    });
+
+    it('carries each panel inline in the .eml under the Content-ID its <img> shows, and prints every panel in the text', async () => {
+      const mail = await simpleParser(readFileSync(join(out, '2016-12-09.eml')), { keepCidLinks: true });
+      const cids = [...(mail.html as string).matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1]);
+      expect(cids).toEqual(['map.2016-12-09@sitrep', 'map.2016-12-09.2@sitrep', 'map.2016-12-09.3@sitrep']);
+      expect(mail.attachments.map((a) => [a.contentId, a.contentDisposition, a.contentType])).toEqual(
+        cids.map((c) => [`<${c}>`, 'inline', 'image/png']),
+      );
+      for (const [i, a] of mail.attachments.entries())
+        expect(a.content.equals(readFileSync(join(out, map.panels[i]!.file)))).toBe(true);
+      const text = readFileSync(join(out, '2016-12-09.txt'), 'utf8').replace(/\n(?!\n)/g, ' ');
+      for (const p of map.panels) {
+        expect(text).toContain(p.alt);
+        expect(text).toContain(p.caption);
+      }
+    });
+
+    it('gives a reader who follows one war that war’s map alone', async () => {
+      const issue = await compileIssue(
+        buildIssue(warsDay, { archiveUrl: 'https://sitrep.example.org/digests' }),
+      );
+      const ctx = recipientContext(
+        issue.model,
+        subscriber('kyiv@example.org', { places: ['Kharkiv', 'Zaporizhzhia'] }),
+        LINKS,
+      )!;
+      const images = issue.mapFor(ctx.map);
+      expect(images).toHaveLength(1);
+      expect(images[0]!.cid).toMatch(/^map\.2016-12-09\.[0-9a-f]{12}@sitrep$/);
+      const { html, text } = renderFor(issue, ctx);
+      expect([...html.matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1])).toEqual([images[0]!.cid]);
+      expect(html).toContain(
+        'alt="Map of the events of 9 Dec 2016 in Ukraine: Kharkiv (3 killed); Zaporizhzhia (2 killed)."',
+      );
+      expect(html).not.toContain('Haiti:');
+      expect(text).toContain('Map of the events of 9 Dec 2016 in Ukraine');
+      expect(text).not.toContain('Map of the events of 9 Dec 2016 in Haiti');
+      expect(text).not.toContain('Haiti: 2 places');
+      // the whole issue's three panels, rendered once with it
+      expect(issue.map.map((m) => m.cid)).toEqual(map.panels.map((p) => p.cid));
+      expect(issue.mapFor(recipientContext(issue.model, subscriber('all@example.org'), LINKS)!.map)).toBe(
+        issue.map,
+      );
+    });
+
+    it('serves each panel in the preview, as the .html names it', async () => {
+      const { server, url } = await startPreview({ source, config, port: 0 });
+      try {
+        for (const p of map.panels) {
+          const r = await fetch(`${url}/${p.file}`);
+          expect(r.status).toBe(200);
+          expect(r.headers.get('content-type')).toBe('image/png');
+          expect(Buffer.from(await r.arrayBuffer()).equals(readFileSync(join(out, p.file)))).toBe(true);
+        }
+        expect((await fetch(`${url}/2016-12-09-map-4.png`)).status).toBe(404);
+        const page = await (await fetch(`${url}/2016-12-09.html`)).text();
+        expect(page).toContain('src="2016-12-09-map-3.png"');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
   });
 });
 

@@ -36,8 +36,8 @@ export interface MessageInput {
   unsubscribeMailto: string;
   /** when the message is dated; defaults to now */
   date?: Date;
-  /** the day's map, sent inline under the Content-ID the HTML part shows */
-  map?: MapImage | null;
+  /** the day's map, one PNG per panel, each sent inline under the Content-ID the HTML part shows */
+  map?: readonly MapImage[];
 }
 
 /** `<2016-12-09.3f2a…@sitrep.example.org>`: the same issue to the same person always has the same id. */
@@ -56,7 +56,7 @@ export function buildMessage(input: MessageInput, dkim: DkimConfig | null): Send
     messageId: messageId(input.issueDate, input.to.email, input.from),
     text: input.rendered.text,
     html: input.rendered.html,
-    ...(input.map ? { attachments: [inlineAttachment(input.map)] } : {}),
+    ...(input.map?.length ? { attachments: input.map.map(inlineAttachment) } : {}),
     headers: {
       'List-Unsubscribe': `<${input.unsubscribeUrl}>, <${input.unsubscribeMailto}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -1,20 +1,22 @@
 /**
- * What the day's locator map shows, decided before anything is drawn: one point per place
- * (its events' reported deaths summed, coloured by the family of its gravest event), the day's
- * countries framed, the places that get a label, and the words that stand for the picture —
- * the alt text listing the places and the caption saying what is not drawn and why.
+ * What the day's locator map shows, decided before anything is drawn: the day's theatres (up
+ * to MAX_PANELS, one panel each: a day of fighting in Sudan, Ukraine and Haiti gets three
+ * maps), and in each panel one point per place (its events' reported deaths summed, coloured by
+ * the family of its gravest event), the theatre's countries framed, the places that get a label,
+ * and the words that stand for the picture — the alt text listing the places and the caption
+ * naming the theatre's countries and, in the last panel, saying what is not drawn and why.
  *
  * An event is drawn only where the gazetteer gives its place a point finer than a country or a
  * region (a country's centre is no place an event happened), and only when it is dated to a day
- * or a week (as in the chart). The frame is where the day's
- * violence and humanitarian events are, with their countries when those are small enough to
- * show whole; diplomacy far from it (a vote in New York on a day of fighting in Aleppo) is
- * named in the caption rather than stretching the map across an ocean.
+ * or a week (as in the chart). Each frame is where a theatre's violence and humanitarian events
+ * are, with their countries when those are small enough to show whole; diplomacy far from every
+ * theatre (a vote in New York on a day of fighting in Aleppo) is named in the caption rather
+ * than given a map of its own.
  */
 import { eventKindInfo } from '@sitrep/schema/event-kinds';
 import { shortDate } from '../date-labels.ts';
 import type { DayData, DayEvent, PlacePoint } from '../day-data.ts';
-import { listCountries } from '../word-coverage.ts';
+import { countryNames as countryNamesOf, listCountries } from '../word-coverage.ts';
 import { maxBest } from '../word-figures.ts';
 import { atlasCountry } from './world-atlas.ts';
 
@@ -33,23 +35,34 @@ export interface MapPlace extends PlacePoint {
 /** [[west, south], [east, north]] in degrees */
 export type Frame = [[number, number], [number, number]];
 
-export interface DayMap {
-  date: string;
+/**
+ * One theatre's picture: its own frame, points, labels and words. A day of fighting in one
+ * country has one; a day of events in Sudan, Ukraine and Haiti has one per war (up to
+ * MAX_PANELS), each a PNG of its own in the email.
+ */
+export interface MapPanel {
   /** Content-ID of the inline image in the email (`cid:` in the HTML part) */
   cid: string;
   /** the file written beside the issue's .html, and its address relative to it */
   file: string;
-  /** the size the image is shown at, in CSS pixels, at most (it shrinks with a narrow screen) */
-  width: number;
-  height: number;
   frame: Frame;
   places: MapPlace[];
-  /** ISO 3166-1 alpha-2 codes of the day's countries, drawn framed */
+  /** ISO 3166-1 alpha-2 codes of the theatre's countries, drawn framed */
   countries: string[];
-  /** families on the map, gravest first, for the legend */
-  families: { family: MapFamily; label: string; colour: string }[];
   alt: string;
+  /** what the picture shows; the last panel's also says what no panel draws and why */
   caption: string;
+}
+
+export interface DayMap {
+  date: string;
+  /** the size each panel is shown at, in CSS pixels, at most (it shrinks with a narrow screen) */
+  width: number;
+  height: number;
+  /** one per theatre, gravest first (most events, then most deaths); at least one */
+  panels: MapPanel[];
+  /** families on the map's panels, gravest first, for the legend */
+  families: { family: MapFamily; label: string; colour: string }[];
 }
 
 /** Colours that keep 4.5:1 against white, as legend text and as dots on the light map. */
@@ -128,23 +141,37 @@ function frameOf(points: readonly PlacePoint[], countries: readonly string[]): F
 }
 
 /**
- * A day's events usually lie within one theatre; when they span more than a map can show at a
- * useful scale (a toll placed in Washington beside the fighting in Idlib, or a village resolved
- * to its namesake abroad), the frame follows the theatre: the point with the most of the day's
- * events near it, then the most deaths near it. The rest is named in the caption as outside.
+ * The day's theatres. A day's events usually lie within one, and then they are one theatre
+ * however they are spread (at most MAX_SPAN_DEG across). When they span more (fighting in Sudan,
+ * Ukraine and Haiti on one day, or a village resolved to its namesake abroad), the theatres are
+ * taken greedily: the point with the most of what is left near it (then the most deaths near it)
+ * leads, the points within MAX_SPAN_DEG / 2 of it are its theatre, and the same is done again on
+ * what is left. Ordered by gravity: most events, then most deaths.
  */
-function aroundTheLead<T extends { e: DayEvent; point: PlacePoint }>(located: T[]): T[] {
-  const [[w, s], [e, n]] = boundsOf(located.map((l) => l.point));
-  if (e - w <= MAX_SPAN_DEG && n - s <= MAX_SPAN_DEG) return located;
+function theatresOf<T extends { e: DayEvent; point: PlacePoint }>(located: T[]): T[][] {
+  const theatres: T[][] = [];
+  let left = located;
   const half = MAX_SPAN_DEG / 2;
-  const near = (a: PlacePoint) =>
-    located.filter((l) => Math.abs(l.point.lon - a.lon) <= half && Math.abs(l.point.lat - a.lat) <= half);
-  const score = (a: PlacePoint) => {
-    const around = near(a);
-    return around.length * 1e6 + around.reduce((sum, l) => sum + deathsOf(l.e), 0);
-  };
-  const lead = located.reduce((best, l) => (score(l.point) > score(best.point) ? l : best)).point;
-  return near(lead);
+  while (left.length) {
+    const [[w, s], [e, n]] = boundsOf(left.map((l) => l.point));
+    if (e - w <= MAX_SPAN_DEG && n - s <= MAX_SPAN_DEG) {
+      theatres.push(left);
+      break;
+    }
+    const rest = left;
+    const near = (a: PlacePoint) =>
+      rest.filter((l) => Math.abs(l.point.lon - a.lon) <= half && Math.abs(l.point.lat - a.lat) <= half);
+    const score = (a: PlacePoint) => {
+      const around = near(a);
+      return around.length * 1e6 + around.reduce((sum, l) => sum + deathsOf(l.e), 0);
+    };
+    const lead = near(rest.reduce((best, l) => (score(l.point) > score(best.point) ? l : best)).point);
+    theatres.push(lead);
+    left = rest.filter((l) => !lead.includes(l));
+  }
+  const deaths = (t: T[]) => t.reduce((sum, l) => sum + deathsOf(l.e), 0);
+  // stable: equal theatres keep the order they were found in
+  return theatres.sort((a, b) => b.length - a.length || deaths(b) - deaths(a));
 }
 
 const inside = (p: PlacePoint, f: Frame) =>
@@ -153,40 +180,15 @@ const inside = (p: PlacePoint, f: Frame) =>
 /** "Khan Sheikhoun (87 killed)", "Sheikh Saeed" */
 const placeWords = (p: MapPlace) => (p.killed ? `${p.name} (${number.format(p.killed)} killed)` : p.name);
 
-/**
- * The day's map, or null when none of its events has a point to draw (no map, no empty box).
- * `edition` names a subscriber's edition whose events are a part of the day's: it goes into the
- * Content-ID, so an email never shows another edition's picture under the same name.
- */
-export function buildDayMap(
-  /** `key` names a weekly edition's map ("2016-W49"), `label` its days ("5–11 Dec 2016") */
-  day: Pick<DayData, 'date' | 'events'> & { key?: string | undefined; label?: string | undefined },
-  countryNames: readonly string[],
-  edition?: string,
-): DayMap | null {
-  // as in the chart: an event dated only by its report (often an earlier attack recalled) is no
-  // event of the day to put on its map
-  const dated = day.events.filter((e) => e.precision !== 'reported');
-  const located = dated.flatMap((e) => {
-    const point = drawable(e);
-    return point ? [{ e, point, family: eventKindInfo(e.kind).family as MapFamily }] : [];
-  });
-  if (!located.length) return null;
-  const core = located.filter((l) => l.family !== 'diplomacy');
-  const framing = aroundTheLead(core.length ? core : located);
-  const countries = [...new Set(framing.flatMap((l) => (l.e.country ? [l.e.country.toUpperCase()] : [])))];
-  const frame = frameOf(
-    framing.map((l) => l.point),
-    countries,
-  );
+/** The most theatres drawn: past three, a reader scrolls past maps to reach the stories. */
+export const MAX_PANELS = 3;
 
+type Located = { e: DayEvent; point: PlacePoint; family: MapFamily };
+
+/** The places of a panel's events, one point per place, gravest first; the main ones labelled. */
+function placesOf(events: readonly Located[]): MapPlace[] {
   const byPlace = new Map<string, MapPlace>();
-  const elsewhere: string[] = [];
-  for (const { e, point, family } of located) {
-    if (!inside(point, frame)) {
-      if (!elsewhere.includes(e.place!.name)) elsewhere.push(e.place!.name);
-      continue;
-    }
+  for (const { e, point, family } of events) {
     const key = `${e.place!.name}|${point.lat.toFixed(3)}|${point.lon.toFixed(3)}`;
     const p = byPlace.get(key);
     if (!p)
@@ -208,21 +210,66 @@ export function buildDayMap(
     (a, b) => b.killed - a.killed || b.events - a.events || a.name.localeCompare(b.name),
   );
   for (const p of places.slice(0, MAX_LABELS)) p.label = true;
-  const families = GRAVITY.filter((f) => places.some((p) => p.family === f)).map((family) => ({
-    family,
-    label: FAMILY_LABELS[family],
-    colour: FAMILY_COLOURS[family],
-  }));
+  return places;
+}
+
+/**
+ * The day's map, or null when none of its events has a point to draw (no map, no empty box).
+ * `edition` names a subscriber's edition whose events are a part of the day's: it goes into the
+ * Content-ID, so an email never shows another edition's picture under the same name.
+ */
+export function buildDayMap(
+  /** `key` names a weekly edition's map ("2016-W49"), `label` its days ("5–11 Dec 2016") */
+  day: Pick<DayData, 'date' | 'events'> & { key?: string | undefined; label?: string | undefined },
+  countryNames: readonly string[],
+  edition?: string,
+): DayMap | null {
+  // as in the chart: an event dated only by its report (often an earlier attack recalled) is no
+  // event of the day to put on its map
+  const dated = day.events.filter((e) => e.precision !== 'reported');
+  const located: Located[] = dated.flatMap((e) => {
+    const point = drawable(e);
+    return point ? [{ e, point, family: eventKindInfo(e.kind).family as MapFamily }] : [];
+  });
+  if (!located.length) return null;
+  // the theatres are where the fighting and the aid are; diplomacy is drawn where it falls in one
+  const core = located.filter((l) => l.family !== 'diplomacy');
+  const framed: { countries: string[]; frame: Frame; events: Located[] }[] = [];
+  for (const t of theatresOf(core.length ? core : located)) {
+    if (framed.length === MAX_PANELS) break;
+    // a theatre a frame before it already shows (a country framed whole reaches past the 10°
+    // around its lead: Lviv beside Kharkiv) is drawn there, not as an empty panel
+    if (t.every((l) => framed.some((f) => inside(l.point, f.frame)))) continue;
+    const countries = [...new Set(t.flatMap((l) => (l.e.country ? [l.e.country.toUpperCase()] : [])))];
+    framed.push({
+      countries,
+      frame: frameOf(
+        t.map((l) => l.point),
+        countries,
+      ),
+      events: [],
+    });
+  }
+  const elsewhere: string[] = [];
+  for (const l of located) {
+    // an event drawn once, in the gravest theatre whose frame holds it
+    const panel = framed.find((f) => inside(l.point, f.frame));
+    if (panel) panel.events.push(l);
+    else if (!elsewhere.includes(l.e.place!.name)) elsewhere.push(l.e.place!.name);
+  }
+  const panelPlaces = framed.map((f) => placesOf(f.events));
+  const families = GRAVITY.filter((f) => panelPlaces.some((ps) => ps.some((p) => p.family === f))).map(
+    (family) => ({
+      family,
+      label: FAMILY_LABELS[family],
+      colour: FAMILY_COLOURS[family],
+    }),
+  );
 
   const when = day.label ?? shortDate(day.date);
   const undated = day.events.length - dated.length;
   const notLocated = dated.length - located.length;
-  const where = countryNames.length ? ` in ${listCountries(countryNames)}` : '';
-  const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
-  const more = places.length - listed.length;
-  const alt = `Map of the events of ${when}${where}: ${listed.join('; ')}${
-    more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
-  }.`;
+  const single = framed.length === 1;
   const notes = [
     undated
       ? `${plural(undated, 'event', 'events')} dated only by ${undated === 1 ? 'its report is' : 'their reports are'} not drawn`
@@ -231,23 +278,34 @@ export function buildDayMap(
       ? `${plural(notLocated, 'event', 'events')} without a place precise enough to draw ${notLocated === 1 ? 'is' : 'are'} not drawn`
       : null,
     elsewhere.length
-      ? `${plural(elsewhere.length, 'place', 'places')} outside the area shown (${elsewhere.join(', ')}) ${elsewhere.length === 1 ? 'is' : 'are'} not drawn`
+      ? `${plural(elsewhere.length, 'place', 'places')} outside the ${single ? 'area' : 'areas'} shown (${elsewhere.join(', ')}) ${elsewhere.length === 1 ? 'is' : 'are'} not drawn`
       : null,
   ].filter((n): n is string => n !== null);
-  const caption = `${plural(places.length, 'place', 'places')} of ${when}'s events; circles sized by reported deaths.${
-    notes.length ? ` ${notes.join('; ')}.` : ''
-  }`;
-  return {
-    date: day.date,
-    cid: `map.${day.key ?? day.date}${edition ? `.${edition}` : ''}@sitrep`,
-    file: `${day.key ?? day.date}-map.png`,
-    width: MAP_WIDTH,
-    height: MAP_HEIGHT,
-    frame,
-    places,
-    countries,
-    families,
-    alt,
-    caption,
-  };
+  const id = `${day.key ?? day.date}${edition ? `.${edition}` : ''}`;
+  const panels = framed.map((f, i): MapPanel => {
+    const places = panelPlaces[i]!;
+    // one theatre: the day's countries, as the masthead names them; several: each panel's own
+    const names = single ? countryNames : countryNamesOf(f.events.map((l) => l.e));
+    const where = names.length ? ` in ${listCountries(names)}` : '';
+    const listed = places.slice(0, MAX_ALT_PLACES).map(placeWords);
+    const more = places.length - listed.length;
+    const alt = `Map of the events of ${when}${where}: ${listed.join('; ')}${
+      more > 0 ? `; and ${plural(more, 'more place', 'more places')}` : ''
+    }.`;
+    // each panel's line names its countries; the first says how circles read, the last what is not drawn
+    const lead = single ? '' : `${names.length ? listCountries(names) : `Area ${i + 1}`}: `;
+    const sized = i === 0 ? '; circles sized by reported deaths' : '';
+    const last = i === framed.length - 1 && notes.length ? ` ${notes.join('; ')}.` : '';
+    const caption = `${lead}${plural(places.length, 'place', 'places')} of ${when}'s events${sized}.${last}`;
+    return {
+      cid: `map.${id}${i ? `.${i + 1}` : ''}@sitrep`,
+      file: `${day.key ?? day.date}-map${i ? `-${i + 1}` : ''}.png`,
+      frame: f.frame,
+      places,
+      countries: f.countries,
+      alt,
+      caption,
+    };
+  });
+  return { date: day.date, width: MAP_WIDTH, height: MAP_HEIGHT, panels, families };
 }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { DayEvent } from '../day-data.ts';
 import type { IssueModel } from '../issue-model.ts';
 import { countryNames } from '../word-coverage.ts';
-import { buildDayMap, type DayMap, FAMILY_COLOURS, type MapFamily } from './day-map.ts';
+import { buildDayMap, type DayMap, FAMILY_COLOURS, MAX_PANELS, type MapFamily } from './day-map.ts';
 
 /** A drawable item of the issue: the event under the `show` key of the story or diplomacy item that prints it. */
 export interface MapSourceItem {
@@ -32,10 +32,26 @@ export const MAP_LEGEND: { key: string; family: MapFamily; label: string; colour
   { key: 'mapDiplomacy', family: 'diplomacy', label: 'Diplomacy', colour: FAMILY_COLOURS.diplomacy },
 ];
 
-/** The show keys the map adds to an edition's `show` map: the section and each legend entry. */
+/**
+ * The slots of the panels after the first. The template is compiled once per issue, before any
+ * edition's map is known, and an edition's events can fall into more theatres than the whole
+ * day's do (three points in a row are one theatre; the two ends alone are two), so it holds a
+ * block for every panel a map can have, each shown when the edition's map has that panel.
+ */
+export const MAP_MORE_PANELS = Array.from({ length: MAX_PANELS - 1 }, (_, i) => ({
+  key: `mapPanel${i + 1}`,
+  cid: `mapCid${i + 1}`,
+  alt: `mapAlt${i + 1}`,
+  caption: `mapCaption${i + 1}`,
+}));
+
+/** The show keys the map adds to an edition's `show` map: the section, each legend entry, each later panel. */
 export function mapShowKeys(map: DayMap | null): Record<string, boolean> {
   const keys: Record<string, boolean> = { secMap: map !== null };
   for (const l of MAP_LEGEND) keys[l.key] = !!map?.families.some((f) => f.family === l.family);
+  MAP_MORE_PANELS.forEach((p, i) => {
+    keys[p.key] = (map?.panels.length ?? 0) > i + 1;
+  });
   return keys;
 }
 

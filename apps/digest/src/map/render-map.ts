@@ -6,7 +6,7 @@
  * that, shown at up to 592 px wide: labels of 17 px stay above 11 px on a 375 px phone.
  */
 import { geoMercator, geoPath } from 'd3-geo';
-import type { DayMap } from './day-map.ts';
+import type { MapPanel } from './day-map.ts';
 import { FAMILY_COLOURS } from './day-map.ts';
 import { escapeXml, FONT_FAMILY, H, LABEL_PX, W } from './map-drawing.ts';
 import { placeLabels } from './place-labels.ts';
@@ -31,7 +31,8 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 /** Circle area grows with deaths; a place with none reported is a small dot. */
 export const radiusFor = (killed: number) => Math.min(24, 4.5 + 2.1 * Math.sqrt(killed));
 
-export function mapSvg(map: DayMap): string {
+/** One panel (one theatre) as SVG: each panel is a picture of its own, drawn as a one-theatre day always was. */
+export function mapSvg(map: MapPanel): string {
   const [[west, south], [east, north]] = map.frame;
   const projection = geoMercator()
     .fitExtent(
@@ -97,10 +98,10 @@ export function mapSvg(map: DayMap): string {
 export const MAP_MAX_BYTES = 60 * 1024;
 
 /**
- * The PNG at twice the drawing's size, or at a lower density when a day with many borders would
+ * A panel's PNG at twice the drawing's size, or at a lower density when a day with many borders would
  * pass MAP_MAX_BYTES (flat colours compress well; coastlines and anti-aliased edges do not).
  */
-export function renderMapPng(map: DayMap): Buffer {
+export function renderMapPng(map: MapPanel): Buffer {
   const svg = mapSvg(map);
   let png: Buffer = Buffer.alloc(0);
   for (const zoom of [SCALE, 1.5, 1.25, 1]) {

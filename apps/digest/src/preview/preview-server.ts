@@ -1,6 +1,7 @@
 /**
  * `sitrep digest preview`: the archive and any day's issue, as the archive reader gets it.
- * `/` is the archive, `/YYYY-MM-DD.html` and `.txt` an issue, `/YYYY-MM-DD-map.png` its map.
+ * `/` is the archive, `/YYYY-MM-DD.html` and `.txt` an issue, `/YYYY-MM-DD-map.png` its map
+ * (and `-map-2.png`, `-map-3.png`: a day of several theatres has a picture for each).
  * Issues are compiled on first request and kept, as the sender would.
  */
 import { createServer, type Server } from 'node:http';
@@ -51,12 +52,14 @@ export async function startPreview(o: PreviewOptions): Promise<{ server: Server;
           renderArchiveIndex(issues, (d) => `/${d}.html`),
         );
       }
-      const png = /^\/(\d{4}-\d{2}-\d{2})-map\.png$/.exec(path);
+      const png = /^\/(\d{4}-\d{2}-\d{2})-map(?:-[2-9])?\.png$/.exec(path);
       if (png && isCalendarDay(png[1]!)) {
         const map = (await issue(png[1]!)).map;
-        if (!map) return send(404, 'text/plain', `${png[1]} has no located events, so no map.\n`);
+        if (!map.length) return send(404, 'text/plain', `${png[1]} has no located events, so no map.\n`);
+        const image = map.find((m) => `/${m.file}` === path);
+        if (!image) return send(404, 'text/plain', `${png[1]}'s map has no panel ${path.slice(1)}.\n`);
         res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-        return res.end(map.png);
+        return res.end(image.png);
       }
       const m = /^\/(\d{4}-\d{2}-\d{2})\.(html|txt)$/.exec(path);
       if (!m || !ISO_DATE.test(m[1]!))

@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import type { IssueModel, RecipientContext } from '../issue-model.ts';
 import type { DayMap } from '../map/day-map.ts';
-import { type MapImage, mapImage } from '../map/map-image.ts';
+import { type MapImage, mapImages } from '../map/map-image.ts';
 import { parseSlots, slotFiller, withoutMarkers } from './recipient-slots.ts';
 import { registerStageOneHelpers } from './stage-one-helpers.ts';
 import { MJML_PARTIALS, MJML_SOURCE, TEXT_SOURCE } from './template-files.ts';
@@ -25,10 +25,10 @@ export interface CompiledIssue {
   sections: readonly string[];
   html: (recipient: RecipientContext) => string;
   text: (recipient: RecipientContext) => string;
-  /** the full issue's map as a PNG, rendered once with the issue; null when the day has no located events */
-  map: MapImage | null;
-  /** an edition's map as a PNG: rendered once per set of events (its Content-ID names the set), then shared */
-  mapFor: (map: DayMap | null) => MapImage | null;
+  /** the full issue's map as PNGs (one per panel), rendered once with the issue; none when the day has no located events */
+  map: MapImage[];
+  /** an edition's map as PNGs: rendered once per set of events (its Content-IDs name the set), then shared */
+  mapFor: (map: DayMap | null) => MapImage[];
 }
 
 export interface RenderedEmail {
@@ -68,14 +68,16 @@ export async function compileIssue(model: IssueModel): Promise<CompiledIssue> {
   const textSource = textTemplate(safe);
   const html = parseSlots(htmlSource);
   const text = parseSlots(textSource);
-  const full = model.map ? mapImage(model.map) : null;
-  const images = new Map<string, MapImage>(full ? [[full.cid, full]] : []);
+  const none: MapImage[] = [];
+  const full = model.map ? mapImages(model.map) : none;
+  // keyed by the first panel's Content-ID, which names the edition's set of events
+  const images = new Map<string, MapImage[]>(model.map ? [[model.map.panels[0]!.cid, full]] : []);
   const mapFor = (map: DayMap | null) => {
-    if (!map) return null;
-    let image = images.get(map.cid);
+    if (!map) return none;
+    let image = images.get(map.panels[0]!.cid);
     if (!image) {
-      image = mapImage(map);
-      images.set(map.cid, image);
+      image = mapImages(map);
+      images.set(map.panels[0]!.cid, image);
     }
     return image;
   };
