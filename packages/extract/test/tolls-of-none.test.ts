@@ -117,3 +117,69 @@ describe('tolls told again', () => {
     expect(k.flatMap((f) => [f.best, f.low, f.high])).toContain(20);
   });
 });
+
+describe('attackers killed in their own attack', () => {
+  it.each([
+    [
+      'police said they killed two of them',
+      [
+        'Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people. Police said they had killed two of the attackers.',
+      ],
+    ],
+    [
+      'all of them killed by security forces, a paragraph later',
+      [
+        'Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people.',
+        'All five attackers were killed by security forces.',
+      ],
+    ],
+    [
+      'both told',
+      [
+        'Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people. Police said they had killed two of the attackers.',
+        'All five attackers were killed by security forces.',
+      ],
+    ],
+    [
+      'the word the attack gave them',
+      [
+        'Gunmen attacked a police station in Kano on Sunday, killing 12 officers. Two gunmen died in the exchange of fire, police said.',
+      ],
+    ],
+  ])('are part of the attack, not another event, and leave its toll as told: %s', (_why, paragraphs) => {
+    expect(tolls(extract(...paragraphs))).toEqual([['attack', 12, null]]);
+  });
+
+  it("leaves a suicide bombing with its victims' toll when the bomber is said to have died", () => {
+    const a = extract(
+      'A suicide bomber blew himself up at a market in Maiduguri on Saturday, killing nine people. The bomber was also killed.',
+    );
+    expect(tolls(a)).toEqual([['bombing', 9, null]]);
+  });
+
+  it.each([
+    [
+      'on its own',
+      ['Security forces killed five militants in a raid in Tillaberi region on Friday, the army said.'],
+      5,
+    ],
+    [
+      'in a raid after an attack',
+      [
+        'Militants attacked a village near Djibo on Monday, killing 20 people.',
+        'Security forces killed five militants in a raid, the army said.',
+      ],
+      5,
+    ],
+    [
+      'in another place and on another day',
+      [
+        'Militants attacked a village near Djibo on Monday, killing 20 people.',
+        'On Wednesday, the army said it had killed the four militants in Arbinda.',
+      ],
+      4,
+    ],
+  ])('keeps militants killed by security forces as an event of its own: %s', (_why, paragraphs, dead) => {
+    expect(tolls(extract(...paragraphs))).toContainEqual(['attack', dead, null]);
+  });
+});
