@@ -203,6 +203,33 @@ describe('one phrase, one incident', () => {
   });
 });
 
+describe('a war told, not a clash', () => {
+  it.each([
+    [
+      'a side saying what it fights',
+      'The military has denied targeting civilians and says it is fighting terrorists.',
+    ],
+    [
+      'a war of years',
+      "Al Shabaab has been fighting for more than 15 years to topple Somalia's central government.",
+    ],
+    [
+      'two armed groups over a region',
+      'The ELN and FARC dissidents have been fighting over control of the border region for years.',
+    ],
+  ])('makes no clash of %s', (_why, body) => {
+    expect(kinds(extract(body))).toEqual([]);
+  });
+
+  it.each([
+    ['a day named', 'Troops were fighting militants near Djibo on Tuesday, the army said.'],
+    ['a toll', 'Rebels are fighting the army in the hills, and at least 12 soldiers have died.'],
+    ['a battle under way', 'Iranian troops are fighting on two fronts in a new offensive in the mountains.'],
+  ])('keeps a clash for fighting with %s', (_why, body) => {
+    expect(kinds(extract(body))).toContain('armed_clash');
+  });
+});
+
 describe('whose toll', () => {
   it.each([
     [

@@ -104,6 +104,25 @@ describe('tolls told again', () => {
       ],
       [['bombing', 32, null]],
     ],
+    [
+      'some of the dead, after a line that told the attack again with no toll',
+      [
+        'Gang members attacked the town of Mirebalais overnight, killing at least 40 people, the UN said.',
+        'The gang coalition stormed the police station and freed more than 500 inmates. Two police officers were among the dead.',
+      ],
+      [
+        ['attack', 40, null],
+        ['attack', null, null],
+      ],
+    ],
+    [
+      'the wounded, told by a group whose name holds the country',
+      [
+        'A drone strike on a market in El Obeid killed 24 people on Saturday, medics said.',
+        'The Sudan Doctors Network said another 40 people were wounded, many of them women and children.',
+      ],
+      [['drone_strike', 24, 40]],
+    ],
   ])('joins the incident: %s', (_why, paragraphs, expected) => {
     expect(tolls(extract(...paragraphs))).toEqual(expected);
   });

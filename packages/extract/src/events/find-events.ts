@@ -156,6 +156,12 @@ function countOf(
 /** A wave's trigger: the launching verb opens its words ("launched 92 drones ... at Ukraine"). */
 const LAUNCHED =
   /^(?:launched|fired|sent|unleashed)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:offensive|operation|assault|attack)\b)/i;
+/** "fighting in the mountains of Kurdistan", "fighting near Bakhmut": where the fighting is, named */
+const FOUGHT_WHERE =
+  /^fighting\s+(?:[\w-]+\s+){0,3}?(?:in|near|around|outside|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\p{Lu}/u;
+/** "is fighting", "has been fighting", "are still fighting": the verb of an ongoing war */
+const ONGOING =
+  /\b(?:is|are|am|been|be|keeps?|kept|continues? to|continued to)\s+(?:[\w-]+ly\s+|still\s+|now\s+|also\s+)?$/i;
 const HAVE_BEFORE = /\b(?:has|have)\s+(?:[\w-]+ly\s+|also\s+|now\s+|so far\s+)?$/i;
 
 /** The kinds that name an incident by its means or as an attack: one phrase names one of them. */
@@ -694,6 +700,21 @@ export function findEvents(input: EventInput): Event[] {
         campaign(text, m)
       )
         continue;
+      // "The military says it is fighting terrorists", "Al Shabaab has been fighting for more than 15
+      // years to topple the government": fighting as a verb of what a side does over time names the
+      // war, not a clash — unless the sentence gives it a day, a toll or a battle under way
+      if (
+        trigger.kind === 'armed_clash' &&
+        /^fighting$/i.test(m[0]) &&
+        ONGOING.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+        // ("troops are fighting on two fronts in a new offensive", "are fighting in the mountains of
+        // Kurdistan": a battle under way, or somewhere named)
+        !/\b(?:offensive|assault|battle|fronts?|front line|frontline)\b/i.test(text) &&
+        !FOUGHT_WHERE.test(text.slice(m.index)) &&
+        !qs.some((q) => CASUALTY.includes(q.measure)) &&
+        !input.datesOf(si).some((d) => !d.statement && d.mention.precision === 'day')
+      )
+        continue;
       // "The Houthis have fired over 100 drones and missiles at ships", "have regularly launched
       // rockets into the city": a wave told in the perfect, with no day, no toll and not over the
       // last few days, is a campaign's tally, not one wave
@@ -879,7 +900,9 @@ export function findEvents(input: EventInput): Event[] {
       // "More than 60 others were injured in the blast, which happened as passengers waited for a
       // train to Peshawar": the blast told before, named again, wherever the sentence's places point
       tolledOnly.push(
-        (trigger === ATTACK && !ownPlace) ||
+        // ("The Sudan Doctors Network said another 40 people were wounded": a country the article is
+        // about, inside a name, is no place of the toll's own)
+        (trigger === ATTACK && (!ownPlace || vague)) ||
           (violent &&
             owner &&
             DEFINITE_BEFORE.test(text.slice(Math.max(0, hit.at - 12), hit.at)) &&
@@ -1261,7 +1284,12 @@ function toldAgain(
         return a && b && a.best === b.best;
       }),
     );
-    const j = same.at(-1) ?? earlier.at(-1) ?? -1;
+    // ("Two police officers were among the dead", after a line that told the attack with no toll:
+    // some of a toll belong to the incident that has one)
+    const tolled = partOfToll(input.quantities[si] ?? [], text)
+      ? earlier.filter((k) => MEASURES.some((m) => (events[k] as Event).casualties[m]))
+      : [];
+    const j = same.at(-1) ?? tolled.at(-1) ?? earlier.at(-1) ?? -1;
     const incident = events[j];
     if (!incident) return false;
     if (
