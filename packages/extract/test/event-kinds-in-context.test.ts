@@ -203,6 +203,30 @@ describe('one phrase, one incident', () => {
   });
 });
 
+describe("an attack's means", () => {
+  it.each([
+    [
+      'explosive-laden drones',
+      'ELN guerrillas attacked a military base in Tibu with explosive-laden drones on Tuesday, killing three soldiers.',
+      'drone_strike',
+    ],
+    [
+      'mortars',
+      'Militants attacked an army camp near Gao with mortars on Monday, killing three soldiers.',
+      'shelling',
+    ],
+  ])('types an attack carried out with %s by its means, as one event', (_why, body, kind) => {
+    expect(extract(body).events.map((e) => [e.kind, e.casualties.killed?.best])).toEqual([[kind, 3]]);
+  });
+
+  it('leaves an attack whose "with" names no means as it was', () => {
+    const a = extract(
+      'Gunmen attacked a village near Djibo with dozens of motorbikes on Monday, killing three people.',
+    );
+    expect(kinds(a)).toEqual(['attack']);
+  });
+});
+
 describe('a war told, not a clash', () => {
   it.each([
     [

@@ -164,6 +164,28 @@ const ONGOING =
   /\b(?:is|are|am|been|be|keeps?|kept|continues? to|continued to)\s+(?:[\w-]+ly\s+|still\s+|now\s+|also\s+)?$/i;
 const HAVE_BEFORE = /\b(?:has|have)\s+(?:[\w-]+ly\s+|also\s+|now\s+|so far\s+)?$/i;
 
+/** "attacked a military base with explosive-laden drones": the means an attack was carried out with */
+const WITH_MEANS =
+  /^[^.;]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}?((?:drones?|UAVs?|missiles?|rockets?|mortars?|artillery|shells)\b)/i;
+
+/**
+ * "ELN guerrillas attacked a military base ... with explosive-laden drones on Tuesday, killing
+ * three soldiers": an attack said to be carried out with drones, missiles or shells is of the
+ * kind its means name (ACLED codes the means: Air/drone strike, Shelling/artillery/missile
+ * attack); the means' own trigger, if any, is the same incident.
+ */
+function meansOfAttack(text: string, hits: { trigger: Trigger; at: number; end: number }[]): void {
+  for (const hit of hits) {
+    if (hit.trigger.kind !== 'attack' || hit.trigger === ATTACK) continue;
+    const m = WITH_MEANS.exec(text.slice(hit.end));
+    const kind = m ? STRIKE_MEANS.find((s) => s.pattern.test(m[1] as string))?.kind : undefined;
+    const trigger = kind ? TRIGGERS.find((t) => t.kind === kind) : undefined;
+    if (!trigger) continue;
+    for (let k = hits.length - 1; k >= 0; k--) if (hits[k]?.trigger.kind === kind) hits.splice(k, 1);
+    hit.trigger = trigger;
+  }
+}
+
 /** The kinds that name an incident by its means or as an attack: one phrase names one of them. */
 const NAMES_MEANS = (kind: Event['kind']) =>
   kind === 'attack' || eventKindInfo(kind).acled?.[0] === 'Explosions/Remote violence';
@@ -728,6 +750,7 @@ export function findEvents(input: EventInput): Event[] {
         continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
+    meansOfAttack(text, hits);
     onePhraseOneIncident(text, hits);
     // "2,000 Iraqi troops had been killed, wounded or captured": a toll of mixed fates that names
     // deaths is violence too ("71 casualties" alone may be a toll told again: seed 003)
