@@ -137,6 +137,10 @@ describe('waves launched at a target', () => {
       'The Houthis have fired over 100 drones and missiles at ships in the Red Sea.',
     ],
     ['a product', 'The company launched a new line of drones at a trade fair in Abu Dhabi.'],
+    [
+      "a month's tally",
+      'Zelenskiy urged allies to send more air defence, saying Russia had fired more than 1,800 drones at Ukraine this month alone.',
+    ],
     ['a satellite', 'North Korea launched a satellite into orbit on Tuesday.'],
   ])('makes no event of %s', (_why, body) => {
     expect(kinds(extract(body))).toEqual([]);

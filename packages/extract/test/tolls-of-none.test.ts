@@ -169,6 +169,14 @@ describe('attackers killed in their own attack', () => {
     expect(tolls(extract(...paragraphs))).toEqual([['attack', 12, null]]);
   });
 
+  it('reads the attackers told of again, with no toll or day of their own, as how the attack went', () => {
+    const a = extract(
+      "Suspected jihadists killed 21 civilians in an attack on a village in central Mali's Mopti region on Sunday, officials said.",
+      'The gunmen arrived on motorbikes and opened fire on villagers gathered for a wedding, a local official said. Three of the assailants were killed by local hunters, he said.',
+    );
+    expect(tolls(a)).toEqual([['attack', 21, null]]);
+  });
+
   it("leaves a suicide bombing with its victims' toll when the bomber is said to have died", () => {
     const a = extract(
       'A suicide bomber blew himself up at a market in Maiduguri on Saturday, killing nine people. The bomber was also killed.',

@@ -216,6 +216,12 @@ describe('an incident placed from the words around its sentence', () => {
   it('places a wave where its sentence names a place inside the country it was aimed at', () => {
     const a = extract("Russia launched 40 drones at Ukraine's Odesa region overnight, the air force said.");
     expect(a.events[0]?.location?.name).toMatch(/Odesa/);
+    const killing = extract(
+      'Russia launched 92 drones and seven missiles at Ukraine overnight, killing four people in the western city of Lviv, officials said.',
+    );
+    expect(killing.events.map((e) => [e.kind, e.location?.name, e.casualties.killed?.best])).toEqual([
+      ['drone_strike', 'Lviv', 4],
+    ]);
   });
 
   it('does not take a country that residents fled into, or a name before a noun, as a wave aimed at it', () => {

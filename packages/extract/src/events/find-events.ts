@@ -742,10 +742,12 @@ export function findEvents(input: EventInput): Event[] {
       // last few days, is a campaign's tally, not one wave
       if (
         LAUNCHED.test(m[0]) &&
-        HAVE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
         !RECENT_DAYS.test(text) &&
         !qs.some((q) => CASUALTY.includes(q.measure)) &&
-        !input.datesOf(si).some((d) => !d.statement && d.mention.precision === 'day')
+        // ("Russia had fired more than 1,800 drones at Ukraine this month alone": a period of its own)
+        (totalPhrase(text, m.index, m.index + m[0].length) !== null ||
+          (HAVE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+            !input.datesOf(si).some((d) => !d.statement && d.mention.precision === 'day')))
       )
         continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
@@ -885,7 +887,21 @@ export function findEvents(input: EventInput): Event[] {
         (!location || location.precision === 'country') && trigger.place
           ? aimedAtCountry(sentence.text, places, own, input)
           : null;
-      if (country) location = locationOf(country);
+      // ("launched 92 drones and seven missiles at Ukraine overnight, killing four people in the
+      // western city of Lviv": a place inside the country said to be where is more precise)
+      const inside = country
+        ? places.filter(
+            (p) =>
+              p.place.kind !== 'country' &&
+              isWithin(p.place, country) &&
+              WHERE_INSIDE.test(sentence.text.slice(Math.max(0, p.start - 50), p.start)),
+          )
+        : [];
+      if (country)
+        location =
+          (inside.length
+            ? pickPlace(sentence.text, inside, hit.at, { within: null, strict: false })
+            : null) ?? locationOf(country);
       else if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         // (an incident told beside another in the sentence is not where the other was)
@@ -1464,8 +1480,27 @@ function attackersOfIncident(
     };
     if (tolls.every(theirs)) gone.add(i);
   });
+  // "Suspected jihadists killed 21 civilians in an attack on a village ...", then "The gunmen
+  // arrived on motorbikes and opened fire on villagers gathered for a wedding": the attackers told
+  // of again, with no toll and no day of their own, tell how that attack went, not another one
+  events.forEach((e, i) => {
+    if (gone.has(i) || !isViolence(e.kind) || MEASURES.some((m) => e.casualties[m])) return;
+    const si = sentenceOf[i] as number;
+    const text = input.masked[si] ?? (input.sentences[si] as Sentence).text;
+    if (!THE_ATTACKERS_AGAIN.test(text) || input.datesOf(si).some((d) => !d.statement)) return;
+    const j = events.findLastIndex(
+      (f, k) => k < i && !gone.has(k) && isViolence(f.kind) && (sentenceOf[k] as number) < si,
+    );
+    const incident = events[j];
+    if (!incident || !ATTACKED_ON_GROUND.has(incident.kind) || si - (sentenceOf[j] as number) > 2) return;
+    if (!MEASURES.some((m) => incident.casualties[m])) return;
+    gone.add(i);
+  });
   return gone;
 }
+/** "The gunmen arrived ...", "The attackers then set fire to ...": the attackers of the incident just told, as the subject */
+const THE_ATTACKERS_AGAIN =
+  /^\W*(?:the|all the|both)\s+(?:[\w-]+\s+)?(?:attackers|assailants|gunmen|militants|jihadists|insurgents|bombers|raiders|bandits)\b/i;
 
 /**
  * A place another sentence gives is taken only where that sentence says it is a place: a
@@ -1498,6 +1533,9 @@ const coarser = (l: EventLocation, floor: 2 | 3): EventLocation => ({
  * or sums several incidents (read as a total elsewhere).
  */
 const AT_THE_COUNTRY = /\b(?:at|on|against)\s+the\s+country\b/i;
+/** "in the western city of Lviv", "near Odesa": a place said to be where (not "the mayor of Kyiv said") */
+const WHERE_INSIDE =
+  /\b(?:in|near|outside|on|at|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|region|province|district)\s+of\s+)?$/i;
 /**
  * "launched 92 drones at Ukraine", "fired rockets into northern Israel": a country named as what
  * munitions were aimed at (not "residents pouring into Turkey", "Air raid kills 21 at Syria market")
