@@ -88,6 +88,176 @@ describe('bare strikes', () => {
   });
 });
 
+describe('waves launched at a target', () => {
+  it.each([
+    [
+      'drones and missiles at a country',
+      'Russia launched 92 drones and missiles at Ukraine overnight, the air force said.',
+      'drone_strike',
+      92,
+    ],
+    [
+      'drones listed with missiles, all counted',
+      'Russia launched 87 Shahed drones and two Iskander-M missiles at Ukraine overnight.',
+      'drone_strike',
+      89,
+    ],
+    [
+      'rockets only',
+      'Hezbollah fired 40 rockets into northern Israel on Monday, the army said.',
+      'shelling',
+      40,
+    ],
+    [
+      'missiles, uncounted',
+      'The Houthis launched missiles at Israel on Wednesday, the military said.',
+      'shelling',
+      null,
+    ],
+    [
+      'a word for many, which is no count',
+      'Israel fired dozens of rockets at Lebanon on Tuesday, the army said.',
+      'shelling',
+      null,
+    ],
+  ])('makes one event of %s, counted by what was launched', (_why, body, kind, count) => {
+    const a = extract(body);
+    expect(a.events.map((e) => [e.kind, e.count, e.casualties.killed])).toEqual([[kind, count, null]]);
+  });
+
+  it.each([
+    ['a supply', 'Iran sent drones to Russia last year, Western officials said.'],
+    ['a warning', 'The United States warned Russia against launching missiles at Ukraine.'],
+    [
+      'a campaign told as a total',
+      'Ukraine has fired thousands of drones at Russia since the start of the war.',
+    ],
+    [
+      'a campaign told in the perfect',
+      'The Houthis have fired over 100 drones and missiles at ships in the Red Sea.',
+    ],
+    ['a product', 'The company launched a new line of drones at a trade fair in Abu Dhabi.'],
+    [
+      "a month's tally",
+      'Zelenskiy urged allies to send more air defence, saying Russia had fired more than 1,800 drones at Ukraine this month alone.',
+    ],
+    ['a satellite', 'North Korea launched a satellite into orbit on Tuesday.'],
+  ])('makes no event of %s', (_why, body) => {
+    expect(kinds(extract(body))).toEqual([]);
+  });
+});
+
+describe('one phrase, one incident', () => {
+  it.each([
+    [
+      'a glide bomb attack',
+      'A glide bomb attack on Kostiantynivka killed three people on Friday.',
+      'airstrike',
+    ],
+    ['a guided bomb attack', 'A guided bomb attack on Kharkiv killed three people on Saturday.', 'airstrike'],
+    ['an aerial bomb', 'An aerial bomb struck a market in Sloviansk on Friday, killing three.', 'airstrike'],
+    [
+      'a bomb dropped by a drone',
+      'A bomb dropped by a drone killed three men in Kherson on Sunday.',
+      'drone_strike',
+    ],
+    [
+      'a device a drone dropped',
+      'A drone dropped an explosive device on a car in Kherson on Friday, killing three men.',
+      'drone_strike',
+    ],
+    [
+      'a device dropped from a drone',
+      'An explosive device dropped from a drone killed three women in Nikopol on Friday.',
+      'drone_strike',
+    ],
+    [
+      'bombs dropped from a helicopter',
+      'Bombs dropped from a helicopter killed three people in the town.',
+      'airstrike',
+    ],
+    [
+      'drones that attacked',
+      'Drones attacked a market in Sumy on Friday, killing three people.',
+      'drone_strike',
+    ],
+    ['a mortar bomb attack', 'A mortar bomb attack killed three people in Gao on Friday.', 'shelling'],
+    [
+      'a missile strike explosion',
+      'A missile strike explosion killed three people in Odesa on Friday.',
+      'shelling',
+    ],
+  ])('makes one event of %s, of the kind its means names', (_why, body, kind) => {
+    expect(extract(body).events.map((e) => [e.kind, e.casualties.killed?.best])).toEqual([[kind, 3]]);
+  });
+
+  it.each([
+    [
+      'means listed side by side',
+      'Car bomb rocket fire kill 45 in Homs on Tuesday.',
+      ['bombing', 'shelling'],
+    ],
+    [
+      'a capture backed by strikes',
+      'Pro-government fighters - backed by air strikes - retook two villages on Tuesday.',
+      ['airstrike', 'territorial_change'],
+    ],
+  ])('keeps two events for %s', (_why, body, expected) => {
+    expect(kinds(extract(body)).sort()).toEqual(expected);
+  });
+});
+
+describe("an attack's means", () => {
+  it.each([
+    [
+      'explosive-laden drones',
+      'ELN guerrillas attacked a military base in Tibu with explosive-laden drones on Tuesday, killing three soldiers.',
+      'drone_strike',
+    ],
+    [
+      'mortars',
+      'Militants attacked an army camp near Gao with mortars on Monday, killing three soldiers.',
+      'shelling',
+    ],
+  ])('types an attack carried out with %s by its means, as one event', (_why, body, kind) => {
+    expect(extract(body).events.map((e) => [e.kind, e.casualties.killed?.best])).toEqual([[kind, 3]]);
+  });
+
+  it('leaves an attack whose "with" names no means as it was', () => {
+    const a = extract(
+      'Gunmen attacked a village near Djibo with dozens of motorbikes on Monday, killing three people.',
+    );
+    expect(kinds(a)).toEqual(['attack']);
+  });
+});
+
+describe('a war told, not a clash', () => {
+  it.each([
+    [
+      'a side saying what it fights',
+      'The military has denied targeting civilians and says it is fighting terrorists.',
+    ],
+    [
+      'a war of years',
+      "Al Shabaab has been fighting for more than 15 years to topple Somalia's central government.",
+    ],
+    [
+      'two armed groups over a region',
+      'The ELN and FARC dissidents have been fighting over control of the border region for years.',
+    ],
+  ])('makes no clash of %s', (_why, body) => {
+    expect(kinds(extract(body))).toEqual([]);
+  });
+
+  it.each([
+    ['a day named', 'Troops were fighting militants near Djibo on Tuesday, the army said.'],
+    ['a toll', 'Rebels are fighting the army in the hills, and at least 12 soldiers have died.'],
+    ['a battle under way', 'Iranian troops are fighting on two fronts in a new offensive in the mountains.'],
+  ])('keeps a clash for fighting with %s', (_why, body) => {
+    expect(kinds(extract(body))).toContain('armed_clash');
+  });
+});
+
 describe('whose toll', () => {
   it.each([
     [

@@ -29,6 +29,11 @@ describe('period totals', () => {
       'began in 2017',
     ],
     [
+      'a toll of a war named before a relative clause that dates it another way',
+      "Burkina Faso's jihadist insurgency, which spilled over from neighbouring Mali in 2015, has killed more than 26,000 people, according to monitors.",
+      'insurgency',
+    ],
+    [
       'a toll since a coup',
       'More than 6,000 civilians have been killed since the military coup, a rights group says.',
       'since the military coup',

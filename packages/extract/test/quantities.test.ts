@@ -150,6 +150,18 @@ describe('findQuantities', () => {
     expect(brief(text)).toEqual(expected);
   });
 
+  it('counts aircraft and vehicles as things, never as people given a fate told later', () => {
+    expect(
+      brief(
+        'Two fighter jets dropped bombs on the village, hitting a school where displaced families were sheltering.',
+      ),
+    ).toEqual(['other/things/exact/2']);
+    expect(brief('The sorties destroyed two armoured vehicles and killed 10 militants.')).toEqual([
+      'other/things/exact/2',
+      'killed/militants/exact/10',
+    ]);
+  });
+
   it('reads no count in a clock time or a ratio', () => {
     const qs = findQuantities(
       'At 6:30 a.m. warplanes struck the town and the attack killed more than 50 people, the council said 3:1.',

@@ -105,6 +105,25 @@ describe('tolls told again', () => {
       ],
       [['bombing', 32, null]],
     ],
+    [
+      'some of the dead, after a line that told the attack again with no toll',
+      [
+        'Gang members attacked the town of Mirebalais overnight, killing at least 40 people, the UN said.',
+        'The gang coalition stormed the police station and freed more than 500 inmates. Two police officers were among the dead.',
+      ],
+      [
+        ['attack', 40, null],
+        ['attack', null, null],
+      ],
+    ],
+    [
+      'the wounded, told by a group whose name holds the country',
+      [
+        'A drone strike on a market in El Obeid killed 24 people on Saturday, medics said.',
+        'The Sudan Doctors Network said another 40 people were wounded, many of them women and children.',
+      ],
+      [['drone_strike', 24, 40]],
+    ],
   ])('joins the incident: %s', (_why, paragraphs, expected) => {
     expect(tolls(extract(...paragraphs))).toEqual(expected);
   });
@@ -116,5 +135,79 @@ describe('tolls told again', () => {
     );
     const k = a.events.flatMap((e) => (e.casualties.killed ? [e.casualties.killed] : []));
     expect(k.flatMap((f) => [f.best, f.low, f.high])).toContain(20);
+  });
+});
+
+describe('attackers killed in their own attack', () => {
+  it.each([
+    [
+      'police said they killed two of them',
+      [
+        'Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people. Police said they had killed two of the attackers.',
+      ],
+    ],
+    [
+      'all of them killed by security forces, a paragraph later',
+      [
+        'Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people.',
+        'All five attackers were killed by security forces.',
+      ],
+    ],
+    [
+      'both told',
+      [
+        'Gunmen stormed a hotel in Mogadishu on Friday, killing 12 people. Police said they had killed two of the attackers.',
+        'All five attackers were killed by security forces.',
+      ],
+    ],
+    [
+      'the word the attack gave them',
+      [
+        'Gunmen attacked a police station in Kano on Sunday, killing 12 officers. Two gunmen died in the exchange of fire, police said.',
+      ],
+    ],
+  ])('are part of the attack, not another event, and leave its toll as told: %s', (_why, paragraphs) => {
+    expect(tolls(extract(...paragraphs))).toEqual([['attack', 12, null]]);
+  });
+
+  it('reads the attackers told of again, with no toll or day of their own, as how the attack went', () => {
+    const a = extract(
+      "Suspected jihadists killed 21 civilians in an attack on a village in central Mali's Mopti region on Sunday, officials said.",
+      'The gunmen arrived on motorbikes and opened fire on villagers gathered for a wedding, a local official said. Three of the assailants were killed by local hunters, he said.',
+    );
+    expect(tolls(a)).toEqual([['attack', 21, null]]);
+  });
+
+  it("leaves a suicide bombing with its victims' toll when the bomber is said to have died", () => {
+    const a = extract(
+      'A suicide bomber blew himself up at a market in Maiduguri on Saturday, killing nine people. The bomber was also killed.',
+    );
+    expect(tolls(a)).toEqual([['bombing', 9, null]]);
+  });
+
+  it.each([
+    [
+      'on its own',
+      ['Security forces killed five militants in a raid in Tillaberi region on Friday, the army said.'],
+      5,
+    ],
+    [
+      'in a raid after an attack',
+      [
+        'Militants attacked a village near Djibo on Monday, killing 20 people.',
+        'Security forces killed five militants in a raid, the army said.',
+      ],
+      5,
+    ],
+    [
+      'in another place and on another day',
+      [
+        'Militants attacked a village near Djibo on Monday, killing 20 people.',
+        'On Wednesday, the army said it had killed the four militants in Arbinda.',
+      ],
+      4,
+    ],
+  ])('keeps militants killed by security forces as an event of its own: %s', (_why, paragraphs, dead) => {
+    expect(tolls(extract(...paragraphs))).toContainEqual(['attack', dead, null]);
   });
 });

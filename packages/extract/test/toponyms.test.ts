@@ -237,6 +237,37 @@ describe('an incident placed from the words around its sentence', () => {
     expect(killedIn(a)[0]?.location?.name).toBe('Dnipro');
   });
 
+  it('places a wave aimed at a named country in that country, not in the city told before', () => {
+    const a = extract(
+      'A Russian missile struck an apartment building in Dnipro overnight, killing four people, officials said. ' +
+        'Russia launched 92 drones and missiles at Ukraine overnight, the air force said. ' +
+        'In the Kharkiv region, a guided bomb hit a village on Wednesday, wounding three men.',
+    );
+    const wave = a.events.find((e) => e.evidence[0]?.sentence.includes('92 drones'));
+    expect(wave?.location).toMatchObject({ name: 'Ukraine', geoPrecision: 3 });
+    expect(killedIn(a)[0]?.location?.name).toBe('Dnipro');
+    const rockets = extract('Hezbollah fired 40 rockets into northern Israel on Monday, the army said.');
+    expect(rockets.events[0]?.location).toMatchObject({ name: 'Israel', geoPrecision: 3 });
+  });
+
+  it('places a wave where its sentence names a place inside the country it was aimed at', () => {
+    const a = extract("Russia launched 40 drones at Ukraine's Odesa region overnight, the air force said.");
+    expect(a.events[0]?.location?.name).toMatch(/Odesa/);
+    const killing = extract(
+      'Russia launched 92 drones and seven missiles at Ukraine overnight, killing four people in the western city of Lviv, officials said.',
+    );
+    expect(killing.events.map((e) => [e.kind, e.location?.name, e.casualties.killed?.best])).toEqual([
+      ['drone_strike', 'Lviv', 4],
+    ]);
+  });
+
+  it('does not take a country that residents fled into, or a name before a noun, as a wave aimed at it', () => {
+    const a = extract(
+      'Militants attacked Ras al-Ain in Syria on Friday, killing 17 and sending residents pouring into Turkey.',
+    );
+    expect(killedIn(a)[0]?.location?.name).not.toBe('Turkey');
+  });
+
   it('refines a country to the place inside it that the next sentences name, on the side it says', () => {
     const a = extract(
       'Seven soldiers were killed in an attack in northern Burkina Faso on Tuesday, the army said. The attack targeted a military detachment in Djibo.',

@@ -125,7 +125,99 @@ const COUNTED: Partial<Record<Event['kind'], Measure>> = {
   chemical_attack: 'munitions',
   barrel_bomb: 'munitions',
   shelling: 'munitions',
+  // "launched 92 drones at Ukraine": the wave's size (never its casualties)
+  drone_strike: 'munitions',
 };
+
+/**
+ * What the event counts: the figures of its measure inside the trigger's own words, added up when
+ * they are a wave's list ("launched 87 Shahed drones and two Iskander-M missiles" is 89), else the
+ * first such figure of the sentence ("at least 20 airstrikes hit ..."); none for a word for many.
+ */
+function countOf(
+  qs: readonly SentenceQuantity[],
+  kind: Event['kind'],
+  at: number,
+  end: number,
+): number | null {
+  const measure = COUNTED[kind];
+  if (!measure) return null;
+  const inside = qs.filter((q) => q.measure === measure && q.start < end && q.end > at);
+  // (a drone strike is counted only by its own words: "38 cluster bombs, drone attacks" counts no drones)
+  const figures =
+    inside.length > 1 || kind === 'drone_strike'
+      ? inside
+      : qs.filter((q) => q.measure === measure).slice(0, 1);
+  // ("fired dozens of rockets": a word for many is no count; its least value would pass for one)
+  if (figures.length === 0 || figures.some((q) => q.qualifier === 'vague')) return null;
+  return figures.reduce((n, q) => n + q.value.best, 0);
+}
+
+/** A wave's trigger: the launching verb opens its words ("launched 92 drones ... at Ukraine"). */
+const LAUNCHED =
+  /^(?:launched|fired|sent|unleashed)\s+(?!(?:an?|the)\s+(?:[\w-]+\s+)?(?:offensive|operation|assault|attack)\b)/i;
+/** "fighting in the mountains of Kurdistan", "fighting near Bakhmut": where the fighting is, named */
+const FOUGHT_WHERE =
+  /^fighting\s+(?:[\w-]+\s+){0,3}?(?:in|near|around|outside|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\p{Lu}/u;
+/** "is fighting", "has been fighting", "are still fighting": the verb of an ongoing war */
+const ONGOING =
+  /\b(?:is|are|am|been|be|keeps?|kept|continues? to|continued to)\s+(?:[\w-]+ly\s+|still\s+|now\s+|also\s+)?$/i;
+const HAVE_BEFORE = /\b(?:has|have)\s+(?:[\w-]+ly\s+|also\s+|now\s+|so far\s+)?$/i;
+
+/** "attacked a military base with explosive-laden drones": the means an attack was carried out with */
+const WITH_MEANS =
+  /^[^.;]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}?((?:drones?|UAVs?|missiles?|rockets?|mortars?|artillery|shells)\b)/i;
+
+/**
+ * "ELN guerrillas attacked a military base ... with explosive-laden drones on Tuesday, killing
+ * three soldiers": an attack said to be carried out with drones, missiles or shells is of the
+ * kind its means name (ACLED codes the means: Air/drone strike, Shelling/artillery/missile
+ * attack); the means' own trigger, if any, is the same incident.
+ */
+function meansOfAttack(text: string, hits: { trigger: Trigger; at: number; end: number }[]): void {
+  for (const hit of hits) {
+    if (hit.trigger.kind !== 'attack' || hit.trigger === ATTACK) continue;
+    const m = WITH_MEANS.exec(text.slice(hit.end));
+    const kind = m ? STRIKE_MEANS.find((s) => s.pattern.test(m[1] as string))?.kind : undefined;
+    const trigger = kind ? TRIGGERS.find((t) => t.kind === kind) : undefined;
+    if (!trigger) continue;
+    for (let k = hits.length - 1; k >= 0; k--) if (hits[k]?.trigger.kind === kind) hits.splice(k, 1);
+    hit.trigger = trigger;
+  }
+}
+
+/** The kinds that name an incident by its means or as an attack: one phrase names one of them. */
+const NAMES_MEANS = (kind: Event['kind']) =>
+  kind === 'attack' || eventKindInfo(kind).acled?.[0] === 'Explosions/Remote violence';
+/** A word for the incident itself, with no means of its own: "a missile strike explosion" */
+const GENERIC_INCIDENT = /^(?:explosions?|blasts?|bomb (?:blast|attack|explosion))$/i;
+
+/**
+ * "A glide bomb attack", "drones attacked a market", "a mortar bomb attack", "launched 92 drones
+ * and two ballistic missiles at Ukraine": trigger phrases of remote violence or attack that share
+ * words name one incident, not two; so does a word for the incident right after its means ("a
+ * missile strike explosion", "the barrel bomb explosion"). The first (the words naming its means)
+ * stands; on the same start, the longer (a wave's list holds the missiles it names). Means listed
+ * side by side ("Car bomb, rocket fire kill 45", its comma lost) stay two, and so do a clash, a
+ * capture or destruction told with them.
+ */
+function onePhraseOneIncident(text: string, hits: { trigger: Trigger; at: number; end: number }[]): void {
+  const named = hits.filter((h) => NAMES_MEANS(h.trigger.kind)).sort((a, b) => a.at - b.at || b.end - a.end);
+  const gone = new Set<object>();
+  for (const [i, first] of named.entries()) {
+    if (gone.has(first)) continue;
+    for (const next of named.slice(i + 1)) {
+      if (gone.has(next)) continue;
+      const touching =
+        /^[\s-]*$/.test(text.slice(first.end, next.at)) &&
+        GENERIC_INCIDENT.test(text.slice(next.at, next.end));
+      if (next.at < first.end || touching) gone.add(next);
+    }
+  }
+  if (gone.size === 0) return;
+  const kept = hits.filter((h) => !gone.has(h));
+  hits.splice(0, hits.length, ...kept);
+}
 
 /** A stretch of a sentence, offsets in it. */
 interface Clause {
@@ -576,6 +668,11 @@ export function findEvents(input: EventInput): Event[] {
   const tolledOnly: boolean[] = [];
   // events made of a toll alone, with no trigger naming their means
   const byToll: boolean[] = [];
+  // events that name no incident of their own: a toll alone, or an incident named with "the"
+  const namesNoIncident: boolean[] = [];
+  // where each event's trigger ends in its sentence
+  const triggerAt: number[] = [];
+  const triggerEnd: number[] = [];
   // sentences whose only toll is none ("no casualties"), for the incident told before them
   const zeroTolls: { si: number; figures: SentenceQuantity[] }[] = [];
   sentences.forEach((sentence, si) => {
@@ -625,8 +722,38 @@ export function findEvents(input: EventInput): Event[] {
         campaign(text, m)
       )
         continue;
+      // "The military says it is fighting terrorists", "Al Shabaab has been fighting for more than 15
+      // years to topple the government": fighting as a verb of what a side does over time names the
+      // war, not a clash — unless the sentence gives it a day, a toll or a battle under way
+      if (
+        trigger.kind === 'armed_clash' &&
+        /^fighting$/i.test(m[0]) &&
+        ONGOING.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+        // ("troops are fighting on two fronts in a new offensive", "are fighting in the mountains of
+        // Kurdistan": a battle under way, or somewhere named)
+        !/\b(?:offensive|assault|battle|fronts?|front line|frontline)\b/i.test(text) &&
+        !FOUGHT_WHERE.test(text.slice(m.index)) &&
+        !qs.some((q) => CASUALTY.includes(q.measure)) &&
+        !input.datesOf(si).some((d) => !d.statement && d.mention.precision === 'day')
+      )
+        continue;
+      // "The Houthis have fired over 100 drones and missiles at ships", "have regularly launched
+      // rockets into the city": a wave told in the perfect, with no day, no toll and not over the
+      // last few days, is a campaign's tally, not one wave
+      if (
+        LAUNCHED.test(m[0]) &&
+        !RECENT_DAYS.test(text) &&
+        !qs.some((q) => CASUALTY.includes(q.measure)) &&
+        // ("Russia had fired more than 1,800 drones at Ukraine this month alone": a period of its own)
+        (totalPhrase(text, m.index, m.index + m[0].length) !== null ||
+          (HAVE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) &&
+            !input.datesOf(si).some((d) => !d.statement && d.mention.precision === 'day')))
+      )
+        continue;
       hits.push({ trigger, at: m.index, end: m.index + m[0].length });
     }
+    meansOfAttack(text, hits);
+    onePhraseOneIncident(text, hits);
     // "2,000 Iraqi troops had been killed, wounded or captured": a toll of mixed fates that names
     // deaths is violence too ("71 casualties" alone may be a toll told again: seed 003)
     const mixed = MIXED_FATES.test(sentence.text);
@@ -753,13 +880,28 @@ export function findEvents(input: EventInput): Event[] {
       const intercepted = INTERCEPTED.test(text.slice(Math.max(0, hit.at - 50), hit.at));
       const unknownPlace =
         !location && namesUnknownPlace(sentence.text, input.places[si] ?? [], input.actors[si] ?? []);
-      // "Russia launched 87 drones and two missiles at the country overnight": a wave aimed at a
-      // whole country is in that country, not in the city the sentence before was about
+      // "Russia launched 87 drones and two missiles at the country overnight", "... at Ukraine": a
+      // wave aimed at a whole country is in that country, not in the city the sentence before was
+      // about (a place its own sentence names inside the country is more precise and stays)
       const country =
-        (!location || vague) && trigger.place && AT_THE_COUNTRY.test(sentence.text.slice(own.from, own.to))
-          ? storyCountry(input)
+        (!location || location.precision === 'country') && trigger.place
+          ? aimedAtCountry(sentence.text, places, own, input)
           : null;
-      if (country) location = locationOf(country);
+      // ("launched 92 drones and seven missiles at Ukraine overnight, killing four people in the
+      // western city of Lviv": a place inside the country said to be where is more precise)
+      const inside = country
+        ? places.filter(
+            (p) =>
+              p.place.kind !== 'country' &&
+              isWithin(p.place, country) &&
+              WHERE_INSIDE.test(sentence.text.slice(Math.max(0, p.start - 50), p.start)),
+          )
+        : [];
+      if (country)
+        location =
+          (inside.length
+            ? pickPlace(sentence.text, inside, hit.at, { within: null, strict: false })
+            : null) ?? locationOf(country);
       else if ((!location || vague) && !trigger.localOnly && trigger.place && !intercepted) {
         // "the city", "opposition-held areas": the article's place, never assumed otherwise
         // (an incident told beside another in the sentence is not where the other was)
@@ -797,7 +939,9 @@ export function findEvents(input: EventInput): Event[] {
       // "More than 60 others were injured in the blast, which happened as passengers waited for a
       // train to Peshawar": the blast told before, named again, wherever the sentence's places point
       tolledOnly.push(
-        (trigger === ATTACK && !ownPlace) ||
+        // ("The Sudan Doctors Network said another 40 people were wounded": a country the article is
+        // about, inside a name, is no place of the toll's own)
+        (trigger === ATTACK && (!ownPlace || vague)) ||
           (violent &&
             owner &&
             DEFINITE_BEFORE.test(text.slice(Math.max(0, hit.at - 12), hit.at)) &&
@@ -814,10 +958,15 @@ export function findEvents(input: EventInput): Event[] {
       // (a clause with a day of its own is dated by it, else by the sentence's)
       const ownDates = dates.filter((d) => inClause(own, d.start));
       const occurred = pickDate(sentence.text, hit.at, hit.end, ownDates.length ? ownDates : dates, trigger);
-      const counted = trigger.counts ? qs.find((q) => q.measure === COUNTED[trigger.kind]) : undefined;
+      const counted = trigger.counts ? countOf(qs, trigger.kind, hit.at, hit.end) : null;
       const claimId = input.claimBySentence[si];
       sentenceOf.push(si);
       byToll.push(trigger === ATTACK);
+      triggerAt.push(hit.at);
+      triggerEnd.push(hit.end);
+      namesNoIncident.push(
+        trigger === ATTACK || (violent && DEFINITE_BEFORE.test(text.slice(Math.max(0, hit.at - 12), hit.at))),
+      );
       placeable.push(violent && trigger.place && !trigger.localOnly && !intercepted);
       events.push({
         id: stableId('evt', articleId, trigger.kind, span.start, span.end),
@@ -833,7 +982,7 @@ export function findEvents(input: EventInput): Event[] {
           trigger.kind,
         ),
         casualties,
-        count: counted ? counted.value.best : null,
+        count: counted,
         vote:
           trigger.kind === 'un_vote'
             ? {
@@ -898,6 +1047,8 @@ export function findEvents(input: EventInput): Event[] {
   meansOfStrikes(input, events, sentenceOf, byToll);
   for (const zero of zeroTolls) noneHurt(input, events, sentenceOf, zero);
   const told = toldAgain(input, events, sentenceOf, tolledOnly);
+  for (const i of attackersOfIncident(input, events, sentenceOf, namesNoIncident, triggerAt, triggerEnd))
+    told.add(i);
   placeFromContext(input, events, sentenceOf, placeable);
   // "Kerry will meet Saturday with ...", then "the meeting in Lausanne": one meeting, placed by the next mention
   events.forEach((e, i) => {
@@ -1172,7 +1323,12 @@ function toldAgain(
         return a && b && a.best === b.best;
       }),
     );
-    const j = same.at(-1) ?? earlier.at(-1) ?? -1;
+    // ("Two police officers were among the dead", after a line that told the attack with no toll:
+    // some of a toll belong to the incident that has one)
+    const tolled = partOfToll(input.quantities[si] ?? [], text)
+      ? earlier.filter((k) => MEASURES.some((m) => (events[k] as Event).casualties[m]))
+      : [];
+    const j = same.at(-1) ?? tolled.at(-1) ?? earlier.at(-1) ?? -1;
     const incident = events[j];
     if (!incident) return false;
     if (
@@ -1231,6 +1387,121 @@ function toldAgain(
   }
 }
 
+/** Who carries out an attack on the ground, by the words reports call them. */
+const ATTACKERS =
+  /\b(?:attackers?|assailants?|(?:suicide )?bombers?|raiders?|hostage-takers?|perpetrators?|gunm[ae]n|militants?|insurgents?|jihadists?|terrorists?|fighters?|kidnappers?|bandits?)\b/gi;
+/** Words that mean those who carried out the attack in view, whatever they are called elsewhere. */
+const PERPETRATORS =
+  /^(?:attackers?|assailants?|(?:suicide )?bombers?|raiders?|hostage-takers?|perpetrators?)$/i;
+/** "the gunmen", "two of the militants", "all five attackers", "both": the ones already told of */
+const THE_ONES = /\b(?:the|all|both|of the|of those)\s+(?:[\w-]+\s+)?$/i;
+/** "killed five militants in a raid": an operation of its own, told with "a" */
+const AN_OPERATION =
+  /\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:counter-?)?(?:raid|operation|offensive|strike|air ?strike|assault|ambush|clash|battle|sweep|crackdown|attack)\b/i;
+/** The incidents carried out by attackers on the ground, who may die in them (a clash's dead fighters are its toll). */
+const ATTACKED_ON_GROUND = new Set<Event['kind']>(['attack', 'bombing']);
+
+/**
+ * "Gunmen stormed a hotel in Mogadishu, killing 12 people. Police said they had killed two of
+ * the attackers." / "All five attackers were killed by security forces." / "The bomber was also
+ * killed.": attackers killed in the attack they carried out, told after it in a sentence that
+ * names no incident, place or day of its own, are part of that incident, not another event.
+ * Their deaths are not added to its toll: world-dev's gold counts attackers in an incident's toll
+ * only when the report counts them in it ("seven soldiers ... and 80 attackers were killed",
+ * summed where it is told) and keeps the victims' toll when the report tells the attackers'
+ * deaths apart; ACLED's fatalities include perpetrators. The two disagree, so the victims' toll
+ * stands and nothing is added.
+ * The dead must be named as the attackers: a word that means so ("attackers", "the bomber"),
+ * the ones told of ("the gunmen", "two of the militants"), or the very word the incident's own
+ * sentence gave its attackers ("Gunmen attacked ...", then "Two gunmen died"). "Security forces
+ * killed five militants in a raid" stays an event of its own.
+ * Returns the indices of the events that tell those deaths.
+ */
+function attackersOfIncident(
+  input: EventInput,
+  events: readonly Event[],
+  sentenceOf: readonly number[],
+  namesNoIncident: readonly boolean[],
+  triggerAt: readonly number[],
+  triggerEnd: readonly number[],
+): Set<number> {
+  const gone = new Set<number>();
+  events.forEach((e, i) => {
+    if (!namesNoIncident[i] || !isViolence(e.kind) || !e.casualties.killed || e.casualties.injured) return;
+    const si = sentenceOf[i] as number;
+    const text = input.masked[si] ?? (input.sentences[si] as Sentence).text;
+    if (NEW_STORY.test(text) || AN_OPERATION.test(text)) return;
+    const tolls = (input.quantities[si] ?? []).filter(
+      (q) => q.measure === 'killed' && !q.cumulative && q.partOf === null,
+    );
+    if (tolls.length === 0) return;
+    // (the attackers' deaths told just before are part of it too: "... killed two of the attackers. All five ...")
+    const j = events.findLastIndex(
+      (f, k) => k < i && !gone.has(k) && isViolence(f.kind) && (sentenceOf[k] as number) < si,
+    );
+    const incident = events[j];
+    if (!incident || !ATTACKED_ON_GROUND.has(incident.kind)) return;
+    const from = sentenceOf[j] as number;
+    if (si - from > (NAMES_INCIDENT.test(text) ? 6 : 3)) return;
+    // a day or a place of its own is another incident ("On December 16, the army announced that it
+    // had neutralized four terrorists in Belhouro")
+    if (input.datesOf(si).some((d) => !d.statement)) return;
+    const at = incident.location?.placeId ? placeById(incident.location.placeId) : null;
+    const ownPlaces = (input.places[si] ?? []).filter((p) => p.place.kind !== 'country');
+    if (ownPlaces.some((p) => !at || (p.place.id !== at.id && !isWithin(at, p.place)))) return;
+    // the word its trigger gives its attackers ("Gunmen attacked", "militants stormed"; a toll's own
+    // words name its victims)
+    const told = namesNoIncident[j] ? '' : (input.masked[from] ?? '').slice(triggerAt[j], triggerEnd[j]);
+    const stem = (word: string) => word.toLowerCase().replace(/(?:s|[ae]n)$/, '');
+    const named = new Set([...told.matchAll(ATTACKERS)].map((m) => stem(m[0])));
+    const theirs = (q: SentenceQuantity) => {
+      // the figure's own noun ("two of the attackers", "Two gunmen"), or the subject before a
+      // single victim's verb ("The bomber was also killed")
+      const own = [...text.slice(q.start, q.end).matchAll(ATTACKERS)].map((m) => ({
+        word: m[0],
+        lead: text.slice(Math.max(0, q.start - 20), q.start + (m.index ?? 0)),
+      }));
+      const subject =
+        /\b(?:the|all|both)\s+((?:suicide\s+)?[\w-]+)\s+(?:was|were|had been|have been)?\s*$/i.exec(
+          text.slice(Math.max(0, q.start - 40), q.start),
+        );
+      const words = own.length
+        ? own
+        : subject && new RegExp(`^${ATTACKERS.source}$`, 'i').test(subject[1] as string)
+          ? [{ word: subject[1] as string, lead: 'the ' }]
+          : [];
+      // ("a terrorist commander" is someone else, whatever the incident's attackers were called)
+      return words.some(
+        ({ word, lead }) =>
+          PERPETRATORS.test(word) ||
+          THE_ONES.test(lead) ||
+          (named.has(stem(word)) && !/\b(?:an?|another|other)\s+(?:[\w-]+\s+)?$/i.test(lead)),
+      );
+    };
+    if (tolls.every(theirs)) gone.add(i);
+  });
+  // "Suspected jihadists killed 21 civilians in an attack on a village ...", then "The gunmen
+  // arrived on motorbikes and opened fire on villagers gathered for a wedding": the attackers told
+  // of again, with no toll and no day of their own, tell how that attack went, not another one
+  events.forEach((e, i) => {
+    if (gone.has(i) || !isViolence(e.kind) || MEASURES.some((m) => e.casualties[m])) return;
+    const si = sentenceOf[i] as number;
+    const text = input.masked[si] ?? (input.sentences[si] as Sentence).text;
+    if (!THE_ATTACKERS_AGAIN.test(text) || input.datesOf(si).some((d) => !d.statement)) return;
+    const j = events.findLastIndex(
+      (f, k) => k < i && !gone.has(k) && isViolence(f.kind) && (sentenceOf[k] as number) < si,
+    );
+    const incident = events[j];
+    if (!incident || !ATTACKED_ON_GROUND.has(incident.kind) || si - (sentenceOf[j] as number) > 2) return;
+    if (!MEASURES.some((m) => incident.casualties[m])) return;
+    gone.add(i);
+  });
+  return gone;
+}
+/** "The gunmen arrived ...", "The attackers then set fire to ...": the attackers of the incident just told, as the subject */
+const THE_ATTACKERS_AGAIN =
+  /^\W*(?:the|all the|both)\s+(?:[\w-]+\s+)?(?:attackers|assailants|gunmen|militants|jihadists|insurgents|bombers|raiders|bandits)\b/i;
+
 /**
  * A place another sentence gives is taken only where that sentence says it is a place: a
  * preposition within the three words before ("in downtown Tunis", "authorities of the Luhansk
@@ -1262,6 +1533,38 @@ const coarser = (l: EventLocation, floor: 2 | 3): EventLocation => ({
  * or sums several incidents (read as a total elsewhere).
  */
 const AT_THE_COUNTRY = /\b(?:at|on|against)\s+the\s+country\b/i;
+/** "in the western city of Lviv", "near Odesa": a place said to be where (not "the mayor of Kyiv said") */
+const WHERE_INSIDE =
+  /\b(?:in|near|outside|on|at|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|region|province|district)\s+of\s+)?$/i;
+/**
+ * "launched 92 drones at Ukraine", "fired rockets into northern Israel": a country named as what
+ * munitions were aimed at (not "residents pouring into Turkey", "Air raid kills 21 at Syria market")
+ */
+const AIMED_AT =
+  /\b(?:drones?|UAVs?|missiles?|rockets?|shells?|projectiles?|munitions|bombs?)\b[^.;,]{0,50}?\b(?:at|against|towards?|into)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/i;
+
+/**
+ * The country a sentence's violence is aimed at as a whole: "at the country" (the story's), or a
+ * country named right after "at", "against", "towards" or "into" ("fired dozens of rockets at
+ * Lebanon"; not "at Ukraine's Zaporizhzhia plant", which names a place inside it).
+ */
+function aimedAtCountry(
+  text: string,
+  places: readonly LocalPlace[],
+  clause: Clause,
+  input: EventInput,
+): Place | null {
+  const told = text.slice(clause.from, Math.min(clause.to, text.length));
+  if (AT_THE_COUNTRY.test(told)) return storyCountry(input);
+  const named = places.find(
+    (p) =>
+      inClause(clause, p.start) &&
+      p.place.kind === 'country' &&
+      AIMED_AT.test(text.slice(Math.max(0, p.start - 90), p.start)) &&
+      !/^['’]s\b/.test(text.slice(p.end, p.end + 3)),
+  );
+  return named?.place ?? null;
+}
 
 /**
  * The country a story is about: its dateline's, else that of its first place in its countries,
@@ -1356,7 +1659,11 @@ function placeFromContext(
     if (outer.kind !== 'country' && outer.kind !== 'region') return;
     const si = sentenceOf[i] as number;
     // (a wave aimed "at the country" is over all of it: a town told next is another strike's)
-    if (outer.kind === 'country' && AT_THE_COUNTRY.test((sentences[si] as Sentence).text)) return;
+    if (
+      outer.kind === 'country' &&
+      aimedAtCountry((sentences[si] as Sentence).text, input.places[si] ?? [], EVERYWHERE, input)
+    )
+      return;
     // (a place named that the gazetteer lacks is where: the next sentences give at most its province)
     const unknown = namesUnknownPlace(
       (sentences[si] as Sentence).text,

@@ -20,7 +20,12 @@ export const GROUP_NOUNS: [RegExp, PersonGroup, Measure | null][] = [
   [/^(?:children|child|kids|babies|baby|minors|boys?|girls?)\b/i, 'children', null],
   [/^wom[ae]n\b/i, 'women', null],
   [/^m[ae]n\b/i, 'men', null],
-  [/^(?:fighters?|combatants?|gunm[ae]n|assailants?|attackers?)\b/i, 'fighters', null],
+  // ("two fighter jets" are aircraft, not people)
+  [
+    /^(?:fighters?(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|squadrons?)\b)|combatants?|gunm[ae]n|assailants?|attackers?)\b/i,
+    'fighters',
+    null,
+  ],
   [/^(?:rebels?|insurgents?|guerrillas?)\b/i, 'rebels', null],
   [
     /^(?:soldiers?|service ?members?|servicem[ae]n|marines?|peacekeepers?|gendarmes?|conscripts?)\b/i,
@@ -39,6 +44,13 @@ export const GROUP_NOUNS: [RegExp, PersonGroup, Measure | null][] = [
   [/^(?:staff|employees?)\b/i, 'staff', null],
   [/^families\b/i, 'families', null],
   [/^(?:resolutions?|drafts?)\b/i, 'things', null],
+  // "Two fighter jets dropped bombs ... where displaced families sheltered": aircraft and vehicles
+  // are counted as what they are, never given a fate of people told later in the sentence
+  [
+    /^(?:fighter jets?|fighter planes?|jets|warplanes?|war planes?|aircraft|helicopters?|planes?|tanks?|armou?red vehicles?|vehicles?|trucks?|cars?|boats?|ships?|vessels?)\b/i,
+    'things',
+    'other',
+  ],
   [/^casualties\b/i, 'people', 'casualties'],
   [/^injuries\b/i, 'people', 'injured'],
   [/^(?:dead|deaths|bodies|fatalities|murders|killings)\b/i, 'people', 'killed'],

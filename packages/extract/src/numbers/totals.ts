@@ -19,6 +19,11 @@ const CLAUSE_BREAK =
 /** "said Friday": the day a statement was made, not one the figure is pinned to */
 const STATEMENT_DAY =
   /\b(?:said|says|told [\w ]{1,30}?|announced|reported|added)\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b/g;
+/** A war named right before ", which ...": the subject of the clause after the relative one */
+const WAR_THEN_WHICH =
+  /\b(?:war|conflict|insurgency|uprising|rebellion|revolt|crisis|fighting|violence|invasion|hostilities)(?=\s*,\s*(?:which|that)\s+$)/i;
+const WAR_HAS_KILLED =
+  /^(?:[^,;]*,\s*)?(?:has|have)\s+(?:so far\s+|now\s+|since\s+)?(?:killed|claimed|left)\b/i;
 /** Cheap test: no total without one of these words. */
 const MAY_BE_TOTAL =
   /\b(?:so far|to date|alone|since|past|last|previous|between|during|throughout|over|war|conflict|insurgency|intifada|years|months|deadliest|toll|across|nationwide|separate|several|series|wave|has|have|days|nights|weeks|from|half|quarter)\b/i;
@@ -68,6 +73,10 @@ export function totalPhrase(text: string, start: number, end: number): TotalPhra
   ACROSS.lastIndex = 0;
   const across = ACROSS.exec(clause);
   if (across) return at(across, from);
+  // "Burkina Faso's jihadist insurgency, which spilled over from Mali in 2015, has killed more than
+  // 26,000": the war named just before the relative clause is what has killed, over its whole course
+  const war = WAR_THEN_WHICH.exec(text.slice(0, from));
+  if (war && WAR_HAS_KILLED.test(clause)) return at(war, 0);
   const campaign = CAMPAIGN.exec(clause);
   if (campaign && !DAY.test(clause.replace(STATEMENT_DAY, ''))) {
     // the scope itself ("in the ground offensive"), not the verb before it
