@@ -93,5 +93,25 @@
  *    first name); "North Darfur", "South Kordofan" are the states GeoNames writes "Northern",
  *    "Southern", not the curated region inside their name; a wave launched "at the country" is
  *    in the story's country, not the city told before or after it.
+ * 11: what invented reports of other wars showed (branches `date15c`, `place15b`, `acc15a`,
+ *    2026-12-08). Dates: a date line with a two-digit year under the headline ("24/09/20") is the
+ *    date line, not the headline, and a date only when the body rules its other readings out; no
+ *    relative day is read from a publication date inferred from the body (a bound from below).
+ *    Figures: a toll over months or years ("between January and June", "from 2015 to 2019", "in
+ *    the first six months of 2024") is a total; victims listed after one in words add up
+ *    ("killing a man, his wife and their three children" 5, "injuring a driver and two
+ *    passengers" 3); "displaced" describing people opens no flight; an assault repelled is an
+ *    armed clash. Events (acc15a): a wave launched at a country is one event there (drones a
+ *    drone strike, missiles or rockets shelling, counted by what was launched); trigger words
+ *    that share a phrase are one incident ("glide bomb attack", a device dropped by a drone);
+ *    attackers killed in their own attack, told after it, join it; an attack "with
+ *    explosive-laden drones" is of its means' kind; "has been fighting for 15 years" names a war;
+ *    some of the dead told after join the incident. Places: part of a city ("the Delmas
+ *    neighbourhood") is in the story's countries; a town's own name outweighs a larger town's
+ *    alternate ("Pokrovsk" is not Engels); (place15b) agency datelines "PORT SUDAN, Sudan
+ *    (Reuters) -" with a hyphen or dash; a bare name the gazetteer lacks after "in"/"near"/
+ *    "outside" is an unlisted town in the province or country given; "Babanusa, West Kordofan"
+ *    names the town in its state; a division no other country has ("North Kivu") needs no
+ *    country; "In neighbouring Mali" places its sentence in Mali; "Khartoum North" is Khartoum.
  */
-export const EXTRACTOR_VERSION = 10;
+export const EXTRACTOR_VERSION = 11;
