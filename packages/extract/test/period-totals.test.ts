@@ -165,6 +165,22 @@ describe('period totals', () => {
     expect(a.events.map((e) => e.casualties.killed?.best)).toContain(29);
   });
 
+  it.each([
+    'A car bomb hit the district, which was on the front line before the army retook the city in 2016.',
+    'A car bomb hit the district on the front line before the army retook the city in December.',
+    'A car bomb exploded in the town, the first blast there since the uprising began in 2011.',
+  ])('does not date an incident by a month or year of another clause after it: %s', (body) => {
+    const bombings = extract(body).events.filter((e) => e.kind === 'bombing');
+    expect(bombings.map((e) => e.occurred.precision)).toEqual(['reported']);
+  });
+
+  it('dates an earlier attack told with its month alone to that month, not to the report', () => {
+    const a = extract('An earlier attack by the group in January left 70 people dead.');
+    expect(a.events.map((e) => [e.casualties.killed?.best, e.occurred.start, e.occurred.precision])).toEqual([
+      [70, '2025-01-01', 'month'],
+    ]);
+  });
+
   it('keeps an attack told earlier this year', () => {
     expect(
       extract('A journalist was killed in a bomb attack earlier this year.').events.map((e) => e.kind),

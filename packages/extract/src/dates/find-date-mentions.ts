@@ -1,7 +1,7 @@
 import type { PublishedAt } from '@sitrep/schema/article';
 import type { DatePrecision, IsoDate, Span } from '@sitrep/schema/primitives';
 import type { Sentence } from '../prepared-document.ts';
-import { addDays } from './calendar.ts';
+import { addDays, monthRange } from './calendar.ts';
 import { chronoGB } from './chrono-parser.ts';
 import { daysAfter } from './days-after.ts';
 import { firstAtOrAfter, insertSorted, lastDayBefore } from './found-list.ts';
@@ -26,6 +26,23 @@ export interface DateMention {
 
 const YEAR_ONLY =
   /\b(?:in|since|from|until|by|of|early|late|mid-?|before|after|throughout)\s*((?:19|20)\d\d)\b(?!\s*[-/.]\d)/g;
+/** "seized Goma in January", "since March", "in early May": a month named with no day and no year (capitalised: "may" is a verb) */
+const MONTH_ONLY =
+  /\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|by|[Dd]uring|through|[Tt]hroughout|[Bb]efore|[Aa]fter|of)\s+(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|,?\s+(?:of\s+)?(?:19|20)\d\d)(?:\s+(?:of\s+)?(last|this|next)\s+year\b)?/g;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const RANGE_JOIN = /^\s*(?:and|to|through|until|-|\u2013)\s*$/;
 
 /**
@@ -53,6 +70,7 @@ export function findDateMentions(
       if (read) found.push(read);
     }
   addYearsAlone(text, found);
+  addMonthsAlone(text, found, reference);
   found.sort((a, b) => a.index - b.index);
   const merged = mergeRanges(text, found);
   extendOvernight(text, merged, reference);
@@ -108,6 +126,53 @@ function addYearsAlone(text: string, found: Found[]): void {
       precision: 'year',
       tense: 'past',
       reason: null,
+    });
+  }
+}
+
+/**
+ * "Rwanda-backed M23 rebels seized Goma in January": a month with no year is that month of the
+ * publication year, or of the year before when that would put a past event after publication
+ * (the next year for a scheduled one); never year-certain without a publication year. chrono
+ * reads a month only with a day or a year, so such an event took the report's day.
+ */
+function addMonthsAlone(text: string, found: Found[], reference: Reference): void {
+  MONTH_ONLY.lastIndex = 0;
+  for (let m = MONTH_ONLY.exec(text); m !== null; m = MONTH_ONLY.exec(text)) {
+    const name = m[1] as string;
+    const index = m.index + m[0].indexOf(name);
+    // ("in June last year": the month of the year named, one mention)
+    const words = m[0].slice(m[0].indexOf(name));
+    if (found.some((f) => index < f.index + f.text.length && f.index < index + name.length)) continue;
+    const month = MONTHS.indexOf(name) + 1;
+    const tense = tenseAt(text, m.index, m[0]);
+    let year = reference.year;
+    const published = reference.day ? Number(reference.day.slice(5, 7)) : null;
+    const which = m[2]?.toLowerCase();
+    if (year !== null && which) year += which === 'last' ? -1 : which === 'next' ? 1 : 0;
+    else if (year !== null && published !== null) {
+      if (tense === 'past' && month > published) year -= 1;
+      if (tense === 'scheduled' && month < published) year += 1;
+    }
+    if (which)
+      for (let k = found.length - 1; k >= 0; k--) {
+        const f = found[k] as Found;
+        if (f.index < index + words.length && index < f.index + f.text.length) found.splice(k, 1);
+      }
+    const range = year === null ? null : monthRange(year, month);
+    insertSorted(found, {
+      index,
+      text: words,
+      start: range?.start ?? null,
+      end: range?.end ?? null,
+      precision: 'month',
+      tense,
+      reason:
+        year === null
+          ? `no publication year to resolve "${words}" against`
+          : reference.yearInferred
+            ? `year ${year} taken from the publication date, which is itself inferred`
+            : null,
     });
   }
 }

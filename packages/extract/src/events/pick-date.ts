@@ -17,6 +17,7 @@ const SAID_BEFORE =
 /** "the deadliest strikes since Washington began its campaign last month": after the event's words, the date a comparison reaches back to */
 const COMPARED_SINCE =
   /\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|first|most [\w-]+)\b[^,;.]{0,40}\bsince\b[^,;.]{0,60}$/i;
+const OTHER_CLAUSE = /\b(?:before|after|until|since|which|who|when|while|whereas)\b/i;
 const FUTURE = /\b(?:will|would|to meet|plans? to|is due to|are due to)\b/i;
 
 export function localDates(
@@ -76,7 +77,10 @@ export function pickDate(
     (d) =>
       !d.statement &&
       !(d.start >= end && isDaysAfter(d.mention.text)) &&
-      !(d.start >= end && COMPARED_SINCE.test(text.slice(end, d.start))),
+      !(d.start >= end && COMPARED_SINCE.test(text.slice(end, d.start))) &&
+      // "The blast hit Salaheddin, on the front line before the army retook the city in December":
+      // a month or a year after a clause of its own dates that clause's verb, not the event
+      !(d.start >= end && d.mention.precision !== 'day' && OTHER_CLAUSE.test(text.slice(end, d.start))),
   );
   const said = dates.find((d) => d.statement);
   const after = events.find((d) => d.start >= end);

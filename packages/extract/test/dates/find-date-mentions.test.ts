@@ -167,6 +167,44 @@ describe('findDateMentions rules', () => {
       'month',
       'past',
     ],
+    // a month alone is that month of the paper's year, or the year before for a past month after
+    // the paper's, the year after for a scheduled one before it
+    [
+      'Rwanda-backed rebels seized Goma in January.',
+      '2026-02-02',
+      'January',
+      '2026-01-01',
+      '2026-01-31',
+      'month',
+      'past',
+    ],
+    [
+      'Insurgents captured the town in May.',
+      '2016-02-02',
+      'May',
+      '2015-05-01',
+      '2015-05-31',
+      'month',
+      'past',
+    ],
+    [
+      'Talks will resume in January.',
+      '2026-02-02',
+      'January',
+      '2027-01-01',
+      '2027-01-31',
+      'month',
+      'scheduled',
+    ],
+    [
+      'The group declared a caliphate in June last year.',
+      '2015-08-01',
+      'June last year',
+      '2014-06-01',
+      '2014-06-30',
+      'month',
+      'past',
+    ],
   ] as const)('%s (published %s)', (text, date, words, start, end, precision, tense) => {
     const found = findDateMentions(sentence(text), published(date));
     expect(found).toHaveLength(1);
@@ -176,6 +214,7 @@ describe('findDateMentions rules', () => {
 
   it.each([
     ['The army advanced on December 9.', null, /"December 9" gives no year/],
+    ['The army advanced in December.', null, /no publication year to resolve "December"/],
     ['Lavrov said Thursday that talks went on.', null, /no publication date to resolve "Thursday"/],
     ['Lavrov said Thursday that talks went on.', '2016', /no publication date to resolve "Thursday"/],
   ])('never guesses: %s (published %s)', (text, date, reason) => {
