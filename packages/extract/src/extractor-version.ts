@@ -106,7 +106,8 @@
  *    that share a phrase are one incident ("glide bomb attack", a device dropped by a drone);
  *    attackers killed in their own attack, told after it, join it; an attack "with
  *    explosive-laden drones" is of its means' kind; "has been fighting for 15 years" names a war;
- *    some of the dead told after join the incident. Places: part of a city ("the Delmas
+ *    some of the dead told after join the incident; a month named alone ("seized Goma in
+ *    January") dates its event, a month in a later clause of its own does not. Places: part of a city ("the Delmas
  *    neighbourhood") is in the story's countries; a town's own name outweighs a larger town's
  *    alternate ("Pokrovsk" is not Engels); (place15b) agency datelines "PORT SUDAN, Sudan
  *    (Reuters) -" with a hyphen or dash; a bare name the gazetteer lacks after "in"/"near"/
