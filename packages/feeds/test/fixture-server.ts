@@ -28,6 +28,8 @@ export class FixtureServer {
   base = '';
   /** how many times /flaky.xml still fails before it answers */
   flakyFailures = 0;
+  /** how many more requests to /reset.xml have their connection closed with no answer */
+  resetsLeft = 0;
   /** how long /slow.xml waits before answering, in ms */
   stallMs = 5_000;
   /** items in /feeds/many.xml, each linking a generated page /pages/gen-N.html */
@@ -41,6 +43,14 @@ export class FixtureServer {
       if (s.flakyFailures > 0) {
         s.flakyFailures--;
         res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+      } else s.serveFile(req, res, 'feeds/wire.rss.xml');
+    });
+    // a connection dropped with no answer, as a server closing a kept-alive connection the
+    // client was just reusing
+    this.route('/reset.xml', (req, res, s) => {
+      if (s.resetsLeft > 0) {
+        s.resetsLeft--;
+        req.socket.destroy();
       } else s.serveFile(req, res, 'feeds/wire.rss.xml');
     });
     this.route('/slow.xml', async (req, res, s) => {

@@ -137,6 +137,21 @@ describe('HttpFetcher', () => {
     expect([error.kind, error.message]).toEqual([kind, message]);
   });
 
+  it('asks again, once, when a connection is dropped with no answer', async () => {
+    server.resetsLeft = 1;
+    const got = await new HttpFetcher(options).fetch(server.url('/reset.xml'), request);
+    expect(got.status).toBe('ok');
+    expect(server.hits.filter((h) => h.path === '/reset.xml')).toHaveLength(2);
+  });
+
+  it('reports a connection dropped twice as a transient network failure', async () => {
+    server.resetsLeft = 5;
+    const error = await failure(new HttpFetcher(options).fetch(server.url('/reset.xml'), request));
+    expect([error.kind, error.transient]).toEqual(['network', true]);
+    expect(server.hits.filter((h) => h.path === '/reset.xml')).toHaveLength(2);
+    server.resetsLeft = 0;
+  });
+
   it('reports a refused connection as a transient network failure', async () => {
     const closed = new FixtureServer();
     await closed.start();

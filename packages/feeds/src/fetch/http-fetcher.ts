@@ -99,7 +99,15 @@ export class HttpFetcher {
     try {
       response = await fetch(url, { headers, redirect: 'manual', signal });
     } catch (error) {
-      throw failure(url.href, error, seconds);
+      // A connection closed with no answer is most often a kept-alive one the server shut as it
+      // was reused (its idle timeout and ours crossing on a busy machine): it says nothing of the
+      // feed, and a GET is safe to send again — once, on a new connection.
+      if (!dropped(error) || signal.aborted) throw failure(url.href, error, seconds);
+      try {
+        response = await fetch(url, { headers, redirect: 'manual', signal });
+      } catch (again) {
+        throw failure(url.href, again, seconds);
+      }
     }
     const { status } = response;
     if (REDIRECTS.has(status)) {
@@ -151,6 +159,12 @@ export function parseHttpUrl(value: string, base?: URL): URL {
     );
   url.hash = '';
   return url;
+}
+
+/** A connection reset or closed by the server before any answer (undici's "other side closed"). */
+function dropped(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
 
 function failure(url: string, error: unknown, timeout: string): FetchError {
