@@ -35,6 +35,8 @@ describe('names several places share', () => {
     ['Mexican police found the bodies of six men in Cordoba, Veracruz, on Friday.', 'Cordoba', 'MX'],
     ['Argentine officials said a bomb threat closed the airport in Cordoba.', 'Cordoba', 'AR'],
     ['Sudanese army shelling killed four civilians in El Obeid.', 'El Obeid', 'SD'],
+    // the city struck, far from the only country named (the striker's): a strike "on" it is a place cue
+    ['The Houthis said a U.S. strike on Hodeidah port killed 80 people and wounded 150.', 'Hodeidah', 'YE'],
     // Russia's Engels was called Pokrovsk until 1931 and is three times larger: not the one meant
     [
       'A Russian missile hit Kharkiv. Russia launched 96 drones at Ukraine, the Russian defence ministry said. Ukrainian forces said they had repelled 43 Russian assaults near Pokrovsk.',
