@@ -204,6 +204,15 @@ describe("each incident's place and its precision", () => {
     expect(located).toEqual(['Kharkiv', 'Kherson']);
   });
 
+  it.each([
+    ['A US drone strike killed a senior al-Shabaab commander, the group said.'],
+    ['U.S. forces killed five militants in a raid, the Pentagon said.'],
+  ])('never places an incident in the country of the side that struck: %s', (sentence) => {
+    const e = extract(sentence).events.find((x) => x.casualties.killed);
+    expect(e).toBeDefined();
+    expect(e?.location?.name ?? null).not.toBe('United States');
+  });
+
   it('keeps a foreign capital where someone spoke out of the incident', () => {
     const a = extract(
       'Air strikes killed 12 people in Idlib on Monday. Moscow denied any role in the strikes, the Kremlin said.',

@@ -78,6 +78,12 @@ const FAR_FROM =
 /** "IRNA, monitored by the BBC in London, said", "received in London": where a report was heard, not where */
 const LISTENER =
   /\b(?:monitored|received|heard|quoted|broadcast|speaking)\b[^,.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
+/**
+ * "A US drone strike killed ...", "U.S. forces raided ...", "Ukraine drone attacks hit ...": a
+ * country named right before the arms or forces it sends is the side that struck, not where
+ */
+const SIDE_ARMS =
+  /^\s+(?:(?:drone|air|missile|rocket|artillery|naval|special)\s+)?(?:strikes?|airstrikes?|air strikes?|drones?|missiles?|rockets?|warplanes|jets|aircraft|bombers|helicopters|forces|troops|military|army|navy|soldiers|marines|raids?|artillery|shelling|attacks?|operations?|coalition)\b/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -122,6 +128,12 @@ export function pickPlace(
   const inScope = (p: LocalPlace) =>
     // "near the town of X on the border with Algeria": the country it borders is not where
     !(p.place.kind === 'country' && BORDER_WITH.test(lead(text, p.start))) &&
+    !(
+      p.place.kind === 'country' &&
+      SIDE_ARMS.test(text.slice(p.end, p.end + 40)) &&
+      !PLACE_PREPOSITION.test(lead(text, p.start)) &&
+      !NEAR.test(lead(text, p.start))
+    ) &&
     !BLAMED.test(lead(text, p.start)) &&
     !LISTENER.test(lead(text, p.start)) &&
     !FAR_FROM.test(lead(text, p.start)) &&
