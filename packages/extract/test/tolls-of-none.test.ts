@@ -124,8 +124,28 @@ describe('tolls told again', () => {
       ],
       [['drone_strike', 24, 40]],
     ],
+    [
+      'a toll that names the incident again, told with none',
+      [
+        'M23 rebels seized the town of Masisi in North Kivu province on Saturday after clashes with the army, officials said.',
+        'At least 11 civilians were killed by stray bullets and shells during the fighting, a civil society leader said.',
+      ],
+      [
+        ['territorial_change', null, null],
+        ['armed_clash', 11, null],
+      ],
+    ],
   ])('joins the incident: %s', (_why, paragraphs, expected) => {
     expect(tolls(extract(...paragraphs))).toEqual(expected);
+  });
+
+  it('keeps the wounded of an attack off the damage told after it', () => {
+    const a = extract(
+      'Gunmen opened fire on worshippers at a mosque in Kano on Friday, police said.',
+      'Videos of the destroyed mosque have been circulating online.',
+      'A police spokesman said four people had been injured in the attack.',
+    );
+    expect(a.events.filter((e) => e.kind === 'property_destruction' && e.casualties.injured)).toEqual([]);
   });
 
   it('keeps a toll of its own that names a part', () => {

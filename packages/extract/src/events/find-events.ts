@@ -1211,6 +1211,17 @@ const WORD_MORE = /\b(?:thousands|hundreds|dozens|scores|tens|many|several)\s+mo
 const STILL = /\b(?:still|remain(?:s|ed|ing)?)\b/i;
 /** "in the blast", "that attack": the trigger names an incident already told */
 const DEFINITE_BEFORE = /\b(?:the|that|this)\s+$/i;
+/** Whether `inner` is a finer place inside the country, region or province `outer`. */
+function finerWithin(inner: EventLocation, outer: EventLocation): boolean {
+  if (!['country', 'region', 'governorate'].includes(outer.precision) || inner.precision === outer.precision)
+    return false;
+  const [a, b] = [placeById(inner.placeId ?? ''), placeById(outer.placeId ?? '')];
+  return Boolean(a && b && isWithin(a, b));
+}
+
+/** "during the fighting", "in the attack": the incident told before, named again */
+const NAMED_AGAIN =
+  /\b(?:during|in|amid|from|by)\s+(?:the|that|this)\s+(?:fighting|clashes|battles?|attacks?|strikes?|air ?strikes?|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|offensive)\b/i;
 /** "The death toll later rose to 35": the incident's toll, updated */
 const TOLL_UPDATE =
   /\b(?:death toll|toll|number of (?:the )?(?:dead|killed|wounded|injured))\b[^.;]{0,40}?\b(?:rose|has risen|had risen|climbed|increased|jumped|reached|now stands|stood)\b/i;
@@ -1338,7 +1349,18 @@ function toldAgain(
       e.occurred.start !== incident.occurred.start
     )
       return false;
-    if (!MEASURES.some((m) => incident.casualties[m])) return false;
+    // ("At least 11 civilians were killed ... during the fighting", after "M23 rebels seized Masisi
+    // after clashes": a toll that names the incident again is its toll, though the incident's own
+    // sentence gave none)
+    // (an update of a toll, "the toll from that strike had risen to 21", is of an incident told
+    // with one: without, it stays the toll it says, where its own words place it)
+    // (nor is damage told — "videos of the destroyed mosque" — the attack its wounded were hurt in)
+    const namedAgain =
+      !update &&
+      NAMED_AGAIN.test(text) &&
+      incident.kind !== 'property_destruction' &&
+      (e.kind === incident.kind || e.kind === 'attack');
+    if (!MEASURES.some((m) => incident.casualties[m]) && !namedAgain) return false;
     // "Islamic Jihad said three of the dead were its members": a part of the toll told, not another
     if (
       partOfToll(input.quantities[si] ?? [], text) &&
@@ -1381,7 +1403,11 @@ function toldAgain(
     if (incident.occurred.start === null && e.occurred.start !== null) incident.occurred = e.occurred;
     // ... and where, when the incident's own sentence did not ("injured ... in the Moenchengladbach
     // area, near the Rheindahlen base, ... from the blast")
-    if (!incident.location && e.location) incident.location = e.location;
+    // (and, named again, where inside the country or province the incident was told in: "a drone
+    // strike on a college dormitory in Russian-held Ukraine", then "the toll from that strike" in
+    // Luhansk)
+    if (e.location && (!incident.location || (namedAgain && finerWithin(e.location, incident.location))))
+      incident.location = e.location;
     folded.add(i);
     return true;
   }
