@@ -107,7 +107,8 @@
  *    attackers killed in their own attack, told after it, join it; an attack "with
  *    explosive-laden drones" is of its means' kind; "has been fighting for 15 years" names a war;
  *    some of the dead told after join the incident; a month named alone ("seized Goma in
- *    January") dates its event, a month in a later clause of its own does not. Places: part of a city ("the Delmas
+ *    January") dates its event, a month in a later clause of its own does not; a toll that names
+ *    its incident again ("during the fighting") joins it though it was told with none. Places: part of a city ("the Delmas
  *    neighbourhood") is in the story's countries; a town's own name outweighs a larger town's
  *    alternate ("Pokrovsk" is not Engels); a strike "on" a city is a place cue ("a U.S.
  *    strike on Hodeidah" is in Yemen); a country right before the arms it sends ("a US drone
