@@ -166,8 +166,10 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
   // most sentences hold no such word: they cost one search
   if (!MAY_HOLD.test(text)) return [];
   const out: UnlistedFound[] = [];
+  const overlaps = (spans: readonly { start: number; end: number }[], s: number, e: number) =>
+    spans.some((b) => b.start < e && s < b.end);
   const taken = (s: number, e: number) =>
-    [...ctx.resolved, ...ctx.blocked, ...out].some((b) => b.start < e && s < b.end);
+    overlaps(ctx.resolved, s, e) || overlaps(ctx.blocked, s, e) || overlaps(out, s, e);
   const add = (name: string, start: number, end: number, word: PlaceWord, found: Place | null) => {
     const parent = found && acrossBorder(found) ? besideBorder(found) : found;
     if (!parent || taken(start, end) || !isName(name, ctx)) return;
@@ -281,14 +283,19 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
     return ctx.province ?? (ctx.country ? ctx.placeById(ctx.countryId(ctx.country)) : null);
   };
   // a headline in title case ("35 Dead in Terrorist Battle in Aleppo") capitalises every word
-  const titleCase = (text.match(/\b\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\b\p{L}/gu)?.length ?? 1);
-  for (const m of titleCase ? [] : text.matchAll(BARE)) {
+  // (counted only for a text with a bare name in it: most have none)
+  let titleCase: boolean | undefined;
+  for (const m of text.matchAll(BARE)) {
+    titleCase ??= inTitleCase(text);
+    if (titleCase) break;
     const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
     if (!bareName(m[1] as string, text.slice(end, end + 40))) continue;
     // "published in Haaretz", "an op-ed in Le Monde": a paper, not a place
     if (PUBLISHED.test(text.slice(Math.max(0, (m.index as number) - 30), m.index as number))) continue;
     // "in Syrias divided northeastern city": a known place's possessive, its apostrophe lost
     if (/s$/.test(m[1] as string) && ctx.known((m[1] as string).slice(0, -1))) continue;
+    // (a name already read — "in Aleppo" — is no unlisted one: its parent is not looked for)
+    if (taken(start, end)) continue;
     add(m[1] as string, start, end, bareWord(m[1] as string), bareParent(end));
   }
   for (const m of text.matchAll(NAME_COMMA)) {
@@ -313,6 +320,33 @@ export function findUnlisted(text: string, ctx: UnlistedContext): UnlistedFound[
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Whether more than 0.6 of the words of a text start with a capital (a title-case headline):
+ * the letters at a word boundary as `/\b\p{L}/gu` finds them (an ASCII boundary, as JavaScript's
+ * `\b` is), counted in one pass instead of two arrays of matches.
+ */
+function inTitleCase(text: string): boolean {
+  let words = 0;
+  let capitals = 0;
+  let previousIsWord = false;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    const isWord =
+      ch.length === 1 && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+    if (isWord !== previousIsWord) {
+      const upper = c < 128 ? c >= 65 && c <= 90 : UPPER.test(ch);
+      if (upper || (c < 128 ? c >= 97 && c <= 122 : LETTER.test(ch))) {
+        words++;
+        if (upper) capitals++;
+      }
+    }
+    previousIsWord = isWord;
+  }
+  return capitals > 0.6 * (words || 1);
+}
+const LETTER = /^\p{L}$/u;
+const UPPER = /^\p{Lu}$/u;
 
 /**
  * Whether a name after "in"/"near"/"outside" (or before ", <province>") with nothing saying what it
