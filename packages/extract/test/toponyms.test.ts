@@ -205,6 +205,16 @@ describe("each incident's place and its precision", () => {
   });
 
   it.each([
+    ['Gangs killed 12 people in an attack on the Port-au-Prince suburb of Kenscoff on Saturday.', 'Kenscoff'],
+    ['A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday.', 'Jaramana'],
+    // the same words the other way round: the part first, its city after
+    ['A car bomb killed six people in the Salah al-Din district of Aleppo on Wednesday.', 'Salah'],
+  ])('places "the <city> suburb of <part>" at the part: %s', (sentence, name) => {
+    const e = extract(sentence).events.find((x) => x.casualties.killed);
+    expect(e?.location?.name).toMatch(new RegExp(name));
+  });
+
+  it.each([
     ['A US drone strike killed a senior al-Shabaab commander, the group said.'],
     ['U.S. forces killed five militants in a raid, the Pentagon said.'],
   ])('never places an incident in the country of the side that struck: %s', (sentence) => {

@@ -84,6 +84,8 @@ const LISTENER =
  */
 const SIDE_ARMS =
   /^\s+(?:(?:drone|air|missile|rocket|artillery|naval|special)\s+)?(?:strikes?|airstrikes?|air strikes?|drones?|missiles?|rockets?|warplanes|jets|aircraft|bombers|helicopters|forces|troops|military|army|navy|soldiers|marines|raids?|artillery|shelling|attacks?|operations?|coalition)\b/i;
+/** between a city and the part of it named next: "the Port-au-Prince suburb of Kenscoff" */
+const PART_OF = /^\s+(?:suburbs?|district|neighbou?rhood|quarter|outskirts)\s+of\s+(?:the\s+)?$/i;
 /** "the war in Syria": what the talks are about, not where they are */
 const TOPIC = /\b(?:war|crisis|conflict|violence|situation|fighting)\s+in\s+(?:the\s+)?$/i;
 
@@ -198,9 +200,23 @@ export function pickPlace(
   if (!picked) return null;
   // "in northwest Nigeria's Kaduna state", "Ethiopia's Amhara region": the part the country owns is where
   const owned = /^['’]s\s+/.exec(text.slice(picked.end, picked.end + 4));
+  // "the Port-au-Prince suburb of Kenscoff": the part of the city named after it is where
+  // (not "the Zahra neighbourhood of Aleppo", the same words the other way round: the place after
+  // them is the part only when it is the smaller)
+  const partOf = /\bthe\s+$/i.test(lead(text, picked.start))
+    ? usable.find(
+        (p) =>
+          p.start > picked.end &&
+          PART_OF.test(text.slice(picked.end, p.start)) &&
+          p.place.country === picked.place.country &&
+          RANK[p.place.kind] <= RANK[picked.place.kind] &&
+          (p.place.population ?? 0) < (picked.place.population ?? 0),
+      )
+    : undefined;
   const chosen =
     (owned &&
       usable.find((p) => p.start === picked.end + owned[0].length && isWithin(p.place, picked.place))) ||
+    partOf ||
     picked;
   // "northeast of Aleppo" is outside the city: the governorate is as precise as the text allows
   const governorate = OUTSIDE.test(lead(text, chosen.start)) ? governorateOf(chosen.place.id) : null;
