@@ -112,7 +112,8 @@
  *    neighbourhood") is in the story's countries; a town's own name outweighs a larger town's
  *    alternate ("Pokrovsk" is not Engels); a strike "on" a city is a place cue ("a U.S.
  *    strike on Hodeidah" is in Yemen); a country right before the arms it sends ("a US drone
- *    strike") is the side, not the place; (place15b) agency datelines "PORT SUDAN, Sudan
+ *    strike") is the side, not the place; "the Port-au-Prince suburb of Kenscoff" is Kenscoff;
+ *    (place15b) agency datelines "PORT SUDAN, Sudan
  *    (Reuters) -" with a hyphen or dash; a bare name the gazetteer lacks after "in"/"near"/
  *    "outside" is an unlisted town in the province or country given; "Babanusa, West Kordofan"
  *    names the town in its state; a division no other country has ("North Kivu") needs no
