@@ -15,6 +15,19 @@ import { wordCorroboration, wordDispute } from './word-corroboration.ts';
 import { countryNames, listCountries, tallyViews, wordCoverage, wordLeftOut } from './word-coverage.ts';
 import { deathRange, figureLines } from './word-figures.ts';
 
+/**
+ * The box counts the issue day's own events; stories the day's reports tell of earlier days (the
+ * 46 killed "on Thursday" in Friday's issue) count on their own days, in the seven-day table.
+ * Said beside the box, so "none reported" above a lead story with 23 dead reads as what it is.
+ */
+function earlierStories(ranked: readonly DayEvent[], date: string): string {
+  const earlier = ranked.filter((e) => e.start !== null && e.start < date && e.precision !== 'reported');
+  if (!earlier.length) return '';
+  const days = [...new Set(earlier.map((e) => e.start as string))].sort().map(dayMonthLabel);
+  const n = earlier.length;
+  return `; ${n === 1 ? '1 story below is' : `${n} stories below are`} of ${days.length === 1 ? 'an earlier day' : 'earlier days'} (${days.join(', ')}), counted on ${n === 1 ? 'its' : 'their'} own day in the seven-day table`;
+}
+
 /** "5–11 Dec 2016", "28 Nov – 4 Dec 2016", "26 Dec 2016 – 1 Jan 2017" */
 function weekShortLabel(monday: string, sunday: string): string {
   const [d1, m1, y1] = shortDate(monday).split(' ');
@@ -207,7 +220,7 @@ export function buildIssue(day: DayData, options: IssueOptions): IssueModel {
       : tallyViews(day.tallies, day.date),
     talliesCaption: week
       ? 'The week in figures: events dated to one of its days, against the week before'
-      : 'The day in figures: events dated to the day, against the same day a week before',
+      : `The day in figures: events dated to the day, against the same day a week before${earlierStories(ranked, day.date)}`,
     leftOut: wordLeftOut(day.leftOut, day.events.filter(onlyTotals).length, allRanked.length - ranked.length),
     headlineFigure: stories.find((s) => s.headlineFigure)?.headlineFigure ?? null,
     stories,

@@ -11,7 +11,12 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const number = new Intl.NumberFormat('en-GB');
 const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
 
-/** Country names of the events, most events first (ties: alphabetical); unknown codes are left out. */
+/**
+ * Country names of the events, most events first; on a tie, the country of the higher-ranked
+ * story first (the events come in the issue's order: the lead story's country before one named
+ * later), so a masthead never drops the lead's country behind an alphabetical neighbour.
+ * Unknown codes are left out.
+ */
 export function countryNames(events: readonly DayEvent[]): string[] {
   const counts = new Map<string, number>();
   for (const e of events) if (e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
@@ -26,7 +31,7 @@ export function countryNames(events: readonly DayEvent[]): string[] {
       return { name, n };
     })
     .filter((c): c is { name: string; n: number } => Boolean(c.name))
-    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+    .sort((a, b) => b.n - a.n)
     .map((c) => c.name);
 }
 

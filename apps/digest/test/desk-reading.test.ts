@@ -249,6 +249,13 @@ describe('the day in figures', () => {
     expect(text).toMatch(/Killed\s+98\s+up 92 from Tue 28 Mar/);
   });
 
+  it('says that a story of an earlier day is counted on its own day, not in the box', () => {
+    // the Saturday attack reported again today leads no figure of Tuesday's box
+    expect(issue.talliesCaption).toContain(
+      '1 story below is of an earlier day (Sat 1 Apr), counted on its own day in the seven-day table',
+    );
+  });
+
   it('charts injured and displaced beside deaths for the seven days', () => {
     expect(issue.chart.bars).toHaveLength(7);
     expect(issue.chart.bars.at(-1)).toMatchObject({
