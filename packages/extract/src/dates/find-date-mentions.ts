@@ -1,7 +1,7 @@
 import type { PublishedAt } from '@sitrep/schema/article';
 import type { DatePrecision, IsoDate, Span } from '@sitrep/schema/primitives';
 import type { Sentence } from '../prepared-document.ts';
-import { addDays, monthRange } from './calendar.ts';
+import { addDays, MONTHS, monthRange } from './calendar.ts';
 import { chronoGB } from './chrono-parser.ts';
 import { daysAfter } from './days-after.ts';
 import { firstAtOrAfter, insertSorted, lastDayBefore } from './found-list.ts';
@@ -29,20 +29,6 @@ const YEAR_ONLY =
 /** "seized Goma in January", "since March", "in early May": a month named with no day and no year (capitalised: "may" is a verb) */
 const MONTH_ONLY =
   /\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|by|[Dd]uring|through|[Tt]hroughout|[Bb]efore|[Aa]fter|of)\s+(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|,?\s+(?:of\s+)?(?:19|20)\d\d)(?:\s+(?:of\s+)?(last|this|next)\s+year\b)?/g;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const RANGE_JOIN = /^\s*(?:and|to|through|until|-|\u2013)\s*$/;
 
 /**
@@ -144,7 +130,7 @@ function addMonthsAlone(text: string, found: Found[], reference: Reference): voi
     // ("in June last year": the month of the year named, one mention)
     const words = m[0].slice(m[0].indexOf(name));
     if (found.some((f) => index < f.index + f.text.length && f.index < index + name.length)) continue;
-    const month = MONTHS.indexOf(name) + 1;
+    const month = MONTHS[name.toLowerCase()] as number;
     const tense = tenseAt(text, m.index, m[0]);
     let year = reference.year;
     const published = reference.day ? Number(reference.day.slice(5, 7)) : null;
