@@ -62,8 +62,9 @@ const MIXED_FATES =
 const CITY_ANAPHOR =
   /\b(?:the|this|[\w-]+) (?:city|town)\b|\b(?:opposition|rebel|government)-(?:held|controlled) (?:areas|parts|districts|neighbou?rhoods)\b|\bthe (?:offensive|assault|bombardment)\b/i;
 /** "The death toll from that strike", "the attack killed two soldiers": the incident told just before */
-const INCIDENT_ANAPHOR =
-  /\b(?:the|that|this) (?:attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre)\b/i;
+/** The words an incident is named again by ("the blast", "in the attack"). */
+const INCIDENT_WORDS = 'attack|strike|blast|bombing|explosion|assault|raid|ambush|shelling|massacre';
+const INCIDENT_ANAPHOR = new RegExp(`\\b(?:the|that|this) (?:${INCIDENT_WORDS})\\b`, 'i');
 /**
  * A sentence that goes on with the story just told rather than opening a new line: it names that
  * incident again ("The attack killed two soldiers", "The offensive is in ..."), or it carries on
@@ -1220,8 +1221,10 @@ function finerWithin(inner: EventLocation, outer: EventLocation): boolean {
 }
 
 /** "during the fighting", "in the attack": the incident told before, named again */
-const NAMED_AGAIN =
-  /\b(?:during|in|amid|from|by)\s+(?:the|that|this)\s+(?:fighting|clashes|battles?|attacks?|strikes?|air ?strikes?|blast|bombing|explosion|assault|raid|ambush|shelling|massacre|offensive)\b/i;
+const NAMED_AGAIN = new RegExp(
+  `\\b(?:during|in|amid|from|by)\\s+(?:the|that|this)\\s+(?:fighting|clashes|battles?|attacks|strikes|air ?strikes?|offensive|${INCIDENT_WORDS})\\b`,
+  'i',
+);
 /** "The death toll later rose to 35": the incident's toll, updated */
 const TOLL_UPDATE =
   /\b(?:death toll|toll|number of (?:the )?(?:dead|killed|wounded|injured))\b[^.;]{0,40}?\b(?:rose|has risen|had risen|climbed|increased|jumped|reached|now stands|stood)\b/i;
@@ -1416,6 +1419,8 @@ function toldAgain(
 /** Who carries out an attack on the ground, by the words reports call them. */
 const ATTACKERS =
   /\b(?:attackers?|assailants?|(?:suicide )?bombers?|raiders?|hostage-takers?|perpetrators?|gunm[ae]n|militants?|insurgents?|jihadists?|terrorists?|fighters?|kidnappers?|bandits?)\b/gi;
+/** One of those words, alone. */
+const ATTACKER_WORD = new RegExp(`^${ATTACKERS.source}$`, 'i');
 /** Words that mean those who carried out the attack in view, whatever they are called elsewhere. */
 const PERPETRATORS =
   /^(?:attackers?|assailants?|(?:suicide )?bombers?|raiders?|hostage-takers?|perpetrators?)$/i;
@@ -1493,7 +1498,7 @@ function attackersOfIncident(
         );
       const words = own.length
         ? own
-        : subject && new RegExp(`^${ATTACKERS.source}$`, 'i').test(subject[1] as string)
+        : subject && ATTACKER_WORD.test(subject[1] as string)
           ? [{ word: subject[1] as string, lead: 'the ' }]
           : [];
       // ("a terrorist commander" is someone else, whatever the incident's attackers were called)

@@ -91,6 +91,16 @@ function listedVictims(after: string): { count: number; length: number } | null 
   return { count, length: at };
 }
 
+/** One victim in words and those listed after it ("a man, his wife and their three children": 5 people). */
+function victimsFrom(measure: Measure, one: RegExpExecArray, text: string): WordFigure {
+  const more = listedVictims(text.slice(one.index + one[0].length));
+  if (!more?.count) return figure(measure, GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people', 1, one);
+  const f = figure(measure, 'people', 1 + more.count, one);
+  f.end += more.length;
+  f.text = text.slice(f.start, f.end);
+  return f;
+}
+
 function figure(measure: Measure, group: PersonGroup, best: number, m: RegExpExecArray): WordFigure {
   return { measure, group, best, text: m[0], start: m.index, end: m.index + m[0].length };
 }
@@ -125,30 +135,14 @@ export function singleVictims(text: string, missing: ReadonlySet<Measure>): Word
   if (missing.has('killed')) {
     const one = KILLED_ONE.exec(text);
     const was = one ? null : WAS_KILLED.exec(text);
-    const more = one ? listedVictims(text.slice(one.index + one[0].length)) : null;
-    if (one && more?.count) {
-      const f = figure('killed', 'people', 1 + more.count, one);
-      f.end += more.length;
-      f.text = text.slice(f.start, f.end);
-      out.push(f);
-    } else if (one)
-      out.push(figure('killed', GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people', 1, one));
+    if (one) out.push(victimsFrom('killed', one, text));
     else if (was && !NOBODY_BEFORE.test(text.slice(Math.max(0, was.index - 20), was.index)))
       out.push(figure('killed', 'people', 1, was));
   }
   if (missing.has('injured')) {
     const one = INJURED_ONE.exec(text);
     if (one) {
-      const more = listedVictims(text.slice(one.index + one[0].length));
-      const f = figure(
-        'injured',
-        more?.count ? 'people' : (GROUP_OF[(one[1] as string).toLowerCase()] ?? 'people'),
-        1 + (more?.count ?? 0),
-        one,
-      );
-      f.end += more?.length ?? 0;
-      f.text = text.slice(f.start, f.end);
-      out.push(f);
+      out.push(victimsFrom('injured', one, text));
       return out;
     }
     const hurt = WAS_HURT.exec(text);
