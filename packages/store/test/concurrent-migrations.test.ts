@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connect } from '../src/db/connect.ts';
 import { engineCases } from './engines.ts';
 
 // Other Sitrep stores on the same PostgreSQL server come and go while this one opens (parallel
@@ -46,4 +47,28 @@ describe.skipIf(postgres.skip)('opening a PostgreSQL store while other schemas a
     expect(rounds).toBeGreaterThan(1);
     expect(failures).toEqual([]);
   }, 120_000);
+});
+
+describe.skipIf(postgres.skip)('opening one new PostgreSQL schema from several processes at once', () => {
+  it('creates it once and opens every connection (no race on the schema name)', async () => {
+    const url =
+      process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      for (let round = 0; round < 5; round++) {
+        const schema = `sitrep_race_${process.pid}_${round}`;
+        const opened = await Promise.allSettled(
+          Array.from({ length: 8 }, () => connect({ engine: 'postgres', url, schema }, () => {})),
+        );
+        for (const o of opened) if (o.status === 'fulfilled') await o.value.destroy();
+        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        expect(opened.map((o) => (o.status === 'rejected' ? String(o.reason) : 'ok'))).toEqual(
+          Array(8).fill('ok'),
+        );
+      }
+    } finally {
+      await admin.end();
+    }
+  }, 60_000);
 });

@@ -60,7 +60,7 @@ export async function connect(
     const admin = new pg.Client({ connectionString: config.url });
     try {
       await admin.connect();
-      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+      await createSchema(admin, config.schema);
     } catch (error) {
       throw unavailable(config.url, error);
     } finally {
@@ -77,6 +77,23 @@ export async function connect(
     throw unavailable(config.url, error);
   }
   return db;
+}
+
+/**
+ * `CREATE SCHEMA IF NOT EXISTS` is not safe against itself: two processes opening a new schema at
+ * once (two ingests started together) both find it missing, and the second insert into
+ * pg_namespace fails with a unique violation. That loser's schema exists all the same — created by
+ * the other — so the violation is success once the schema is there.
+ */
+async function createSchema(admin: pg.Client, schema: string): Promise<void> {
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+    const found = await admin.query('select 1 from pg_namespace where nspname = $1', [schema]);
+    if (found.rowCount === 0) throw error;
+  }
 }
 
 function unavailable(url: string, error: unknown): SitrepError {
